@@ -1,0 +1,21 @@
+// Package corpus is the document model and its ingestion from files.
+package corpus
+
+// Document is one article as the explorer shows it.
+type Document struct {
+	// ID is the file's base name without extension, e.g. "001_c483dde8c62f1c3b".
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Date is ISO 8601 at the precision known: "2018-11-03", "2015-12" or "2015"; "" if unknown.
+	Date string `json:"date,omitempty"`
+	// DateInferred is true when the text does not state the date and it was
+	// inferred by a reader (from the manifest) from events the text describes.
+	DateInferred bool   `json:"date_inferred,omitempty"`
+	Source       string `json:"source,omitempty"`
+	Author       string `json:"author,omitempty"`
+	// Dateline is the city of the byline ("أحمد الأنباري-بغداد" → "بغداد").
+	Dateline string `json:"dateline,omitempty"`
+	// Text is the article body the reader shows, page furniture removed.
+	// Paragraphs are separated by "\n".
+	Text string `json:"text"`
+}
