@@ -15,6 +15,9 @@ type Document struct {
 	Author       string `json:"author,omitempty"`
 	// Dateline is the city of the byline ("أحمد الأنباري-بغداد" → "بغداد").
 	Dateline string `json:"dateline,omitempty"`
+	// Category is the site section label printed above the title ("الأخبار"),
+	// kept apart so it is neither mistaken for the title nor shown as text.
+	Category string `json:"category,omitempty"`
 	// Text is the article body the reader shows, page furniture removed.
 	// Paragraphs are separated by "\n".
 	Text string `json:"text"`
