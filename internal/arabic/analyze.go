@@ -1,0 +1,37 @@
+package arabic
+
+// Analyze tokenizes text and fills Norm and Term of every token; Term is ""
+// for stop words. Documents and queries go through this same function, so a
+// query word meets the article word whatever its spelling and clitics.
+func Analyze(text string) []Token {
+	tokens := Tokenize(text)
+	for i := range tokens {
+		norm, term := analyzeWord(tokens[i].Text)
+		tokens[i].Norm = norm
+		if !IsStopWord(norm) {
+			tokens[i].Term = term
+		}
+	}
+	return tokens
+}
+
+// Terms returns the non-empty terms of text in order.
+func Terms(text string) []string {
+	tokens := Analyze(text)
+	terms := make([]string, 0, len(tokens))
+	for _, t := range tokens {
+		if t.Term != "" {
+			terms = append(terms, t.Term)
+		}
+	}
+	return terms
+}
+
+// analyzeWord returns the normalized form and the term of one token. It
+// normalizes and stems in one place because the stemmer must know which
+// alefs carried a hamza before folding: an initial إل/أل is never the
+// article, so إلكترونيا and الإلكتروني both reach the same stem.
+func analyzeWord(surface string) (norm, term string) {
+	norm, hamzaAlef := normalizeWithHamzaMask(surface)
+	return norm, stemWithHamzaMask(norm, hamzaAlef)
+}

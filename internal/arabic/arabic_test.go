@@ -1,0 +1,305 @@
+package arabic
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// termOf analyzes a single word and returns its term.
+func termOf(t *testing.T, word string) string {
+	t.Helper()
+	tokens := Analyze(word)
+	if len(tokens) != 1 {
+		t.Fatalf("%q: want 1 token, got %d: %+v", word, len(tokens), tokens)
+	}
+	return tokens[0].Term
+}
+
+// sameTerm checks that all words give one non-empty term.
+func sameTerm(t *testing.T, words ...string) {
+	t.Helper()
+	first := termOf(t, words[0])
+	if first == "" {
+		t.Fatalf("%q: empty term", words[0])
+	}
+	for _, w := range words[1:] {
+		if got := termOf(t, w); got != first {
+			t.Errorf("%q → %q, but %q → %q", words[0], first, w, got)
+		}
+	}
+}
+
+func differentTerms(t *testing.T, a, b string) {
+	t.Helper()
+	if ta, tb := termOf(t, a), termOf(t, b); ta == tb {
+		t.Errorf("%q and %q both → %q", a, b, ta)
+	}
+}
+
+func wantTerm(t *testing.T, word, want string) {
+	t.Helper()
+	if got := termOf(t, word); got != want {
+		t.Errorf("%q → %q, want %q", word, got, want)
+	}
+}
+
+var ruleTests = []struct {
+	name string
+	test func(t *testing.T)
+}{
+	{"single proclitics and quotes on a platform name", func(t *testing.T) {
+		sameTerm(t, "تويتر", "وتويتر", "«تويتر»", "بتويتر", "لتويتر")
+	}},
+	{"proclitics on an organisation name", func(t *testing.T) {
+		sameTerm(t, "داعش", "لداعش", "بداعش", "وداعش", "الداعشي", "#داعش")
+	}},
+	{"hamza on the alef after the article", func(t *testing.T) {
+		sameTerm(t, "الإنترنت", "الانترنت", "الأنترنت")
+	}},
+	{"initial hamzated alef is not the article", func(t *testing.T) {
+		sameTerm(t, "إلكترونيا", "الإلكتروني", "الالكتروني", "إلكترونية", "الكترونية", "الإلكترونية", "وإلكترونيا")
+	}},
+	{"hamza seat on waw or yeh", func(t *testing.T) {
+		sameTerm(t, "مسؤول", "مسئول", "المسؤولية", "المسئولية", "مسؤوليته", "مسئوليته")
+		sameTerm(t, "شؤون", "شئون")
+	}},
+	{"final hamza after yeh", func(t *testing.T) {
+		if Normalize("شيء") != Normalize("شئ") {
+			t.Errorf("شيء → %q, شئ → %q", Normalize("شيء"), Normalize("شئ"))
+		}
+	}},
+	{"sound plural and pronoun suffix", func(t *testing.T) {
+		sameTerm(t, "حساب", "حسابات", "الحسابات", "حساباتهم", "بحسابه")
+	}},
+	{"broken plural with article and pronoun", func(t *testing.T) {
+		sameTerm(t, "موقع", "مواقع", "المواقع", "مواقعهم")
+	}},
+	{"broken plural of a feminine singular", func(t *testing.T) {
+		sameTerm(t, "فكرة", "أفكار", "أفكاره", "الأفكار")
+	}},
+	{"government is not the root of rule", func(t *testing.T) {
+		differentTerms(t, "الحكومة", "حكم")
+		sameTerm(t, "الحكومة", "حكومة", "حكومتها")
+	}},
+	{"radical waw of ministry stays", func(t *testing.T) {
+		wantTerm(t, "وزارة", "وزار")
+		sameTerm(t, "وزارة", "الوزارة", "ووزارة", "وزارات")
+	}},
+	{"radical feh of Palestine stays", func(t *testing.T) {
+		if got := termOf(t, "فلسطين"); !strings.HasPrefix(got, "ف") {
+			t.Errorf("فلسطين → %q", got)
+		}
+		sameTerm(t, "فلسطين", "فلسطيني", "الفلسطينيين", "بفلسطين", "فلسطينية")
+	}},
+	{"short word after the article is not cut", func(t *testing.T) {
+		wantTerm(t, "القرآن", "قران")
+	}},
+	{"feminine ending", func(t *testing.T) {
+		wantTerm(t, "كبيرة", "كبير")
+	}},
+	{"article with stacked proclitics", func(t *testing.T) {
+		for _, w := range []string{"الحسن", "والحسن", "بالحسن", "كالحسن", "فالحسن", "وبالحسن"} {
+			wantTerm(t, w, "حسن")
+		}
+	}},
+	{"lam plus article", func(t *testing.T) {
+		wantTerm(t, "للاخر", "اخر")
+	}},
+	{"arabic indic digits", func(t *testing.T) {
+		wantTerm(t, "١٢٣٤", "1234")
+		wantTerm(t, "۱۲۳۴", "1234")
+	}},
+	{"tatweel and harakat inside a word", func(t *testing.T) {
+		text := "« تَنْظِيـــمُ »"
+		tokens := Analyze(text)
+		if len(tokens) != 1 {
+			t.Fatalf("tokens: %+v", tokens)
+		}
+		tok := tokens[0]
+		if tok.Text != "تَنْظِيـــمُ" || text[tok.Start:tok.End] != tok.Text {
+			t.Errorf("token %+v", tok)
+		}
+		if tok.Term != termOf(t, "تنظيم") || tok.Norm != "تنظيم" {
+			t.Errorf("token %+v", tok)
+		}
+	}},
+	{"zero-width and bidi marks do not split a word", func(t *testing.T) {
+		for _, mark := range []string{"\u200c", "\u200d", "\u200f", "\u202b", "\u2067"} {
+			text := "ال" + mark + "تنظيم " + mark + "داعش" + mark
+			tokens := Analyze(text)
+			if len(tokens) != 2 || tokens[0].Term != termOf(t, "التنظيم") || tokens[1].Text != "داعش" {
+				t.Errorf("mark %U: %+v", []rune(mark)[0], tokens)
+			}
+		}
+	}},
+	{"article and indefinite meet", func(t *testing.T) {
+		sameTerm(t, "الدولة", "دولة", "للدولة", "والدولة")
+	}},
+	{"stop words in any spelling", func(t *testing.T) {
+		for _, w := range []string{"على", "علي", "إلى", "الى", "في", "ومن", "كم", "ماذا", "أين", "متى", "ما", "هي"} {
+			if got := termOf(t, w); got != "" {
+				t.Errorf("%q → %q, want stop word", w, got)
+			}
+		}
+		for _, w := range []string{"داعش", "دولة", "تنظيم", "ولي", "والي"} {
+			if IsStopWord(Normalize(w)) {
+				t.Errorf("%q is a stop word", w)
+			}
+		}
+	}},
+	{"loanword with suffix-like ending stays a word", func(t *testing.T) {
+		sameTerm(t, "هاكرز", "الهاكرز")
+		if got := termOf(t, "هاكرز"); letters(got) < 4 {
+			t.Errorf("هاكرز → %q", got)
+		}
+	}},
+	{"digits glued to an era letter are split", func(t *testing.T) {
+		tokens := Analyze("عام 2018م")
+		if len(tokens) != 3 || tokens[1].Text != "2018" || tokens[2].Text != "م" || tokens[2].Term != "" {
+			t.Errorf("%+v", tokens)
+		}
+	}},
+	{"latin words lowercased", func(t *testing.T) {
+		tokens := Analyze(`مجموعة "Anonymous" وISIS`)
+		if len(tokens) != 4 || tokens[1].Term != "anonymous" || tokens[3].Term != "isis" {
+			t.Errorf("%+v", tokens)
+		}
+	}},
+	{"persian letters and presentation forms", func(t *testing.T) {
+		if got := Normalize("ﺍﻟﺴﻼﻡ"); got != "السلام" {
+			t.Errorf("presentation forms → %q", got)
+		}
+		if got := Normalize("کتابی"); got != "كتابي" {
+			t.Errorf("persian → %q", got)
+		}
+	}},
+	{"decomposed hamza", func(t *testing.T) {
+		sameTerm(t, "مسؤول", "مسو\u0654ول")
+		sameTerm(t, "إلكترونية", "ا\u0655لكترونية", "الكترونية")
+	}},
+	{"alef wasla and superscript alef", func(t *testing.T) {
+		if got := Normalize("ٱلرَّحْمَٰن"); got != "الرحمن" {
+			t.Errorf("got %q", got)
+		}
+	}},
+	{"invalid utf8 is a separator", func(t *testing.T) {
+		tokens := Analyze("داعش\xffتنظيم")
+		if len(tokens) != 2 || tokens[0].Text != "داعش" || tokens[1].Text != "تنظيم" {
+			t.Errorf("%+v", tokens)
+		}
+	}},
+	{"allah keeps its article", func(t *testing.T) {
+		sameTerm(t, "الله", "لله", "والله", "بالله")
+	}},
+	{"future marker on a verb", func(t *testing.T) {
+		sameTerm(t, "يتم", "سيتم")
+	}},
+}
+
+func TestRules(t *testing.T) {
+	for _, tc := range ruleTests {
+		t.Run(tc.name, tc.test)
+	}
+}
+
+func isArabicPunctOrSpace(r rune) bool {
+	switch r {
+	case '،', '؛', '؟', '«', '»', '“', '”', '.', ',', ':', '"', '(', ')', '!', '?', '-', '؍', '٪', '٫', '٬':
+		return true
+	}
+	return unicode.IsSpace(r) || unicode.IsPunct(r)
+}
+
+// checkTokens asserts the offset invariants every caller relies on.
+func checkTokens(t *testing.T, text string, tokens []Token) {
+	t.Helper()
+	prevEnd := 0
+	for i, tok := range tokens {
+		if tok.Start < prevEnd || tok.Start >= tok.End || tok.End > len(text) {
+			t.Fatalf("token %d %+v: bad offsets (previous end %d, len %d)", i, tok, prevEnd, len(text))
+		}
+		if text[tok.Start:tok.End] != tok.Text {
+			t.Fatalf("token %d %+v: text mismatch", i, tok)
+		}
+		if tok.Position != i {
+			t.Fatalf("token %d %+v: position", i, tok)
+		}
+		prevEnd = tok.End
+	}
+}
+
+func seedTexts(t testing.TB) map[string]string {
+	files, err := filepath.Glob("../../web/corpus/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seed files: %v", err)
+	}
+	texts := make(map[string]string, len(files))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts[f] = string(b)
+	}
+	return texts
+}
+
+func TestSeedOffsets(t *testing.T) {
+	for name, text := range seedTexts(t) {
+		tokens := Analyze(text)
+		if len(tokens) == 0 {
+			t.Errorf("%s: no tokens", name)
+		}
+		checkTokens(t, text, tokens)
+		for _, tok := range tokens {
+			if strings.IndexFunc(tok.Text, isArabicPunctOrSpace) >= 0 {
+				t.Errorf("%s: token %q contains punctuation or space", name, tok.Text)
+			}
+		}
+	}
+}
+
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{
+		"تويتر وتويتر «تويتر» بتويتر لتويتر", "إلكترونيا الإلكتروني", "تَنْظِيـــم", "مسئول شئ شيء",
+		"١٢٣٤ 2018م", "ال\u200cتنظيم \u202bداعش\u202c", "ﺍﻟﺴﻼﻡ کتابی", "\xff\xfeداعش", "ا\u0655لكترونية ئ\u0654و",
+		"ءو ئو يء", "ﻷﻹ ﷲ", "#داعش_الإرهابي", "A\u0301b", "ـــ َ",
+	} {
+		f.Add(s)
+	}
+	for _, text := range seedTexts(f) {
+		f.Add(text[:min(len(text), 400)])
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		tokens := Analyze(text)
+		checkTokens(t, text, tokens)
+		for _, tok := range tokens {
+			if Normalize(tok.Norm) != tok.Norm {
+				t.Fatalf("Normalize not idempotent on %q: %q → %q", tok.Text, tok.Norm, Normalize(tok.Norm))
+			}
+		}
+		if n := Normalize(text); Normalize(n) != n {
+			t.Fatalf("Normalize not idempotent on the whole text: %q → %q", n, Normalize(n))
+		}
+		_ = Terms(text)
+		_ = Stem(text)
+	})
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	texts := seedTexts(b)
+	var all strings.Builder
+	for _, text := range texts {
+		all.WriteString(text)
+		all.WriteByte('\n')
+	}
+	text := all.String()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Analyze(text)
+	}
+}

@@ -1,0 +1,227 @@
+package arabic
+
+import "strings"
+
+// The stemmer works on normalized words. Every normalized Arabic letter is
+// two bytes of UTF-8 (U+0621–U+064A), so lengths in letters are len/2 and
+// affixes are compared as byte strings without decoding.
+
+// isArabicWord reports whether s is non-empty and made only of two-byte
+// Arabic-block runes, i.e. a normalized Arabic word the stemmer may cut.
+func isArabicWord(s string) bool {
+	if len(s) == 0 || len(s)%2 != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i += 2 {
+		if s[i] != 0xD8 && s[i] != 0xD9 || s[i+1] < 0x80 || s[i+1] > 0xBF {
+			return false
+		}
+	}
+	return true
+}
+
+func letters(s string) int { return len(s) / 2 }
+
+// Stem reduces a normalized word to its index term: it strips the
+// conjunctions و ف, the prepositions ب ك ل, the future marker س and the
+// article ال (also stacked: وبال، فلل، وسي…), then the pronoun enclitics,
+// the nisba and adverb endings, the sound plural and dual endings and the
+// feminine ending, and maps frequent broken plurals to their singular.
+// Guards keep at least three letters and keep initial letters that belong to
+// the word (وزارة، فلسطين، كبير) — see radicalStems.
+//
+// Stem cannot tell an initial إل/أل from the article once hamza is folded;
+// Analyze knows the original spelling and does (see analyzeWord).
+func Stem(norm string) string {
+	return stemWithHamzaMask(norm, 0)
+}
+
+// stemWithHamzaMask stems norm; bit k of hamzaAlef says letter k was an alef
+// with hamza or madda in the original, so "ال" starting there is not the
+// article (إلكترونيا, ألمانيا).
+func stemWithHamzaMask(norm string, hamzaAlef uint8) string {
+	if !isArabicWord(norm) {
+		return norm
+	}
+	if term, ok := wholeWordTerms[norm]; ok {
+		return term
+	}
+	s := stripPrefixes(norm, hamzaAlef)
+	if term, ok := wholeWordTerms[s]; ok {
+		return term
+	}
+	s = stripSuffixes(s)
+	if singular, ok := brokenPlurals[s]; ok {
+		return singular
+	}
+	return s
+}
+
+const (
+	articleAl  = "ال"
+	articleLil = "لل" // ل + ال: the alef of the article is not written
+)
+
+// stripPrefixes removes proclitics in the order Arabic stacks them:
+// conjunction (و ف), then a preposition (ب ك ل) or the future س, then the
+// article. Each step needs three letters left and none applies when the
+// letter belongs to the word.
+func stripPrefixes(s string, hamzaAlef uint8) string {
+	// A bare article keeps two letters (الام → ام, للاخر → اخر).
+	if rest, ok := stripArticle(s, 0, hamzaAlef, 2); ok {
+		return rest
+	}
+	pos := 0 // letters removed so far, to index hamzaAlef
+	if hasPrefixLetter(s, "وف") && letters(s) >= 4 && !keepsInitial(s) {
+		s = s[2:]
+		pos++
+		if rest, ok := stripArticle(s, pos, hamzaAlef, 3); ok {
+			return rest
+		}
+	}
+	switch {
+	case hasPrefixLetter(s, "بك") && letters(s) >= 4:
+		// بال، كال (after ل the article is written لل, handled above).
+		if rest, ok := stripArticle(s[2:], pos+1, hamzaAlef, 3); ok && strings.HasPrefix(s[2:], articleAl) {
+			return rest
+		}
+		if !keepsInitial(s) {
+			return s[2:]
+		}
+	case strings.HasPrefix(s, "ل") && letters(s) >= 4 && !keepsInitial(s):
+		return s[2:]
+	case strings.HasPrefix(s, "س") && letters(s) >= 4 && hasPrefixLetter(s[2:], "يتنا") && !keepsInitial(s):
+		// Future marker on an imperfect verb: سيتم، ستكون، سنعمل.
+		return s[2:]
+	}
+	return s
+}
+
+// stripArticle removes ال or لل (ل + ال) from s when at least minRest letters
+// remain, the alef at letter pos of the original word had no hamza, and the
+// rest is not a word that starts with a hamzated alef written without it.
+func stripArticle(s string, pos int, hamzaAlef uint8, minRest int) (string, bool) {
+	var rest string
+	switch {
+	case strings.HasPrefix(s, articleAl):
+		if pos < 8 && hamzaAlef&(1<<pos) != 0 {
+			return s, false
+		}
+		rest = s[len(articleAl):]
+	case strings.HasPrefix(s, articleLil):
+		rest = s[len(articleLil):]
+	default:
+		return s, false
+	}
+	if letters(rest) < minRest || isNotArticle(rest) {
+		return s, false
+	}
+	return rest, true
+}
+
+// hasPrefixLetter reports whether s starts with one of the letters of set.
+func hasPrefixLetter(s, set string) bool {
+	if len(s) < 2 {
+		return false
+	}
+	for i := 0; i+1 < len(set); i += 2 {
+		if s[0] == set[i] && s[1] == set[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// keepsInitial reports whether the first letter of s belongs to the word,
+// judged on the word without its suffixes (وزارة, وزارته → وزار).
+func keepsInitial(s string) bool {
+	_, ok := radicalStems[stripSuffixes(s)]
+	return ok
+}
+
+// isNotArticle reports whether rest, following an ال, makes a word whose
+// initial alef carries a hamza that was not written: الكترونية is إلكترونية,
+// التزام is a verbal noun, not ال + تزام.
+func isNotArticle(rest string) bool {
+	if strings.HasPrefix(rest, "تزامن") { // التزامن is ال + تزامن (synchrony)
+		return false
+	}
+	for _, p := range notArticlePrefixes {
+		if strings.HasPrefix(rest, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// notArticlePrefixes are the starts of words after an initial ال that is
+// not the article: إلكترون، ألمانيا، إلغاء، إلقاء، إلزام، إلحاق, and form VIII
+// verbal nouns of roots starting with ل (التزام، التقاء، التحاق، التفاف،
+// التهاب، التماس، التباس).
+var notArticlePrefixes = [...]string{
+	"كترون", "ماني", "غاء", "قاء", "زام", "حاق",
+	"تزام", "تزم", "تقاء", "تقي", "تحاق", "تحق", "تفاف", "تهاب", "تماس", "تباس",
+}
+
+// stripSuffixes removes, each at most once and in this order: a pronoun
+// enclitic, a nisba or adverb ending, a sound plural or dual ending, and the
+// feminine ending (ة, folded to ه). The order mirrors how the endings stack
+// (مسؤولياتهم = مسؤول + يات + هم), so every inflected form of a word ends on
+// the same stem, including nisba forms of words in -ين/-ون (فلسطين،
+// فلسطيني، فلسطينيين all give فلسط).
+func stripSuffixes(s string) string {
+	if !isArabicWord(s) {
+		return s
+	}
+	rest, ok := cutSuffix(s, encliticSuffixes)
+	if ok && strings.HasSuffix(s, "ه") && len(s)-len(rest) == 2 && strings.HasSuffix(rest, "ا") {
+		// ه after ا is the word's own (اتجاه، انتباه، مياه) more often than
+		// a pronoun; the feminine step below still treats it alike.
+		ok = false
+	}
+	encliticHeh := ok && len(s)-len(rest) == 2 && strings.HasSuffix(s, "ه")
+	if ok {
+		s = rest
+		// The feminine ة is written ت before a pronoun: حكومتها → حكومة.
+		if strings.HasSuffix(s, "ت") && !strings.HasSuffix(s, "ات") && letters(s) >= 4 {
+			s = s[:len(s)-2]
+		}
+	}
+	s, _ = cutSuffix(s, nisbaSuffixes)
+	s, pluralCut := cutSuffix(s, pluralSuffixes)
+	// A pronoun ه cannot follow ة (that is written ته), and ات replaces ة,
+	// so after either the final ه belongs to the word: مواجهة، مواجهات →
+	// مواجه. A final اه is cut always, so اتجاه and اتجاهات stay together.
+	if !encliticHeh && !pluralCut || strings.HasSuffix(s, "اه") {
+		s, _ = cutSuffix(s, feminineSuffixes)
+	}
+	return s
+}
+
+// suffixRule is an ending and the number of letters that must remain for
+// it to be cut. Longer remainders are asked where a short word often ends
+// in the same letters: هم in تفاهم, ان in إعلان، لبنان، إيران.
+type suffixRule struct {
+	suffix  string
+	minRest int
+}
+
+var (
+	encliticSuffixes = []suffixRule{{"هما", 4}, {"كما", 4}, {"هم", 4}, {"هن", 4}, {"كم", 4}, {"كن", 4}, {"ها", 3}, {"نا", 3}, {"ه", 3}}
+	// يا and ا are the adverbial accusative (إلكترونيا، شرقا) that is
+	// written without its tanween; وا ends plural past verbs (قالوا).
+	nisbaSuffixes    = []suffixRule{{"يين", 3}, {"يون", 3}, {"يات", 3}, {"يه", 3}, {"يا", 3}, {"وا", 3}, {"ي", 3}, {"ا", 3}}
+	pluralSuffixes   = []suffixRule{{"ات", 3}, {"ون", 3}, {"ين", 3}, {"ان", 4}}
+	feminineSuffixes = []suffixRule{{"ه", 3}}
+)
+
+// cutSuffix removes the first suffix of rules that s ends with and that
+// leaves enough letters.
+func cutSuffix(s string, rules []suffixRule) (string, bool) {
+	for _, rule := range rules {
+		if strings.HasSuffix(s, rule.suffix) && letters(s)-letters(rule.suffix) >= rule.minRest {
+			return s[:len(s)-len(rule.suffix)], true
+		}
+	}
+	return s, false
+}
