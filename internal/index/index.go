@@ -1,0 +1,159 @@
+// Package index holds the searchable bundle: the documents, an inverted index
+// of their analyzed title and text with token positions, and the facet values.
+// The bundle is built once, offline (Builder), encoded to bytes
+// (MarshalBinary) and decoded in the browser or CLI (Decode).
+package index
+
+import (
+	"strings"
+
+	"marsad/internal/arabic"
+	"marsad/internal/corpus"
+)
+
+// Field is an indexed document field.
+type Field uint8
+
+// The indexed fields. The encoding writes them in this order.
+const (
+	Title Field = iota
+	Text
+	NumFields = 2
+)
+
+func (f Field) String() string {
+	switch f {
+	case Title:
+		return "title"
+	case Text:
+		return "text"
+	}
+	return "field?"
+}
+
+// Posting is one document's occurrences of a key in one field.
+type Posting struct {
+	// Doc is the document's number, its index in the bundle (see Index.Doc).
+	Doc int32
+	// Positions are the Token.Position values of the occurrences, ascending.
+	// len(Positions) is the term frequency. Shared with the index: read only.
+	Positions []int32
+}
+
+// stopKeyPrefix marks the keys of stop words. Stop words have no index term,
+// but phrases keep their slots ("تنظيم ما يسمى"), so each is indexed under
+// its normalized form behind a prefix no analyzed term starts with.
+const stopKeyPrefix = "\x00"
+
+// StopKey is the postings key of a stop word, from its Token.Norm.
+func StopKey(norm string) string { return stopKeyPrefix + norm }
+
+// IsStopKey reports whether a postings key is a StopKey.
+func IsStopKey(key string) bool { return strings.HasPrefix(key, stopKeyPrefix) }
+
+// KeyOf is the postings key under which a token is indexed: its Term, or
+// StopKey(Norm) for a stop word, or "" for a token that is not indexed.
+func KeyOf(t arabic.Token) string {
+	if t.Term != "" {
+		if IsStopKey(t.Term) {
+			return ""
+		}
+		return t.Term
+	}
+	if t.Norm != "" {
+		return StopKey(t.Norm)
+	}
+	return ""
+}
+
+// Index is a searchable bundle. It is immutable once built or decoded and safe
+// for concurrent readers.
+type Index struct {
+	docs   []corpus.Document
+	byID   map[string]int32
+	years  []string
+	fields [NumFields]fieldIndex
+}
+
+type fieldIndex struct {
+	postings map[string][]Posting
+	// docLen counts each document's indexed terms (stop words excluded),
+	// the length BM25 normalizes by.
+	docLen   []int32
+	totalLen int64
+}
+
+// NumDocs is the number of documents.
+func (ix *Index) NumDocs() int { return len(ix.docs) }
+
+// Doc returns document number i (0 <= i < NumDocs).
+func (ix *Index) Doc(i int) corpus.Document { return ix.docs[i] }
+
+// DocNum returns the number of the document with the given ID.
+func (ix *Index) DocNum(id string) (int, bool) {
+	i, ok := ix.byID[id]
+	return int(i), ok
+}
+
+// Postings returns the postings of a key (a Term or a StopKey) in a field,
+// ordered by document number; nil if the key does not occur. Read only.
+func (ix *Index) Postings(f Field, key string) []Posting {
+	return ix.fields[f].postings[key]
+}
+
+// NumKeys is the number of distinct keys in a field (for statistics).
+func (ix *Index) NumKeys(f Field) int { return len(ix.fields[f].postings) }
+
+// DocLen is the number of indexed terms of document i in field f.
+func (ix *Index) DocLen(f Field, i int) int { return int(ix.fields[f].docLen[i]) }
+
+// AvgDocLen is the mean DocLen of field f over all documents (0 if empty).
+func (ix *Index) AvgDocLen(f Field) float64 {
+	if len(ix.docs) == 0 {
+		return 0
+	}
+	return float64(ix.fields[f].totalLen) / float64(len(ix.docs))
+}
+
+// Source is the source facet value of document i ("" if unknown).
+func (ix *Index) Source(i int) string { return ix.docs[i].Source }
+
+// Year is the year facet value of document i: the first four characters of
+// its Date, or "" if the date is unknown.
+func (ix *Index) Year(i int) string { return ix.years[i] }
+
+func yearOf(date string) string {
+	if len(date) < 4 {
+		return ""
+	}
+	for i := 0; i < 4; i++ {
+		if date[i] < '0' || date[i] > '9' {
+			return ""
+		}
+	}
+	return date[:4]
+}
+
+// finish derives what is not stored: the ID lookup, years and lengths.
+func (ix *Index) finish() {
+	ix.byID = make(map[string]int32, len(ix.docs))
+	ix.years = make([]string, len(ix.docs))
+	for i, d := range ix.docs {
+		ix.byID[d.ID] = int32(i)
+		ix.years[i] = yearOf(d.Date)
+	}
+	for f := range ix.fields {
+		fi := &ix.fields[f]
+		fi.docLen = make([]int32, len(ix.docs))
+		fi.totalLen = 0
+		for key, ps := range fi.postings {
+			if IsStopKey(key) {
+				continue
+			}
+			for _, p := range ps {
+				fi.docLen[p.Doc] += int32(len(p.Positions))
+				fi.totalLen += int64(len(p.Positions))
+			}
+		}
+	}
+}

@@ -1,0 +1,187 @@
+// Package query parses the search box language into a small syntax tree.
+//
+// The language, in the order a visitor discovers it:
+//
+//	تويتر داعش            every word must match (AND)
+//	تويتر OR تليجرام      either word (OR binds tighter than AND, like web search:
+//	                      "تويتر OR تليجرام داعش" means (تويتر OR تليجرام) AND داعش)
+//	"تنظيم الدولة"        a phrase; «…» and “…” work too
+//	-فيسبوك  -"فيس بوك"   exclude a word, phrase, filter or group
+//	(تويتر OR فيسبوك) داعش  parentheses group
+//	source:الجزيرة  source:"بوابة الوفد"  year:2018   filters
+//
+// OR is recognized only in upper case Latin letters. The Arabic "أو" is a
+// common word of running text ("دولة أو منطقة"), so it stays a word: a visitor
+// pasting a sentence must not trigger an operator. Field names also have Arabic
+// aliases (مصدر: for source:, سنة: and عام: for year:) because a colon right
+// after those words is unlikely in a pasted sentence.
+//
+// The parser knows syntax only; turning words into index terms is the search
+// package's job, with the same analyzer the index was built with.
+package query
+
+import "strings"
+
+// Node is a node of the query syntax tree. String renders it back as query
+// text that parses to the same tree (a canonical form, useful to show the
+// visitor how a query was understood and as a cache key).
+type Node interface {
+	String() string
+	node()
+}
+
+// Word is a bare word as typed. It may still analyze to several tokens
+// ("covid-19"); the search package then treats it as a phrase.
+type Word struct {
+	Text string
+}
+
+// Phrase is quoted text whose tokens must appear consecutively.
+// Text has its inner whitespace collapsed to single spaces.
+type Phrase struct {
+	Text string
+}
+
+// Field filters on document metadata. Name is one of the Field* constants.
+type Field struct {
+	Name  string
+	Value string
+}
+
+// Field names recognized by the parser.
+const (
+	FieldSource = "source"
+	FieldYear   = "year"
+)
+
+// Not excludes the documents its child matches. The parser only produces a Not
+// as a child of an And that also has a positive child, so evaluation never
+// needs the complement of a set.
+type Not struct {
+	Child Node
+}
+
+// And matches documents every child matches. Never nested directly in another
+// And (the parser flattens), always at least two children.
+type And struct {
+	Children []Node
+}
+
+// Or matches documents any child matches. Never nested directly in another Or,
+// always at least two children, and no child is a Not.
+type Or struct {
+	Children []Node
+}
+
+func (Word) node()   {}
+func (Phrase) node() {}
+func (Field) node()  {}
+func (Not) node()    {}
+func (And) node()    {}
+func (Or) node()     {}
+
+func (w Word) String() string   { return w.Text }
+func (p Phrase) String() string { return quote(p.Text) }
+
+func (f Field) String() string {
+	if isBareValue(f.Value) {
+		return f.Name + ":" + f.Value
+	}
+	return f.Name + ":" + quote(f.Value)
+}
+
+func (n Not) String() string {
+	return "-" + groupIfComposite(n.Child)
+}
+
+func (a And) String() string {
+	parts := make([]string, len(a.Children))
+	for i, c := range a.Children {
+		// OR binds tighter than AND, so an Or child needs no parentheses.
+		// Adding them would read better but could push a query at the
+		// nesting limit over it, and String must always re-parse.
+		parts[i] = c.String()
+	}
+	return strings.Join(parts, " ")
+}
+
+func (o Or) String() string {
+	parts := make([]string, len(o.Children))
+	for i, c := range o.Children {
+		parts[i] = groupIfComposite(c)
+	}
+	return strings.Join(parts, " OR ")
+}
+
+func groupIfComposite(n Node) string {
+	switch n.(type) {
+	case And, Or:
+		return "(" + n.String() + ")"
+	}
+	return n.String()
+}
+
+// quotePairs are the phrase delimiters, opener then closer. The closer of a
+// pair never appears inside text quoted with that pair.
+var quotePairs = [...][2]rune{{'"', '"'}, {'«', '»'}, {'“', '”'}}
+
+// quote wraps text in the first pair of quotes whose closer it does not
+// contain. Text parsed from a phrase always lacks the closer it was read with,
+// so one of the pairs fits.
+func quote(text string) string {
+	for _, p := range quotePairs {
+		if !strings.ContainsRune(text, p[1]) {
+			return string(p[0]) + text + string(p[1])
+		}
+	}
+	// Unreachable for parsed text; keep the output parseable-ish anyway.
+	return `"` + strings.ReplaceAll(text, `"`, " ") + `"`
+}
+
+// isBareValue reports whether a field value can be printed without quotes and
+// read back as the same value.
+func isBareValue(v string) bool {
+	if v == "" {
+		return false
+	}
+	for _, r := range v {
+		if !isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// Error is a parse error. Pos is the byte offset in the query where the
+// problem was found, so the UI can point at it.
+type Error struct {
+	Pos int
+	Msg string
+}
+
+func (e *Error) Error() string {
+	return "query: " + e.Msg + " (at byte " + itoa(e.Pos) + ")"
+}
+
+// itoa avoids importing strconv/fmt for one number.
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var buf [20]byte
+	i := len(buf)
+	for n > 0 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
+}

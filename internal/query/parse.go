@@ -1,0 +1,408 @@
+package query
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits that bound the work one keystroke can cause. The search box runs a
+// query per keystroke in the browser; a pasted article must produce an error
+// quickly, not a long freeze.
+const (
+	// MaxQueryBytes is the longest query accepted.
+	MaxQueryBytes = 4096
+	// MaxTerms is the most words, phrases and filters in one query.
+	MaxTerms = 64
+	// MaxDepth is the deepest nesting of parentheses.
+	MaxDepth = 32
+)
+
+// fieldAliases maps the accepted spellings of a field name to its canonical
+// name. Latin names are matched case-insensitively.
+var fieldAliases = map[string]string{
+	"source": FieldSource,
+	"مصدر":   FieldSource,
+	"year":   FieldYear,
+	"سنة":    FieldYear,
+	"عام":    FieldYear,
+}
+
+// Parse parses a query. A blank query (nothing but spaces) parses to a nil
+// Node and a nil error: the caller decides what an empty search shows.
+// Every error is a *Error.
+func Parse(s string) (Node, error) {
+	if len(s) > MaxQueryBytes {
+		return nil, &Error{Pos: MaxQueryBytes, Msg: "query too long (max " + itoa(MaxQueryBytes) + " bytes)"}
+	}
+	p := &parser{s: s}
+	n, start, err := p.parseAnd()
+	if err != nil {
+		return nil, err
+	}
+	if p.pos < len(p.s) {
+		// parseAnd stops only at the end or at a ')'.
+		return nil, &Error{Pos: p.pos, Msg: "unbalanced ): no ( to close"}
+	}
+	if n == nil {
+		return nil, nil
+	}
+	if !positive(n) {
+		return nil, &Error{Pos: start, Msg: "add a word to search for: a query cannot only exclude"}
+	}
+	return n, nil
+}
+
+type parser struct {
+	s     string
+	pos   int
+	terms int
+	depth int
+}
+
+// positive reports whether a node selects documents by itself, as opposed to
+// only removing documents from a selection.
+func positive(n Node) bool {
+	switch n := n.(type) {
+	case Not:
+		return false
+	case And:
+		for _, c := range n.Children {
+			if positive(c) {
+				return true
+			}
+		}
+		return false
+	case Or:
+		for _, c := range n.Children {
+			if !positive(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return true
+}
+
+// parseAnd parses a sequence of OR-expressions up to the end of input or a
+// ')', which it leaves for the caller. It returns a nil Node for an empty
+// sequence, and the byte offset where the sequence starts.
+func (p *parser) parseAnd() (Node, int, error) {
+	var children []Node
+	p.skipSpace()
+	start := p.pos
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.s) || p.s[p.pos] == ')' {
+			break
+		}
+		n, _, err := p.parseOr()
+		if err != nil {
+			return nil, 0, err
+		}
+		if a, ok := n.(And); ok {
+			children = append(children, a.Children...)
+		} else {
+			children = append(children, n)
+		}
+	}
+	switch len(children) {
+	case 0:
+		return nil, start, nil
+	case 1:
+		return children[0], start, nil
+	}
+	return And{Children: children}, start, nil
+}
+
+func (p *parser) parseOr() (Node, int, error) {
+	first, start, err := p.parseUnary()
+	if err != nil {
+		return nil, 0, err
+	}
+	children := []Node{first}
+	starts := []int{start}
+	for {
+		save := p.pos
+		p.skipSpace()
+		opPos := p.pos
+		if !p.atOR() {
+			p.pos = save
+			break
+		}
+		p.pos += 2
+		p.skipSpace()
+		if p.pos >= len(p.s) || p.s[p.pos] == ')' || p.atOR() {
+			return nil, 0, &Error{Pos: opPos, Msg: "dangling OR: expected a word after OR"}
+		}
+		n, nStart, err := p.parseUnary()
+		if err != nil {
+			return nil, 0, err
+		}
+		children = append(children, n)
+		starts = append(starts, nStart)
+	}
+	if len(children) == 1 {
+		return first, start, nil
+	}
+	var flat []Node
+	for i, c := range children {
+		if !positive(c) {
+			return nil, 0, &Error{Pos: starts[i], Msg: "each side of OR needs a word to search for, not only exclusions"}
+		}
+		if o, ok := c.(Or); ok {
+			flat = append(flat, o.Children...)
+		} else {
+			flat = append(flat, c)
+		}
+	}
+	return Or{Children: flat}, start, nil
+}
+
+func (p *parser) parseUnary() (Node, int, error) {
+	start := p.pos
+	if p.pos < len(p.s) && p.s[p.pos] == '-' {
+		p.pos++
+		if p.pos >= len(p.s) || !p.startsOperand() {
+			return nil, 0, &Error{Pos: start, Msg: "empty exclusion: expected a word, phrase or group right after -"}
+		}
+		if p.s[p.pos] == '-' {
+			return nil, 0, &Error{Pos: p.pos, Msg: "double exclusion: remove one -"}
+		}
+		child, _, err := p.parsePrimary()
+		if err != nil {
+			return nil, 0, err
+		}
+		if !positive(child) {
+			return nil, 0, &Error{Pos: start, Msg: "cannot exclude an exclusion"}
+		}
+		return Not{Child: child}, start, nil
+	}
+	n, _, err := p.parsePrimary()
+	return n, start, err
+}
+
+// startsOperand reports whether the input at pos can begin a word, phrase or
+// group (used right after '-', where a space means the '-' was left alone).
+func (p *parser) startsOperand() bool {
+	r, size := utf8.DecodeRuneInString(p.s[p.pos:])
+	if r == '(' || isQuoteOpener(r) {
+		return true
+	}
+	return !isSeparator(r, size) && r != ')'
+}
+
+func (p *parser) parsePrimary() (Node, int, error) {
+	start := p.pos
+	r, _ := utf8.DecodeRuneInString(p.s[p.pos:])
+	switch {
+	case r == '(':
+		return p.parseGroup()
+	case isQuoteOpener(r):
+		text, err := p.readQuoted()
+		if err != nil {
+			return nil, 0, err
+		}
+		if err := p.countTerm(start); err != nil {
+			return nil, 0, err
+		}
+		return Phrase{Text: text}, start, nil
+	}
+	word := p.readWord()
+	if word == "" {
+		return nil, 0, &Error{Pos: start, Msg: "unexpected character: expected a word"}
+	}
+	if word == "OR" {
+		return nil, 0, &Error{Pos: start, Msg: "dangling OR: expected a word before OR"}
+	}
+	if err := p.countTerm(start); err != nil {
+		return nil, 0, err
+	}
+	if colon := strings.IndexByte(word, ':'); colon > 0 {
+		if name, ok := fieldAliases[strings.ToLower(word[:colon])]; ok {
+			f, err := p.finishField(name, word[colon+1:], start, start+colon+1)
+			return f, start, err
+		}
+	}
+	return Word{Text: word}, start, nil
+}
+
+func (p *parser) parseGroup() (Node, int, error) {
+	open := p.pos
+	p.depth++
+	if p.depth > MaxDepth {
+		return nil, 0, &Error{Pos: open, Msg: "too deeply nested (max " + itoa(MaxDepth) + " levels of parentheses)"}
+	}
+	p.pos++ // '('
+	n, _, err := p.parseAnd()
+	if err != nil {
+		return nil, 0, err
+	}
+	if p.pos >= len(p.s) {
+		return nil, 0, &Error{Pos: open, Msg: "unbalanced (: expected ) to close it"}
+	}
+	p.pos++ // ')'
+	p.depth--
+	if n == nil {
+		return nil, 0, &Error{Pos: open, Msg: "empty parentheses: expected a word inside"}
+	}
+	return n, open, nil
+}
+
+// finishField completes a field whose name was read; value is what followed
+// the colon in the same word, and valuePos where it starts.
+func (p *parser) finishField(name, value string, start, valuePos int) (Node, error) {
+	if value == "" && p.pos < len(p.s) {
+		// source:"بوابة الوفد" — the word stopped at the quote.
+		if r, _ := utf8.DecodeRuneInString(p.s[p.pos:]); isQuoteOpener(r) {
+			quoted, err := p.readQuoted()
+			if err != nil {
+				return nil, err
+			}
+			value = quoted
+		}
+	}
+	if value == "" {
+		return nil, &Error{Pos: start, Msg: "expected a value after " + name + ":"}
+	}
+	if name == FieldYear {
+		year, ok := asciiYear(value)
+		if !ok {
+			return nil, &Error{Pos: valuePos, Msg: "year: expects a 4-digit year such as 2018"}
+		}
+		value = year
+	}
+	return Field{Name: name, Value: value}, nil
+}
+
+// asciiYear accepts a 4-digit year in ASCII, Arabic-Indic or Persian digits
+// and returns it in ASCII digits, the form of Document.Date.
+func asciiYear(v string) (string, bool) {
+	var b []byte
+	for _, r := range v {
+		switch {
+		case r >= '0' && r <= '9':
+			b = append(b, byte(r))
+		case r >= '٠' && r <= '٩':
+			b = append(b, byte('0'+r-'٠'))
+		case r >= '۰' && r <= '۹':
+			b = append(b, byte('0'+r-'۰'))
+		default:
+			return "", false
+		}
+	}
+	return string(b), len(b) == 4
+}
+
+func (p *parser) countTerm(pos int) error {
+	p.terms++
+	if p.terms > MaxTerms {
+		return &Error{Pos: pos, Msg: "too many terms (max " + itoa(MaxTerms) + ")"}
+	}
+	return nil
+}
+
+// readQuoted reads a quoted string starting at an opener and returns its
+// content with whitespace collapsed. Unreadable bytes count as spaces.
+func (p *parser) readQuoted() (string, error) {
+	open := p.pos
+	r, size := utf8.DecodeRuneInString(p.s[p.pos:])
+	closer := closerOf(r)
+	p.pos += size
+	end := strings.IndexRune(p.s[p.pos:], closer)
+	if end < 0 {
+		p.pos = len(p.s)
+		return "", &Error{Pos: open, Msg: "unclosed quote: expected a closing " + string(closer)}
+	}
+	content := p.s[p.pos : p.pos+end]
+	p.pos += end + utf8.RuneLen(closer)
+	text := strings.Join(strings.Fields(strings.Map(cleanRune, content)), " ")
+	if text == "" {
+		return "", &Error{Pos: open, Msg: "empty quotes: expected text between them"}
+	}
+	return text, nil
+}
+
+// cleanRune maps what cannot be part of a word to a space.
+func cleanRune(r rune) rune {
+	if r == utf8.RuneError || unicode.IsControl(r) {
+		return ' '
+	}
+	return r
+}
+
+// readWord reads a run of word runes (possibly empty).
+func (p *parser) readWord() string {
+	start := p.pos
+	for p.pos < len(p.s) {
+		r, size := utf8.DecodeRuneInString(p.s[p.pos:])
+		if !isWordRune(r) || (r == utf8.RuneError && size == 1) {
+			break
+		}
+		p.pos += size
+	}
+	if p.pos == start {
+		// A rune that is neither separator, word rune nor handled above
+		// cannot reach here, but never loop forever: consume one byte.
+		p.pos++
+		return ""
+	}
+	return p.s[start:p.pos]
+}
+
+// atOR reports whether the input at pos is the OR keyword: "OR" as a whole
+// word.
+func (p *parser) atOR() bool {
+	if !strings.HasPrefix(p.s[p.pos:], "OR") {
+		return false
+	}
+	rest := p.s[p.pos+2:]
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return !isWordRune(r)
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < len(p.s) {
+		r, size := utf8.DecodeRuneInString(p.s[p.pos:])
+		if !isSeparator(r, size) {
+			return
+		}
+		p.pos += size
+	}
+}
+
+// isSeparator reports whether a decoded rune separates words. Invalid UTF-8
+// bytes separate words: they cannot be searched for, and treating them as
+// spaces keeps every Word valid UTF-8.
+func isSeparator(r rune, size int) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError || (size == 0)
+}
+
+// isWordRune reports whether r can be part of a bare word.
+func isWordRune(r rune) bool {
+	if r == '(' || r == ')' || isQuoteOpener(r) || r == utf8.RuneError {
+		return false
+	}
+	return !unicode.IsSpace(r) && !unicode.IsControl(r)
+}
+
+func isQuoteOpener(r rune) bool {
+	for _, q := range quotePairs {
+		if q[0] == r {
+			return true
+		}
+	}
+	return false
+}
+
+func closerOf(opener rune) rune {
+	for _, q := range quotePairs {
+		if q[0] == opener {
+			return q[1]
+		}
+	}
+	return opener
+}

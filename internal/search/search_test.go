@@ -1,0 +1,496 @@
+package search
+
+import (
+	"errors"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"marsad/internal/corpus"
+	"marsad/internal/index"
+	"marsad/internal/query"
+)
+
+const (
+	id000 = "000_7fa01f341305d679"
+	id001 = "001_c483dde8c62f1c3b"
+	id002 = "002_42e37f6622a20da9"
+	id003 = "003_86d0032281bea5ec"
+	id004 = "004_5f3415fee05059e7"
+)
+
+var (
+	seedOnce   sync.Once
+	seedEngine *Engine
+	seedDocs   []corpus.Document
+	seedBundle []byte
+	seedErr    error
+)
+
+// seeds builds (once) an engine over the seed articles, through a bundle
+// round trip as in the browser.
+func seeds(t testing.TB) *Engine {
+	t.Helper()
+	seedOnce.Do(func() {
+		seedDocs, seedErr = corpus.LoadDir("../../web/corpus")
+		if seedErr != nil {
+			return
+		}
+		var ix *index.Index
+		if ix, seedErr = index.Build(seedDocs); seedErr != nil {
+			return
+		}
+		if seedBundle, seedErr = ix.MarshalBinary(); seedErr != nil {
+			return
+		}
+		seedEngine, seedErr = Open(seedBundle)
+	})
+	if seedErr != nil {
+		t.Fatal(seedErr)
+	}
+	return seedEngine
+}
+
+func search(t *testing.T, req Request) *Result {
+	t.Helper()
+	res, err := seeds(t).Search(req)
+	if err != nil {
+		t.Fatalf("Search(%+v): %v", req, err)
+	}
+	checkResult(t, seeds(t), res)
+	return res
+}
+
+func ids(res *Result) []string {
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.ID)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func wantIDs(t *testing.T, q string, res *Result, want ...string) {
+	t.Helper()
+	got := ids(res)
+	sort.Strings(want)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("query %q: hits %v, want %v", q, got, want)
+	}
+	if res.Total != len(want) {
+		t.Errorf("query %q: Total %d, want %d", q, res.Total, len(want))
+	}
+}
+
+// checkResult asserts the invariants every result must hold.
+func checkResult(t *testing.T, e *Engine, res *Result) {
+	t.Helper()
+	for _, h := range res.Hits {
+		doc, ok := e.Document(h.ID)
+		if !ok {
+			t.Fatalf("hit %s is not a document", h.ID)
+		}
+		checkSpans(t, h.ID+" text", doc.Text, h.Matches)
+		checkSpans(t, h.ID+" title", doc.Title, h.TitleMatches)
+		checkSpans(t, h.ID+" snippet", h.Snippet.Text, h.Snippet.Marks)
+		if n := utf8.RuneCountInString(h.Snippet.Text); n > snippetRunes+2 {
+			t.Errorf("%s: snippet has %d characters", h.ID, n)
+		}
+	}
+}
+
+// checkSpans asserts spans are ordered, point at their text, cover whole
+// words and no punctuation.
+func checkSpans(t *testing.T, what, text string, spans []Span) {
+	t.Helper()
+	prevEnd := 0
+	for _, s := range spans {
+		if s.Start < prevEnd || s.End <= s.Start || s.End > len(text) {
+			t.Errorf("%s: span %+v out of order or range", what, s)
+			continue
+		}
+		prevEnd = s.End
+		if text[s.Start:s.End] != s.Text {
+			t.Errorf("%s: text[%d:%d] = %q, span says %q", what, s.Start, s.End, text[s.Start:s.End], s.Text)
+		}
+		if strings.ContainsAny(s.Text, "«»،,.:\"“”()؟ \n") {
+			t.Errorf("%s: span %q contains punctuation or space", what, s.Text)
+		}
+		if s.Start > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:s.Start]); isWordInside(r) {
+				t.Errorf("%s: span %q starts inside a word (after %q)", what, s.Text, r)
+			}
+		}
+		if s.End < len(text) {
+			if r, _ := utf8.DecodeRuneInString(text[s.End:]); isWordInside(r) {
+				t.Errorf("%s: span %q ends inside a word (before %q)", what, s.Text, r)
+			}
+		}
+	}
+}
+
+func isWordInside(r rune) bool {
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+}
+
+func TestWordMatchesStemmedTerm(t *testing.T) {
+	res := search(t, Request{Query: "تويتر"})
+	wantIDs(t, "تويتر", res, id000, id001, id002, id003)
+	for _, h := range res.Hits {
+		found := false
+		for _, m := range h.Matches {
+			if strings.Contains(m.Text, "تويتر") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no match containing تويتر in %v", h.ID, h.Matches)
+		}
+		if h.Score <= 0 {
+			t.Errorf("%s: score %v", h.ID, h.Score)
+		}
+	}
+	if !reflect.DeepEqual(res.Terms, []string{"تويتر"}) {
+		t.Errorf("Terms = %q", res.Terms)
+	}
+}
+
+func TestWordDoesNotMatchOtherName(t *testing.T) {
+	// 002 calls the group تنظيم الدولة, never داعش.
+	wantIDs(t, "داعش", search(t, Request{Query: "داعش"}), id000, id001, id003, id004)
+}
+
+func TestPhrase(t *testing.T) {
+	res := search(t, Request{Query: `"تنظيم الدولة"`})
+	wantIDs(t, "phrase", res, id002)
+	h := res.Hits[0]
+	if len(h.Matches) < 2 {
+		t.Fatalf("phrase matches %v", h.Matches)
+	}
+	if len(h.TitleMatches) != 2 {
+		t.Errorf("title matches %v, want the two words of the phrase", h.TitleMatches)
+	}
+}
+
+func TestPhraseNeedsAdjacency(t *testing.T) {
+	// Both words occur in 004, but never next to each other.
+	res := search(t, Request{Query: "تنظيم الدولة"})
+	if res.Total < 2 {
+		t.Fatalf("words: Total %d", res.Total)
+	}
+	if r := search(t, Request{Query: `"الدولة تنظيم"`}); r.Total != 0 {
+		t.Errorf("reversed phrase matched %v", ids(r))
+	}
+}
+
+func TestNotExcludes(t *testing.T) {
+	wantIDs(t, "تويتر -فيسبوك", search(t, Request{Query: "تويتر -فيسبوك"}), id000, id001, id003)
+}
+
+func TestOr(t *testing.T) {
+	res := search(t, Request{Query: "تليجرام OR فيسبوك"})
+	wantIDs(t, "OR", res, id000, id002)
+}
+
+func TestQuerySourceFilter(t *testing.T) {
+	e := seeds(t)
+	doc, _ := e.Document(id002)
+	if doc.Source == "" {
+		t.Skip("seed 002 has no source")
+	}
+	res := search(t, Request{Query: "تويتر source:" + `"` + doc.Source + `"`})
+	for _, h := range res.Hits {
+		if h.Source != doc.Source {
+			t.Errorf("hit %s from %q", h.ID, h.Source)
+		}
+	}
+	if res.Total == 0 {
+		t.Error("no hits")
+	}
+}
+
+func TestFacetFilters(t *testing.T) {
+	all := search(t, Request{})
+	e := seeds(t)
+	doc, _ := e.Document(id001)
+	year := doc.Date[:4]
+	res := search(t, Request{Query: "داعش", Years: []string{year}})
+	for _, h := range res.Hits {
+		if !strings.HasPrefix(h.Date, year) {
+			t.Errorf("year filter %s let %s (%s) through", year, h.ID, h.Date)
+		}
+	}
+	if res.Total == 0 {
+		t.Errorf("year %s: no hits", year)
+	}
+	// Drill sideways: year counts ignore the year filter.
+	unfiltered := search(t, Request{Query: "داعش"})
+	if !reflect.DeepEqual(res.Facets.Years, unfiltered.Facets.Years) {
+		t.Errorf("year facets changed with the year filter: %v vs %v", res.Facets.Years, unfiltered.Facets.Years)
+	}
+	// Source counts honor the year filter.
+	total := 0
+	for _, v := range res.Facets.Sources {
+		total += v.Count
+	}
+	if total != res.Total {
+		t.Errorf("source facet counts sum to %d, Total %d", total, res.Total)
+	}
+	src := search(t, Request{Sources: []string{doc.Source}})
+	for _, h := range src.Hits {
+		if h.Source != doc.Source {
+			t.Errorf("source filter let %s (%q) through", h.ID, h.Source)
+		}
+	}
+	_ = all
+}
+
+func TestFacetCounts(t *testing.T) {
+	res := search(t, Request{Query: "تويتر"})
+	e := seeds(t)
+	want := map[string]int{}
+	for _, h := range res.Hits {
+		d, _ := e.Document(h.ID)
+		want[d.Source]++
+	}
+	got := map[string]int{}
+	for i, v := range res.Facets.Sources {
+		got[v.Value] = v.Count
+		if i > 0 {
+			p := res.Facets.Sources[i-1]
+			if p.Count < v.Count || (p.Count == v.Count && p.Value > v.Value) {
+				t.Errorf("facets not sorted: %v", res.Facets.Sources)
+			}
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("source facets %v, want %v", got, want)
+	}
+}
+
+func TestSelectedFacetValueStaysListed(t *testing.T) {
+	res := search(t, Request{Query: "تويتر", Sources: []string{"no such source"}})
+	if res.Total != 0 {
+		t.Fatalf("Total %d", res.Total)
+	}
+	found := false
+	for _, v := range res.Facets.Sources {
+		if v.Value == "no such source" && v.Count == 0 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("selected value missing from %v", res.Facets.Sources)
+	}
+}
+
+func TestEmptyQueryListsAllNewestFirst(t *testing.T) {
+	res := search(t, Request{Query: "  "})
+	if res.Total != 5 || len(res.Hits) != 5 {
+		t.Fatalf("Total %d, hits %d", res.Total, len(res.Hits))
+	}
+	for i := 1; i < len(res.Hits); i++ {
+		a, c := res.Hits[i-1], res.Hits[i]
+		if a.Date < c.Date || (a.Date == c.Date && a.ID > c.ID) {
+			t.Errorf("order: %s (%s) before %s (%s)", a.ID, a.Date, c.ID, c.Date)
+		}
+	}
+	n := 0
+	for _, v := range res.Facets.Years {
+		n += v.Count
+	}
+	if n != 5 {
+		t.Errorf("year facets count %d docs", n)
+	}
+	if res.Hits[0].Snippet.Text == "" {
+		t.Error("no snippet for the overview")
+	}
+}
+
+func TestPaging(t *testing.T) {
+	all := search(t, Request{Query: "تويتر"})
+	var paged []Hit
+	for off := 0; off < all.Total; off += 2 {
+		res := search(t, Request{Query: "تويتر", Offset: off, Limit: 2})
+		if res.Total != all.Total {
+			t.Errorf("Total %d on page at %d", res.Total, off)
+		}
+		paged = append(paged, res.Hits...)
+	}
+	if !reflect.DeepEqual(paged, all.Hits) {
+		t.Error("pages do not concatenate to the full list")
+	}
+	if res := search(t, Request{Query: "تويتر", Offset: 99}); len(res.Hits) != 0 || res.Total != all.Total {
+		t.Errorf("offset past the end: %d hits, Total %d", len(res.Hits), res.Total)
+	}
+}
+
+func TestRankingIsByScoreThenID(t *testing.T) {
+	res := search(t, Request{Query: "تويتر"})
+	for i := 1; i < len(res.Hits); i++ {
+		a, c := res.Hits[i-1], res.Hits[i]
+		if a.Score < c.Score || (a.Score == c.Score && a.ID > c.ID) {
+			t.Errorf("%s (%v) ranked before %s (%v)", a.ID, a.Score, c.ID, c.Score)
+		}
+	}
+}
+
+func TestNoResults(t *testing.T) {
+	res := search(t, Request{Query: "كمبيوترخارق"})
+	if res.Total != 0 || len(res.Hits) != 0 {
+		t.Errorf("Total %d", res.Total)
+	}
+}
+
+func TestStopWordsOnlyFallBackToExactForm(t *testing.T) {
+	res := search(t, Request{Query: "على"})
+	if res.Total == 0 || res.Total == 5 && len(res.Hits[0].Matches) == 0 {
+		t.Errorf("stop-word query: Total %d", res.Total)
+	}
+	for _, h := range res.Hits {
+		if len(h.Matches) == 0 {
+			t.Errorf("%s: no highlight for the stop word", h.ID)
+		}
+	}
+	// Besides a real word, the stop word is ignored.
+	a := search(t, Request{Query: "تويتر على"})
+	b := search(t, Request{Query: "تويتر"})
+	if !reflect.DeepEqual(ids(a), ids(b)) {
+		t.Errorf("تويتر على = %v, تويتر = %v", ids(a), ids(b))
+	}
+}
+
+func TestSnippetMarksMatches(t *testing.T) {
+	res := search(t, Request{Query: "تويتر"})
+	for _, h := range res.Hits {
+		if len(h.Snippet.Marks) == 0 {
+			t.Errorf("%s: snippet %q has no marks", h.ID, h.Snippet.Text)
+		}
+	}
+}
+
+func TestHighlightEqualsMatches(t *testing.T) {
+	e := seeds(t)
+	res := search(t, Request{Query: `تويتر OR "تنظيم الدولة"`})
+	for _, h := range res.Hits {
+		spans, err := e.Highlight(h.ID, `تويتر OR "تنظيم الدولة"`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(spans, h.Matches) {
+			t.Errorf("%s: Highlight %v, Matches %v", h.ID, spans, h.Matches)
+		}
+	}
+	if _, err := e.Highlight("nope", "تويتر"); err == nil {
+		t.Error("Highlight of an unknown ID succeeded")
+	}
+}
+
+func TestNotTermsAreNotHighlighted(t *testing.T) {
+	res := search(t, Request{Query: "داعش -فيسبوك"})
+	for _, h := range res.Hits {
+		for _, m := range h.Matches {
+			if strings.Contains(m.Text, "فيسبوك") {
+				t.Errorf("%s: excluded word highlighted", h.ID)
+			}
+		}
+	}
+}
+
+func TestParseErrorIsReturned(t *testing.T) {
+	res, err := seeds(t).Search(Request{Query: `"تنظيم`})
+	var qe *query.Error
+	if res != nil || !errors.As(err, &qe) {
+		t.Errorf("got %v, %v; want nil and a *query.Error", res, err)
+	}
+}
+
+func TestHugeQueryIsAnError(t *testing.T) {
+	_, err := seeds(t).Search(Request{Query: strings.Repeat("تويتر ", 20000)})
+	if err == nil || !strings.Contains(err.Error(), "query too long (max 4096 bytes)") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestInvalidUTF8Query(t *testing.T) {
+	res := search(t, Request{Query: "تويتر\xff\xfe"})
+	if res.Total != 4 {
+		t.Errorf("Total %d", res.Total)
+	}
+}
+
+func TestOpenRejectsGarbage(t *testing.T) {
+	_, err := Open([]byte("<!doctype html>"))
+	if err == nil || !strings.HasPrefix(err.Error(), "reading bundle: ") || !errors.Is(err, index.ErrNotBundle) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestBundleSize(t *testing.T) {
+	seeds(t)
+	t.Logf("bundle for %d seeds: %d bytes", len(seedDocs), len(seedBundle))
+}
+
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"تويتر", `"تنظيم الدولة"`, "تويتر -فيسبوك", "a OR b", "على", "source:x", "year:2018", "«", "\xff"} {
+		f.Add(s)
+	}
+	e := seeds(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		res, err := e.Search(Request{Query: q, Limit: 3})
+		if err != nil {
+			return
+		}
+		checkResult(t, e, res)
+	})
+}
+
+func BenchmarkSearch(b *testing.B) {
+	e := seeds(b)
+	for _, q := range []string{"تويتر", "داعش -فيسبوك", `"تنظيم الدولة"`, ""} {
+		b.Run(q, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := e.Search(Request{Query: q, Limit: 10}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func TestPhraseKeepsStopWordSlots(t *testing.T) {
+	// 004: "تنظيم ما يسمى" — ما is a stop word but holds its place.
+	res := search(t, Request{Query: `"تنظيم ما يسمى"`})
+	wantIDs(t, "phrase with a stop word", res, id004)
+	if len(res.Hits) == 1 && len(res.Hits[0].Matches) != 3 {
+		t.Errorf("matches %v, want the three words", res.Hits[0].Matches)
+	}
+	if r := search(t, Request{Query: `"تنظيم في يسمى"`}); r.Total != 0 {
+		t.Errorf("another stop word in the slot matched %v", ids(r))
+	}
+}
+
+func TestQueryYearFilter(t *testing.T) {
+	res := search(t, Request{Query: "داعش year:2018"})
+	wantIDs(t, "داعش year:2018", res, id001)
+}
+
+func TestHighlightCoversTatweel(t *testing.T) {
+	// 003 writes لـ«داعش»: the clitic's highlight must include the tatweel.
+	res := search(t, Request{Query: `"ل"`})
+	found := false
+	for _, h := range res.Hits {
+		for _, m := range h.Matches {
+			if m.Text == "لـ" {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Error("no highlight covering لـ")
+	}
+}
