@@ -1,0 +1,58 @@
+# Marsad — `make run` builds everything and serves the explorer at
+# http://localhost:8080; `make test` runs every test, the headless-browser
+# tests included. Both need only Go: the rest is installed or named.
+
+GO      ?= go
+DIST    ?= dist
+ADDR    ?= localhost:8080
+WASM    := $(DIST)/web/app.wasm
+GOFILES := $(shell find app internal -name '*.go' 2>/dev/null)
+
+.PHONY: run build test lint unit browser-deps go-check bench size clean
+
+run: build
+	$(GO) run ./app serve -dist $(DIST) -addr $(ADDR)
+
+build: go-check
+	rm -rf $(DIST)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM) ./app
+	$(GO) run ./app build -dist $(DIST)
+
+test: go-check browser-deps lint build
+	MARSAD_DIST=$(abspath $(DIST)) $(GO) test -count=1 ./...
+
+lint: go-check
+	@unformatted=$$(gofmt -l $(GOFILES)); if [ -n "$$unformatted" ]; then echo "gofmt wants to change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./internal/...
+
+# Speed and size live in benchmarks, never in timed unit tests.
+bench: go-check browser-deps build
+	MARSAD_DIST=$(abspath $(DIST)) $(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
+
+# app.wasm as a visitor downloads it: raw and gzipped.
+size: build
+	@raw=$$(wc -c < $(WASM)); gz=$$(gzip -9 -c $(WASM) | wc -c); \
+	echo "app.wasm: $$raw bytes raw, $$gz bytes gzip -9"; \
+	ls -l $(DIST)/web/bundle/
+
+go-check:
+	@command -v $(GO) >/dev/null 2>&1 || { echo "Marsad needs Go 1.26 or newer: install it from the Go downloads page and put 'go' on PATH."; exit 1; }
+
+# The browser tests drive Debian's chromium; install it when it is missing.
+browser-deps:
+	@if [ -n "$$CHROMIUM" ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's chromium for the headless-browser tests…"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium || exit 1; \
+	elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium for the headless-browser tests (sudo)…"; \
+		sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y chromium || exit 1; \
+	else \
+		echo "make test needs Chromium for its headless-browser tests."; \
+		echo "Install Debian's 'chromium' package (apt-get install chromium), or set CHROMIUM=/path/to/chromium."; \
+		exit 1; \
+	fi
+
+clean:
+	rm -rf $(DIST) build bench.txt

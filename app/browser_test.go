@@ -1,0 +1,378 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"marsad/internal/site"
+)
+
+// The browser tests drive the built site in headless Chromium, served from
+// 127.0.0.1 (a secure context, so the service worker runs), the way a visitor
+// meets it. They use MARSAD_DIST when the Makefile has built the site, and
+// otherwise build it once themselves.
+
+var (
+	distOnce sync.Once
+	distDir  string
+	distErr  error
+)
+
+func builtSite(t testing.TB) string {
+	t.Helper()
+	distOnce.Do(func() {
+		if d := os.Getenv("MARSAD_DIST"); d != "" {
+			distDir = d
+			return
+		}
+		distDir, distErr = os.MkdirTemp("", "marsad-dist-")
+		if distErr != nil {
+			return
+		}
+		distErr = buildSiteInto(distDir)
+	})
+	if distErr != nil {
+		t.Fatalf("building the site: %v", distErr)
+	}
+	if _, err := os.Stat(filepath.Join(distDir, "index.html")); err != nil {
+		t.Fatalf("no built site in %s (run 'make build'): %v", distDir, err)
+	}
+	return distDir
+}
+
+func buildSiteInto(dir string) error {
+	wasm := filepath.Join(dir, "web", "app.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, ".")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build app.wasm: %v\n%s", err, out)
+	}
+	var stderr strings.Builder
+	if code := run([]string{"build", "-dist", dir, "-corpus", "../web/corpus", "-web", "../web"}, new(strings.Builder), &stderr); code != 0 {
+		return fmt.Errorf("marsad build: %s", stderr.String())
+	}
+	return nil
+}
+
+// chromiumPath finds the browser; make test installs Debian's chromium.
+func chromiumPath(t testing.TB) string {
+	t.Helper()
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Fatal("the browser tests need Chromium: run 'make test' (it installs Debian's chromium), or 'apt-get install chromium', or set CHROMIUM=/path/to/chrome")
+	return ""
+}
+
+// newBrowser starts a fresh headless Chromium with an empty profile (no
+// service worker, no cache) and returns a tab context.
+func newBrowser(t testing.TB) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	return ctx
+}
+
+// serve serves dir on 127.0.0.1; close it to cut the network.
+func serve(t testing.TB, dir string) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(site.FileServer(dir))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func do(t testing.TB, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func eval[T any](t testing.TB, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// waitFor polls a JS expression until it is truthy, and fails the test with
+// what the page shows if it never is.
+func waitFor(t testing.TB, ctx context.Context, what, js string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 2000) : ""`))
+		t.Fatalf("waiting for %s: %v\npage text:\n%s", what, err, body)
+	}
+}
+
+// resultIDs is the JS expression for the ids of the listed results, in order.
+const resultIDs = `Array.from(document.querySelectorAll("li.hit[data-doc-id]")).map(e => e.dataset.docId)`
+
+func waitForResults(t testing.TB, ctx context.Context, ids ...string) {
+	t.Helper()
+	want := `["` + strings.Join(ids, `","`) + `"]`
+	if len(ids) == 0 {
+		want = "[]"
+	}
+	waitFor(t, ctx, "results "+want, `JSON.stringify(`+resultIDs+`.slice().sort()) === '`+want+`' && !document.getElementById("app-wasm-loader")`)
+}
+
+var (
+	doc000 = "000_7fa01f341305d679"
+	doc001 = "001_c483dde8c62f1c3b"
+	doc002 = "002_42e37f6622a20da9"
+	doc003 = "003_86d0032281bea5ec"
+	doc004 = "004_5f3415fee05059e7"
+)
+
+func TestBrowserShowsTheCorpusRightToLeft(t *testing.T) {
+	dist := builtSite(t)
+	srv := serve(t, dist)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
+
+	if dir := eval[string](t, ctx, `document.documentElement.dir`); dir != "rtl" {
+		t.Errorf("html dir = %q, want rtl", dir)
+	}
+	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "ar" {
+		t.Errorf("html lang = %q, want ar", lang)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('input[type="search"]').length`); n != 1 {
+		t.Errorf("%d search inputs, want 1", n)
+	}
+	count := eval[string](t, ctx, `document.querySelector(".count").innerText`)
+	if !strings.Contains(count, "5") {
+		t.Errorf("corpus overview count %q does not say 5 articles", count)
+	}
+	sources := eval[string](t, ctx, `document.querySelector(".facets").innerText`)
+	for _, want := range []string{"الجزيرة", "بوابة الوفد", "2018"} {
+		if !strings.Contains(sources, want) {
+			t.Errorf("facets %q lack %q", sources, want)
+		}
+	}
+}
+
+func TestBrowserSearchesAsYouTypeAndStepsThroughHits(t *testing.T) {
+	dist := builtSite(t)
+	srv := serve(t, dist)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
+
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[type="search"]`), "تويتر"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+	if n := eval[int](t, ctx, `Array.from(document.querySelectorAll("li.hit")).filter(h => !h.querySelector(".snippet mark")).length`); n != 0 {
+		t.Errorf("%d results have no <mark> in their snippet", n)
+	}
+	marks := eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".snippet mark")).map(m => m.textContent)`)
+	for _, m := range marks {
+		if !strings.Contains(m, "تويتر") {
+			t.Errorf("snippet mark %q is not a form of تويتر", m)
+		}
+	}
+	if loc := eval[string](t, ctx, `decodeURIComponent(location.search)`); loc != "?q=تويتر" {
+		t.Errorf("URL query = %q, want ?q=تويتر", loc)
+	}
+
+	// Open the reader on article 003 and step through its hits.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`li.hit[data-doc-id="`+doc003+`"] .hit-title a`)))
+	waitFor(t, ctx, "the reader", `document.querySelector('article.reader[data-doc-id="`+doc003+`"] .hit-position')`)
+	total := eval[int](t, ctx, `document.querySelectorAll(".reader-body mark").length`)
+	if total < 2 {
+		t.Fatalf("reader shows %d marks for تويتر in 003, want several", total)
+	}
+	position := func() string { return eval[string](t, ctx, `document.querySelector(".hit-position").innerText`) }
+	current := func() string { return eval[string](t, ctx, `document.querySelector(".reader-body mark.current").id`) }
+	if got := position(); got != fmt.Sprintf("الموضع 1 من %d", total) {
+		t.Errorf("position = %q", got)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(".next-hit")))
+	waitFor(t, ctx, "the second hit", `document.querySelector(".reader-body mark.current").id === "hit-1"`)
+	if got := position(); got != fmt.Sprintf("الموضع 2 من %d", total) {
+		t.Errorf("after next, position = %q", got)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(".prev-hit")), chromedp.Click(chromedp.CSS(".prev-hit")))
+	waitFor(t, ctx, "wrapping to the last hit", fmt.Sprintf(`document.querySelector(".reader-body mark.current").id === "hit-%d"`, total-1))
+	if got := current(); got != fmt.Sprintf("hit-%d", total-1) {
+		t.Errorf("current = %q", got)
+	}
+
+	// Back returns to the results of the same query.
+	do(t, ctx, chromedp.NavigateBack())
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+}
+
+func TestBrowserFiltersBySourceAndRestoresFromURL(t *testing.T) {
+	dist := builtSite(t)
+	srv := serve(t, dist)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape("تويتر")))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+
+	do(t, ctx, chromedp.Click(chromedp.CSS(`a.facet[data-facet-value="الجزيرة"]`)))
+	waitForResults(t, ctx, doc002)
+	if on := eval[string](t, ctx, `document.querySelector('a.facet[data-facet-value="الجزيرة"]').getAttribute("aria-pressed")`); on != "true" {
+		t.Errorf("selected facet aria-pressed = %q", on)
+	}
+	// The source facet keeps counting the other sources (drill-sideways), so
+	// the visitor can widen the filter.
+	if n := eval[int](t, ctx, `document.querySelectorAll(".facet-group:first-child a.facet").length`); n < 2 {
+		t.Errorf("source facet shows %d values after filtering, want the others too", n)
+	}
+	loc := eval[string](t, ctx, `decodeURIComponent(location.search)`)
+	if !strings.Contains(loc, "source=الجزيرة") {
+		t.Errorf("URL %q does not carry the filter", loc)
+	}
+
+	do(t, ctx, chromedp.Reload())
+	waitForResults(t, ctx, doc002)
+
+	do(t, ctx, chromedp.NavigateBack())
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+}
+
+func TestBrowserWorksOfflineOnADeepLink(t *testing.T) {
+	dist := builtSite(t)
+	srv := serve(t, dist)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
+	waitFor(t, ctx, "the service worker to take control", `navigator.serviceWorker.controller !== null`)
+	// The worker activates only once everything is cached (waitUntil).
+	waitFor(t, ctx, "the precache", `caches.keys().then(k => k.length > 0)`)
+
+	url := srv.URL + "/?q=" + urlEscape("داعش")
+	srv.Close() // the network is gone
+
+	do(t, ctx, chromedp.Navigate(url))
+	waitForResults(t, ctx, doc000, doc001, doc003, doc004)
+	if n := eval[int](t, ctx, `document.querySelectorAll("li.hit .snippet mark").length`); n == 0 {
+		t.Error("offline results have no highlights")
+	}
+}
+
+func TestBrowserNamesACorruptOrMissingBundle(t *testing.T) {
+	dist := builtSite(t)
+	for _, tc := range []struct {
+		name   string
+		damage func(bundle string) error
+		want   string
+	}{
+		{"corrupt", func(b string) error { return os.WriteFile(b, []byte("garbage, not a bundle"), 0o644) }, "not a Marsad bundle"},
+		{"missing", os.Remove, "404"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			broken := copyDir(t, dist)
+			bundles, _ := filepath.Glob(filepath.Join(broken, "web", "bundle", "*.mrsd"))
+			if len(bundles) != 1 {
+				t.Fatalf("want one bundle in the site, found %v", bundles)
+			}
+			if err := tc.damage(bundles[0]); err != nil {
+				t.Fatal(err)
+			}
+			srv := serve(t, broken)
+			ctx := newBrowser(t)
+			do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+			waitFor(t, ctx, "an error message", `document.querySelector(".status.error")`)
+			msg := eval[string](t, ctx, `document.querySelector(".status.error").innerText`)
+			name := filepath.Base(bundles[0])
+			if !strings.Contains(msg, name) || !strings.Contains(msg, tc.want) {
+				t.Errorf("error message %q does not name %s and %q", msg, name, tc.want)
+			}
+			if n := eval[int](t, ctx, `document.querySelectorAll(".status.loading").length`); n != 0 {
+				t.Error("the loader is still shown next to the error")
+			}
+		})
+	}
+}
+
+func TestBrowserSurvivesHostileQueries(t *testing.T) {
+	dist := builtSite(t)
+	srv := serve(t, dist)
+	ctx := newBrowser(t)
+
+	// Markup in a query is shown as text, never parsed.
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape(`<img src=x onerror="window.pwned=1">`)))
+	waitFor(t, ctx, "the page to answer", `!document.getElementById("app-wasm-loader") && document.querySelector(".count, .query-error")`)
+	if n := eval[int](t, ctx, `document.querySelectorAll("main img").length`); n != 0 {
+		t.Error("a query's markup became an element")
+	}
+
+	// A 100 KB query gets a message, and the page keeps working.
+	long := strings.Repeat("داعش ", 20_000)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape(long)))
+	waitFor(t, ctx, "a message about the long query", `document.querySelector(".query-error")`)
+	eval[bool](t, ctx, `(document.querySelector('input[type="search"]').value = "") === ""`)
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[type="search"]`), "تويتر"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+
+	// Unbalanced syntax is a message too.
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape(`"تنظيم الدولة`)))
+	waitFor(t, ctx, "the page to answer", `!document.getElementById("app-wasm-loader") && document.querySelector(".count, .query-error")`)
+}
+
+func urlEscape(s string) string {
+	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
+}
+
+func copyDir(t testing.TB, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if info.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}

@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+)
+
+// countNoun says "N results" the way Arabic grammar wants it: the noun after
+// 1, 2, 3–10 and 11+ takes different forms.
+func countNoun(n int, one, two, few, many string) string {
+	switch {
+	case n == 0:
+		return "لا " + many
+	case n == 1:
+		return one + " واحدة"
+	case n == 2:
+		return two
+	case n%100 >= 3 && n%100 <= 10:
+		return strconv.Itoa(n) + " " + few
+	default:
+		return strconv.Itoa(n) + " " + many
+	}
+}
+
+func resultsLabel(n int) string {
+	if n == 0 {
+		return "لا نتائج"
+	}
+	return countNoun(n, "نتيجة", "نتيجتان", "نتائج", "نتيجة")
+}
+
+func articlesLabel(n int) string {
+	if n == 1 {
+		return "مقال واحد"
+	}
+	if n == 2 {
+		return "مقالان"
+	}
+	if n%100 >= 3 && n%100 <= 10 {
+		return strconv.Itoa(n) + " مقالات"
+	}
+	return strconv.Itoa(n) + " مقالًا"
+}
+
+var monthNames = [...]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+	"يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"}
+
+// displayDate renders an ISO date at the precision it has: "2018-11-03" →
+// "3 نوفمبر 2018", "2015-12" → "ديسمبر 2015", "2015" → "2015".
+func displayDate(iso string, inferred bool) string {
+	if iso == "" {
+		return "تاريخ غير مذكور"
+	}
+	parts := strings.Split(iso, "-")
+	var s string
+	switch len(parts) {
+	case 3:
+		day, _ := strconv.Atoi(parts[2])
+		s = strconv.Itoa(day) + " " + monthName(parts[1]) + " " + parts[0]
+	case 2:
+		s = monthName(parts[1]) + " " + parts[0]
+	default:
+		s = iso
+	}
+	if inferred {
+		s += " (تقديري)"
+	}
+	return s
+}
+
+func monthName(mm string) string {
+	m, err := strconv.Atoi(mm)
+	if err != nil || m < 1 || m > 12 {
+		return mm
+	}
+	return monthNames[m-1]
+}
+
+const (
+	noSourceLabel = "مصدر غير مذكور"
+	noYearLabel   = "بلا تاريخ"
+)
+
+func sourceLabel(s string) string {
+	if s == "" {
+		return noSourceLabel
+	}
+	return s
+}
+
+func yearLabel(y string) string {
+	if y == "" {
+		return noYearLabel
+	}
+	return y
+}

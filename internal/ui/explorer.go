@@ -1,0 +1,223 @@
+// Package ui is the explorer's page: go-app components that render search
+// results, facets and the reader from the engine's answers.
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/corpus"
+	"marsad/internal/search"
+)
+
+// Routes registers the explorer's pages; call it in main before
+// app.RunWhenOnBrowser, in the browser and natively alike.
+func Routes() {
+	app.Route("/", func() app.Composer { return &Explorer{} })
+}
+
+// pageSize is how many results one page renders: rendering, not searching, is
+// what costs on each keystroke in the browser.
+const pageSize = 20
+
+// Explorer is the whole page: search box, facets, results and the reader.
+// Its state is unexported so go-app's diff never compares it.
+type Explorer struct {
+	app.Compo
+
+	view   view
+	typing bool // a run of keystrokes shares one history entry
+
+	result   *search.Result
+	queryErr string
+
+	doc        *corpus.Document // the reader's article, when view.DocID is set
+	docSpans   []search.Span
+	currentHit int
+
+	updateReady bool
+}
+
+// OnMount starts loading the bundle as soon as the page exists.
+func (c *Explorer) OnMount(ctx app.Context) {
+	c.navigate(ctx)
+}
+
+// OnNav runs on links inside the page and on back/forward: the address bar is
+// the source of truth.
+func (c *Explorer) OnNav(ctx app.Context) {
+	c.navigate(ctx)
+}
+
+func (c *Explorer) navigate(ctx app.Context) {
+	c.view = parseView(ctx.Page().URL())
+	c.typing = false
+	loadEngine(ctx, c.refresh)
+	c.refresh(ctx)
+}
+
+// OnAppUpdate fires when a new version has been installed by the service
+// worker: offer the reload rather than forcing it mid-reading.
+func (c *Explorer) OnAppUpdate(ctx app.Context) {
+	c.updateReady = ctx.AppUpdateAvailable()
+}
+
+// refresh recomputes what the page shows from c.view.
+func (c *Explorer) refresh(ctx app.Context) {
+	ctx.Page().SetTitle(pageTitle(c.view))
+	c.update()
+}
+
+// update runs the view's search, or opens its document, on the loaded engine.
+func (c *Explorer) update() {
+	engine := corpusEngine.engine
+	if corpusEngine.status != loadReady || engine == nil {
+		return
+	}
+	c.queryErr = ""
+	if c.view.DocID != "" {
+		c.openReader(engine)
+		return
+	}
+	c.doc = nil
+	res, err := engine.Search(search.Request{
+		Query:   c.view.Query,
+		Sources: c.view.Sources,
+		Years:   c.view.Years,
+		Offset:  c.view.Page * pageSize,
+		Limit:   pageSize,
+	})
+	if err != nil {
+		c.result = nil
+		c.queryErr = err.Error()
+		return
+	}
+	c.result = res
+}
+
+func (c *Explorer) openReader(engine *search.Engine) {
+	doc, ok := engine.Document(c.view.DocID)
+	if !ok {
+		c.doc = nil
+		c.queryErr = "لا يوجد في المدونة مقال بالمعرّف «" + c.view.DocID + "»."
+		return
+	}
+	c.doc = &doc
+	c.currentHit = 0
+	c.docSpans = nil
+	if strings.TrimSpace(c.view.Query) == "" {
+		return
+	}
+	spans, err := engine.Highlight(doc.ID, c.view.Query)
+	if err != nil {
+		c.queryErr = err.Error()
+		return
+	}
+	c.docSpans = spans
+}
+
+func pageTitle(v view) string {
+	if v.Query != "" {
+		return v.Query + " — مرصد"
+	}
+	return "مرصد"
+}
+
+func (c *Explorer) onInput(ctx app.Context, e app.Event) {
+	c.view.Query = ctx.JSSrc().Get("value").String()
+	c.view.Page = 0
+	c.view.DocID = ""
+	if c.typing {
+		ctx.Page().ReplaceURL(c.view.URL())
+	} else {
+		// The first keystroke of a new query gets its own history entry, so
+		// Back returns to the previous query rather than to every keystroke.
+		app.Window().Get("history").Call("pushState", nil, "", c.view.URL().String())
+		c.typing = true
+	}
+	c.refresh(ctx)
+}
+
+func (c *Explorer) onSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	c.typing = false
+}
+
+func (c *Explorer) onRetry(ctx app.Context, e app.Event) {
+	retryLoad(ctx, c.refresh)
+}
+
+func (c *Explorer) onReload(ctx app.Context, e app.Event) {
+	ctx.Reload()
+}
+
+func (c *Explorer) goToHit(ctx app.Context, i int) {
+	if len(c.docSpans) == 0 {
+		return
+	}
+	c.currentHit = (i + len(c.docSpans)) % len(c.docSpans)
+	id := "hit-" + strconv.Itoa(c.currentHit)
+	ctx.Defer(func(ctx app.Context) { ctx.ScrollTo(id) })
+}
+
+func (c *Explorer) Render() app.UI {
+	return app.Div().Class("page").Body(
+		c.renderHeader(),
+		app.If(c.updateReady, func() app.UI {
+			return app.Div().Class("update").Body(
+				app.Span().Text("يتوفر إصدار جديد من مرصد."),
+				app.Button().Class("update-reload").Text("حدّث الآن").OnClick(c.onReload),
+			)
+		}),
+		app.Main().ID("main").Body(c.renderMain()),
+		app.Footer().Class("foot").Body(
+			app.Text("يجري كل البحث في متصفحك، ولا يُرسل شيء إلى أي خادم. يعمل مرصد دون اتصال بعد الزيارة الأولى."),
+		),
+	)
+}
+
+func (c *Explorer) renderHeader() app.UI {
+	return app.Header().Class("top").Body(
+		app.A().Href("/").Class("brand").Body(
+			app.Img().Src("/web/icons/icon.svg").Alt("").Width(32).Height(32),
+			app.Span().Text("مرصد"),
+		),
+		app.Form().Class("search").Role("search").OnSubmit(c.onSubmit).Body(
+			app.Label().For("q").Class("visually-hidden").Text("ابحث في المدونة"),
+			app.Input().
+				Type("search").
+				ID("q").
+				Name("q").
+				Value(c.view.Query).
+				Placeholder("ابحث: تويتر، تنظيم الدولة، داعش -فيسبوك").
+				AutoComplete(false).
+				Spellcheck(false).
+				AutoFocus(true).
+				OnInput(c.onInput),
+		),
+	)
+}
+
+func (c *Explorer) renderMain() app.UI {
+	switch corpusEngine.status {
+	case loadFailed:
+		return app.Div().Class("status error").Role("alert").Body(
+			app.H2().Text("تعذّر تحميل فهرس المدونة"),
+			app.P().Class("error-detail").Text(corpusEngine.err.Error()),
+			app.P().Text("تحقّق من اتصالك ثم أعد المحاولة. إن تكرر الخطأ فالملف تالف أو ناقص: أعد بناء الموقع."),
+			app.Button().Class("retry").Text("أعد المحاولة").OnClick(c.onRetry),
+		)
+	case loadReady:
+	default:
+		return app.Div().Class("status loading").Role("status").Body(
+			app.Span().Class("spinner").Aria("hidden", "true"),
+			app.Text("جارٍ تحميل المدونة…"),
+		)
+	}
+	if c.view.DocID != "" {
+		return c.renderReader()
+	}
+	return c.renderResults()
+}

@@ -1,0 +1,208 @@
+package ui
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/corpus"
+	"marsad/internal/index"
+	"marsad/internal/search"
+)
+
+func seedBundle(t *testing.T) []byte {
+	t.Helper()
+	docs, err := corpus.LoadDir("../../web/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := ix.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// withEngine makes the seed corpus the loaded engine for one test.
+func withEngine(t *testing.T) {
+	t.Helper()
+	engine, err := search.Open(seedBundle(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := corpusEngine
+	corpusEngine.status, corpusEngine.engine, corpusEngine.err = loadReady, engine, nil
+	t.Cleanup(func() { corpusEngine = saved })
+}
+
+// renderAt renders the explorer as it shows the given address.
+func renderAt(t *testing.T, address string) string {
+	t.Helper()
+	u, err := url.Parse(address)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Explorer{view: parseView(u)}
+	c.update()
+	return app.HTMLString(c)
+}
+
+func TestExplorerListsTheCorpusWithoutAQuery(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/")
+	if n := strings.Count(html, `data-doc-id=`); n != 5 {
+		t.Errorf("%d documents listed, want the 5 of the corpus", n)
+	}
+	for _, want := range []string{"المدونة: 5 مقالات", "الجزيرة", "بوابة الوفد", noSourceLabel, "2018"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("overview lacks %q", want)
+		}
+	}
+}
+
+func TestExplorerMarksHitsInEachResult(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/?q="+url.QueryEscape("تويتر"))
+	for _, id := range []string{"000_7fa01f341305d679", "001_c483dde8c62f1c3b", "002_42e37f6622a20da9", "003_86d0032281bea5ec"} {
+		if !strings.Contains(html, `data-doc-id="`+id+`"`) {
+			t.Errorf("result %s missing", id)
+		}
+	}
+	if strings.Contains(html, `data-doc-id="004_5f3415fee05059e7"`) {
+		t.Error("004 does not mention تويتر but is listed")
+	}
+	if !strings.Contains(html, "<mark>تويتر</mark>") && !strings.Contains(html, "<mark>وتويتر</mark>") {
+		t.Error("no highlighted تويتر in the snippets")
+	}
+	if !strings.Contains(html, "4 نتائج") {
+		t.Error("count does not say 4 results")
+	}
+}
+
+func TestExplorerRendersCorpusTextAsText(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/?q="+url.QueryEscape(`<b>تويتر</b>`))
+	if !strings.Contains(html, "«&lt;b&gt;تويتر&lt;/b&gt;»") {
+		t.Error("markup from the query is not shown as text in the no-results message")
+	}
+}
+
+func TestExplorerSaysWhenNothingMatches(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/?q="+url.QueryEscape("زرافة")+"&source="+url.QueryEscape("الجزيرة"))
+	for _, want := range []string{"لا نتائج", "لم نجد مقالًا يطابق «زرافة»", "OR", "ابحث بلا مرشّحات"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no-results view lacks %q", want)
+		}
+	}
+}
+
+func TestExplorerShowsAQueryErrorAsAMessage(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/?q="+url.QueryEscape(strings.Repeat("داعش ", 20000)))
+	if !strings.Contains(html, `class="query-error"`) {
+		t.Error("a 100 KB query shows no message")
+	}
+}
+
+func TestExplorerFacetLinksToggleFilters(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/?q="+url.QueryEscape("تويتر")+"&source="+url.QueryEscape("الجزيرة"))
+	if strings.Count(html, `data-doc-id=`) != 1 {
+		t.Error("source filter does not narrow to the one الجزيرة article")
+	}
+	if !strings.Contains(html, `class="facet selected"`) {
+		t.Error("selected facet not marked as selected")
+	}
+	// Its link removes the filter again.
+	if !strings.Contains(html, `href="/?q=`+url.QueryEscape("تويتر")+`"`) {
+		t.Error("selected facet does not link to the unfiltered view")
+	}
+}
+
+func TestExplorerReaderMarksEveryHit(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/?q="+url.QueryEscape("تويتر")+"&doc=003_86d0032281bea5ec")
+	if !strings.Contains(html, `class="reader"`) {
+		t.Fatal("reader not shown")
+	}
+	marks := strings.Count(html, "<mark")
+	if marks < 3 {
+		t.Errorf("reader shows %d marks, want every تويتر of 003", marks)
+	}
+	if !strings.Contains(html, `id="hit-0" class="current"`) {
+		t.Error("first hit is not the current one")
+	}
+	if !strings.Contains(html, "الموضع 1 من") {
+		t.Error("no hit position shown")
+	}
+}
+
+func TestExplorerReaderNamesAnUnknownDocument(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/?doc=nope")
+	if !strings.Contains(html, "«nope»") {
+		t.Error("unknown document id not named")
+	}
+}
+
+func TestOpenBundleFetchesAndDecodes(t *testing.T) {
+	bundle := seedBundle(t)
+	savedFetch := fetchBundle
+	t.Cleanup(func() { fetchBundle = savedFetch })
+	var fetched string
+	fetchBundle = func(u string) ([]byte, error) { fetched = u; return bundle, nil }
+
+	engine, err := openBundle("/web/bundle/corpus-test.mrsd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fetched != "/web/bundle/corpus-test.mrsd" {
+		t.Errorf("fetched %q", fetched)
+	}
+	if _, ok := engine.Document("002_42e37f6622a20da9"); !ok {
+		t.Error("loaded engine lacks a seed document")
+	}
+}
+
+func TestExplorerNamesTheBundleWhenLoadingFails(t *testing.T) {
+	for name, fetch := range map[string]func(string) ([]byte, error){
+		"network": func(string) ([]byte, error) { return nil, errors.New("HTTP 404 Not Found") },
+		"corrupt": func(string) ([]byte, error) { return []byte("garbage"), nil },
+	} {
+		t.Run(name, func(t *testing.T) {
+			saved, savedFetch := corpusEngine, fetchBundle
+			t.Cleanup(func() { corpusEngine, fetchBundle = saved, savedFetch })
+			fetchBundle = fetch
+
+			_, err := openBundle("/web/bundle/corpus-x.mrsd")
+			if err == nil {
+				t.Fatal("no error")
+			}
+			corpusEngine.status, corpusEngine.engine, corpusEngine.err = loadFailed, nil, err
+			html := app.HTMLString(&Explorer{})
+			if !strings.Contains(html, "تعذّر تحميل فهرس المدونة") || !strings.Contains(html, "corpus-x.mrsd") {
+				t.Errorf("error view does not name the bundle:\n%s", html)
+			}
+			if !strings.Contains(html, "أعد المحاولة") {
+				t.Error("no retry offered")
+			}
+			if strings.Contains(html, "جارٍ تحميل") {
+				t.Error("the loader is still shown")
+			}
+		})
+	}
+}
+
+func TestOpenBundleNeedsABundleName(t *testing.T) {
+	if _, err := openBundle(""); err == nil || !strings.Contains(err.Error(), BundleEnv) {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -1,0 +1,11 @@
+//go:build !wasm
+
+package ui
+
+import "errors"
+
+// fetchBytes has no network natively: the page is only pre-rendered there (in
+// its loading state), and tests set fetchBundle.
+func fetchBytes(url string) ([]byte, error) {
+	return nil, errors.New("fetching " + url + ": not in a browser")
+}

@@ -1,0 +1,55 @@
+//go:build wasm
+
+package ui
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// fetchBytes downloads url with the browser's fetch and copies the body into
+// Go memory in one call. It blocks the calling goroutine, never the JS event
+// loop: call it from ctx.Async.
+func fetchBytes(url string) ([]byte, error) {
+	type outcome struct {
+		data []byte
+		err  error
+	}
+	result := make(chan outcome, 1)
+	var onResponse, onBody, onError app.Func
+	release := func() {
+		onResponse.Release()
+		onBody.Release()
+		onError.Release()
+	}
+	onError = app.FuncOf(func(this app.Value, args []app.Value) any {
+		msg := "network error"
+		if len(args) > 0 {
+			msg = args[0].Call("toString").String()
+		}
+		result <- outcome{err: errors.New(msg)}
+		return nil
+	})
+	onBody = app.FuncOf(func(this app.Value, args []app.Value) any {
+		bytes := app.Window().Get("Uint8Array").New(args[0])
+		data := make([]byte, bytes.Length())
+		app.CopyBytesToGo(data, bytes)
+		result <- outcome{data: data}
+		return nil
+	})
+	onResponse = app.FuncOf(func(this app.Value, args []app.Value) any {
+		resp := args[0]
+		if !resp.Get("ok").Bool() {
+			result <- outcome{err: errors.New("HTTP " + strconv.Itoa(resp.Get("status").Int()) + " " + resp.Get("statusText").String())}
+			return nil
+		}
+		resp.Call("arrayBuffer").Call("then", onBody, onError)
+		return nil
+	})
+	app.Window().Call("fetch", url).Call("then", onResponse, onError)
+	r := <-result
+	release()
+	return r.data, r.err
+}

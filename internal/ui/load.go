@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"errors"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/search"
+)
+
+// BundleEnv is the app environment variable that holds the URL path of the
+// index bundle; the site generator sets it to the content-hashed file name.
+const BundleEnv = "MARSAD_BUNDLE"
+
+type loadStatus int
+
+const (
+	loadPending loadStatus = iota
+	loadRunning
+	loadReady
+	loadFailed
+)
+
+// corpusEngine is the search engine over the loaded bundle. It lives at package
+// level because the routed page component is rebuilt on navigation, while the
+// bundle must be fetched and decoded once per visit.
+var corpusEngine struct {
+	status loadStatus
+	engine *search.Engine
+	err    error
+}
+
+// fetchBundle gets the bundle's bytes; the browser build uses JS fetch (not
+// net/http, which would add megabytes to app.wasm). Tests replace it.
+var fetchBundle = fetchBytes
+
+// loadEngine starts loading the bundle once and calls done on the UI goroutine
+// when it is ready or has failed.
+func loadEngine(ctx app.Context, done func(app.Context)) {
+	// The static generator pre-renders the page natively: it shows the
+	// loader, and only the browser fetches the bundle.
+	if corpusEngine.status != loadPending || app.IsServer {
+		return
+	}
+	corpusEngine.status = loadRunning
+	path := app.Getenv(BundleEnv)
+	if path != "" {
+		path = ctx.ResolveStaticResource(path)
+	}
+	ctx.Async(func() {
+		engine, err := openBundle(path)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				corpusEngine.status, corpusEngine.err = loadFailed, err
+			} else {
+				corpusEngine.status, corpusEngine.engine = loadReady, engine
+			}
+			done(ctx)
+		})
+	})
+}
+
+// openBundle fetches and decodes the bundle at url; its errors name the file.
+func openBundle(url string) (*search.Engine, error) {
+	if url == "" {
+		return nil, errors.New("this build names no corpus bundle (" + BundleEnv + " is empty): rebuild the site with 'make build'")
+	}
+	data, err := fetchBundle(url)
+	if err != nil {
+		return nil, errors.New(url + ": " + err.Error())
+	}
+	engine, err := search.Open(data)
+	if err != nil {
+		return nil, errors.New(url + ": " + err.Error())
+	}
+	return engine, nil
+}
+
+// retryLoad lets the visitor try again after a failed load (a flaky network).
+func retryLoad(ctx app.Context, done func(app.Context)) {
+	corpusEngine.status, corpusEngine.err = loadPending, nil
+	loadEngine(ctx, done)
+}

@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+func (c *Explorer) renderReader() app.UI {
+	back := c.view
+	back.DocID = ""
+	if c.doc == nil {
+		return app.Div().Class("status error").Role("alert").Body(
+			app.P().Text(c.queryErr),
+			app.A().Href(back.URL().String()).Text("→ العودة إلى النتائج"),
+		)
+	}
+	d := c.doc
+	paragraphs := splitParagraphs(d.Text, c.docSpans)
+	total := 0
+	for _, p := range paragraphs {
+		total += len(p.spans)
+	}
+	return app.Article().Class("reader").DataSet("doc-id", d.ID).Body(
+		app.A().Class("back").Href(back.URL().String()).Text("→ العودة إلى النتائج"),
+		app.H1().Class("reader-title").Text(d.Title),
+		app.P().Class("meta").Body(
+			app.Span().Class("source").Text(sourceLabel(d.Source)),
+			app.Span().Class("date").Text(displayDate(d.Date, d.DateInferred)),
+			app.If(d.Author != "", func() app.UI { return app.Span().Class("author").Text(d.Author) }),
+			app.If(d.Dateline != "", func() app.UI { return app.Span().Class("dateline").Text(d.Dateline) }),
+		),
+		app.If(c.queryErr != "", func() app.UI {
+			return app.P().Class("query-error").Role("alert").Text("تعذّر فهم الاستعلام: " + c.queryErr)
+		}),
+		app.If(total > 0, func() app.UI { return c.renderHitBar(total, len(d.Text)) }),
+		app.Div().Class("reader-body").Body(
+			app.Range(paragraphs).Slice(func(i int) app.UI {
+				p := paragraphs[i]
+				return app.P().Body(marked(p.text, p.spans, p.firstHit, c.currentHit)...)
+			}),
+		),
+	)
+}
+
+// renderHitBar steps through the hits and shows where in the article they
+// fall, so a reader sees at a glance whether the word is in passing or
+// throughout.
+func (c *Explorer) renderHitBar(total, textLen int) app.UI {
+	ticks := make([]app.UI, 0, total)
+	for i := 0; i < total && i < len(c.docSpans); i++ {
+		i := i
+		ticks = append(ticks, app.Button().Class(tickClass(i == c.currentHit)).
+			Title("الموضع "+strconv.Itoa(i+1)).
+			Style("right", strconv.Itoa(100*c.docSpans[i].Start/max(textLen, 1))+"%").
+			OnClick(func(ctx app.Context, e app.Event) { c.goToHit(ctx, i) }))
+	}
+	return app.Div().Class("hitbar").Body(
+		app.Button().Class("prev-hit").Text("→ السابق").Title("الموضع السابق").
+			OnClick(func(ctx app.Context, e app.Event) { c.goToHit(ctx, c.currentHit-1) }),
+		app.Span().Class("hit-position").Text("الموضع "+strconv.Itoa(c.currentHit+1)+" من "+strconv.Itoa(total)),
+		app.Button().Class("next-hit").Text("التالي ←").Title("الموضع التالي").
+			OnClick(func(ctx app.Context, e app.Event) { c.goToHit(ctx, c.currentHit+1) }),
+		app.Div().Class("strip").Aria("hidden", "true").Body(ticks...),
+	)
+}
+
+func tickClass(current bool) string {
+	if current {
+		return "tick current"
+	}
+	return "tick"
+}

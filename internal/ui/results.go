@@ -1,0 +1,136 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/search"
+)
+
+func (c *Explorer) renderResults() app.UI {
+	res := c.result
+	return app.Div().Class("layout").Body(
+		app.If(res != nil, func() app.UI { return c.renderFacets(res.Facets) }),
+		app.Section().Class("results").Aria("label", "النتائج").Body(
+			app.If(c.queryErr != "", func() app.UI {
+				return app.P().Class("query-error").Role("alert").Text("تعذّر فهم الاستعلام: " + c.queryErr)
+			}),
+			app.If(res != nil, func() app.UI { return c.renderHits(res) }),
+		),
+	)
+}
+
+func (c *Explorer) renderHits(res *search.Result) app.UI {
+	filtered := len(c.view.Sources) > 0 || len(c.view.Years) > 0
+	var summary string
+	switch {
+	case c.view.Query == "":
+		summary = "المدونة: " + articlesLabel(res.Total)
+	default:
+		summary = resultsLabel(res.Total)
+	}
+	return app.Div().Body(
+		app.P().Class("count").Aria("live", "polite").Text(summary),
+		app.If(res.Total == 0, func() app.UI { return c.renderNoResults(filtered) }),
+		app.Ol().Class("hits").Body(
+			app.Range(res.Hits).Slice(func(i int) app.UI { return c.renderHit(res.Hits[i]) }),
+		),
+		c.renderPager(res.Total),
+	)
+}
+
+func (c *Explorer) renderHit(h search.Hit) app.UI {
+	reader := c.view
+	reader.DocID = h.ID
+	return app.Li().Class("hit").DataSet("doc-id", h.ID).Body(
+		app.H2().Class("hit-title").Body(
+			app.A().Href(reader.URL().String()).Body(marked(h.Title, h.TitleMatches, -1, -1)...),
+		),
+		app.P().Class("meta").Body(
+			app.Span().Class("source").Text(sourceLabel(h.Source)),
+			app.Span().Class("date").Text(displayDate(h.Date, false)),
+			app.If(len(h.Matches) > 0, func() app.UI {
+				return app.Span().Class("hit-count").Text(countNoun(len(h.Matches), "مطابقة", "مطابقتان", "مطابقات", "مطابقة"))
+			}),
+		),
+		app.P().Class("snippet").Body(marked(h.Snippet.Text, h.Snippet.Marks, -1, -1)...),
+	)
+}
+
+func (c *Explorer) renderNoResults(filtered bool) app.UI {
+	clear := c.view
+	clear.Sources, clear.Years, clear.Page = nil, nil, 0
+	return app.Div().Class("no-results").Body(
+		app.P().Text("لم نجد مقالًا يطابق «"+c.view.Query+"»."),
+		app.Ul().Body(
+			app.Li().Text("جرّب كلمة واحدة أو كلمة أعم: كل كلمات الاستعلام مطلوبة معًا."),
+			app.Li().Text("اجمع البدائل بـ OR، مثل: فيسبوك OR تويتر"),
+			app.Li().Text("احذف كلمة مستبعدة بعلامة الطرح (-) أو علامات الاقتباس حول العبارة."),
+			app.If(filtered, func() app.UI {
+				return app.Li().Body(app.A().Href(clear.URL().String()).Class("clear-filters").Text("ابحث بلا مرشّحات"))
+			}),
+		),
+	)
+}
+
+func (c *Explorer) renderPager(total int) app.UI {
+	pages := (total + pageSize - 1) / pageSize
+	if pages <= 1 {
+		return nil
+	}
+	prev, next := c.view, c.view
+	prev.Page--
+	next.Page++
+	return app.Nav().Class("pager").Aria("label", "صفحات النتائج").Body(
+		app.If(c.view.Page > 0, func() app.UI {
+			return app.A().Href(prev.URL().String()).Text("→ السابقة")
+		}),
+		app.Span().Text("صفحة "+strconv.Itoa(c.view.Page+1)+" من "+strconv.Itoa(pages)),
+		app.If(c.view.Page+1 < pages, func() app.UI {
+			return app.A().Href(next.URL().String()).Text("التالية ←")
+		}),
+	)
+}
+
+func (c *Explorer) renderFacets(f search.Facets) app.UI {
+	return app.Aside().Class("facets").Aria("label", "المرشّحات").Body(
+		c.renderFacetGroup("المصدر", f.Sources, c.view.Sources, sourceLabel, func(v view, value string) view {
+			v.Sources = toggle(v.Sources, value)
+			return v
+		}),
+		c.renderFacetGroup("السنة", f.Years, c.view.Years, yearLabel, func(v view, value string) view {
+			v.Years = toggle(v.Years, value)
+			return v
+		}),
+	)
+}
+
+// renderFacetGroup lists a facet's values with their live counts; each value
+// is a link to the same view with that value toggled, so filters are plain
+// URLs that back/forward and shared links restore.
+func (c *Explorer) renderFacetGroup(title string, values []search.FacetValue, selected []string,
+	label func(string) string, toggled func(view, string) view) app.UI {
+	return app.Details().Class("facet-group").Open(true).Body(
+		app.Summary().Text(title),
+		app.Ul().Body(
+			app.Range(values).Slice(func(i int) app.UI {
+				fv := values[i]
+				next := toggled(c.view, fv.Value)
+				next.Page = 0
+				on := contains(selected, fv.Value)
+				class := "facet"
+				if on {
+					class += " selected"
+				}
+				return app.Li().Body(
+					app.A().Class(class).Href(next.URL().String()).Aria("pressed", strconv.FormatBool(on)).
+						DataSet("facet-value", fv.Value).Body(
+						app.Span().Class("facet-label").Text(label(fv.Value)),
+						app.Span().Class("facet-count").Text(strconv.Itoa(fv.Count)),
+					),
+				)
+			}),
+		),
+	)
+}

@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// view is everything the address bar says about the page: a shared link,
+// a reload or back/forward restores exactly this.
+type view struct {
+	Query   string
+	Sources []string
+	Years   []string
+	// DocID, when set, opens the reader on that document.
+	DocID string
+	// Page is the zero-based page of results.
+	Page int
+}
+
+// URL parameter names.
+const (
+	paramQuery  = "q"
+	paramSource = "source"
+	paramYear   = "year"
+	paramDoc    = "doc"
+	paramPage   = "page"
+)
+
+// maxURLFilters bounds how many filter values a crafted link can make the page
+// evaluate.
+const maxURLFilters = 32
+
+func parseView(u *url.URL) view {
+	q := u.Query()
+	v := view{
+		Query:   q.Get(paramQuery),
+		Sources: limit(q[paramSource]),
+		Years:   limit(q[paramYear]),
+		DocID:   q.Get(paramDoc),
+	}
+	if p, err := strconv.Atoi(q.Get(paramPage)); err == nil && p > 0 && p < 1_000_000 {
+		v.Page = p
+	}
+	return v
+}
+
+func limit(values []string) []string {
+	if len(values) > maxURLFilters {
+		values = values[:maxURLFilters]
+	}
+	return values
+}
+
+// URL is the page's address for v, parameters in a stable order so that equal
+// views have equal URLs.
+func (v view) URL() *url.URL {
+	var parts []string
+	add := func(k, val string) { parts = append(parts, k+"="+url.QueryEscape(val)) }
+	if v.Query != "" {
+		add(paramQuery, v.Query)
+	}
+	for _, s := range v.Sources {
+		add(paramSource, s)
+	}
+	for _, y := range v.Years {
+		add(paramYear, y)
+	}
+	if v.Page > 0 {
+		add(paramPage, strconv.Itoa(v.Page))
+	}
+	if v.DocID != "" {
+		add(paramDoc, v.DocID)
+	}
+	return &url.URL{Path: "/", RawQuery: strings.Join(parts, "&")}
+}
+
+// toggle adds value to values, or removes it if present.
+func toggle(values []string, value string) []string {
+	out := make([]string, 0, len(values)+1)
+	found := false
+	for _, v := range values {
+		if v == value {
+			found = true
+			continue
+		}
+		out = append(out, v)
+	}
+	if !found {
+		out = append(out, value)
+	}
+	return out
+}
+
+func contains(values []string, value string) bool {
+	for _, v := range values {
+		if v == value {
+			return true
+		}
+	}
+	return false
+}

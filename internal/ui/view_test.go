@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"net/url"
+	"reflect"
+	"testing"
+)
+
+func TestViewRoundTripsThroughTheURL(t *testing.T) {
+	for _, v := range []view{
+		{},
+		{Query: "تويتر"},
+		{Query: `"تنظيم الدولة" -داعش`, Sources: []string{"الجزيرة", ""}, Years: []string{"2018"}, Page: 2},
+		{Query: "داعش", DocID: "001_c483dde8c62f1c3b"},
+	} {
+		got := parseView(v.URL())
+		if !reflect.DeepEqual(normalizeNil(got), normalizeNil(v)) {
+			t.Errorf("round trip of %+v gave %+v (URL %s)", v, got, v.URL())
+		}
+	}
+}
+
+func normalizeNil(v view) view {
+	if len(v.Sources) == 0 {
+		v.Sources = nil
+	}
+	if len(v.Years) == 0 {
+		v.Years = nil
+	}
+	return v
+}
+
+func TestViewIgnoresNonsenseInTheURL(t *testing.T) {
+	u, _ := url.Parse("/?page=-3&page=x&q=a")
+	if v := parseView(u); v.Page != 0 || v.Query != "a" {
+		t.Errorf("got %+v", v)
+	}
+	many := "/?q=a"
+	for i := 0; i < 100; i++ {
+		many += "&source=s"
+	}
+	u, _ = url.Parse(many)
+	if v := parseView(u); len(v.Sources) != maxURLFilters {
+		t.Errorf("%d source filters kept, want at most %d", len(v.Sources), maxURLFilters)
+	}
+}
+
+func TestToggleAddsAndRemoves(t *testing.T) {
+	if got := toggle([]string{"a"}, "b"); !reflect.DeepEqual(got, []string{"a", "b"}) {
+		t.Errorf("add: %v", got)
+	}
+	if got := toggle([]string{"a", "b"}, "a"); !reflect.DeepEqual(got, []string{"b"}) {
+		t.Errorf("remove: %v", got)
+	}
+}
+
+func TestArabicCountsAgreeWithTheNumber(t *testing.T) {
+	for n, want := range map[int]string{0: "لا نتائج", 1: "نتيجة واحدة", 2: "نتيجتان", 4: "4 نتائج", 10: "10 نتائج", 11: "11 نتيجة", 103: "103 نتائج"} {
+		if got := resultsLabel(n); got != want {
+			t.Errorf("resultsLabel(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestDatesKeepTheirPrecision(t *testing.T) {
+	for iso, want := range map[string]string{"2018-11-03": "3 نوفمبر 2018", "2015-12": "ديسمبر 2015", "2015": "2015", "": "تاريخ غير مذكور"} {
+		if got := displayDate(iso, false); got != want {
+			t.Errorf("displayDate(%q) = %q, want %q", iso, got, want)
+		}
+	}
+	if got := displayDate("2015-02", true); got != "فبراير 2015 (تقديري)" {
+		t.Errorf("inferred date shown as %q", got)
+	}
+}
