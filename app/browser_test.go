@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -133,13 +135,29 @@ func eval[T any](t testing.TB, ctx context.Context, js string) T {
 }
 
 // waitFor polls a JS expression until it is truthy, and fails the test with
-// what the page shows if it never is.
+// what the page shows if it never is. It survives navigations (a reload
+// replaces the page's JS context mid-poll).
+// waitUntil polls a JS expression (a promise is awaited) until it is truthy.
+// It survives navigations: a reload replaces the page's JS context mid-poll.
+func waitUntil(ctx context.Context, d time.Duration, js string) bool {
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`Promise.resolve(`+js+`).then(v => !!v, () => false)`, chromedp.EvalAwaitPromise))
+		if err == nil && ok {
+			return true
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return false
+}
+
 func waitFor(t testing.TB, ctx context.Context, what, js string) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-		body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 2000) : ""`))
-		t.Fatalf("waiting for %s: %v\npage text:\n%s", what, err, body)
+	if waitUntil(ctx, 30*time.Second, js) {
+		return
 	}
+	body, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 2000) : ""`))
+	t.Fatalf("waiting for %s\npage text:\n%s", what, body)
 }
 
 // resultIDs is the JS expression for the ids of the listed results, in order.
@@ -375,4 +393,71 @@ func copyDir(t testing.TB, src string) string {
 		t.Fatal(err)
 	}
 	return dst
+}
+
+// swappableSite serves one built site, then another: a deploy of a new version.
+type swappableSite struct{ dir atomic.Value }
+
+func (s *swappableSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	site.FileServer(s.dir.Load().(string)).ServeHTTP(w, r)
+}
+
+// newerSite builds a second version of the site: the same app, a corpus with
+// one more article, so a new Version and a new bundle.
+func newerSite(t *testing.T, dist string) string {
+	t.Helper()
+	corpusDir := copyDir(t, "../web/corpus")
+	extra := "مقال إضافي للاختبار\nهذا مقال جديد عن تويتر أضيف في الإصدار الثاني من المدونة.\n"
+	if err := os.WriteFile(filepath.Join(corpusDir, "005_update_test.txt"), []byte(extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	newer := t.TempDir()
+	wasm, err := os.ReadFile(filepath.Join(dist, "web", "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(newer, "web"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(newer, "web", "app.wasm"), wasm, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	if code := run([]string{"build", "-dist", newer, "-corpus", corpusDir, "-web", "../web"}, new(strings.Builder), &stderr); code != 0 {
+		t.Fatalf("building the newer site: %s", stderr.String())
+	}
+	return newer
+}
+
+func TestBrowserOffersANewVersionOnlyWhenThereIsOne(t *testing.T) {
+	dist := builtSite(t)
+	newer := newerSite(t, dist)
+	var handler swappableSite
+	handler.dir.Store(dist)
+	srv := httptest.NewServer(&handler)
+	t.Cleanup(srv.Close)
+	ctx := newBrowser(t)
+
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
+	waitFor(t, ctx, "the service worker to take control", `navigator.serviceWorker.controller !== null`)
+	waitFor(t, ctx, "the worker to be active", `navigator.serviceWorker.ready.then(r => r.active && r.active.state === "activated")`)
+	do(t, ctx, chromedp.Sleep(500*time.Millisecond))
+	if n := eval[int](t, ctx, `document.querySelectorAll(".update").length`); n != 0 {
+		t.Fatal("the first visit announces an update: there is none")
+	}
+
+	handler.dir.Store(newer) // deploy
+	// The page in hand was served by the old worker; a visit fetches the new
+	// worker, which installs and announces itself.
+	offered := false
+	for attempt := 0; attempt < 3 && !offered; attempt++ {
+		do(t, ctx, chromedp.Reload())
+		offered = waitUntil(ctx, 10*time.Second, `document.querySelector(".update-reload")`)
+	}
+	if !offered {
+		t.Fatal("no update offered after deploying a new version")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(".update-reload")))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004, "005_update_test")
 }

@@ -119,6 +119,7 @@ func Generate(o Options) error {
 		return fmt.Errorf("writing bundle: %w", err)
 	}
 
+	ui.Routes() // the pages to pre-render; registering twice is harmless
 	h := Handler(Config{BundlePath: "/web/bundle/" + name, Version: Version(wasm, o.Bundle)})
 	if err := app.GenerateStaticWebsite(o.Dir, h); err != nil {
 		return fmt.Errorf("generating static website in %s: %w", o.Dir, err)

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"marsad/internal/ui"
 )
 
 func TestVersionChangesWithEitherInput(t *testing.T) {
@@ -31,7 +29,6 @@ func TestBundleFileNameIsContentHashed(t *testing.T) {
 }
 
 func TestGenerateWritesAnOfflineCapableRTLSite(t *testing.T) {
-	ui.Routes() // as main does before generating
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "web"), 0o755); err != nil {
 		t.Fatal(err)

@@ -61,7 +61,7 @@ func (c *Explorer) navigate(ctx app.Context) {
 // OnAppUpdate fires when a new version has been installed by the service
 // worker: offer the reload rather than forcing it mid-reading.
 func (c *Explorer) OnAppUpdate(ctx app.Context) {
-	c.updateReady = ctx.AppUpdateAvailable()
+	c.updateReady = ctx.AppUpdateAvailable() && pageWasControlled()
 }
 
 // refresh recomputes what the page shows from c.view.

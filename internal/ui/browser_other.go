@@ -9,3 +9,6 @@ import "errors"
 func fetchBytes(url string) ([]byte, error) {
 	return nil, errors.New("fetching " + url + ": not in a browser")
 }
+
+// pageWasControlled: natively no service worker serves the page.
+func pageWasControlled() bool { return false }

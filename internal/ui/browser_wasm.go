@@ -53,3 +53,16 @@ func fetchBytes(url string) ([]byte, error) {
 	release()
 	return r.data, r.err
 }
+
+// pageWasControlled reports whether this page was loaded through a service
+// worker. go-app announces an update whenever a worker activates while one
+// controls the page, which also happens on the very first visit, when the
+// fresh worker claims the page; only a page that an older worker served can
+// have a newer version waiting.
+func pageWasControlled() bool {
+	entries := app.Window().Get("performance").Call("getEntriesByType", "navigation")
+	if entries.Length() == 0 {
+		return false
+	}
+	return entries.Index(0).Get("workerStart").Float() > 0
+}
