@@ -12,3 +12,5 @@ func fetchBytes(url string) ([]byte, error) {
 
 // pageWasControlled: natively no service worker serves the page.
 func pageWasControlled() bool { return false }
+
+func markFirstResults() {}

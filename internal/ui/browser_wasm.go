@@ -66,3 +66,9 @@ func pageWasControlled() bool {
 	}
 	return entries.Index(0).Get("workerStart").Float() > 0
 }
+
+// markFirstResults records when the first results reached the page, for the
+// navigation-to-first-result benchmark and for anyone profiling the page.
+func markFirstResults() {
+	app.Window().Get("performance").Call("mark", firstResultsMark)
+}

@@ -30,6 +30,10 @@ var corpusEngine struct {
 	err    error
 }
 
+// firstResultsMark is the performance mark set once the first results of a
+// visit are on the page.
+const firstResultsMark = "marsad:first-results"
+
 // fetchBundle gets the bundle's bytes; the browser build uses JS fetch (not
 // net/http, which would add megabytes to app.wasm). Tests replace it.
 var fetchBundle = fetchBytes
@@ -54,6 +58,7 @@ func loadEngine(ctx app.Context, done func(app.Context)) {
 				corpusEngine.status, corpusEngine.err = loadFailed, err
 			} else {
 				corpusEngine.status, corpusEngine.engine = loadReady, engine
+				ctx.Defer(func(app.Context) { markFirstResults() })
 			}
 			done(ctx)
 		})
