@@ -94,3 +94,18 @@ func yearLabel(y string) string {
 	}
 	return y
 }
+
+// knownSourcesLabel counts the sources the corpus names ("known", since some
+// articles name none); the adjective agrees with the noun's number.
+func knownSourcesLabel(n int) string {
+	switch {
+	case n == 1:
+		return "مصدر واحد معروف"
+	case n == 2:
+		return "مصدران معروفان"
+	case n%100 >= 3 && n%100 <= 10:
+		return strconv.Itoa(n) + " مصادر معروفة"
+	default:
+		return strconv.Itoa(n) + " مصدرًا معروفًا"
+	}
+}

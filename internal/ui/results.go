@@ -26,7 +26,7 @@ func (c *Explorer) renderHits(res *search.Result) app.UI {
 	var summary string
 	switch {
 	case c.view.Query == "":
-		summary = "المدونة: " + articlesLabel(res.Total)
+		summary = "المدونة: " + articlesLabel(res.Total) + corpusSpan(res.Facets)
 	default:
 		summary = resultsLabel(res.Total)
 	}
@@ -133,4 +133,38 @@ func (c *Explorer) renderFacetGroup(title string, values []search.FacetValue, se
 			}),
 		),
 	)
+}
+
+// corpusSpan describes what the corpus overview covers: how many named
+// sources, and the years it spans.
+func corpusSpan(f search.Facets) string {
+	sources := 0
+	for _, v := range f.Sources {
+		if v.Value != "" && v.Count > 0 {
+			sources++
+		}
+	}
+	first, last := "", ""
+	for _, v := range f.Years {
+		if v.Value == "" || v.Count == 0 {
+			continue
+		}
+		if first == "" || v.Value < first {
+			first = v.Value
+		}
+		if v.Value > last {
+			last = v.Value
+		}
+	}
+	s := ""
+	if sources > 0 {
+		s += "، " + knownSourcesLabel(sources)
+	}
+	switch {
+	case first != "" && first != last:
+		s += "، من " + first + " إلى " + last
+	case first != "":
+		s += "، في " + first
+	}
+	return s
 }
