@@ -30,8 +30,9 @@ type Explorer struct {
 	view   view
 	typing bool // a run of keystrokes shares one history entry
 
-	result   *search.Result
-	queryErr string
+	result      *search.Result
+	queryErr    string
+	suggestions []suggestion // when nothing matches: what each word finds alone
 
 	doc        *corpus.Document // the reader's article, when view.DocID is set
 	docSpans   []search.Span
@@ -95,6 +96,45 @@ func (c *Explorer) update() {
 		return
 	}
 	c.result = res
+	c.suggestions = nil
+	if res.Total == 0 {
+		c.suggestions = suggest(engine, c.view)
+	}
+}
+
+// suggestion is a shorter query that does find something.
+type suggestion struct {
+	query string
+	total int
+}
+
+// maxSuggestedWords bounds the extra searches a query that finds nothing may
+// cost on one keystroke.
+const maxSuggestedWords = 5
+
+// suggest tries each word of a query that found nothing on its own, since
+// requiring every word is the usual reason for an empty page.
+func suggest(engine *search.Engine, v view) []suggestion {
+	words := strings.Fields(v.Query)
+	if len(words) < 2 {
+		return nil
+	}
+	var out []suggestion
+	seen := map[string]bool{}
+	for _, w := range words {
+		if len(out) == maxSuggestedWords || len(seen) >= 2*maxSuggestedWords {
+			break
+		}
+		if seen[w] || strings.ContainsAny(w, `"«»“”()-:`) || w == "OR" {
+			continue
+		}
+		seen[w] = true
+		res, err := engine.Search(search.Request{Query: w, Sources: v.Sources, Years: v.Years, Limit: 1})
+		if err == nil && res.Total > 0 {
+			out = append(out, suggestion{query: w, total: res.Total})
+		}
+	}
+	return out
 }
 
 func (c *Explorer) openReader(engine *search.Engine) {

@@ -104,6 +104,21 @@ func TestExplorerSaysWhenNothingMatches(t *testing.T) {
 	}
 }
 
+func TestExplorerSuggestsTheWordsThatFindSomething(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/?q="+url.QueryEscape("تويتر زرافة"))
+	if !strings.Contains(html, `class="suggestion" href="/?q=`+url.QueryEscape("تويتر")+`"`) &&
+		!strings.Contains(html, `href="/?q=`+url.QueryEscape("تويتر")+`" class="suggestion"`) {
+		t.Error("no link to the word that finds something alone")
+	}
+	if !strings.Contains(html, "(4)") {
+		t.Error("the suggestion does not say how many it finds")
+	}
+	if strings.Contains(html, `href="/?q=`+url.QueryEscape("زرافة")+`"`) {
+		t.Error("a word that finds nothing is suggested")
+	}
+}
+
 func TestExplorerShowsAQueryErrorAsAMessage(t *testing.T) {
 	withEngine(t)
 	html := renderAt(t, "/?q="+url.QueryEscape(strings.Repeat("داعش ", 20000)))

@@ -63,6 +63,20 @@ func (c *Explorer) renderNoResults(filtered bool) app.UI {
 	clear.Sources, clear.Years, clear.Page = nil, nil, 0
 	return app.Div().Class("no-results").Body(
 		app.P().Text("لم نجد مقالًا يطابق «"+c.view.Query+"»."),
+		app.If(len(c.suggestions) > 0, func() app.UI {
+			return app.P().Class("suggestions").Body(
+				app.Text("كل كلمة وحدها تجد: "),
+				app.Range(c.suggestions).Slice(func(i int) app.UI {
+					s := c.suggestions[i]
+					v := c.view
+					v.Query, v.Page = s.query, 0
+					return app.A().Class("suggestion").Href(v.URL().String()).Body(
+						app.Text(s.query),
+						app.Span().Class("facet-count").Text(" ("+strconv.Itoa(s.total)+")"),
+					)
+				}),
+			)
+		}),
 		app.Ul().Body(
 			app.Li().Text("جرّب كلمة واحدة أو كلمة أعم: كل كلمات الاستعلام مطلوبة معًا."),
 			app.Li().Text("اجمع البدائل بـ OR، مثل: فيسبوك OR تويتر"),
@@ -111,6 +125,9 @@ func (c *Explorer) renderFacets(f search.Facets) app.UI {
 // URLs that back/forward and shared links restore.
 func (c *Explorer) renderFacetGroup(title string, values []search.FacetValue, selected []string,
 	label func(string) string, toggled func(view, string) view) app.UI {
+	if len(values) == 0 {
+		return nil
+	}
 	return app.Details().Class("facet-group").Open(true).Body(
 		app.Summary().Text(title),
 		app.Ul().Body(
