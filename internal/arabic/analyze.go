@@ -1,5 +1,7 @@
 package arabic
 
+import "strings"
+
 // Analyze tokenizes text and fills Norm and Term of every token; Term is ""
 // for stop words. Documents and queries go through this same function, so a
 // query word meets the article word whatever its spelling and clitics.
@@ -32,6 +34,24 @@ func Terms(text string) []string {
 // alefs carried a hamza before folding: an initial إل/أل is never the
 // article, so إلكترونيا and الإلكتروني both reach the same stem.
 func analyzeWord(surface string) (norm, term string) {
+	switch surface[0] {
+	case '#': // a whole hashtag (see Tokenize)
+		norm = "#"
+		for w := range strings.SplitSeq(surface[1:], "_") {
+			if w = Normalize(w); w != "" {
+				if len(norm) > 1 {
+					norm += "_"
+				}
+				norm += w
+			}
+		}
+		return norm, norm
+	case '@', 'h', 'H', 'w', 'W':
+		if strings.ContainsAny(surface, "@.:/") { // a handle or a URL
+			norm = Normalize(surface)
+			return norm, norm
+		}
+	}
 	norm, hamzaAlef := normalizeWithHamzaMask(surface)
 	return norm, stemWithHamzaMask(norm, hamzaAlef)
 }

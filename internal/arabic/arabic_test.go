@@ -54,7 +54,7 @@ var ruleTests = []struct {
 		sameTerm(t, "تويتر", "وتويتر", "«تويتر»", "بتويتر", "لتويتر")
 	}},
 	{"proclitics on an organisation name", func(t *testing.T) {
-		sameTerm(t, "داعش", "لداعش", "بداعش", "وداعش", "الداعشي", "#داعش")
+		sameTerm(t, "داعش", "لداعش", "بداعش", "وداعش", "الداعشي", "«داعش»")
 	}},
 	{"hamza on the alef after the article", func(t *testing.T) {
 		sameTerm(t, "الإنترنت", "الانترنت", "الأنترنت")
@@ -194,6 +194,35 @@ var ruleTests = []struct {
 	{"allah keeps its article", func(t *testing.T) {
 		sameTerm(t, "الله", "لله", "والله", "بالله")
 	}},
+	{"feminine ta marbuta after alef before a pronoun", func(t *testing.T) {
+		sameTerm(t, "حياة", "حياتها", "حياته", "الحياة")
+		sameTerm(t, "ثبات", "ثباتها")
+		sameTerm(t, "لغات", "لغاتها")
+	}},
+	{"radical ta before a pronoun stays", func(t *testing.T) {
+		sameTerm(t, "تصويت", "تصويتهم", "التصويت", "للتصويت")
+		sameTerm(t, "بيوت", "بيوتهم")
+		differentTerms(t, "تصويتهم", "تصوير")
+	}},
+	{"feminine past verb ta", func(t *testing.T) {
+		sameTerm(t, "قال", "قالت", "قالوا")
+		sameTerm(t, "أعلن", "أعلنت")
+		sameTerm(t, "الكويت", "الكويتي", "بالكويت")
+		wantTerm(t, "بيروت", "بيروت")
+		wantTerm(t, "ثابت", "ثابت")
+	}},
+	{"lam before a word with radical lam", func(t *testing.T) {
+		sameTerm(t, "لجنة", "للجنة", "اللجنة", "لجنتها")
+		sameTerm(t, "لبنان", "للبنان")
+		sameTerm(t, "الدولة", "للدولة")
+	}},
+	{"question words are stop words", func(t *testing.T) {
+		for _, w := range []string{"كم", "ماذا", "أين", "متى", "ما", "هي", "لماذا", "كيف", "هل"} {
+			if got := termOf(t, w); got != "" {
+				t.Errorf("%q → %q, want stop word", w, got)
+			}
+		}
+	}},
 	{"future marker on a verb", func(t *testing.T) {
 		sameTerm(t, "يتم", "سيتم")
 	}},
@@ -213,21 +242,39 @@ func isArabicPunctOrSpace(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsPunct(r)
 }
 
-// checkTokens asserts the offset invariants every caller relies on.
+// checkTokens asserts the offset invariants every caller relies on: tokens
+// are inside the text, text[Start:End] == Text, ordered by (Start, -End) and
+// do not overlap, except that a whole-hashtag token (Text starting with '#')
+// covers the word tokens after it; word positions count up from 0 by one and
+// a whole-hashtag token has the Position of the word after it.
 func checkTokens(t *testing.T, text string, tokens []Token) {
 	t.Helper()
-	prevEnd := 0
+	prevEnd, nextPos, hashEnd := 0, 0, -1
 	for i, tok := range tokens {
-		if tok.Start < prevEnd || tok.Start >= tok.End || tok.End > len(text) {
-			t.Fatalf("token %d %+v: bad offsets (previous end %d, len %d)", i, tok, prevEnd, len(text))
+		if tok.Start < 0 || tok.Start >= tok.End || tok.End > len(text) {
+			t.Fatalf("token %d %+v: bad offsets (len %d)", i, tok, len(text))
 		}
 		if text[tok.Start:tok.End] != tok.Text {
 			t.Fatalf("token %d %+v: text mismatch", i, tok)
 		}
-		if tok.Position != i {
-			t.Fatalf("token %d %+v: position", i, tok)
+		if tok.Position != nextPos {
+			t.Fatalf("token %d %+v: position, want %d", i, tok, nextPos)
+		}
+		if tok.Start < prevEnd {
+			t.Fatalf("token %d %+v: overlaps the previous token (end %d)", i, tok, prevEnd)
+		}
+		if strings.HasPrefix(tok.Text, "#") {
+			if i+1 >= len(tokens) || tokens[i+1].Start <= tok.Start || tokens[i+1].End > tok.End {
+				t.Fatalf("token %d %+v: hashtag without its first word inside", i, tok)
+			}
+			hashEnd = tok.End
+			continue
+		}
+		if hashEnd >= 0 && tok.Start < hashEnd && tok.End > hashEnd {
+			t.Fatalf("token %d %+v: straddles the end %d of a hashtag", i, tok, hashEnd)
 		}
 		prevEnd = tok.End
+		nextPos++
 	}
 }
 

@@ -110,6 +110,12 @@ func stripArticle(s string, pos int, hamzaAlef uint8, minRest int) (string, bool
 		rest = s[len(articleAl):]
 	case strings.HasPrefix(s, articleLil):
 		rest = s[len(articleLil):]
+		// ل before a word that starts with ل is written لل too: للجنة is
+		// ل + لجنة (a committee), للبنان is ل + لبنان. When the word with
+		// one ل is known to start with a radical ل, keep that ل.
+		if withLam := s[len("ل"):]; letters(withLam) >= 3 && keepsInitial(withLam) {
+			return withLam, true
+		}
 	default:
 		return s, false
 	}
@@ -182,10 +188,14 @@ func stripSuffixes(s string) string {
 	encliticHeh := ok && len(s)-len(rest) == 2 && strings.HasSuffix(s, "ه")
 	if ok {
 		s = rest
-		// The feminine ة is written ت before a pronoun: حكومتها → حكومة.
-		if strings.HasSuffix(s, "ت") && !strings.HasSuffix(s, "ات") && letters(s) >= 4 {
+		// The feminine ة is written ت before a pronoun: حكومتها → حكومة,
+		// حياتها → حياة, but تصويتهم keeps its ت (see feminineTa).
+		if feminineTa(s) {
 			s = s[:len(s)-2]
 		}
+	} else if verbTa(s) {
+		// The feminine past verb: قالت → قال, أعلنت → أعلن.
+		s = s[:len(s)-2]
 	}
 	s, _ = cutSuffix(s, nisbaSuffixes)
 	s, pluralCut := cutSuffix(s, pluralSuffixes)

@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -84,18 +85,63 @@ func joins(cur, next runeClass) bool {
 // with their letter, also at the end of a word; tatweel and invisible format
 // marks (ZWNJ, ZWJ, bidi controls) never split a word but are left out at its
 // edges. Everything else separates words: spaces, punctuation of both
-// scripts, '#', '_', and invalid UTF-8 bytes. Digits glued to Arabic letters
-// are split off ("2018م" → "2018", "م"), so a year matches with or without
-// its era letter.
+// scripts, and invalid UTF-8 bytes. Digits glued to Arabic letters are split
+// off ("2018م" → "2018", "م"), so a year matches with or without its era
+// letter. A few frequent run-together words ("الولاياتالمتحدة", a missing
+// space) are split into their two words, which tile the run (see
+// runTogetherPairs).
+//
+// Three kinds of token are not words:
+//
+//   - A hashtag ("#الدولة_الإسلامية": '#' right before a letter or digit,
+//     words joined by '_') gives its words as ordinary tokens, preceded by one
+//     extra token for the whole hashtag, from the '#' to the end of its last
+//     word. The extra token has the Position of the hashtag's first word, so
+//     the positions of the words, and phrases across them, do not shift:
+//     tokens are ordered by Start, and Position is not the index in the slice.
+//     Analyze gives it the Norm and Term "#" + the normalized words joined by
+//     "_" ("#الدوله_الاسلاميه").
+//   - A handle ("@Amaq_Agency": '@' not preceded by a letter or digit, then
+//     ASCII letters, digits and '_') is one token; its Term is the lowercased
+//     handle with the '@'.
+//   - A URL (http://…, https://…, www.… at the start of a word) is one token
+//     up to the next space or character that cannot be in a URL, without
+//     trailing punctuation; its Term is the lowercased URL. No word tokens
+//     are made from inside it.
 func Tokenize(text string) []Token {
 	tokens := make([]Token, 0, len(text)/7+1)
 	cur := classSeparator // class of the open word; classSeparator when none
 	start, end := 0, 0
+	pos := 0          // Position of the next word
+	hashtag := -1     // index of the open hashtag's whole token, or -1
+	prevWord := false // the rune before i is a letter, digit or mark
+	emit := func(s, e int) {
+		tokens = append(tokens, Token{Start: s, End: e, Text: text[s:e], Position: pos})
+		pos++
+	}
 	flush := func() {
-		if cur != classSeparator {
-			tokens = append(tokens, Token{Start: start, End: end, Text: text[start:end], Position: len(tokens)})
-			cur = classSeparator
+		if cur == classSeparator {
+			return
 		}
+		if cur == classArabic && end-start >= minRunTogether {
+			if mid := splitRunTogether(text[start:end]); mid > 0 {
+				emit(start, start+mid)
+				start += mid
+			}
+		}
+		emit(start, end)
+		cur = classSeparator
+	}
+	closeHashtag := func() {
+		if hashtag < 0 {
+			return
+		}
+		h := &tokens[hashtag]
+		if last := tokens[len(tokens)-1]; len(tokens)-1 > hashtag {
+			h.End = last.End
+			h.Text = text[h.Start:h.End]
+		}
+		hashtag = -1
 	}
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -103,13 +149,48 @@ func Tokenize(text string) []Token {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if r == utf8.RuneError && size == 1 {
 				flush()
+				closeHashtag()
+				prevWord = false
 				i++
 				continue
 			}
 		}
-		switch c := classify(r); c {
-		case classSeparator:
+		c := classify(r)
+		if c == classSeparator {
 			flush()
+			switch {
+			case r == '_' && hashtag >= 0:
+				// Joins the words of a hashtag.
+			case r == '#' && startsWord(text[i+1:]):
+				closeHashtag()
+				hashtag = len(tokens)
+				tokens = append(tokens, Token{Start: i, End: i + 1, Text: text[i : i+1], Position: pos})
+			case r == '@' && !prevWord:
+				closeHashtag()
+				if e := handleEnd(text, i+1); e > i+1 {
+					emit(i, e)
+					prevWord = true
+					i = e
+					continue
+				}
+			default:
+				closeHashtag()
+			}
+			prevWord = false
+			i += size
+			continue
+		}
+		if cur == classSeparator && !prevWord && (r|0x20 == 'h' || r|0x20 == 'w') {
+			if e := urlEnd(text, i); e > i {
+				closeHashtag()
+				emit(i, e)
+				prevWord = true
+				i = e
+				continue
+			}
+		}
+		prevWord = c != classJoiner || prevWord
+		switch c {
 		case classCombining:
 			if cur != classSeparator {
 				end = i + size
@@ -128,5 +209,113 @@ func Tokenize(text string) []Token {
 		i += size
 	}
 	flush()
+	closeHashtag()
+	if hashtag >= 0 {
+		tokens = tokens[:hashtag] // "#" with no word after it (cannot happen)
+	}
 	return tokens
+}
+
+// startsWord reports whether s begins with a letter or digit.
+func startsWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	switch classify(r) {
+	case classArabic, classAlnum, classDigitOnly:
+		return true
+	}
+	return false
+}
+
+// handleEnd returns the end of the handle name starting at i (ASCII letters,
+// digits and '_', at least one letter or digit), or i if there is none.
+func handleEnd(text string, i int) int {
+	j, alnum := i, false
+	for ; j < len(text); j++ {
+		switch c := text[j]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			alnum = true
+		case c == '_':
+		default:
+			goto done
+		}
+	}
+done:
+	if !alnum {
+		return i
+	}
+	return j
+}
+
+// urlEnd returns the end of the URL starting at i, or i if none starts there.
+// A URL starts with http://, https:// or www. (any case) followed by at least
+// one more character; it runs over the characters URLs use, and over letters,
+// digits and marks of any script (IRIs); trailing punctuation is left out.
+func urlEnd(text string, i int) int {
+	rest := text[i:]
+	n := 0
+	switch {
+	case hasPrefixFold(rest, "https://"):
+		n = 8
+	case hasPrefixFold(rest, "http://"):
+		n = 7
+	case hasPrefixFold(rest, "www."):
+		n = 4
+	default:
+		return i
+	}
+	j := i + n
+	for j < len(text) {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || strings.IndexByte(`"<>\^{|}`+"`\x7f", c) >= 0 {
+				break
+			}
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if r == utf8.RuneError && size == 1 {
+			break
+		}
+		if k := classify(r); k == classSeparator {
+			break
+		}
+		j += size
+	}
+	// Leave out trailing punctuation: "(see www.x.com)." ends at "com".
+	for j > i+n {
+		c := text[j-1]
+		if strings.IndexByte(".,;:!?'*", c) >= 0 ||
+			c == ')' && strings.Count(text[i:j], "(") < strings.Count(text[i:j], ")") ||
+			c == ']' && strings.Count(text[i:j], "[") < strings.Count(text[i:j], "]") {
+			j--
+			continue
+		}
+		break
+	}
+	if j == i+n {
+		return i
+	}
+	return j
+}
+
+// hasPrefixFold reports whether s starts with the lowercase ASCII prefix,
+// ignoring the case of s.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
