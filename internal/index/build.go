@@ -21,7 +21,51 @@ type Builder struct {
 	docs     []corpus.Document
 	ids      map[string]bool
 	postings [NumFields]map[string][]Posting
+	forms    [NumFields]map[string]*formTable
 	finished bool
+}
+
+// formTable collects the forms of one term key while building.
+type formTable struct {
+	ids       map[string]uint16 // by Norm
+	norms     []string          // in order of first occurrence
+	spellings []map[string]int  // per form: occurrences of each Token.Text
+}
+
+// add records an occurrence and returns its form number.
+func (ft *formTable) add(t arabic.Token) (uint16, error) {
+	norm := t.Norm
+	if norm == "" {
+		norm = t.Term // not from arabic.Analyze; keep forms non-empty
+	}
+	id, ok := ft.ids[norm]
+	if !ok {
+		if len(ft.norms) >= maxForms {
+			return 0, errors.New("too many forms of term " + t.Term)
+		}
+		id = uint16(len(ft.norms))
+		ft.ids[norm] = id
+		ft.norms = append(ft.norms, norm)
+		ft.spellings = append(ft.spellings, map[string]int{})
+	}
+	ft.spellings[id][t.Text]++
+	return id, nil
+}
+
+// forms returns the forms with their most frequent spelling (the smallest
+// such spelling on a tie, for a deterministic bundle).
+func (ft *formTable) forms() []Form {
+	out := make([]Form, len(ft.norms))
+	for i, norm := range ft.norms {
+		best, n := "", 0
+		for sp, c := range ft.spellings[i] {
+			if c > n || (c == n && sp < best) {
+				best, n = sp, c
+			}
+		}
+		out[i] = Form{Norm: norm, Spelling: best}
+	}
+	return out
 }
 
 // NewBuilder returns an empty Builder.
@@ -32,6 +76,7 @@ func NewBuilder(opts Options) *Builder {
 	}
 	for f := range b.postings {
 		b.postings[f] = map[string][]Posting{}
+		b.forms[f] = map[string]*formTable{}
 	}
 	return b
 }
@@ -74,7 +119,8 @@ func (b *Builder) addField(f Field, num int32, text string) error {
 		}
 		pos := int32(t.Position)
 		ps := m[key]
-		if n := len(ps); n > 0 && ps[n-1].Doc == num {
+		n := len(ps)
+		if n > 0 && ps[n-1].Doc == num {
 			last := ps[n-1].Positions
 			if pos <= last[len(last)-1] {
 				// Positions must ascend for phrase matching and delta
@@ -82,10 +128,26 @@ func (b *Builder) addField(f Field, num int32, text string) error {
 				// upstream, so keep the first occurrence.
 				continue
 			}
-			ps[n-1].Positions = append(last, pos)
+		} else {
+			ps = append(ps, Posting{Doc: num})
+			m[key] = ps
+			n++
+		}
+		p := &ps[n-1]
+		p.Positions = append(p.Positions, pos)
+		if IsStopKey(key) {
 			continue
 		}
-		m[key] = append(ps, Posting{Doc: num, Positions: []int32{pos}})
+		ft := b.forms[f][key]
+		if ft == nil {
+			ft = &formTable{ids: map[string]uint16{}}
+			b.forms[f][key] = ft
+		}
+		id, err := ft.add(t)
+		if err != nil {
+			return err
+		}
+		p.Forms = append(p.Forms, id)
 	}
 	return nil
 }
@@ -98,7 +160,17 @@ func (b *Builder) Finish() (*Index, error) {
 	b.finished = true
 	ix := &Index{docs: b.docs}
 	for f := range ix.fields {
-		ix.fields[f].postings = b.postings[f]
+		fi := &ix.fields[f]
+		fi.postings = b.postings[f]
+		fi.forms = make(map[string][]Form, len(b.forms[f]))
+		for key, ft := range b.forms[f] {
+			fi.forms[key] = ft.forms()
+			if len(ft.norms) == 1 {
+				for i := range fi.postings[key] {
+					fi.postings[key][i].Forms = nil
+				}
+			}
+		}
 	}
 	ix.finish()
 	return ix, nil

@@ -21,7 +21,12 @@ import (
 //	   Category, Text, DateInferred), then for title and text the sorted keys
 //	   (front-coded) with postings as doc-number deltas, term frequency and
 //	   position deltas.
-const FormatVersion = 1
+//	2  exact forms and word forms: each term key (not stop keys) is followed
+//	   by its forms (Token.Norm and the most frequent original spelling, both
+//	   coded by difference, see writer.form; a count of 0 stands for the key
+//	   itself as the only form); when a key has several forms, each position
+//	   delta is followed by the number of the form found there.
+const FormatVersion = 2
 
 // Header layout: magic, version, payload length, checksum of the payload.
 //
@@ -92,6 +97,17 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 			w.uvarint(uint64(shared))
 			w.str(k[shared:])
 			prev = k
+			if !IsStopKey(k) {
+				forms := ix.fields[f].forms[k]
+				if len(forms) == 1 && forms[0].Norm == k && forms[0].Spelling == k {
+					w.uvarint(0) // the common case: the key as the only form
+				} else {
+					w.uvarint(uint64(len(forms)))
+					for _, fm := range forms {
+						w.form(k, fm)
+					}
+				}
+			}
 			ps := m[k]
 			w.uvarint(uint64(len(ps)))
 			lastDoc := int32(-1)
@@ -100,9 +116,12 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 				lastDoc = p.Doc
 				w.uvarint(uint64(len(p.Positions)))
 				lastPos := int32(-1)
-				for _, pos := range p.Positions {
+				for i, pos := range p.Positions {
 					w.uvarint(uint64(pos - lastPos))
 					lastPos = pos
+					if p.Forms != nil {
+						w.uvarint(uint64(p.Forms[i]))
+					}
 				}
 			}
 		}
@@ -131,6 +150,36 @@ func commonPrefix(a, b string) int {
 }
 
 type writer struct{ buf []byte }
+
+// form writes a form compactly. The norm is nearly always the term with
+// clitics around it (تويتر in وتويتر), so it is written as the bytes before
+// the term and the string after it, or as 0 and the whole norm when the term
+// is not inside. The spelling differs from the norm by a few letters if at
+// all (الإرهابي, الارهابي): 0 when equal, else 1 + the length of their common
+// prefix, the length of their common suffix and the spelling's middle.
+func (w *writer) form(key string, fm Form) {
+	if o := strings.Index(fm.Norm, key); o >= 0 {
+		w.uvarint(uint64(o) + 1)
+		w.buf = append(w.buf, fm.Norm[:o]...)
+		w.str(fm.Norm[o+len(key):])
+	} else {
+		w.uvarint(0)
+		w.str(fm.Norm)
+	}
+	if fm.Spelling == fm.Norm {
+		w.uvarint(0)
+		return
+	}
+	p := commonPrefix(fm.Norm, fm.Spelling)
+	n, sp := fm.Norm[p:], fm.Spelling[p:]
+	s := 0
+	for s < len(n) && s < len(sp) && n[len(n)-1-s] == sp[len(sp)-1-s] {
+		s++
+	}
+	w.uvarint(uint64(p) + 1)
+	w.uvarint(uint64(s))
+	w.str(sp[:len(sp)-s])
+}
 
 func (w *writer) uvarint(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
 func (w *writer) str(s string) {
@@ -248,11 +297,12 @@ func (r *reader) index() (*Index, error) {
 		r.off++
 	}
 	for f := range ix.fields {
-		m, err := r.postings(numDocs)
+		m, forms, err := r.postings(numDocs)
 		if err != nil {
 			return nil, err
 		}
 		ix.fields[f].postings = m
+		ix.fields[f].forms = forms
 	}
 	if r.remaining() != 0 {
 		return nil, r.fail("unexpected data after the index")
@@ -261,77 +311,163 @@ func (r *reader) index() (*Index, error) {
 	return ix, nil
 }
 
-func (r *reader) postings(numDocs int) (map[string][]Posting, error) {
+func (r *reader) postings(numDocs int) (map[string][]Posting, map[string][]Form, error) {
 	// A key takes at least: shared length, suffix length, posting count.
 	numKeys, err := r.count("key count", 3)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	m := make(map[string][]Posting, numKeys)
+	formsOf := map[string][]Form{}
 	prev := ""
 	var sb strings.Builder
 	for k := 0; k < numKeys; k++ {
 		shared, err := r.uvarint("key prefix")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if shared > uint64(len(prev)) {
-			return nil, r.fail("key prefix longer than the previous key")
+			return nil, nil, r.fail("key prefix longer than the previous key")
 		}
 		suffix, err := r.str("key")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		sb.Reset()
 		sb.WriteString(prev[:shared])
 		sb.WriteString(suffix)
 		key := sb.String()
 		if key == "" || (k > 0 && key <= prev) {
-			return nil, r.fail("keys out of order")
+			return nil, nil, r.fail("keys out of order")
 		}
 		prev = key
+		var forms []Form
+		if !IsStopKey(key) {
+			if forms, err = r.forms(key); err != nil {
+				return nil, nil, err
+			}
+			formsOf[key] = forms
+		}
 		// A posting takes at least a doc delta, a frequency and a position.
 		n, err := r.count("posting count", 3)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if n > numDocs {
-			return nil, r.fail("more postings than documents")
+			return nil, nil, r.fail("more postings than documents")
 		}
 		ps := make([]Posting, n)
 		doc := int64(-1)
 		for i := range ps {
 			delta, err := r.uvarint("document delta")
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if delta == 0 || delta > uint64(numDocs) || doc+int64(delta) >= int64(numDocs) {
-				return nil, r.fail("document number out of range")
+				return nil, nil, r.fail("document number out of range")
 			}
 			doc += int64(delta)
 			freq, err := r.count("term frequency", 1)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if freq == 0 {
-				return nil, r.fail("zero term frequency")
+				return nil, nil, r.fail("zero term frequency")
 			}
 			positions := make([]int32, freq)
+			var ids []uint16
+			if len(forms) > 1 {
+				ids = make([]uint16, freq)
+			}
 			pos := int64(-1)
 			for j := range positions {
 				d, err := r.uvarint("position delta")
 				if err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 				if d == 0 || d > maxPosition || pos+int64(d) > maxPosition {
-					return nil, r.fail("position out of range")
+					return nil, nil, r.fail("position out of range")
 				}
 				pos += int64(d)
 				positions[j] = int32(pos)
+				if ids != nil {
+					id, err := r.uvarint("form number")
+					if err != nil {
+						return nil, nil, err
+					}
+					if id >= uint64(len(forms)) {
+						return nil, nil, r.fail("form number out of range")
+					}
+					ids[j] = uint16(id)
+				}
 			}
-			ps[i] = Posting{Doc: int32(doc), Positions: positions}
+			ps[i] = Posting{Doc: int32(doc), Positions: positions, Forms: ids}
 		}
 		m[key] = ps
 	}
-	return m, nil
+	return m, formsOf, nil
+}
+
+// forms reads the forms of a term key (see writer.form).
+func (r *reader) forms(key string) ([]Form, error) {
+	// A form takes at least a norm offset, a norm length and a spelling flag.
+	n, err := r.count("form count", 3)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return []Form{{Norm: key, Spelling: key}}, nil
+	}
+	if n > maxForms {
+		return nil, r.fail("bad form count")
+	}
+	forms := make([]Form, n)
+	seen := make(map[string]bool, n)
+	for i := range forms {
+		var norm string
+		at, err := r.uvarint("form")
+		if err != nil {
+			return nil, err
+		}
+		if at == 0 {
+			norm, err = r.str("form")
+		} else {
+			if at-1 > uint64(r.remaining()) {
+				return nil, r.fail("form prefix exceeds the remaining bytes")
+			}
+			pre := string(r.buf[r.off : r.off+int(at-1)])
+			r.off += int(at - 1)
+			var post string
+			post, err = r.str("form")
+			norm = pre + key + post
+		}
+		if err != nil {
+			return nil, err
+		}
+		spelling := norm
+		p, err := r.uvarint("spelling")
+		if err != nil {
+			return nil, err
+		}
+		if p > 0 {
+			s, err := r.uvarint("spelling suffix")
+			if err != nil {
+				return nil, err
+			}
+			mid, err := r.str("spelling")
+			if err != nil {
+				return nil, err
+			}
+			if p-1 > uint64(len(norm)) || s > uint64(len(norm))-(p-1) {
+				return nil, r.fail("spelling out of range")
+			}
+			spelling = norm[:p-1] + mid + norm[uint64(len(norm))-s:]
+		}
+		if norm == "" || seen[norm] || spelling == "" {
+			return nil, r.fail("empty or duplicate form")
+		}
+		seen[norm] = true
+		forms[i] = Form{Norm: norm, Spelling: spelling}
+	}
+	return forms, nil
 }

@@ -166,6 +166,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"JSON instead of a bundle", []byte(`{"docs":[]}`), ErrNotBundle, "not a Marsad bundle"},
 		{"header cut", good[:8], ErrTruncated, "truncated"},
 		{"unknown version", edit(func(b []byte) []byte { b[4] = 99; return b }), ErrVersion, "version 99"},
+		{"version 1 bundle", edit(func(b []byte) []byte { b[4] = 1; return b }), ErrVersion, "unsupported bundle format version 1 (this build reads version 2)"},
 		{"payload cut", good[:len(good)-10], ErrTruncated, "truncated"},
 		{"trailing bytes", append(append([]byte(nil), good...), 0), ErrCorrupt, "unexpected bytes"},
 		{"flipped payload byte", edit(func(b []byte) []byte { b[headerSize+20] ^= 1; return b }), ErrCorrupt, "checksum mismatch"},
@@ -209,7 +210,82 @@ func FuzzDecode(f *testing.F) {
 }
 
 func resealed(data []byte) []byte {
-	b := append([]byte(magic), 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+	b := append([]byte(magic), FormatVersion, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 	b = append(b, data...)
 	return reseal(b)
+}
+
+func TestForms(t *testing.T) {
+	ix := buildTest(t)
+	tests := []struct {
+		name  string
+		field Field
+		key   string
+		want  []Form
+	}{
+		{"two forms, first seen first", Text, "dog", []Form{{Norm: "dogs", Spelling: "dogs", Count: 1}, {Norm: "dog", Spelling: "dog", Count: 3}}},
+		{"one form", Text, "cat", []Form{{Norm: "cats", Spelling: "cats", Count: 2}}},
+		{"most frequent spelling", Title, "dog", []Form{{Norm: "dogs", Spelling: "Dogs", Count: 1}}},
+		{"stop key has none", Text, StopKey("the"), nil},
+		{"unknown key", Text, "bird", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ix.Forms(tt.field, tt.key); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Forms(%v, %q) = %+v, want %+v", tt.field, tt.key, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExactPostings(t *testing.T) {
+	ix := buildTest(t)
+	tests := []struct {
+		name  string
+		field Field
+		norm  string
+		want  []Posting
+	}{
+		{"one form of several", Text, "dog", []Posting{{Doc: 1, Positions: []int32{0, 1, 2}}}},
+		{"the other form", Text, "dogs", []Posting{{Doc: 0, Positions: []int32{2}}}},
+		{"single-form term", Text, "cats", []Posting{{Doc: 0, Positions: []int32{0, 6}}}},
+		{"stop word", Text, "the", []Posting{{Doc: 0, Positions: []int32{3}}}},
+		{"the stem itself is not a form", Text, "cat", nil},
+		{"other field", Title, "dogs", []Posting{{Doc: 1, Positions: []int32{0}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ix.Postings(tt.field, ExactKey(tt.norm)); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Postings(%v, ExactKey(%q)) = %v, want %v", tt.field, tt.norm, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFormsRoundTrip(t *testing.T) {
+	docs := []corpus.Document{
+		{ID: "x", Text: "Dogs dogs dogs DOGS dog cat"},
+		{ID: "y", Title: "dogS", Text: "cats"},
+	}
+	b := NewBuilder(Options{Analyze: wordAnalyzer})
+	for _, d := range docs {
+		if err := b.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, _ := b.Finish()
+	data, err := ix.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, ix) {
+		t.Errorf("decoded index differs:\n got %+v\nwant %+v", got, ix)
+	}
+	if f := got.Forms(Text, "dog"); len(f) != 2 || f[0].Spelling != "dogs" || f[0].Count != 4 || f[1].Norm != "dog" {
+		t.Errorf("forms of dog: %+v", f)
+	}
 }

@@ -6,6 +6,8 @@
 //	تويتر OR تليجرام      either word (OR binds tighter than AND, like web search:
 //	                      "تويتر OR تليجرام داعش" means (تويتر OR تليجرام) AND داعش)
 //	"تنظيم الدولة"        a phrase; «…» and “…” work too
+//	=بتويتر  ="فيس بوك"     exact form: that very spelling (clitics included,
+//	                      no stemming), whatever its harakat, hamza or tatweel
 //	-فيسبوك  -"فيس بوك"   exclude a word, phrase, filter or group
 //	(تويتر OR فيسبوك) داعش  parentheses group
 //	source:الجزيرة  source:"بوابة الوفد"  year:2018   filters
@@ -42,6 +44,16 @@ type Phrase struct {
 	Text string
 }
 
+// Exact matches a literal form: the words as written, without stemming, but
+// still folded for orthography (harakat, hamza seats, tatweel...). Phrase
+// tells =word from ="quoted text"; a Word-like Exact that analyzes to several
+// tokens is still matched as consecutive tokens. Text is never empty; for a
+// phrase it has its inner whitespace collapsed to single spaces.
+type Exact struct {
+	Text   string
+	Phrase bool
+}
+
 // Field filters on document metadata. Name is one of the Field* constants.
 type Field struct {
 	Name  string
@@ -75,6 +87,7 @@ type Or struct {
 
 func (Word) node()   {}
 func (Phrase) node() {}
+func (Exact) node()  {}
 func (Field) node()  {}
 func (Not) node()    {}
 func (And) node()    {}
@@ -82,6 +95,13 @@ func (Or) node()     {}
 
 func (w Word) String() string   { return w.Text }
 func (p Phrase) String() string { return quote(p.Text) }
+
+func (x Exact) String() string {
+	if x.Phrase {
+		return "=" + quote(x.Text)
+	}
+	return "=" + x.Text
+}
 
 func (f Field) String() string {
 	if isBareValue(f.Value) {

@@ -207,6 +207,8 @@ func (p *parser) parsePrimary() (Node, int, error) {
 			return nil, 0, err
 		}
 		return Phrase{Text: text}, start, nil
+	case r == '=':
+		return p.parseExact()
 	}
 	word := p.readWord()
 	if word == "" {
@@ -225,6 +227,26 @@ func (p *parser) parsePrimary() (Node, int, error) {
 		}
 	}
 	return Word{Text: word}, start, nil
+}
+
+// parseExact parses =word or ="quoted text" at an '='.
+func (p *parser) parseExact() (Node, int, error) {
+	start := p.pos
+	p.pos++ // '='
+	if p.pos >= len(p.s) || !p.startsOperand() || p.s[p.pos] == '(' {
+		return nil, 0, &Error{Pos: start, Msg: "empty exact form: expected a word or a quoted phrase right after ="}
+	}
+	if err := p.countTerm(start); err != nil {
+		return nil, 0, err
+	}
+	if r, _ := utf8.DecodeRuneInString(p.s[p.pos:]); isQuoteOpener(r) {
+		text, err := p.readQuoted()
+		if err != nil {
+			return nil, 0, err
+		}
+		return Exact{Text: text, Phrase: true}, start, nil
+	}
+	return Exact{Text: p.readWord()}, start, nil
 }
 
 func (p *parser) parseGroup() (Node, int, error) {

@@ -85,6 +85,23 @@ func TestParse(t *testing.T) {
 		{name: "invalid UTF-8 separates words", in: "a\xffb", want: "a b"},
 		{name: "exclusion after a filter-only query is fine", in: "source:x -y", want: "source:x -y"},
 		{name: "exclusion inside a group next to a word", in: "a (-b -c)", want: "a -b -c"},
+		{name: "exact word", in: "=بتويتر", want: "=بتويتر",
+			check: func(t *testing.T, n Node) {
+				if x, ok := n.(Exact); !ok || x.Text != "بتويتر" || x.Phrase {
+					t.Errorf("got %#v", n)
+				}
+			}},
+		{name: "exact phrase", in: `="تنظيم   الدولة"`, want: `="تنظيم الدولة"`,
+			check: func(t *testing.T, n Node) {
+				if x, ok := n.(Exact); !ok || x.Text != "تنظيم الدولة" || !x.Phrase {
+					t.Errorf("got %#v", n)
+				}
+			}},
+		{name: "exact guillemet phrase", in: "=«فيس بوك»", want: `="فيس بوك"`},
+		{name: "excluded exact form", in: "تويتر -=بتويتر", want: "تويتر -=بتويتر"},
+		{name: "exact forms in OR", in: "=a OR =b", want: "=a OR =b"},
+		{name: "equals inside a word stays", in: "a=b", want: "a=b"},
+		{name: "double equals is an exact form of =x", in: "==x", want: "==x"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,6 +147,11 @@ func TestParseErrors(t *testing.T) {
 		{name: "only NOT in a group", in: "(-a)", pos: 0, msgPart: "add a word"},
 		{name: "NOT as a side of OR", in: "a OR -b", pos: 5, msgPart: "each side of OR"},
 		{name: "exclusion of an exclusion", in: "a -(-b)", pos: 2, msgPart: "cannot exclude an exclusion"},
+		{name: "exact form with nothing after it", in: "تويتر =", pos: len("تويتر "), msgPart: "empty exact form"},
+		{name: "exact form followed by space", in: "= a", pos: 0, msgPart: "empty exact form"},
+		{name: "exact form before a parenthesis", in: "a =(b)", pos: 2, msgPart: "empty exact form"},
+		{name: "exact form with unclosed quote", in: `="a`, pos: 1, msgPart: "unclosed quote"},
+		{name: "exact form with empty quotes", in: `=""`, pos: 1, msgPart: "empty quotes"},
 		{name: "empty field value", in: "source: a", pos: 0, msgPart: "expected a value after source:"},
 		{name: "bad year", in: "year:18", pos: 5, msgPart: "4-digit year"},
 		{name: "too long", in: strings.Repeat("a ", MaxQueryBytes), pos: MaxQueryBytes, msgPart: "query too long (max 4096 bytes)"},
@@ -171,6 +193,7 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"تويتر", "تويتر OR تليجرام", `"تنظيم الدولة"`, "تويتر -فيسبوك", "(a OR b) c",
 		`source:"بوابة الوفد" year:2018`, "«a»", "a -(b OR c)", "a\xffb", "OR", "-", "((",
+		"=بتويتر", `="فيس بوك"`, "=", "-=a",
 	} {
 		f.Add(s)
 	}

@@ -19,9 +19,11 @@ type plan struct {
 
 // leaf is a word or phrase reduced to postings keys. A single slot is a word
 // matched by its Term; several slots are a phrase, matched at consecutive
-// positions (stop words by their normalized form).
+// positions (stop words by their normalized form). An exact leaf has only
+// exact keys (index.ExactKey).
 type leaf struct {
 	slots []slot
+	exact bool
 	docs  []int32                  // documents matching in any field, ascending
 	tf    [index.NumFields][]int32 // occurrences per field, aligned with docs
 }
@@ -61,6 +63,8 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 		return ev.evalText(n.Text, false, positive)
 	case query.Phrase:
 		return ev.evalText(n.Text, true, positive)
+	case query.Exact:
+		return ev.evalExact(n.Text, positive)
 	case query.Field:
 		return ev.evalField(n), false
 	case query.Not:
@@ -114,8 +118,41 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 // evalText matches a word or phrase. A word that analyzes to several tokens
 // ("covid-19") is matched as a phrase.
 func (ev *evaluator) evalText(text string, isPhrase, positive bool) ([]int32, bool) {
+	slots, ok := wordSlots(text, isPhrase, ev.stopFallback)
+	if !ok {
+		return nil, true
+	}
+	return ev.record(ev.e.match(slots), positive), false
+}
+
+// evalExact matches an exact form: every token by its normalized form.
+func (ev *evaluator) evalExact(text string, positive bool) ([]int32, bool) {
 	toks := analyze(text)
 	var slots []slot
+	for _, t := range toks {
+		if t.Norm != "" {
+			slots = append(slots, slot{key: index.ExactKey(t.Norm), offset: int32(t.Position - toks[0].Position)})
+		}
+	}
+	if len(slots) == 0 {
+		return nil, true
+	}
+	l := ev.e.match(slots)
+	l.exact = true
+	return ev.record(l, positive), false
+}
+
+func (ev *evaluator) record(l *leaf, positive bool) []int32 {
+	if positive {
+		ev.leaves = append(ev.leaves, l)
+	}
+	return l.docs
+}
+
+// wordSlots reduces a word or phrase to postings keys; ok is false when it
+// has nothing to search for.
+func wordSlots(text string, isPhrase, stopFallback bool) (slots []slot, ok bool) {
+	toks := analyze(text)
 	hasTerm := false
 	for _, t := range toks {
 		key := index.KeyOf(t)
@@ -128,10 +165,10 @@ func (ev *evaluator) evalText(text string, isPhrase, positive bool) ([]int32, bo
 		slots = append(slots, slot{key: key, offset: int32(t.Position - toks[0].Position)})
 	}
 	if len(slots) == 0 {
-		return nil, true
+		return nil, false
 	}
-	if !isPhrase && !hasTerm && !ev.stopFallback {
-		return nil, true
+	if !isPhrase && !hasTerm && !stopFallback {
+		return nil, false
 	}
 	if !isPhrase && hasTerm {
 		// A word's stop-word parts (a clitic split off as its own token)
@@ -146,11 +183,7 @@ func (ev *evaluator) evalText(text string, isPhrase, positive bool) ([]int32, bo
 			slots = []slot{{key: content[0].key}}
 		}
 	}
-	l := ev.e.match(slots)
-	if positive {
-		ev.leaves = append(ev.leaves, l)
-	}
-	return l.docs, false
+	return slots, true
 }
 
 func (ev *evaluator) evalField(f query.Field) []int32 {
@@ -315,6 +348,12 @@ func (p *plan) terms() []string {
 			}
 			s += stripStopKey(sl.key)
 		}
+		if l.exact {
+			if len(l.slots) > 1 {
+				s = `"` + s + `"`
+			}
+			s = "=" + s
+		}
 		if !seen[s] {
 			seen[s] = true
 			out = append(out, s)
@@ -329,11 +368,18 @@ func (p *plan) spans(text string) []Span {
 	if len(p.leaves) == 0 || text == "" {
 		return nil
 	}
+	// A token is marked by its key, or by its norm for an exact key (the
+	// key of a stop word is both).
+	prefix := len(index.ExactKey(""))
 	words := map[string]bool{}
+	norms := map[string]bool{}
 	var phrases []*leaf
 	for _, l := range p.leaves {
-		if len(l.slots) == 1 {
-			words[l.slots[0].key] = true
+		if k := l.slots[0].key; len(l.slots) == 1 {
+			words[k] = true
+			if index.IsStopKey(k) {
+				norms[k[prefix:]] = true
+			}
 		} else {
 			phrases = append(phrases, l)
 		}
@@ -345,22 +391,25 @@ func (p *plan) spans(text string) []Span {
 		keys[i] = index.KeyOf(t)
 		byPos[t.Position] = i
 	}
+	is := func(i int, key string) bool {
+		return keys[i] == key || (index.IsStopKey(key) && toks[i].Norm == key[prefix:])
+	}
 	marked := make([]bool, len(toks))
 	for i, k := range keys {
-		if words[k] {
+		if words[k] || norms[toks[i].Norm] {
 			marked[i] = true
 		}
 	}
 	for _, l := range phrases {
-		for i, k := range keys {
-			if k != l.slots[0].key {
+		for i := range keys {
+			if !is(i, l.slots[0].key) {
 				continue
 			}
 			hit := make([]int, 0, len(l.slots))
 			hit = append(hit, i)
 			for _, s := range l.slots[1:] {
 				j, ok := byPos[toks[i].Position+int(s.offset-l.slots[0].offset)]
-				if !ok || keys[j] != s.key {
+				if !ok || !is(j, s.key) {
 					hit = nil
 					break
 				}

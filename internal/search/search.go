@@ -35,6 +35,12 @@ type Request struct {
 	Years   []string
 	// Offset and Limit page the hits; Limit 0 returns all of them.
 	Offset, Limit int
+	// Aliases expands the query with the other names of what it names (see
+	// arabic.FindAliases): داعش also searches "تنظيم الدولة", "فيس بوك" also
+	// فيسبوك. A Latin word the corpus lacks is searched in Arabic instead
+	// (daesh → داعش, see arabic.FromLatin). Result.AlsoSearched tells what
+	// was added. Excluded words (-داعش) and exact forms are never expanded.
+	Aliases bool
 }
 
 // Result is the answer to a Request.
@@ -46,8 +52,44 @@ type Result struct {
 	Hits  []Hit
 	// Facets count the matching documents per value, drill-sideways.
 	Facets Facets
-	// Terms are the analyzed positive query terms and phrases, for display.
+	// Terms are the analyzed positive query terms and phrases, for display
+	// (with Request.Aliases, the terms added by the expansion too). An exact
+	// form is shown as =norm.
 	Terms []string
+	// Forms are, for each positive query word matched by its stem, the
+	// surface forms that stem has in the corpus, most frequent first, at
+	// most MaxForms per word. The counts are over the whole corpus (title and
+	// text), not over the matching documents: they come from the index at no
+	// cost per document.
+	Forms []WordForm
+	// AlsoSearched lists what Request.Aliases added to the query, in query
+	// order; empty without Request.Aliases.
+	AlsoSearched []AliasNote
+}
+
+// MaxForms is the most word forms Result.Forms lists per query word.
+const MaxForms = 12
+
+// WordForm is one surface form of a query word's stem.
+type WordForm struct {
+	// Term is the query word as typed (a Latin word searched in Arabic is
+	// listed under the Latin word).
+	Term string
+	// Form is the form's most frequent spelling in the corpus ("وتويتر").
+	Form string
+	// Count is the number of occurrences of the form in the whole corpus.
+	Count int
+}
+
+// AliasNote is one expansion made by Request.Aliases.
+type AliasNote struct {
+	// Query is what the visitor typed that matched: a word, or the run of a
+	// quoted phrase that names the alias group.
+	Query string
+	// Others are the forms searched in addition, as written in the alias
+	// table ("تنظيم الدولة", "ISIS"), or the Arabic word a Latin word was
+	// turned into.
+	Others []string
 }
 
 // Hit is one matching document on the requested page.
@@ -154,18 +196,30 @@ func (e *Engine) Document(id string) (corpus.Document, bool) {
 }
 
 // Highlight returns the highlighted spans of a document's Text for a query,
-// the same spans as Hit.Matches. A blank query highlights nothing.
+// the same spans as Hit.Matches of a Request without Aliases. A blank query
+// highlights nothing. See HighlightWith for a request with Aliases.
 func (e *Engine) Highlight(id, q string) ([]Span, error) {
+	return e.HighlightWith(id, Request{Query: q})
+}
+
+// HighlightWith is Highlight for a Request: it honors Request.Aliases (and
+// ignores the facet filters and paging), so its spans equal the Hit.Matches
+// of that request.
+func (e *Engine) HighlightWith(id string, req Request) ([]Span, error) {
 	i, ok := e.ix.DocNum(id)
 	if !ok {
 		return nil, errors.New("search: no document with ID " + id)
 	}
-	node, err := query.Parse(q)
+	node, err := query.Parse(req.Query)
 	if err != nil {
 		return nil, err
 	}
 	if node == nil {
 		return nil, nil
+	}
+	if req.Aliases {
+		x := e.expander(true)
+		node = x.expand(node, true)
 	}
 	p := e.plan(node)
 	return p.spans(e.ix.Doc(i).Text), nil
@@ -184,6 +238,10 @@ func (e *Engine) Search(req Request) (*Result, error) {
 		matched = e.overview
 	} else {
 		res.Query = node.String()
+		x := e.expander(req.Aliases)
+		node = x.expand(node, true)
+		res.AlsoSearched = x.notes
+		res.Forms = e.forms(x.words)
 		p = e.plan(node)
 		matched = p.docs
 		res.Terms = p.terms()

@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -436,16 +437,18 @@ func TestBundleSize(t *testing.T) {
 }
 
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"تويتر", `"تنظيم الدولة"`, "تويتر -فيسبوك", "a OR b", "على", "source:x", "year:2018", "«", "\xff"} {
+	for _, s := range []string{"تويتر", `"تنظيم الدولة"`, "تويتر -فيسبوك", "a OR b", "على", "source:x", "year:2018", "«", "\xff", "=بتويتر", `="تنظيم الدولة"`, "daesh", "dAE$"} {
 		f.Add(s)
 	}
 	e := seeds(f)
 	f.Fuzz(func(t *testing.T, q string) {
-		res, err := e.Search(Request{Query: q, Limit: 3})
-		if err != nil {
-			return
+		for _, aliases := range []bool{false, true} {
+			res, err := e.Search(Request{Query: q, Limit: 3, Aliases: aliases})
+			if err != nil {
+				return
+			}
+			checkResult(t, e, res)
 		}
-		checkResult(t, e, res)
 	})
 }
 
@@ -492,5 +495,169 @@ func TestHighlightCoversTatweel(t *testing.T) {
 	}
 	if !found {
 		t.Error("no highlight covering لـ")
+	}
+}
+
+func TestExactForm(t *testing.T) {
+	tests := []struct {
+		q     string
+		want  []string
+		marks []string // every highlight of every hit is one of these
+	}{
+		{q: "=بتويتر"}, // no seed writes بتويتر
+		{q: "تويتر", want: []string{id000, id001, id002, id003}, marks: []string{"تويتر", "وتويتر"}},
+		{q: "=تويتر", want: []string{id000, id001, id002, id003}, marks: []string{"تويتر"}},
+		{q: "=وتويتر", want: []string{id001}, marks: []string{"وتويتر"}},
+		{q: "=وتُويتر", want: []string{id001}, marks: []string{"وتويتر"}}, // harakat do not count
+		{q: "=لداعش", want: []string{id000, id004}, marks: []string{"لداعش"}},
+		{q: `="تنظيم الدولة"`, want: []string{id002}, marks: []string{"تنظيم", "الدولة"}},
+		{q: `="لتنظيم الدولة"`, want: []string{id002}, marks: []string{"لتنظيم", "الدولة"}},
+		{q: "تويتر -=وتويتر", want: []string{id000, id002, id003}, marks: []string{"تويتر"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res := search(t, Request{Query: tt.q})
+			wantIDs(t, tt.q, res, tt.want...)
+			for _, h := range res.Hits {
+				if len(h.Matches) == 0 {
+					t.Errorf("%s: no highlight", h.ID)
+				}
+				for _, m := range h.Matches {
+					if !slices.Contains(tt.marks, m.Text) {
+						t.Errorf("%s: highlight %q, want one of %q", h.ID, m.Text, tt.marks)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestWordForms(t *testing.T) {
+	tests := []struct {
+		name string
+		req  Request
+		want []WordForm // in order; Count 0 means any positive count
+		none bool
+	}{
+		{name: "stemmed word", req: Request{Query: "تويتر"},
+			want: []WordForm{{Term: "تويتر", Form: "تويتر", Count: 15}, {Term: "تويتر", Form: "وتويتر", Count: 1}}},
+		{name: "word as typed", req: Request{Query: "وتويتر"},
+			want: []WordForm{{Term: "وتويتر", Form: "تويتر", Count: 15}, {Term: "وتويتر", Form: "وتويتر", Count: 1}}},
+		{name: "excluded and exact words have none", req: Request{Query: `=تويتر -داعش "تنظيم الدولة"`}, none: true},
+		{name: "Latin word searched in Arabic", req: Request{Query: "twitter", Aliases: true},
+			want: []WordForm{{Term: "twitter", Form: "تويتر", Count: 15}, {Term: "twitter", Form: "وتويتر", Count: 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := search(t, tt.req)
+			if tt.none {
+				if len(res.Forms) != 0 {
+					t.Errorf("Forms = %v, want none", res.Forms)
+				}
+				return
+			}
+			if !reflect.DeepEqual(res.Forms, tt.want) {
+				t.Errorf("Forms = %v, want %v", res.Forms, tt.want)
+			}
+		})
+	}
+	// Most frequent first, at most MaxForms per word.
+	res := search(t, Request{Query: "داعش الدولة"})
+	per := map[string]int{}
+	for i, f := range res.Forms {
+		per[f.Term]++
+		if i > 0 && res.Forms[i-1].Term == f.Term && res.Forms[i-1].Count < f.Count {
+			t.Errorf("forms not by count: %v", res.Forms)
+		}
+	}
+	if len(per) != 2 || per["داعش"] > MaxForms || per["الدولة"] > MaxForms {
+		t.Errorf("forms per word %v", per)
+	}
+}
+
+func TestAliases(t *testing.T) {
+	tests := []struct {
+		name  string
+		req   Request
+		want  []string
+		also  []AliasNote // nil: none
+		marks []string    // highlights that must appear in some hit
+	}{
+		{name: "داعش without aliases", req: Request{Query: "داعش"}, want: []string{id000, id001, id003, id004}},
+		{name: "داعش with aliases finds تنظيم الدولة", req: Request{Query: "داعش", Aliases: true},
+			want: []string{id000, id001, id002, id003, id004}, marks: []string{"تنظيم", "الدولة"}},
+		{name: `"فيس بوك" without aliases`, req: Request{Query: `"فيس بوك"`}, want: []string{id000, id001}},
+		{name: `"فيس بوك" with aliases finds فيسبوك`, req: Request{Query: `"فيس بوك"`, Aliases: true},
+			want: []string{id000, id001, id002}, marks: []string{"وفيسبوك"},
+			also: []AliasNote{{Query: "فيس بوك", Others: []string{"فيسبوك", "Facebook"}}}},
+		{name: "daesh without aliases", req: Request{Query: "daesh"}},
+		{name: "daesh with aliases", req: Request{Query: "daesh", Aliases: true},
+			want: []string{id000, id001, id002, id003, id004}, marks: []string{"داعش"}},
+		{name: "Buckwalter", req: Request{Query: "dAE$", Aliases: true},
+			want: []string{id000, id001, id002, id003, id004}, marks: []string{"داعش"}},
+		{name: "Buckwalter without aliases", req: Request{Query: "dAE$"}},
+		{name: "twitter", req: Request{Query: "twitter", Aliases: true},
+			want: []string{id000, id001, id002, id003}, also: []AliasNote{{Query: "twitter", Others: []string{"تويتر"}}}},
+		{name: "excluded words are not expanded", req: Request{Query: "تويتر -داعش", Aliases: true}, want: []string{id002}},
+		{name: "exact forms are not expanded", req: Request{Query: "=داعش", Aliases: true}, want: []string{id000, id001, id003, id004}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := search(t, tt.req)
+			wantIDs(t, tt.req.Query, res, tt.want...)
+			if tt.also != nil && !reflect.DeepEqual(res.AlsoSearched, tt.also) {
+				t.Errorf("AlsoSearched = %v, want %v", res.AlsoSearched, tt.also)
+			}
+			if !tt.req.Aliases && len(res.AlsoSearched) != 0 {
+				t.Errorf("AlsoSearched = %v without Aliases", res.AlsoSearched)
+			}
+			for _, m := range tt.marks {
+				found := false
+				for _, h := range res.Hits {
+					for _, s := range h.Matches {
+						found = found || s.Text == m
+					}
+				}
+				if !found {
+					t.Errorf("no hit highlights %q", m)
+				}
+			}
+		})
+	}
+}
+
+func TestAliasNotes(t *testing.T) {
+	res := search(t, Request{Query: "داعش", Aliases: true})
+	if len(res.AlsoSearched) != 1 || res.AlsoSearched[0].Query != "داعش" || !slices.Contains(res.AlsoSearched[0].Others, "تنظيم الدولة") {
+		t.Fatalf("AlsoSearched = %v", res.AlsoSearched)
+	}
+	daesh := search(t, Request{Query: "daesh", Aliases: true})
+	if n := daesh.AlsoSearched; len(n) != 1 || n[0].Query != "daesh" || n[0].Others[0] != "داعش" || !slices.Contains(n[0].Others, "تنظيم الدولة") {
+		t.Errorf("daesh: AlsoSearched = %v", n)
+	}
+	// 002 is found through داعش: its تنظيم الدولة is highlighted, and
+	// HighlightWith agrees with the hit.
+	e := seeds(t)
+	for _, h := range res.Hits {
+		spans, err := e.HighlightWith(h.ID, Request{Query: "داعش", Aliases: true})
+		if err != nil || !reflect.DeepEqual(spans, h.Matches) {
+			t.Errorf("%s: HighlightWith = %v, %v; Matches %v", h.ID, spans, err, h.Matches)
+		}
+		if h.ID == id002 && (len(h.TitleMatches) == 0 || len(h.Snippet.Marks) == 0) {
+			t.Errorf("002: title marks %v, snippet marks %v", h.TitleMatches, h.Snippet.Marks)
+		}
+	}
+}
+
+func TestAliasBudget(t *testing.T) {
+	// Each of these names a group with many forms; the expansion stays
+	// within maxAliasTerms added words and phrases.
+	res := search(t, Request{Query: "داعش OR النصرة OR القاعدة OR تويتر OR فيسبوك", Aliases: true})
+	added := 0
+	for _, n := range res.AlsoSearched {
+		added += len(n.Others)
+	}
+	if added == 0 || added > maxAliasTerms {
+		t.Errorf("aliases added %d terms: %v", added, res.AlsoSearched)
 	}
 }

@@ -1,0 +1,224 @@
+package search
+
+import (
+	"sort"
+	"strings"
+
+	"marsad/internal/arabic"
+	"marsad/internal/index"
+	"marsad/internal/query"
+)
+
+// maxAliasTerms bounds the words and phrases alias expansion adds to one
+// query, so that a query naming many groups stays cheap. query.MaxTerms
+// still bounds what the visitor typed.
+const maxAliasTerms = 16
+
+// Seams over package arabic, replaced in tests.
+var (
+	findAliases = arabic.FindAliases
+	fromLatin   = arabic.FromLatin
+)
+
+// expander rewrites a query for Request.Aliases and collects the positive
+// words of the query for Result.Forms.
+type expander struct {
+	e       *Engine
+	aliases bool
+	budget  int
+	notes   []AliasNote
+	words   []typedWord
+}
+
+// typedWord is a positive query word: as typed, and as searched (the Arabic
+// word when a Latin one was turned into Arabic).
+type typedWord struct{ typed, searched string }
+
+func (e *Engine) expander(aliases bool) *expander {
+	return &expander{e: e, aliases: aliases, budget: maxAliasTerms}
+}
+
+// expand returns n with each positive word or phrase that names an alias
+// group replaced by an OR of itself and the group's other forms.
+func (x *expander) expand(n query.Node, positive bool) query.Node {
+	switch n := n.(type) {
+	case query.Word:
+		if positive {
+			return x.text(n.Text, false)
+		}
+	case query.Phrase:
+		if positive && x.aliases {
+			return x.text(n.Text, true)
+		}
+	case query.Not:
+		return query.Not{Child: x.expand(n.Child, !positive)}
+	case query.And:
+		out := make([]query.Node, len(n.Children))
+		for i, c := range n.Children {
+			out[i] = x.expand(c, positive)
+		}
+		return query.And{Children: out}
+	case query.Or:
+		var out []query.Node
+		for _, c := range n.Children {
+			c = x.expand(c, positive)
+			if o, ok := c.(query.Or); ok {
+				out = append(out, o.Children...)
+			} else {
+				out = append(out, c)
+			}
+		}
+		return query.Or{Children: out}
+	}
+	return n
+}
+
+// text expands one positive word or phrase.
+func (x *expander) text(s string, isPhrase bool) query.Node {
+	typed := s
+	node := textNode(s, isPhrase)
+	if !x.aliases {
+		x.words = append(x.words, typedWord{typed, s})
+		return node
+	}
+	if !isPhrase && isLatin(s) && !x.e.matchesAny(s) {
+		if ar, ok := fromLatin(s, x.e.known); ok {
+			s = ar
+			node = textNode(s, false)
+			x.note(typed, ar)
+		}
+	}
+	if !isPhrase {
+		x.words = append(x.words, typedWord{typed, s})
+	}
+	toks := analyze(s)
+	alts := []query.Node{node}
+	for _, a := range findAliases(toks) {
+		if a.Start < 0 || a.End > len(toks) || a.Start >= a.End {
+			continue
+		}
+		from, to := toks[a.Start].Start, toks[a.End-1].End
+		matched := typed
+		if isPhrase {
+			matched = s[from:to]
+		}
+		for _, o := range a.Others {
+			if x.budget == 0 {
+				break
+			}
+			if sameTerms(o, typed) {
+				continue // twitter → تويتر, whose alias Twitter was typed
+			}
+			v := o
+			if isPhrase {
+				v = s[:from] + o + s[to:]
+			}
+			alts = append(alts, textNode(v, isPhrase))
+			x.budget--
+			x.note(matched, o)
+		}
+	}
+	if len(alts) == 1 {
+		return node
+	}
+	return query.Or{Children: alts}
+}
+
+// textNode is a Word, or a Phrase when isPhrase or s has several words.
+func textNode(s string, isPhrase bool) query.Node {
+	if isPhrase || strings.ContainsAny(s, " \t\n") {
+		return query.Phrase{Text: strings.Join(strings.Fields(s), " ")}
+	}
+	return query.Word{Text: s}
+}
+
+// note records that other was searched for what the visitor typed as q,
+// merging the notes of one q.
+func (x *expander) note(q, other string) {
+	for i := range x.notes {
+		if x.notes[i].Query == q {
+			for _, o := range x.notes[i].Others {
+				if o == other {
+					return
+				}
+			}
+			x.notes[i].Others = append(x.notes[i].Others, other)
+			return
+		}
+	}
+	x.notes = append(x.notes, AliasNote{Query: q, Others: []string{other}})
+}
+
+// isLatin reports whether a word is written in ASCII with at least one
+// letter: Latin script or Buckwalter transliteration.
+func isLatin(s string) bool {
+	letter := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return false
+		}
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			letter = true
+		}
+	}
+	return letter
+}
+
+// known reports whether an index term has postings.
+func (e *Engine) known(term string) bool {
+	if term == "" || index.IsStopKey(term) {
+		return false
+	}
+	for f := index.Field(0); f < index.NumFields; f++ {
+		if len(e.ix.Postings(f, term)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// matchesAny reports whether a word, searched as such, matches a document.
+func (e *Engine) matchesAny(word string) bool {
+	slots, _ := wordSlots(word, false, true)
+	return len(slots) > 0 && len(e.match(slots).docs) > 0
+}
+
+// forms lists the forms of each positive word matched by its stem.
+func (e *Engine) forms(words []typedWord) []WordForm {
+	var out []WordForm
+	done := map[string]bool{}
+	for _, w := range words {
+		slots, _ := wordSlots(w.searched, false, false)
+		if len(slots) != 1 || index.IsStopKey(slots[0].key) || done[slots[0].key] {
+			continue
+		}
+		key := slots[0].key
+		done[key] = true
+		var merged []WordForm
+		at := map[string]int{}
+		for f := index.Field(0); f < index.NumFields; f++ {
+			for _, fm := range e.ix.Forms(f, key) {
+				if i, ok := at[fm.Norm]; ok {
+					merged[i].Count += fm.Count
+					continue
+				}
+				at[fm.Norm] = len(merged)
+				merged = append(merged, WordForm{Term: w.typed, Form: fm.Spelling, Count: fm.Count})
+			}
+		}
+		sort.SliceStable(merged, func(i, j int) bool {
+			if merged[i].Count != merged[j].Count {
+				return merged[i].Count > merged[j].Count
+			}
+			return merged[i].Form < merged[j].Form
+		})
+		out = append(out, merged[:min(len(merged), MaxForms)]...)
+	}
+	return out
+}
+
+// sameTerms reports whether two texts analyze to the same terms.
+func sameTerms(a, b string) bool {
+	return strings.Join(arabic.Terms(a), " ") == strings.Join(arabic.Terms(b), " ")
+}
