@@ -1,0 +1,45 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedDir is the shared material beside the project checkout.
+const sharedDir = "../../../shared"
+
+func needShared(t *testing.T, rel string) {
+	t.Helper()
+	p := filepath.Join(sharedDir, rel)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("skipping: needs %s (the shared material beside the checkout), not found: %v", p, err)
+	}
+}
+
+func TestRunMissingShared(t *testing.T) {
+	_, err := Run(Options{SharedDir: filepath.Join(t.TempDir(), "nope"), SpeedBudget: -1})
+	if err == nil || !strings.Contains(err.Error(), "eval needs ") || !strings.Contains(err.Error(), "corpus.jsonl") {
+		t.Fatalf("err = %v, want it to name corpus.jsonl", err)
+	}
+}
+
+func TestReportOnSharedData(t *testing.T) {
+	needShared(t, "eval/xquad_r_ar/corpus.jsonl")
+	needShared(t, "corpora/news-70k.jsonl.gz")
+	opts := Options{SharedDir: sharedDir}
+	if testing.Short() {
+		opts.SpeedBudget = -1
+	}
+	r, err := Run(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	r.Write(&b)
+	t.Log("\n" + b.String())
+	if r.Ours.Retrieval.Topics == 0 || r.Baseline.Conflation.Pairs == 0 {
+		t.Fatal("empty report")
+	}
+}
