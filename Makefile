@@ -8,7 +8,7 @@ ADDR    ?= localhost:8080
 WASM    := $(DIST)/web/app.wasm
 GOFILES := $(shell find app internal -name '*.go' 2>/dev/null)
 
-.PHONY: run build test lint unit browser-deps go-check bench size clean
+.PHONY: run build test lint browser-deps go-check bench eval size clean
 
 run: build
 	$(GO) run ./app serve -dist $(DIST) -addr $(ADDR)
@@ -29,6 +29,11 @@ lint: go-check
 # Speed and size live in benchmarks, never in timed unit tests.
 bench: go-check browser-deps build
 	MARSAD_DIST=$(abspath $(DIST)) $(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
+
+# Arabic analysis against the light10 (Lucene) baseline: conflation pairs and
+# xquad_r_ar retrieval, both analyzers on the same data in one run.
+eval: go-check
+	$(GO) run ./app eval -shared ../shared
 
 # app.wasm as a visitor downloads it: raw and gzipped.
 size: build

@@ -24,14 +24,14 @@ func BenchmarkFirstResult(b *testing.B) {
 		ctx := newBrowser(b)
 		do(b, ctx, chromedp.Navigate(url))
 		waitFor(b, ctx, "first results", firstResults)
-		cold = append(cold, eval[float64](b, ctx, firstResults))
+		cold = append(cold, evalJS[float64](b, ctx, firstResults))
 		waitFor(b, ctx, "the service worker to take control", `navigator.serviceWorker.controller !== null`)
 		do(b, ctx, chromedp.Navigate(url))
 		waitFor(b, ctx, "first results", firstResults)
-		if eval[float64](b, ctx, `performance.getEntriesByType("navigation")[0].workerStart`) <= 0 {
+		if evalJS[float64](b, ctx, `performance.getEntriesByType("navigation")[0].workerStart`) <= 0 {
 			b.Fatal("the second visit was not served by the service worker")
 		}
-		warm = append(warm, eval[float64](b, ctx, firstResults))
+		warm = append(warm, evalJS[float64](b, ctx, firstResults))
 	}
 	b.ReportMetric(median(cold), "ms-cold")
 	b.ReportMetric(median(warm), "ms-sw")

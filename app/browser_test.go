@@ -125,7 +125,7 @@ func do(t testing.TB, ctx context.Context, actions ...chromedp.Action[chromedp.V
 	}
 }
 
-func eval[T any](t testing.TB, ctx context.Context, js string) T {
+func evalJS[T any](t testing.TB, ctx context.Context, js string) T {
 	t.Helper()
 	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
 	if err != nil {
@@ -187,20 +187,20 @@ func TestBrowserShowsTheCorpusRightToLeft(t *testing.T) {
 	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
 
-	if dir := eval[string](t, ctx, `document.documentElement.dir`); dir != "rtl" {
+	if dir := evalJS[string](t, ctx, `document.documentElement.dir`); dir != "rtl" {
 		t.Errorf("html dir = %q, want rtl", dir)
 	}
-	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "ar" {
+	if lang := evalJS[string](t, ctx, `document.documentElement.lang`); lang != "ar" {
 		t.Errorf("html lang = %q, want ar", lang)
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll('input[type="search"]').length`); n != 1 {
+	if n := evalJS[int](t, ctx, `document.querySelectorAll('input[type="search"]').length`); n != 1 {
 		t.Errorf("%d search inputs, want 1", n)
 	}
-	count := eval[string](t, ctx, `document.querySelector(".count").innerText`)
+	count := evalJS[string](t, ctx, `document.querySelector(".count").innerText`)
 	if !strings.Contains(count, "5") {
 		t.Errorf("corpus overview count %q does not say 5 articles", count)
 	}
-	sources := eval[string](t, ctx, `document.querySelector(".facets").innerText`)
+	sources := evalJS[string](t, ctx, `document.querySelector(".facets").innerText`)
 	for _, want := range []string{"الجزيرة", "بوابة الوفد", "2018"} {
 		if !strings.Contains(sources, want) {
 			t.Errorf("facets %q lack %q", sources, want)
@@ -217,28 +217,28 @@ func TestBrowserSearchesAsYouTypeAndStepsThroughHits(t *testing.T) {
 
 	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[type="search"]`), "تويتر"))
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
-	if n := eval[int](t, ctx, `Array.from(document.querySelectorAll("li.hit")).filter(h => !h.querySelector(".snippet mark")).length`); n != 0 {
+	if n := evalJS[int](t, ctx, `Array.from(document.querySelectorAll("li.hit")).filter(h => !h.querySelector(".snippet mark")).length`); n != 0 {
 		t.Errorf("%d results have no <mark> in their snippet", n)
 	}
-	marks := eval[[]string](t, ctx, `Array.from(document.querySelectorAll(".snippet mark")).map(m => m.textContent)`)
+	marks := evalJS[[]string](t, ctx, `Array.from(document.querySelectorAll(".snippet mark")).map(m => m.textContent)`)
 	for _, m := range marks {
 		if !strings.Contains(m, "تويتر") {
 			t.Errorf("snippet mark %q is not a form of تويتر", m)
 		}
 	}
-	if loc := eval[string](t, ctx, `decodeURIComponent(location.search)`); loc != "?q=تويتر" {
+	if loc := evalJS[string](t, ctx, `decodeURIComponent(location.search)`); loc != "?q=تويتر" {
 		t.Errorf("URL query = %q, want ?q=تويتر", loc)
 	}
 
 	// Open the reader on article 003 and step through its hits.
 	do(t, ctx, chromedp.Click(chromedp.CSS(`li.hit[data-doc-id="`+doc003+`"] .hit-title a`)))
 	waitFor(t, ctx, "the reader", `document.querySelector('article.reader[data-doc-id="`+doc003+`"] .hit-position')`)
-	total := eval[int](t, ctx, `document.querySelectorAll(".reader-body mark").length`)
+	total := evalJS[int](t, ctx, `document.querySelectorAll(".reader-body mark").length`)
 	if total < 2 {
 		t.Fatalf("reader shows %d marks for تويتر in 003, want several", total)
 	}
-	position := func() string { return eval[string](t, ctx, `document.querySelector(".hit-position").innerText`) }
-	current := func() string { return eval[string](t, ctx, `document.querySelector(".reader-body mark.current").id`) }
+	position := func() string { return evalJS[string](t, ctx, `document.querySelector(".hit-position").innerText`) }
+	current := func() string { return evalJS[string](t, ctx, `document.querySelector(".reader-body mark.current").id`) }
 	if got := position(); got != fmt.Sprintf("الموضع 1 من %d", total) {
 		t.Errorf("position = %q", got)
 	}
@@ -267,15 +267,15 @@ func TestBrowserFiltersBySourceAndRestoresFromURL(t *testing.T) {
 
 	do(t, ctx, chromedp.Click(chromedp.CSS(`a.facet[data-facet-value="الجزيرة"]`)))
 	waitForResults(t, ctx, doc002)
-	if on := eval[string](t, ctx, `document.querySelector('a.facet[data-facet-value="الجزيرة"]').getAttribute("aria-pressed")`); on != "true" {
+	if on := evalJS[string](t, ctx, `document.querySelector('a.facet[data-facet-value="الجزيرة"]').getAttribute("aria-pressed")`); on != "true" {
 		t.Errorf("selected facet aria-pressed = %q", on)
 	}
 	// The source facet keeps counting the other sources (drill-sideways), so
 	// the visitor can widen the filter.
-	if n := eval[int](t, ctx, `document.querySelectorAll(".facet-group:first-child a.facet").length`); n < 2 {
+	if n := evalJS[int](t, ctx, `document.querySelectorAll(".facet-group:first-child a.facet").length`); n < 2 {
 		t.Errorf("source facet shows %d values after filtering, want the others too", n)
 	}
-	loc := eval[string](t, ctx, `decodeURIComponent(location.search)`)
+	loc := evalJS[string](t, ctx, `decodeURIComponent(location.search)`)
 	if !strings.Contains(loc, "source=الجزيرة") {
 		t.Errorf("URL %q does not carry the filter", loc)
 	}
@@ -297,14 +297,31 @@ func TestBrowserWorksOfflineOnADeepLink(t *testing.T) {
 	// The worker activates only once everything is cached (waitUntil).
 	waitFor(t, ctx, "the precache", `caches.keys().then(k => k.length > 0)`)
 
-	url := srv.URL + "/?q=" + urlEscape("داعش")
+	base := srv.URL
 	srv.Close() // the network is gone
 
-	do(t, ctx, chromedp.Navigate(url))
+	// داعش as written: the four articles that name it.
+	do(t, ctx, chromedp.Navigate(base+"/?q="+urlEscape("داعش")+"&aliases=off"))
 	waitForResults(t, ctx, doc000, doc001, doc003, doc004)
-	if n := eval[int](t, ctx, `document.querySelectorAll("li.hit .snippet mark").length`); n == 0 {
+	if n := evalJS[int](t, ctx, `document.querySelectorAll("li.hit .snippet mark").length`); n == 0 {
 		t.Error("offline results have no highlights")
 	}
+
+	// With its other names (the default), also 002, which only says
+	// «تنظيم الدولة», and the page says so.
+	do(t, ctx, chromedp.Navigate(base+"/?q="+urlEscape("داعش")))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
+	note := evalJS[string](t, ctx, `document.querySelector(".aliases").innerText`)
+	if !strings.Contains(note, "تنظيم الدولة") {
+		t.Errorf("also-searched note %q does not name تنظيم الدولة", note)
+	}
+	marks := evalJS[[]string](t, ctx, `Array.from(document.querySelectorAll('li.hit[data-doc-id="`+doc002+`"] .snippet mark')).map(m => m.textContent)`)
+	if len(marks) == 0 {
+		t.Error("002 is listed without a highlighted alias")
+	}
+	// The switch searches only what was typed.
+	do(t, ctx, chromedp.Click(chromedp.CSS(".alias-toggle")))
+	waitForResults(t, ctx, doc000, doc001, doc003, doc004)
 }
 
 func TestBrowserNamesACorruptOrMissingBundle(t *testing.T) {
@@ -330,12 +347,12 @@ func TestBrowserNamesACorruptOrMissingBundle(t *testing.T) {
 			ctx := newBrowser(t)
 			do(t, ctx, chromedp.Navigate(srv.URL+"/"))
 			waitFor(t, ctx, "an error message", `document.querySelector(".status.error")`)
-			msg := eval[string](t, ctx, `document.querySelector(".status.error").innerText`)
+			msg := evalJS[string](t, ctx, `document.querySelector(".status.error").innerText`)
 			name := filepath.Base(bundles[0])
 			if !strings.Contains(msg, name) || !strings.Contains(msg, tc.want) {
 				t.Errorf("error message %q does not name %s and %q", msg, name, tc.want)
 			}
-			if n := eval[int](t, ctx, `document.querySelectorAll(".status.loading").length`); n != 0 {
+			if n := evalJS[int](t, ctx, `document.querySelectorAll(".status.loading").length`); n != 0 {
 				t.Error("the loader is still shown next to the error")
 			}
 		})
@@ -350,7 +367,7 @@ func TestBrowserSurvivesHostileQueries(t *testing.T) {
 	// Markup in a query is shown as text, never parsed.
 	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape(`<img src=x onerror="window.pwned=1">`)))
 	waitFor(t, ctx, "the page to answer", `!document.getElementById("app-wasm-loader") && document.querySelector(".count, .query-error")`)
-	if n := eval[int](t, ctx, `document.querySelectorAll("main img").length`); n != 0 {
+	if n := evalJS[int](t, ctx, `document.querySelectorAll("main img").length`); n != 0 {
 		t.Error("a query's markup became an element")
 	}
 
@@ -358,7 +375,7 @@ func TestBrowserSurvivesHostileQueries(t *testing.T) {
 	long := strings.Repeat("داعش ", 20_000)
 	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape(long)))
 	waitFor(t, ctx, "a message about the long query", `document.querySelector(".query-error")`)
-	eval[bool](t, ctx, `(document.querySelector('input[type="search"]').value = "") === ""`)
+	evalJS[bool](t, ctx, `(document.querySelector('input[type="search"]').value = "") === ""`)
 	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[type="search"]`), "تويتر"))
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
 
@@ -443,7 +460,7 @@ func TestBrowserOffersANewVersionOnlyWhenThereIsOne(t *testing.T) {
 	waitFor(t, ctx, "the service worker to take control", `navigator.serviceWorker.controller !== null`)
 	waitFor(t, ctx, "the worker to be active", `navigator.serviceWorker.ready.then(r => r.active && r.active.state === "activated")`)
 	do(t, ctx, chromedp.Sleep(500*time.Millisecond))
-	if n := eval[int](t, ctx, `document.querySelectorAll(".update").length`); n != 0 {
+	if n := evalJS[int](t, ctx, `document.querySelectorAll(".update").length`); n != 0 {
 		t.Fatal("the first visit announces an update: there is none")
 	}
 

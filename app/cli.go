@@ -16,6 +16,7 @@ import (
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
+	"marsad/internal/eval"
 	"marsad/internal/index"
 	"marsad/internal/search"
 	"marsad/internal/site"
@@ -29,6 +30,7 @@ usage:
   marsad analyze [-json] TEXT                        tokens, offsets and index terms
   marsad build   [-corpus DIR] [-web DIR] [-dist DIR]  static site (needs DIST/web/app.wasm)
   marsad serve   [-dist DIR] [-addr HOST:PORT]        serve the built site
+  marsad eval    [-shared DIR]                        analysis vs the light10 baseline
 `
 
 // Defaults are relative to the repository root, where the Makefile runs.
@@ -54,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runBuild(rest, stdout)
 	case "serve":
 		err = runServe(rest, stdout)
+	case "eval":
+		err = runEval(rest, stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -316,4 +320,21 @@ func runServe(args []string, stdout io.Writer) error {
 	srv := &http.Server{Addr: *addr, Handler: site.FileServer(*dist), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(stdout, "serving %s at http://%s\n", *dist, *addr)
 	return srv.ListenAndServe()
+}
+
+func runEval(args []string, stdout io.Writer) error {
+	fs := newFlags("eval")
+	shared := fs.String("shared", filepath.Join("..", "shared"), "the shared folder with eval/xquad_r_ar and corpora/")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	report, err := eval.Run(eval.Options{SharedDir: *shared})
+	if err != nil {
+		return err
+	}
+	report.Write(stdout)
+	if !report.TargetsMet() {
+		return errors.New("eval: the analysis targets do not hold (see the table above)")
+	}
+	return nil
 }

@@ -89,6 +89,7 @@ func (c *Explorer) update() {
 		Years:   c.view.Years,
 		Offset:  c.view.Page * pageSize,
 		Limit:   pageSize,
+		Aliases: !c.view.NoAliases,
 	})
 	if err != nil {
 		c.result = nil
@@ -129,7 +130,7 @@ func suggest(engine *search.Engine, v view) []suggestion {
 			continue
 		}
 		seen[w] = true
-		res, err := engine.Search(search.Request{Query: w, Sources: v.Sources, Years: v.Years, Limit: 1})
+		res, err := engine.Search(search.Request{Query: w, Sources: v.Sources, Years: v.Years, Limit: 1, Aliases: !v.NoAliases})
 		if err == nil && res.Total > 0 {
 			out = append(out, suggestion{query: w, total: res.Total})
 		}
@@ -150,7 +151,7 @@ func (c *Explorer) openReader(engine *search.Engine) {
 	if strings.TrimSpace(c.view.Query) == "" {
 		return
 	}
-	spans, err := engine.Highlight(doc.ID, c.view.Query)
+	spans, err := engine.HighlightWith(doc.ID, search.Request{Query: c.view.Query, Aliases: !c.view.NoAliases})
 	if err != nil {
 		c.queryErr = err.Error()
 		return

@@ -119,6 +119,35 @@ func TestExplorerSuggestsTheWordsThatFindSomething(t *testing.T) {
 	}
 }
 
+func TestExplorerSaysWhichOtherNamesItSearched(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/?q="+url.QueryEscape("داعش"))
+	for _, want := range []string{"بحثنا أيضًا عن", "تنظيم الدولة", `data-doc-id="002_42e37f6622a20da9"`, "ابحث عمّا كتبتُ فقط", "aliases=off"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("with aliases, the page lacks %q", want)
+		}
+	}
+	off := renderAt(t, "/?q="+url.QueryEscape("داعش")+"&aliases=off")
+	if strings.Contains(off, `data-doc-id="002_42e37f6622a20da9"`) || strings.Contains(off, "بحثنا أيضًا عن") {
+		t.Error("with aliases off, 002 or the note is still shown")
+	}
+	if !strings.Contains(off, "فعّله") {
+		t.Error("with aliases off, no way to switch them back on")
+	}
+}
+
+func TestExplorerShowsTheWordFormsAStemmedQueryMatched(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/?q="+url.QueryEscape("تويتر"))
+	if !strings.Contains(html, "صيغ الكلمة") || !strings.Contains(html, "وتويتر") {
+		t.Error("no word forms for تويتر")
+	}
+	// Each form links to its exact-form search.
+	if !strings.Contains(html, `href="/?q=`+url.QueryEscape("=وتويتر")+`"`) {
+		t.Error("the form وتويتر does not link to an exact search")
+	}
+}
+
 func TestExplorerShowsAQueryErrorAsAMessage(t *testing.T) {
 	withEngine(t)
 	html := renderAt(t, "/?q="+url.QueryEscape(strings.Repeat("داعش ", 20000)))

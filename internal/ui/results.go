@@ -32,6 +32,8 @@ func (c *Explorer) renderHits(res *search.Result) app.UI {
 	}
 	return app.Div().Body(
 		app.P().Class("count").Aria("live", "polite").Text(summary),
+		c.renderAliasNote(res.AlsoSearched),
+		c.renderForms(res.Forms),
 		app.If(res.Total == 0, func() app.UI { return c.renderNoResults(filtered) }),
 		app.Ol().Class("hits").Body(
 			app.Range(res.Hits).Slice(func(i int) app.UI { return c.renderHit(res.Hits[i]) }),
@@ -184,4 +186,62 @@ func corpusSpan(f search.Facets) string {
 		s += "، في " + first
 	}
 	return s
+}
+
+// renderAliasNote says which other names of the same entity were searched
+// (داعش → تنظيم الدولة، ISIS…), with the switch to search only what was typed.
+func (c *Explorer) renderAliasNote(notes []search.AliasNote) app.UI {
+	toggled := c.view
+	toggled.NoAliases = !c.view.NoAliases
+	toggled.Page = 0
+	if c.view.NoAliases {
+		if c.view.Query == "" {
+			return nil
+		}
+		return app.P().Class("aliases off").Body(
+			app.Text("البحث بالأسماء الأخرى للكيان نفسه معطّل. "),
+			app.A().Class("alias-toggle").Href(toggled.URL().String()).Text("فعّله"),
+		)
+	}
+	if len(notes) == 0 {
+		return nil
+	}
+	return app.P().Class("aliases").Body(
+		app.Span().Class("aliases-label").Text("بحثنا أيضًا عن: "),
+		app.Range(notes).Slice(func(i int) app.UI {
+			n := notes[i]
+			return app.Span().Class("alias-group").Body(
+				app.Q().Text(n.Query),
+				app.Text(" ← "),
+				app.Range(n.Others).Slice(func(j int) app.UI {
+					return app.Bdi().Class("alias").Text(n.Others[j])
+				}),
+			)
+		}),
+		app.A().Class("alias-toggle").Href(toggled.URL().String()).Text("ابحث عمّا كتبتُ فقط"),
+	)
+}
+
+// renderForms shows which written forms a stemmed query word matched, with
+// their counts in the corpus; each links to an exact-form search.
+func (c *Explorer) renderForms(forms []search.WordForm) app.UI {
+	if len(forms) == 0 {
+		return nil
+	}
+	return app.Details().Class("forms").Body(
+		app.Summary().Text("صيغ الكلمة التي طابقها البحث ("+strconv.Itoa(len(forms))+")"),
+		app.Ul().Body(
+			app.Range(forms).Slice(func(i int) app.UI {
+				f := forms[i]
+				exact := c.view
+				exact.Query, exact.Page, exact.DocID = "="+f.Form, 0, ""
+				return app.Li().Body(
+					app.A().Class("form").Href(exact.URL().String()).Title("ابحث عن هذه الصيغة وحدها").Body(
+						app.Span().Text(f.Form),
+						app.Span().Class("facet-count").Text(" "+strconv.Itoa(f.Count)),
+					),
+				)
+			}),
+		),
+	)
 }

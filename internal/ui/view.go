@@ -16,6 +16,9 @@ type view struct {
 	DocID string
 	// Page is the zero-based page of results.
 	Page int
+	// NoAliases switches off alias expansion (داعش also searching
+	// تنظيم الدولة, ISIS…), which is on by default.
+	NoAliases bool
 }
 
 // URL parameter names.
@@ -25,6 +28,7 @@ const (
 	paramYear   = "year"
 	paramDoc    = "doc"
 	paramPage   = "page"
+	paramAlias  = "aliases"
 )
 
 // maxURLFilters bounds how many filter values a crafted link can make the page
@@ -38,6 +42,8 @@ func parseView(u *url.URL) view {
 		Sources: limit(q[paramSource]),
 		Years:   limit(q[paramYear]),
 		DocID:   q.Get(paramDoc),
+		// Only the explicit "off" disables them: a mistyped value keeps the default.
+		NoAliases: q.Get(paramAlias) == "off",
 	}
 	if p, err := strconv.Atoi(q.Get(paramPage)); err == nil && p > 0 && p < 1_000_000 {
 		v.Page = p
@@ -65,6 +71,9 @@ func (v view) URL() *url.URL {
 	}
 	for _, y := range v.Years {
 		add(paramYear, y)
+	}
+	if v.NoAliases {
+		add(paramAlias, "off")
 	}
 	if v.Page > 0 {
 		add(paramPage, strconv.Itoa(v.Page))

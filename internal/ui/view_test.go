@@ -12,6 +12,7 @@ func TestViewRoundTripsThroughTheURL(t *testing.T) {
 		{Query: "تويتر"},
 		{Query: `"تنظيم الدولة" -داعش`, Sources: []string{"الجزيرة", ""}, Years: []string{"2018"}, Page: 2},
 		{Query: "داعش", DocID: "001_c483dde8c62f1c3b"},
+		{Query: "داعش", NoAliases: true},
 	} {
 		got := parseView(v.URL())
 		if !reflect.DeepEqual(normalizeNil(got), normalizeNil(v)) {
