@@ -171,9 +171,10 @@ type jsonHit struct {
 }
 
 type jsonResult struct {
-	Query string    `json:"query"`
-	Total int       `json:"total"`
-	Hits  []jsonHit `json:"hits"`
+	Query        string             `json:"query"`
+	Total        int                `json:"total"`
+	Hits         []jsonHit          `json:"hits"`
+	AlsoSearched []search.AliasNote `json:"also_searched,omitempty"`
 }
 
 func runSearch(args []string, stdout io.Writer) error {
@@ -182,6 +183,7 @@ func runSearch(args []string, stdout io.Writer) error {
 	limit := fs.Int("limit", 10, "hits to print (0 = all)")
 	bundle := fs.String("bundle", "", "bundle file (default: index the corpus folder in memory)")
 	corpusDir := fs.String("corpus", defaultCorpus, "corpus folder, when no -bundle is given")
+	aliases := fs.Bool("aliases", true, "also search other names of the same entity (داعش → تنظيم الدولة, ISIS…) and Latin input")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -196,12 +198,12 @@ func runSearch(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	res, err := engine.Search(search.Request{Query: q, Limit: *limit})
+	res, err := engine.Search(search.Request{Query: q, Limit: *limit, Aliases: *aliases})
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		out := jsonResult{Query: q, Total: res.Total, Hits: []jsonHit{}}
+		out := jsonResult{Query: q, Total: res.Total, Hits: []jsonHit{}, AlsoSearched: res.AlsoSearched}
 		for _, h := range res.Hits {
 			jh := jsonHit{ID: h.ID, Title: h.Title, Source: h.Source, Date: h.Date, Score: h.Score,
 				Snippet: h.Snippet.Text, Matches: []jsonSpan{}}
@@ -215,6 +217,9 @@ func runSearch(args []string, stdout io.Writer) error {
 		return enc.Encode(out)
 	}
 	fmt.Fprintf(stdout, "%d hits for %q\n", res.Total, q)
+	for _, n := range res.AlsoSearched {
+		fmt.Fprintf(stdout, "also searched for %s: %s\n", n.Query, strings.Join(n.Others, ", "))
+	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(stdout, "\n%d. %s  [%s]\n   %s · %s · score %.3f · %d matches\n   %s\n",
 			i+1+0, h.Title, h.ID, orDash(h.Source), orDash(h.Date), h.Score, len(h.Matches), bracketMarks(h.Snippet))

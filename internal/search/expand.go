@@ -9,6 +9,11 @@ import (
 	"marsad/internal/query"
 )
 
+// aliasWeight discounts a match found only through another name of the
+// entity: a search for داعش should rank the articles that say داعش above
+// those that only say تنظيم الدولة.
+const aliasWeight = 0.5
+
 // maxAliasTerms bounds the words and phrases alias expansion adds to one
 // query, so that a query naming many groups stays cheap. query.MaxTerms
 // still bounds what the visitor typed.
@@ -28,6 +33,31 @@ type expander struct {
 	budget  int
 	notes   []AliasNote
 	words   []typedWord
+	// groups gives each word or phrase that took part in an alias
+	// expansion its group and weight, for dis-max scoring (see plan.score).
+	groups map[leafKey]aliasMember
+}
+
+// leafKey names a word or phrase of the expanded query.
+type leafKey struct {
+	text   string
+	phrase bool
+}
+
+// aliasMember places a word or phrase in an alias group.
+type aliasMember struct {
+	group  int // 1, 2, …
+	weight float64
+}
+
+func keyOf(n query.Node) (leafKey, bool) {
+	switch n := n.(type) {
+	case query.Word:
+		return leafKey{n.Text, false}, true
+	case query.Phrase:
+		return leafKey{n.Text, true}, true
+	}
+	return leafKey{}, false
 }
 
 // typedWord is a positive query word: as typed, and as searched (the Arabic
@@ -120,6 +150,21 @@ func (x *expander) text(s string, isPhrase bool) query.Node {
 	}
 	if len(alts) == 1 {
 		return node
+	}
+	if x.groups == nil {
+		x.groups = map[leafKey]aliasMember{}
+	}
+	group := len(x.groups) + 1
+	for i, a := range alts {
+		k, ok := keyOf(a)
+		if _, taken := x.groups[k]; !ok || taken {
+			continue
+		}
+		w := aliasWeight
+		if i == 0 {
+			w = 1 // what the visitor typed
+		}
+		x.groups[k] = aliasMember{group: group, weight: w}
 	}
 	return query.Or{Children: alts}
 }

@@ -24,6 +24,7 @@ type plan struct {
 type leaf struct {
 	slots []slot
 	exact bool
+	alias aliasMember              // group 0: not part of an alias expansion
 	docs  []int32                  // documents matching in any field, ascending
 	tf    [index.NumFields][]int32 // occurrences per field, aligned with docs
 }
@@ -41,13 +42,14 @@ type evaluator struct {
 	// nothing to search for ("من هو"), rather than listing everything.
 	stopFallback bool
 	leaves       []*leaf
+	groups       map[leafKey]aliasMember
 }
 
-func (e *Engine) plan(n query.Node) *plan {
-	ev := &evaluator{e: e}
+func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
+	ev := &evaluator{e: e, groups: groups}
 	docs, ignored := ev.eval(n, true)
 	if ignored {
-		ev = &evaluator{e: e, stopFallback: true}
+		ev = &evaluator{e: e, stopFallback: true, groups: groups}
 		docs, _ = ev.eval(n, true)
 	}
 	return &plan{docs: docs, leaves: ev.leaves}
@@ -122,12 +124,14 @@ func (ev *evaluator) evalText(text string, isPhrase, positive bool) ([]int32, bo
 	if !ok {
 		return nil, true
 	}
-	return ev.record(ev.e.match(slots), positive), false
+	l := ev.e.match(slots)
+	l.alias = ev.groups[leafKey{text, isPhrase}]
+	return ev.record(l, positive), false
 }
 
 // evalExact matches an exact form: every token by its normalized form.
 func (ev *evaluator) evalExact(text string, positive bool) ([]int32, bool) {
-	toks := analyze(text)
+	toks := analyzeQuery(text)
 	var slots []slot
 	for _, t := range toks {
 		if t.Norm != "" {
@@ -152,7 +156,7 @@ func (ev *evaluator) record(l *leaf, positive bool) []int32 {
 // wordSlots reduces a word or phrase to postings keys; ok is false when it
 // has nothing to search for.
 func wordSlots(text string, isPhrase, stopFallback bool) (slots []slot, ok bool) {
-	toks := analyze(text)
+	toks := analyzeQuery(text)
 	hasTerm := false
 	for _, t := range toks {
 		key := index.KeyOf(t)
@@ -298,6 +302,13 @@ func (p *plan) scored() bool { return len(p.leaves) > 0 }
 // document matches, idf × Σ over fields of boost × saturated, length
 // normalized term frequency. Phrases score like terms with their phrase
 // frequency and document frequency.
+//
+// The names of one alias group (داعش, تنظيم الدولة, ISIS…) score as one
+// term, the way Lucene scores synonyms: the document frequency is that of
+// any of the names, and the term frequency adds each name's occurrences
+// weighted by aliasWeight for the names the visitor did not type. So an
+// article that names the entity five ways is not five times as relevant, and
+// a rare alias does not outweigh the word that was typed.
 func (p *plan) score(ix *index.Index, docs []int32) []float64 {
 	at := make(map[int32]int, len(docs))
 	for i, d := range docs {
@@ -310,27 +321,65 @@ func (p *plan) score(ix *index.Index, docs []int32) []float64 {
 		avg[f] = ix.AvgDocLen(f)
 	}
 	boost := [index.NumFields]float64{index.Title: titleBoost, index.Text: 1}
-	for _, l := range p.leaves {
-		df := float64(len(l.docs))
-		idf := math.Log(1 + (n-df+0.5)/(df+0.5))
-		for i, d := range l.docs {
-			k, ok := at[d]
-			if !ok {
+	bm25 := func(idf float64, d int32, tf [index.NumFields]float64) float64 {
+		var s float64
+		for f := index.Field(0); f < index.NumFields; f++ {
+			if tf[f] == 0 {
 				continue
 			}
-			var s float64
-			for f := index.Field(0); f < index.NumFields; f++ {
-				tf := float64(l.tf[f][i])
-				if tf == 0 {
-					continue
-				}
-				norm := 1.0
-				if avg[f] > 0 {
-					norm = 1 - b + b*float64(ix.DocLen(f, int(d)))/avg[f]
-				}
-				s += boost[f] * tf * (k1 + 1) / (tf + k1*norm)
+			norm := 1.0
+			if avg[f] > 0 {
+				norm = 1 - b + b*float64(ix.DocLen(f, int(d)))/avg[f]
 			}
-			scores[k] += idf * s
+			s += boost[f] * tf[f] * (k1 + 1) / (tf[f] + k1*norm)
+		}
+		return idf * s
+	}
+	idfOf := func(df int) float64 { return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5)) }
+
+	// groupTF[g][d]: the weighted frequencies of group g's names in d.
+	groupTF := map[int]map[int32]*[index.NumFields]float64{}
+	for _, l := range p.leaves {
+		g := l.alias.group
+		if g != 0 && groupTF[g] == nil {
+			groupTF[g] = map[int32]*[index.NumFields]float64{}
+		}
+		idf := idfOf(len(l.docs))
+		for i, d := range l.docs {
+			var tf [index.NumFields]float64
+			for f := index.Field(0); f < index.NumFields; f++ {
+				tf[f] = float64(l.tf[f][i])
+			}
+			if g == 0 {
+				if k, ok := at[d]; ok {
+					scores[k] += bm25(idf, d, tf)
+				}
+				continue
+			}
+			acc := groupTF[g][d]
+			if acc == nil {
+				acc = new([index.NumFields]float64)
+				groupTF[g][d] = acc
+			}
+			for f := range tf {
+				acc[f] += l.alias.weight * tf[f]
+			}
+		}
+	}
+	// Groups in a fixed order: float sums must not depend on map order, or
+	// equal scores would break ties differently from run to run.
+	groups := make([]int, 0, len(groupTF))
+	for g := range groupTF {
+		groups = append(groups, g)
+	}
+	sort.Ints(groups)
+	for _, g := range groups {
+		perDoc := groupTF[g]
+		idf := idfOf(len(perDoc))
+		for d, tf := range perDoc {
+			if k, ok := at[d]; ok {
+				scores[k] += bm25(idf, d, *tf)
+			}
 		}
 	}
 	return scores

@@ -133,6 +133,22 @@ type FacetValue struct {
 // analyze is the analyzer the index was built with.
 var analyze = arabic.Analyze
 
+// analyzeQuery analyzes a query word or phrase. A hashtag yields a token for
+// the whole tag and tokens for its words at the same positions; a visitor who
+// types #داعش means the word, so the query keeps the words (documents are
+// indexed with both, so the words find the tag too).
+func analyzeQuery(text string) []arabic.Token {
+	toks := analyze(text)
+	out := toks[:0:0]
+	for _, t := range toks {
+		if strings.HasPrefix(t.Term, "#") {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
 // Engine answers searches over one index. It is safe for concurrent use.
 type Engine struct {
 	ix *index.Index
@@ -217,11 +233,13 @@ func (e *Engine) HighlightWith(id string, req Request) ([]Span, error) {
 	if node == nil {
 		return nil, nil
 	}
+	var groups map[leafKey]aliasMember
 	if req.Aliases {
 		x := e.expander(true)
 		node = x.expand(node, true)
+		groups = x.groups
 	}
-	p := e.plan(node)
+	p := e.plan(node, groups)
 	return p.spans(e.ix.Doc(i).Text), nil
 }
 
@@ -242,7 +260,7 @@ func (e *Engine) Search(req Request) (*Result, error) {
 		node = x.expand(node, true)
 		res.AlsoSearched = x.notes
 		res.Forms = e.forms(x.words)
-		p = e.plan(node)
+		p = e.plan(node, x.groups)
 		matched = p.docs
 		res.Terms = p.terms()
 	}

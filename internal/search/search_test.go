@@ -661,3 +661,28 @@ func TestAliasBudget(t *testing.T) {
 		t.Errorf("aliases added %d terms: %v", added, res.AlsoSearched)
 	}
 }
+
+func TestHashtagQueryFindsTheWord(t *testing.T) {
+	tag := search(t, Request{Query: "#داعش"})
+	word := search(t, Request{Query: "داعش"})
+	if tag.Total == 0 || tag.Total != word.Total {
+		t.Errorf("#داعش finds %d documents, داعش %d", tag.Total, word.Total)
+	}
+}
+
+func TestAliasMatchesRankBelowWhatWasTyped(t *testing.T) {
+	res := search(t, Request{Query: "داعش", Aliases: true})
+	if res.Total != 5 {
+		t.Fatalf("داعش with aliases finds %d documents, want all 5", res.Total)
+	}
+	// 002 never says داعش, only تنظيم الدولة (25 times): a rare alias
+	// must not outweigh the word typed, so the articles that say داعش most
+	// come first.
+	var order []string
+	for _, h := range res.Hits {
+		order = append(order, h.ID[:3])
+	}
+	if got := strings.Join(order[:2], " "); got != "000 003" {
+		t.Errorf("ranking %v: want 000 and 003, which say داعش most, first", order)
+	}
+}
