@@ -226,6 +226,42 @@ var ruleTests = []struct {
 	{"future marker on a verb", func(t *testing.T) {
 		sameTerm(t, "يتم", "سيتم")
 	}},
+	{"final hamza seat before a pronoun", func(t *testing.T) {
+		sameTerm(t, "أعضاء", "أعضائها", "أعضاؤها", "أعضاءها")
+		sameTerm(t, "أبناء", "أبنائهم", "أبنائهن")
+		sameTerm(t, "لقاء", "لقائه")
+		sameTerm(t, "شائك", "الشائكة")
+	}},
+	{"dual of a feminine noun", func(t *testing.T) {
+		sameTerm(t, "دولة", "دولتين", "الدولتين")
+		sameTerm(t, "الطائرة", "الطائرتين", "الطائرتان")
+		if got := termOf(t, "باكستان"); got != termOf(t, "الباكستان") || !strings.HasPrefix(got, "باكست") {
+			t.Errorf("باكستان → %q", got)
+		}
+	}},
+	{"nominative dual of a nisba adjective", func(t *testing.T) {
+		sameTerm(t, "حيوي", "الحيوية", "حيويان")
+		sameTerm(t, "الأمريكي", "الأمريكيان")
+	}},
+	{"five-letter noun in un is not a plural", func(t *testing.T) {
+		differentTerms(t, "زيتون", "زيت")
+		differentTerms(t, "فرعون", "فرع")
+		sameTerm(t, "يعد", "يعدون")
+		sameTerm(t, "مسلم", "مسلمون")
+	}},
+	{"future marker is not read before a loanword st", func(t *testing.T) {
+		wantTerm(t, "ستيلرز", "ستيلرز")
+		differentTerms(t, "ستين", "تين")
+	}},
+	{"feminine past verb ta does not follow waw", func(t *testing.T) {
+		wantTerm(t, "هوغونوت", "هوغونوت")
+		sameTerm(t, "هوغونوت", "الهوغونوت")
+	}},
+	{"frequent broken plurals of news", func(t *testing.T) {
+		sameTerm(t, "بيت", "بيوت", "البيوت", "بيوتهم")
+		sameTerm(t, "صاروخ", "صواريخ", "الصواريخ")
+		sameTerm(t, "شاب", "شباب", "الشباب")
+	}},
 }
 
 func TestRules(t *testing.T) {

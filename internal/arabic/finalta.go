@@ -61,10 +61,16 @@ func feminineTa(s string) bool {
 }
 
 // verbTa reports whether s ends in the ت of the feminine past verb (قالت,
-// أعلنت, أكدت): a final ت, not ات, after at least three letters, on a word
-// not listed as ending in a radical ت.
+// أعلنت, أكدت): a final ت, not ات or وت, after at least three letters, on a
+// word not listed as ending in a radical ت.
 func verbTa(s string) bool {
 	if !strings.HasSuffix(s, "ت") || strings.HasSuffix(s, "ات") || letters(s) < 4 {
+		return false
+	}
+	if strings.HasSuffix(s, "وت") {
+		// Before the feminine ت a past verb ends in a root letter or, if
+		// defective, loses its final letter (دعت، رمت); وت ends nouns of
+		// the patterns فعول، فعلوت and loanwords: بيروت، ملكوت، هوغونوت.
 		return false
 	}
 	_, radical := radicalTa[s]

@@ -215,10 +215,13 @@ func normalizeWithHamzaMask(word string) (string, uint8) {
 		if folded == 0 {
 			continue
 		}
-		if r == hamzaYeh || 0xFE89 <= r && r <= 0xFE8C {
+		switch {
+		case r == hamzaYeh || 0xFE89 <= r && r <= 0xFE8C:
 			folded = hamzaYeh // resolved below, once the next letter is known
+		case r == hamzaWaw || 0xFE85 <= r && r <= 0xFE86:
+			folded = hamzaWaw // likewise
 		}
-		if folded == hamza || folded == hamzaYeh {
+		if folded == hamza || folded == hamzaYeh || folded == hamzaWaw {
 			seatedHamza = true
 		}
 		write(folded, hamzaAlef)
@@ -230,20 +233,27 @@ func normalizeWithHamzaMask(word string) (string, uint8) {
 	return out, mask
 }
 
-// resolveHamzaSeats folds ئ and ء by what follows them, on the output where
-// dropped marks are already gone (so the result is stable under Normalize):
-// before و they become و, since Egyptian spelling seats the hamza on yeh or
-// on the line (مسئول، شئون، رءوس) where the standard puts it on waw; other ئ
-// become ي; a final ء after ي is dropped (شيء = شئ, بطيء = بطئ).
+// resolveHamzaSeats folds ئ ؤ and ء by what follows them, on the output
+// where dropped marks are already gone (so the result is stable under
+// Normalize): the final hamza of a word in ـاء keeps its case seat before a
+// pronoun (أعضاؤها، أعضائها، أعضاءها), so ؤ or ئ after such an alef and
+// before a pronoun suffix is written ء (see finalHamzaSeat); ئ and ء before
+// و become و, since Egyptian spelling seats the hamza on yeh or on the line
+// (مسئول، شئون، رءوس) where the standard puts it on waw; other ئ become ي
+// and ؤ becomes و; a final ء after ي is dropped (شيء = شئ, بطيء = بطئ).
 func resolveHamzaSeats(s string) string {
 	runes := []rune(s)
 	next := rune(0)
 	for i := len(runes) - 1; i >= 0; i-- {
 		switch r := runes[i]; {
+		case (r == hamzaYeh || r == hamzaWaw) && finalHamzaSeat(runes, i):
+			runes[i] = hamza
 		case (r == hamza || r == hamzaYeh) && next == waw:
 			runes[i] = waw
 		case r == hamzaYeh:
 			runes[i] = yeh
+		case r == hamzaWaw:
+			runes[i] = waw
 		}
 		next = runes[i]
 	}
@@ -251,4 +261,20 @@ func resolveHamzaSeats(s string) string {
 		runes = runes[:n-1]
 	}
 	return string(runes)
+}
+
+// finalHamzaSeat reports whether the seated hamza at runes[i] is the final
+// hamza of a noun in ـاء (أعضاء، أبناء، لقاء، أداء) carried before a pronoun
+// suffix: at least two letters, then ا, the hamza, and one of the pronouns
+// ه ها هم هما هن كم كما كن نا ending the word. A single ك is left out, and
+// so are shorter words, where ائك is part of the word (شائك، أرائك).
+func finalHamzaSeat(runes []rune, i int) bool {
+	if i < 3 || runes[i-1] != alef {
+		return false
+	}
+	switch string(runes[i+1:]) {
+	case "ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا":
+		return true
+	}
+	return false
 }

@@ -90,8 +90,10 @@ func stripPrefixes(s string, hamzaAlef uint8) string {
 		}
 	case strings.HasPrefix(s, "ل") && letters(s) >= 4 && !keepsInitial(s):
 		return s[2:]
-	case strings.HasPrefix(s, "س") && letters(s) >= 4 && hasPrefixLetter(s[2:], "يتنا") && !keepsInitial(s):
-		// Future marker on an imperfect verb: سيتم، ستكون، سنعمل.
+	case strings.HasPrefix(s, "س") && letters(s) >= 4 && hasPrefixLetter(s[2:], "يتنا") && !strings.HasPrefix(s[4:], "ي") && !keepsInitial(s):
+		// Future marker on an imperfect verb: سيتم، ستكون، سنعمل. No verb
+		// stem starts with ي after the person prefix (ييأس is rare), so
+		// سـتيـ is the English st- of a loanword: ستيلرز، ستيفن، ستيوارت.
 		return s[2:]
 	}
 	return s
@@ -198,7 +200,16 @@ func stripSuffixes(s string) string {
 		s = s[:len(s)-2]
 	}
 	s, _ = cutSuffix(s, nisbaSuffixes)
-	s, pluralCut := cutSuffix(s, pluralSuffixes)
+	withPlural := s
+	var pluralCut bool
+	if !nounInUn(s) {
+		s, pluralCut = cutSuffix(s, pluralSuffixes)
+	}
+	if pluralCut && dualOfFeminine(withPlural, s) {
+		// The feminine ة is written ت before the dual ending: دولتين،
+		// الطائرتان → دولة، طائرة. Its ه goes like any feminine ending.
+		return s[:len(s)-2]
+	}
 	// A pronoun ه cannot follow ة (that is written ته), and ات replaces ة,
 	// so after either the final ه belongs to the word: مواجهة، مواجهات →
 	// مواجه. A final اه is cut always, so اتجاه and اتجاهات stay together.
@@ -206,6 +217,31 @@ func stripSuffixes(s string) string {
 		s, _ = cutSuffix(s, feminineSuffixes)
 	}
 	return s
+}
+
+// nounInUn reports whether s is a five-letter word in ون that is not a
+// sound plural: three letters before ون make a noun of the patterns فاعول،
+// فعلون، مفعول (قانون، زيتون، فرعون، مضمون), a loanword (كربون، هرمون) or a
+// number (عشرون), unless the word is an imperfect verb (يعدون، تأتون،
+// آخرون is the elative أفعل), whose ون is the plural ending.
+func nounInUn(s string) bool {
+	return strings.HasSuffix(s, "ون") && letters(s) == 5 && !hasPrefixLetter(s, "يتنا")
+}
+
+// dualOfFeminine reports whether word, cut to rest by a plural or dual
+// ending, is the dual of a feminine noun: ين or ان after a ت that follows at
+// least three letters, where the ت is not listed as radical (بيوتين is not a
+// word, but توقيتين is the dual of توقيت). ـستان is the Persian suffix of
+// place names (باكستان، كردستان), not a dual.
+func dualOfFeminine(word, rest string) bool {
+	if !strings.HasSuffix(word, "ين") && !strings.HasSuffix(word, "ان") {
+		return false
+	}
+	if !strings.HasSuffix(rest, "ت") || letters(rest) < 4 || strings.HasSuffix(word, "ستان") {
+		return false
+	}
+	_, radical := radicalTa[rest]
+	return !radical
 }
 
 // suffixRule is an ending and the number of letters that must remain for
@@ -219,8 +255,9 @@ type suffixRule struct {
 var (
 	encliticSuffixes = []suffixRule{{"هما", 4}, {"كما", 4}, {"هم", 4}, {"هن", 4}, {"كم", 4}, {"كن", 4}, {"ها", 3}, {"نا", 3}, {"ه", 3}}
 	// يا and ا are the adverbial accusative (إلكترونيا، شرقا) that is
-	// written without its tanween; وا ends plural past verbs (قالوا).
-	nisbaSuffixes    = []suffixRule{{"يين", 3}, {"يون", 3}, {"يات", 3}, {"يه", 3}, {"يا", 3}, {"وا", 3}, {"ي", 3}, {"ا", 3}}
+	// written without its tanween; وا ends plural past verbs (قالوا); يان is
+	// the nominative dual of a nisba adjective (حيويان، الأمريكيان).
+	nisbaSuffixes    = []suffixRule{{"يين", 3}, {"يون", 3}, {"يات", 3}, {"يان", 3}, {"يه", 3}, {"يا", 3}, {"وا", 3}, {"ي", 3}, {"ا", 3}}
 	pluralSuffixes   = []suffixRule{{"ات", 3}, {"ون", 3}, {"ين", 3}, {"ان", 4}}
 	feminineSuffixes = []suffixRule{{"ه", 3}}
 )
