@@ -19,14 +19,7 @@ const radicalTaWordList = `
 ياقوت طاغوت كبريت عفريت حانوت
 `
 
-var radicalTa = func() map[string]struct{} {
-	words := strings.Fields(radicalTaWordList)
-	set := make(map[string]struct{}, len(words))
-	for _, w := range words {
-		set[Normalize(w)] = struct{}{}
-	}
-	return set
-}()
+var radicalTa = normalizedSet(radicalTaWordList)
 
 // alefTaMarbutaWordList holds nouns ending in ـاة (حياة, صلاة, قناة). Before
 // a pronoun their ة is written ت like any other (حياتها), but ـاتها is
@@ -37,14 +30,7 @@ const alefTaMarbutaWordList = `
 غزاة رعاة حماة مشاة مساواة موالاة معاناة ملاقاة مراعاة محاكاة مواساة
 `
 
-var alefTaMarbuta = func() map[string]struct{} {
-	words := strings.Fields(alefTaMarbutaWordList)
-	set := make(map[string]struct{}, len(words))
-	for _, w := range words {
-		set[Normalize(w)] = struct{}{}
-	}
-	return set
-}()
+var alefTaMarbuta = normalizedSet(alefTaMarbutaWordList)
 
 // feminineTa reports whether the final ت of s, found before a pronoun, is
 // the feminine ة: حكومت(ها) and حيات(ها) yes, تصويت(هم) and حسابات(هم) no.

@@ -26,14 +26,19 @@ const stopWordList = `
 به بها بهم بهما اليه اليها اليهم عنه عنها عنهم معه معها معهم لديه لديها لديهم
 `
 
-var stopWords = func() map[string]struct{} {
-	fields := strings.Fields(stopWordList)
-	set := make(map[string]struct{}, len(fields))
-	for _, w := range fields {
+var stopWords = normalizedSet(stopWordList)
+
+// normalizedSet is the set of the normalized words of a space-separated list:
+// the lists are written as people spell the words, and matched after
+// normalization like the text.
+func normalizedSet(list string) map[string]struct{} {
+	words := strings.Fields(list)
+	set := make(map[string]struct{}, len(words))
+	for _, w := range words {
 		set[Normalize(w)] = struct{}{}
 	}
 	return set
-}()
+}
 
 // notConjoinedStopWords are words that look like و/ف plus a stop word but are
 // content words: ولي (guardian, crown prince), والي (governor), فهم
