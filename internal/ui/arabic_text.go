@@ -5,14 +5,13 @@ import (
 	"strings"
 )
 
-// countNoun says "N results" the way Arabic grammar wants it: the noun after
-// 1, 2, 3–10 and 11+ takes different forms.
+// countNoun says "N things" the way Arabic grammar wants it: the noun (and
+// its adjective) takes a different form after 1, 2, 3–10 and 11+, so each
+// form is given whole ("مقال واحد", "مقالان", "مقالات", "مقالًا").
 func countNoun(n int, one, two, few, many string) string {
 	switch {
-	case n == 0:
-		return "لا " + many
 	case n == 1:
-		return one + " واحدة"
+		return one
 	case n == 2:
 		return two
 	case n%100 >= 3 && n%100 <= 10:
@@ -26,20 +25,21 @@ func resultsLabel(n int) string {
 	if n == 0 {
 		return "لا نتائج"
 	}
-	return countNoun(n, "نتيجة", "نتيجتان", "نتائج", "نتيجة")
+	return countNoun(n, "نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة")
 }
 
 func articlesLabel(n int) string {
-	if n == 1 {
-		return "مقال واحد"
-	}
-	if n == 2 {
-		return "مقالان"
-	}
-	if n%100 >= 3 && n%100 <= 10 {
-		return strconv.Itoa(n) + " مقالات"
-	}
-	return strconv.Itoa(n) + " مقالًا"
+	return countNoun(n, "مقال واحد", "مقالان", "مقالات", "مقالًا")
+}
+
+func matchesLabel(n int) string {
+	return countNoun(n, "مطابقة واحدة", "مطابقتان", "مطابقات", "مطابقة")
+}
+
+// knownSourcesLabel counts the sources the corpus names ("known", since some
+// articles name none).
+func knownSourcesLabel(n int) string {
+	return countNoun(n, "مصدر واحد معروف", "مصدران معروفان", "مصادر معروفة", "مصدرًا معروفًا")
 }
 
 var monthNames = [...]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
@@ -93,19 +93,4 @@ func yearLabel(y string) string {
 		return noYearLabel
 	}
 	return y
-}
-
-// knownSourcesLabel counts the sources the corpus names ("known", since some
-// articles name none); the adjective agrees with the noun's number.
-func knownSourcesLabel(n int) string {
-	switch {
-	case n == 1:
-		return "مصدر واحد معروف"
-	case n == 2:
-		return "مصدران معروفان"
-	case n%100 >= 3 && n%100 <= 10:
-		return strconv.Itoa(n) + " مصادر معروفة"
-	default:
-		return strconv.Itoa(n) + " مصدرًا معروفًا"
-	}
 }

@@ -53,7 +53,7 @@ func (c *Explorer) renderHit(h search.Hit) app.UI {
 			app.Span().Class("source").Text(sourceLabel(h.Source)),
 			app.Span().Class("date").Text(displayDate(h.Date, false)),
 			app.If(len(h.Matches) > 0, func() app.UI {
-				return app.Span().Class("hit-count").Text(countNoun(len(h.Matches), "مطابقة", "مطابقتان", "مطابقات", "مطابقة"))
+				return app.Span().Class("hit-count").Text(matchesLabel(len(h.Matches)))
 			}),
 		),
 		app.P().Class("snippet").Body(marked(h.Snippet.Text, h.Snippet.Marks, -1, -1)...),
