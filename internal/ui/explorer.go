@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"marsad/internal/corpus"
+	"marsad/internal/query"
 	"marsad/internal/search"
 )
 
@@ -114,25 +115,29 @@ type suggestion struct {
 const maxSuggestedWords = 5
 
 // suggest tries each word of a query that found nothing on its own, since
-// requiring every word is the usual reason for an empty page.
+// requiring every word is the usual reason for an empty page. Only the plain
+// words of an all-words query are tried: the parser, not this code, knows
+// what a phrase, an exclusion or a filter is.
 func suggest(engine *search.Engine, v view) []suggestion {
-	words := strings.Fields(v.Query)
-	if len(words) < 2 {
+	node, err := query.Parse(v.Query)
+	and, ok := node.(query.And)
+	if err != nil || !ok {
 		return nil
 	}
 	var out []suggestion
 	seen := map[string]bool{}
-	for _, w := range words {
+	for _, child := range and.Children {
+		w, ok := child.(query.Word)
+		if !ok || seen[w.Text] {
+			continue
+		}
 		if len(out) == maxSuggestedWords || len(seen) >= 2*maxSuggestedWords {
 			break
 		}
-		if seen[w] || strings.ContainsAny(w, `"«»“”()-:`) || w == "OR" {
-			continue
-		}
-		seen[w] = true
-		res, err := engine.Search(search.Request{Query: w, Sources: v.Sources, Years: v.Years, Limit: 1, Aliases: !v.NoAliases})
+		seen[w.Text] = true
+		res, err := engine.Search(search.Request{Query: w.Text, Sources: v.Sources, Years: v.Years, Limit: 1, Aliases: !v.NoAliases})
 		if err == nil && res.Total > 0 {
-			out = append(out, suggestion{query: w, total: res.Total})
+			out = append(out, suggestion{query: w.Text, total: res.Total})
 		}
 	}
 	return out
