@@ -24,9 +24,6 @@ import (
 //go:embed app-worker.js
 var serviceWorkerTemplate string
 
-// BundleEnv is the app environment variable holding the bundle's URL path.
-const BundleEnv = ui.BundleEnv
-
 // Config says what a handler serves.
 type Config struct {
 	// BundlePath is the bundle's path under the site root, e.g.
@@ -63,7 +60,7 @@ func Handler(c Config) *app.Handler {
 		LoadingLabel:          "جارٍ تحميل مرصد… {progress}%",
 		Styles:                []string{"/web/marsad.css"},
 		CacheableResources:    cacheable,
-		Env:                   map[string]string{BundleEnv: c.BundlePath},
+		Env:                   map[string]string{ui.BundleEnv: c.BundlePath},
 		Version:               c.Version,
 		ServiceWorkerTemplate: serviceWorkerTemplate,
 	}

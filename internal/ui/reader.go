@@ -49,7 +49,6 @@ func (c *Explorer) renderReader() app.UI {
 func (c *Explorer) renderHitBar(total, textLen int) app.UI {
 	ticks := make([]app.UI, 0, total)
 	for i := 0; i < total && i < len(c.docSpans); i++ {
-		i := i
 		ticks = append(ticks, app.Button().Class(tickClass(i == c.currentHit)).
 			Title("الموضع "+strconv.Itoa(i+1)).
 			Style("right", strconv.Itoa(100*c.docSpans[i].Start/max(textLen, 1))+"%").
