@@ -211,17 +211,11 @@ func (e *Engine) Document(id string) (corpus.Document, bool) {
 	return e.ix.Doc(i), true
 }
 
-// Highlight returns the highlighted spans of a document's Text for a query,
-// the same spans as Hit.Matches of a Request without Aliases. A blank query
-// highlights nothing. See HighlightWith for a request with Aliases.
-func (e *Engine) Highlight(id, q string) ([]Span, error) {
-	return e.HighlightWith(id, Request{Query: q})
-}
-
-// HighlightWith is Highlight for a Request: it honors Request.Aliases (and
-// ignores the facet filters and paging), so its spans equal the Hit.Matches
-// of that request.
-func (e *Engine) HighlightWith(id string, req Request) ([]Span, error) {
+// Highlight returns every highlighted span of a document's Text for a
+// request: the same spans as the Hit.Matches of that request (it honors
+// Aliases and ignores the facet filters and paging). A blank query
+// highlights nothing.
+func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
 	i, ok := e.ix.DocNum(id)
 	if !ok {
 		return nil, errors.New("search: no document with ID " + id)

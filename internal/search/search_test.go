@@ -378,7 +378,7 @@ func TestHighlightEqualsMatches(t *testing.T) {
 	e := seeds(t)
 	res := search(t, Request{Query: `تويتر OR "تنظيم الدولة"`})
 	for _, h := range res.Hits {
-		spans, err := e.Highlight(h.ID, `تويتر OR "تنظيم الدولة"`)
+		spans, err := e.Highlight(h.ID, Request{Query: `تويتر OR "تنظيم الدولة"`})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -386,7 +386,7 @@ func TestHighlightEqualsMatches(t *testing.T) {
 			t.Errorf("%s: Highlight %v, Matches %v", h.ID, spans, h.Matches)
 		}
 	}
-	if _, err := e.Highlight("nope", "تويتر"); err == nil {
+	if _, err := e.Highlight("nope", Request{Query: "تويتر"}); err == nil {
 		t.Error("Highlight of an unknown ID succeeded")
 	}
 }
@@ -636,12 +636,12 @@ func TestAliasNotes(t *testing.T) {
 		t.Errorf("daesh: AlsoSearched = %v", n)
 	}
 	// 002 is found through داعش: its تنظيم الدولة is highlighted, and
-	// HighlightWith agrees with the hit.
+	// Highlight agrees with the hit.
 	e := seeds(t)
 	for _, h := range res.Hits {
-		spans, err := e.HighlightWith(h.ID, Request{Query: "داعش", Aliases: true})
+		spans, err := e.Highlight(h.ID, Request{Query: "داعش", Aliases: true})
 		if err != nil || !reflect.DeepEqual(spans, h.Matches) {
-			t.Errorf("%s: HighlightWith = %v, %v; Matches %v", h.ID, spans, err, h.Matches)
+			t.Errorf("%s: Highlight = %v, %v; Matches %v", h.ID, spans, err, h.Matches)
 		}
 		if h.ID == id002 && (len(h.TitleMatches) == 0 || len(h.Snippet.Marks) == 0) {
 			t.Errorf("002: title marks %v, snippet marks %v", h.TitleMatches, h.Snippet.Marks)

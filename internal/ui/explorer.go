@@ -156,7 +156,7 @@ func (c *Explorer) openReader(engine *search.Engine) {
 	if strings.TrimSpace(c.view.Query) == "" {
 		return
 	}
-	spans, err := engine.HighlightWith(doc.ID, search.Request{Query: c.view.Query, Aliases: !c.view.NoAliases})
+	spans, err := engine.Highlight(doc.ID, search.Request{Query: c.view.Query, Aliases: !c.view.NoAliases})
 	if err != nil {
 		c.queryErr = err.Error()
 		return
