@@ -62,8 +62,13 @@ func buildSiteInto(dir string) error {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build app.wasm: %v\n%s", err, out)
 	}
+	return generateSite(dir, "../web/corpus")
+}
+
+// generateSite runs 'marsad build' into dir, whose web/app.wasm exists.
+func generateSite(dir, corpusDir string) error {
 	var stderr strings.Builder
-	if code := run([]string{"build", "-dist", dir, "-corpus", "../web/corpus", "-web", "../web"}, new(strings.Builder), &stderr); code != 0 {
+	if code := run([]string{"build", "-dist", dir, "-corpus", corpusDir, "-web", "../web"}, new(strings.Builder), &stderr); code != 0 {
 		return fmt.Errorf("marsad build: %s", stderr.String())
 	}
 	return nil
@@ -116,6 +121,15 @@ func serve(t testing.TB, dir string) *httptest.Server {
 	srv := httptest.NewServer(site.FileServer(dir))
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// visit serves the built site, starts a fresh browser and opens path.
+func visit(t testing.TB, path string) (context.Context, *httptest.Server) {
+	t.Helper()
+	srv := serve(t, builtSite(t))
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+path))
+	return ctx, srv
 }
 
 func do(t testing.TB, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
@@ -181,10 +195,7 @@ var (
 )
 
 func TestBrowserShowsTheCorpusRightToLeft(t *testing.T) {
-	dist := builtSite(t)
-	srv := serve(t, dist)
-	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	ctx, _ := visit(t, "/")
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
 
 	if dir := evalJS[string](t, ctx, `document.documentElement.dir`); dir != "rtl" {
@@ -209,10 +220,7 @@ func TestBrowserShowsTheCorpusRightToLeft(t *testing.T) {
 }
 
 func TestBrowserSearchesAsYouTypeAndStepsThroughHits(t *testing.T) {
-	dist := builtSite(t)
-	srv := serve(t, dist)
-	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	ctx, _ := visit(t, "/")
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
 
 	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[type="search"]`), "تويتر"))
@@ -259,10 +267,7 @@ func TestBrowserSearchesAsYouTypeAndStepsThroughHits(t *testing.T) {
 }
 
 func TestBrowserFiltersBySourceAndRestoresFromURL(t *testing.T) {
-	dist := builtSite(t)
-	srv := serve(t, dist)
-	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape("تويتر")))
+	ctx, _ := visit(t, "/?q="+urlEscape("تويتر"))
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
 
 	do(t, ctx, chromedp.Click(chromedp.CSS(`a.facet[data-facet-value="الجزيرة"]`)))
@@ -288,10 +293,7 @@ func TestBrowserFiltersBySourceAndRestoresFromURL(t *testing.T) {
 }
 
 func TestBrowserWorksOfflineOnADeepLink(t *testing.T) {
-	dist := builtSite(t)
-	srv := serve(t, dist)
-	ctx := newBrowser(t)
-	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	ctx, srv := visit(t, "/")
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
 	waitFor(t, ctx, "the service worker to take control", `navigator.serviceWorker.controller !== null`)
 	// The worker activates only once everything is cached (waitUntil).
@@ -439,9 +441,8 @@ func newerSite(t *testing.T, dist string) string {
 	if err := os.WriteFile(filepath.Join(newer, "web", "app.wasm"), wasm, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	var stderr strings.Builder
-	if code := run([]string{"build", "-dist", newer, "-corpus", corpusDir, "-web", "../web"}, new(strings.Builder), &stderr); code != 0 {
-		t.Fatalf("building the newer site: %s", stderr.String())
+	if err := generateSite(newer, corpusDir); err != nil {
+		t.Fatalf("building the newer site: %v", err)
 	}
 	return newer
 }
