@@ -109,17 +109,7 @@ func TestBuilderRejectsEmptyID(t *testing.T) {
 
 func TestRoundTrip(t *testing.T) {
 	ix := buildTest(t)
-	data, err := ix.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, ix) {
-		t.Errorf("decoded index differs:\n got %+v\nwant %+v", got, ix)
-	}
+	got, data := roundTrip(t, ix)
 	again, _ := got.MarshalBinary()
 	if !bytes.Equal(again, data) {
 		t.Error("encoding is not deterministic")
@@ -274,6 +264,15 @@ func TestFormsRoundTrip(t *testing.T) {
 		}
 	}
 	ix, _ := b.Finish()
+	got, _ := roundTrip(t, ix)
+	if f := got.Forms(Text, "dog"); len(f) != 2 || f[0].Spelling != "dogs" || f[0].Count != 4 || f[1].Norm != "dog" {
+		t.Errorf("forms of dog: %+v", f)
+	}
+}
+
+// roundTrip encodes and decodes ix, and checks that nothing was lost.
+func roundTrip(t *testing.T, ix *Index) (*Index, []byte) {
+	t.Helper()
 	data, err := ix.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
@@ -285,7 +284,5 @@ func TestFormsRoundTrip(t *testing.T) {
 	if !reflect.DeepEqual(got, ix) {
 		t.Errorf("decoded index differs:\n got %+v\nwant %+v", got, ix)
 	}
-	if f := got.Forms(Text, "dog"); len(f) != 2 || f[0].Spelling != "dogs" || f[0].Count != 4 || f[1].Norm != "dog" {
-		t.Errorf("forms of dog: %+v", f)
-	}
+	return got, data
 }
