@@ -21,4 +21,16 @@ type Document struct {
 	// Text is the article body the reader shows, page furniture removed.
 	// Paragraphs are separated by "\n".
 	Text string `json:"text"`
+	// Entities are the organisations, platforms, places and people the
+	// article mentions, most mentioned first (filled by the entity tagger at
+	// ingestion; nil before).
+	Entities []Entity `json:"entities,omitempty"`
+}
+
+// Entity is one named entity an article mentions: its canonical name (the
+// one the page shows and facets count), its type and how often it occurs.
+type Entity struct {
+	Type  string `json:"type"`
+	Name  string `json:"name"`
+	Count int    `json:"count"`
 }

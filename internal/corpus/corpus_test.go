@@ -3,6 +3,7 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -38,7 +39,7 @@ func checkSeed(t *testing.T, want Document, keep ...string) Document {
 	}
 	body := got.Text
 	got.Text = ""
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("metadata:\n got %+v\nwant %+v", got, want)
 	}
 	for _, f := range furnitureStrings {
@@ -184,7 +185,7 @@ func TestLoadFSMatchesLoadDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range a {
-		if a[i] != b[i] {
+		if !reflect.DeepEqual(a[i], b[i]) {
 			t.Errorf("doc %d differs between LoadDir and LoadFS", i)
 		}
 	}
@@ -217,7 +218,7 @@ func TestManifestOverridesOnlyPresentFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := Document{ID: "a", Title: "عنوان جديد", Date: "2018-11-03", Source: "الجزيرة", Text: "نص."}
-	if docs[0] != want {
+	if !reflect.DeepEqual(docs[0], want) {
 		t.Errorf("got %+v\nwant %+v", docs[0], want)
 	}
 }
