@@ -53,5 +53,17 @@ func analyzeWord(surface string) (norm, term string) {
 		}
 	}
 	norm, hamzaAlef := normalizeWithHamzaMask(surface)
+	if accusativeAlef(surface, norm) {
+		// The alef of a written tanween (أحيانًا، سكانًا) is the case ending,
+		// not the last letter of the word or of a pronoun نا: stem without it.
+		return norm, stemWithHamzaMask(norm[:len(norm)-len("ا")], hamzaAlef)
+	}
 	return norm, stemWithHamzaMask(norm, hamzaAlef)
+}
+
+// accusativeAlef reports whether the final alef of norm carries (or
+// follows) a written tanween fatha in surface: "ًا" or "اً".
+func accusativeAlef(surface, norm string) bool {
+	return strings.HasSuffix(norm, "ا") && letters(norm) >= 4 &&
+		(strings.HasSuffix(surface, "ًا") || strings.HasSuffix(surface, "اً"))
 }

@@ -52,9 +52,12 @@ var runTogether = func() map[string]string {
 // start of the first letter whose prefix normalizes to the first word, so
 // harakat stay with their letter.
 func splitRunTogether(word string) int {
-	first, ok := runTogether[Normalize(word)]
+	norm := Normalize(word)
+	first, ok := runTogether[norm]
 	if !ok {
-		return 0
+		if first = lexiconSplit(norm); first == "" {
+			return 0
+		}
 	}
 	for i, r := range word {
 		if i == 0 {
@@ -68,4 +71,25 @@ func splitRunTogether(word string) int {
 		}
 	}
 	return 0
+}
+
+// lexiconSplit finds a lost space before an article (علىالمنصة،
+// تشتهرالبلد، بنتهاالجامعة): a word the lexicon does not know that reads as
+// two words it does know, the second starting with ال. It returns the first
+// word, or "" when there is no such split. Both parts must be at least two
+// letters before ال and three after it, and the whole must be unknown, so a
+// real word with ال inside (احتفالات، استقبال) is never cut.
+func lexiconSplit(norm string) string {
+	if lexicon == nil || letters(norm) < 7 || !isArabicWord(norm) || knownWord(norm) {
+		return ""
+	}
+	for i := 4; i+len(articleAl)+6 <= len(norm); i += 2 {
+		if norm[i:i+len(articleAl)] != articleAl {
+			continue
+		}
+		if left, right := norm[:i], norm[i:]; knownWord(left) && knownWord(right) {
+			return left
+		}
+	}
+	return ""
 }

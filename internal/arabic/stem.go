@@ -51,8 +51,36 @@ func stemWithHamzaMask(norm string, hamzaAlef uint8) string {
 		return term
 	}
 	s = stripSuffixes(s)
+	// A final hamza after alef sits on ي before a nisba or feminine ending:
+	// فضاء and فضائية، إجراءات and إجرائية، كهرباء and كهربائي are one word.
+	// ئ is folded to ي, so the bare form takes that seat too.
+	if rest, ok := strings.CutSuffix(s, "اء"); ok && letters(rest) >= 2 {
+		s = rest + "اي"
+	}
 	if singular, ok := brokenPlurals[s]; ok {
 		return singular
+	}
+	return foldPersonPrefix(s)
+}
+
+// foldPersonPrefix gives the persons of an imperfect verb one stem: ت (she,
+// you) and ي (he) are the same verb (تقول، يقول), and the imperfect of the
+// derived forms V, VI and X meets the past (يتخلى، تتخلى، تخلى; يستخدم،
+// تستخدم، استخدم). Nouns that start with ت become a ي form that is not a
+// word (تقرير → يقرير), so they lose nothing; personPrefixKeep lists the
+// few whose ي form is another word (تونس and يونس).
+func foldPersonPrefix(s string) string {
+	if _, keep := personPrefixKeep[s]; keep || letters(s) < 3 {
+		return s
+	}
+	if letters(s) >= 5 && (strings.HasPrefix(s, "يست") || strings.HasPrefix(s, "تست")) {
+		return "است" + s[len("يست"):] // form X: يستخدم → استخدم
+	}
+	if letters(s) >= 4 && (strings.HasPrefix(s, "يت") || strings.HasPrefix(s, "تت")) {
+		s = s[len("ي"):] // forms V and VI: يتخلى → تخلى
+	}
+	if strings.HasPrefix(s, "ت") {
+		return "ي" + s[len("ت"):]
 	}
 	return s
 }
@@ -82,15 +110,15 @@ func stripPrefixes(s string, hamzaAlef uint8) string {
 	switch {
 	case hasPrefixLetter(s, "بك") && letters(s) >= 4:
 		// بال، كال (after ل the article is written لل, handled above).
-		if rest, ok := stripArticle(s[2:], pos+1, hamzaAlef, 3); ok && strings.HasPrefix(s[2:], articleAl) {
+		if rest, ok := stripArticle(s[2:], pos+1, hamzaAlef, 3); ok && strings.HasPrefix(s[2:], articleAl) && knownRest(rest) {
 			return rest
 		}
-		if !keepsInitial(s) {
+		if !keepsInitial(s) && knownRest(s[2:]) {
 			return s[2:]
 		}
 	case strings.HasPrefix(s, "ل") && letters(s) >= 4 && !keepsInitial(s):
 		return s[2:]
-	case strings.HasPrefix(s, "س") && letters(s) >= 4 && hasPrefixLetter(s[2:], "يتنا") && !strings.HasPrefix(s[4:], "ي") && !keepsInitial(s):
+	case strings.HasPrefix(s, "س") && letters(s) >= 4 && hasPrefixLetter(s[2:], "يتنا") && !strings.HasPrefix(s[4:], "ي") && !keepsInitial(s) && knownRest(s[2:]):
 		// Future marker on an imperfect verb: سيتم، ستكون، سنعمل. No verb
 		// stem starts with ي after the person prefix (ييأس is rare), so
 		// سـتيـ is the English st- of a loanword: ستيلرز، ستيفن، ستيوارت.
@@ -207,8 +235,10 @@ func stripSuffixes(s string) string {
 	}
 	if pluralCut && dualOfFeminine(withPlural, s) {
 		// The feminine ة is written ت before the dual ending: دولتين،
-		// الطائرتان → دولة، طائرة. Its ه goes like any feminine ending.
-		return s[:len(s)-2]
+		// الطائرتان → دولة، طائرة. Its ه goes like any feminine ending, and
+		// so does the nisba ي it may follow (أمريكيتان → أمريكي → أمريك).
+		s, _ = cutSuffix(s[:len(s)-2], nisbaYeh)
+		return s
 	}
 	// A pronoun ه cannot follow ة (that is written ته), and ات replaces ة,
 	// so after either the final ه belongs to the word: مواجهة، مواجهات →
@@ -260,6 +290,7 @@ var (
 	nisbaSuffixes    = []suffixRule{{"يين", 3}, {"يون", 3}, {"يات", 3}, {"يان", 3}, {"يه", 3}, {"يا", 3}, {"وا", 3}, {"ي", 3}, {"ا", 3}}
 	pluralSuffixes   = []suffixRule{{"ات", 3}, {"ون", 3}, {"ين", 3}, {"ان", 4}}
 	feminineSuffixes = []suffixRule{{"ه", 3}}
+	nisbaYeh         = []suffixRule{{"ي", 3}}
 )
 
 // cutSuffix removes the first suffix of rules that s ends with and that

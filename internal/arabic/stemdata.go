@@ -55,3 +55,20 @@ func init() {
 		}
 	}
 }
+
+// personPrefixKeepList are stems that start with ت whose ي form is a
+// different word, so foldPersonPrefix leaves them alone: names of places
+// and people (تونس/يونس، تعز، تبوك، تيم), and nouns whose ي twin is a name
+// or another common word (تمن of تمنى vs اليمن، تسع nine vs يسع، تمر dates
+// vs يمر، تهم charges vs يهم، تحي of تحية vs يحيى). Written as stems.
+const personPrefixKeepList = `
+تونس تعز تبوك تيم تمن تسع تمر تهم تحي تنبع
+`
+
+var personPrefixKeep = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(personPrefixKeepList) {
+		m[w] = struct{}{}
+	}
+	return m
+}()

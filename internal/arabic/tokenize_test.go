@@ -25,8 +25,8 @@ func TestTokenizerRules(t *testing.T) {
 		{"hashtag of words joined by underscore", "نشر #الدولة_الإسلامية اليوم",
 			[]string{"نشر|نشر", "#الدولة_الإسلامية|#الدوله_الاسلاميه", "الدولة|دول", "الإسلامية|اسلام", "اليوم|يوم"}},
 		{"latin hashtag lowercased", "#ISIS", []string{"#ISIS|#isis", "ISIS|isis"}},
-		{"hashtag ends at punctuation", "#داعش، تنظيم", []string{"#داعش|#داعش", "داعش|داعش", "تنظيم|تنظيم"}},
-		{"lone hash and underscore outside a hashtag separate", "# داعش_تنظيم", []string{"داعش|داعش", "تنظيم|تنظيم"}},
+		{"hashtag ends at punctuation", "#داعش، تنظيم", []string{"#داعش|#داعش", "داعش|داعش", "تنظيم|ينظيم"}},
+		{"lone hash and underscore outside a hashtag separate", "# داعش_تنظيم", []string{"داعش|داعش", "تنظيم|ينظيم"}},
 		{"handle is one token", "قال @Amaq_Agency إن", []string{"قال|قال", "@Amaq_Agency|@amaq_agency", "إن|"}},
 		{"at sign inside an email is not a handle", "a@b", []string{"a|a", "b|b"}},
 		{"url is one token without words inside", "زوروا https://Example.com/داعش?id=1. الآن",
@@ -41,6 +41,8 @@ func TestTokenizerRules(t *testing.T) {
 		{"run-together words are split", "الولاياتالمتحدة", []string{"الولايات|ولا", "المتحدة|متحد"}},
 		{"run-together words with harakat are split", "الأُمَمُالمتحدة", []string{"الأُمَمُ|امم", "المتحدة|متحد"}},
 		{"ordinary long word is not split", "والاستخبارات", []string{"والاستخبارات|استخبار"}},
+		{"lost space before an article is found with the lexicon", "علىالمنصة", []string{"على|", "المنصة|منص"}},
+		{"word with al inside is not split", "الاحتفالات", []string{"الاحتفالات|احتفال"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -26,7 +26,9 @@ import (
 //	   coded by difference, see writer.form; a count of 0 stands for the key
 //	   itself as the only form); when a key has several forms, each position
 //	   delta is followed by the number of the form found there.
-const FormatVersion = 2
+//	3  entities: after each document's flags, the number of entities it
+//	   mentions, then for each its type, its canonical name and its count.
+const FormatVersion = 3
 
 // Header layout: magic, version, payload length, checksum of the payload.
 //
@@ -81,6 +83,12 @@ func (ix *Index) MarshalBinary() ([]byte, error) {
 			flags |= 1
 		}
 		w.buf = append(w.buf, flags)
+		w.uvarint(uint64(len(d.Entities)))
+		for _, e := range d.Entities {
+			w.str(e.Type)
+			w.str(e.Name)
+			w.uvarint(uint64(e.Count))
+		}
 	}
 	for f := range ix.fields {
 		m := ix.fields[f].postings
@@ -266,8 +274,9 @@ func (r *reader) str(what string) (string, error) {
 }
 
 func (r *reader) index() (*Index, error) {
-	// A document takes at least 8 length bytes and a flags byte.
-	numDocs, err := r.count("document count", 9)
+	// A document takes at least 8 length bytes, a flags byte and an
+	// entity count.
+	numDocs, err := r.count("document count", 10)
 	if err != nil {
 		return nil, err
 	}
@@ -295,6 +304,9 @@ func (r *reader) index() (*Index, error) {
 		}
 		d.DateInferred = r.buf[r.off] == 1
 		r.off++
+		if d.Entities, err = r.entities(); err != nil {
+			return nil, err
+		}
 	}
 	for f := range ix.fields {
 		m, forms, err := r.postings(numDocs)
@@ -309,6 +321,37 @@ func (r *reader) index() (*Index, error) {
 	}
 	ix.finish()
 	return ix, nil
+}
+
+// entities reads one document's entity list (format 3).
+func (r *reader) entities() ([]corpus.Entity, error) {
+	// An entity takes at least two length bytes and a count byte.
+	n, err := r.count("entity count", 3)
+	if err != nil || n == 0 {
+		return nil, err
+	}
+	list := make([]corpus.Entity, n)
+	for i := range list {
+		e := &list[i]
+		if e.Type, err = r.str("entity type"); err != nil {
+			return nil, err
+		}
+		if e.Name, err = r.str("entity name"); err != nil {
+			return nil, err
+		}
+		if e.Type == "" || e.Name == "" {
+			return nil, r.fail("entity without type or name")
+		}
+		c, err := r.uvarint("entity mentions")
+		if err != nil {
+			return nil, err
+		}
+		if c == 0 || c > maxPosition {
+			return nil, r.fail("implausible entity mention count")
+		}
+		e.Count = int(c)
+	}
+	return list, nil
 }
 
 func (r *reader) postings(numDocs int) (map[string][]Posting, map[string][]Form, error) {

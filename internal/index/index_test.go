@@ -41,7 +41,8 @@ func wordAnalyzer(text string) []arabic.Token {
 
 var testDocs = []corpus.Document{
 	{ID: "a", Title: "The state of things", Date: "2018-11-03", Source: "S1", Author: "X", Dateline: "Baghdad", Category: "news",
-		Text: "cats and dogs\nthe state of cats"},
+		Text:     "cats and dogs\nthe state of cats",
+		Entities: []corpus.Entity{{Type: "place", Name: "Baghdad", Count: 2}, {Type: "platform", Name: "Twitter", Count: 1}}},
 	{ID: "b", Title: "Dogs", Date: "2015", DateInferred: true, Source: "S2", Text: "dog dog dog"},
 	{ID: "c", Title: "", Date: "", Source: "", Text: ""},
 }
@@ -124,7 +125,7 @@ func TestDocumentFieldsAllEncoded(t *testing.T) {
 	for i := 0; i < typ.NumField(); i++ {
 		names = append(names, typ.Field(i).Name)
 	}
-	want := []string{"ID", "Title", "Date", "DateInferred", "Source", "Author", "Dateline", "Category", "Text"}
+	want := []string{"ID", "Title", "Date", "DateInferred", "Source", "Author", "Dateline", "Category", "Text", "Entities"}
 	if !reflect.DeepEqual(names, want) {
 		t.Errorf("corpus.Document fields = %v; the bundle encodes %v: update MarshalBinary, Decode and FormatVersion", names, want)
 	}
@@ -156,7 +157,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"JSON instead of a bundle", []byte(`{"docs":[]}`), ErrNotBundle, "not a Marsad bundle"},
 		{"header cut", good[:8], ErrTruncated, "truncated"},
 		{"unknown version", edit(func(b []byte) []byte { b[4] = 99; return b }), ErrVersion, "version 99"},
-		{"version 1 bundle", edit(func(b []byte) []byte { b[4] = 1; return b }), ErrVersion, "unsupported bundle format version 1 (this build reads version 2)"},
+		{"version 1 bundle", edit(func(b []byte) []byte { b[4] = 1; return b }), ErrVersion, "unsupported bundle format version 1 (this build reads version 3)"},
 		{"payload cut", good[:len(good)-10], ErrTruncated, "truncated"},
 		{"trailing bytes", append(append([]byte(nil), good...), 0), ErrCorrupt, "unexpected bytes"},
 		{"flipped payload byte", edit(func(b []byte) []byte { b[headerSize+20] ^= 1; return b }), ErrCorrupt, "checksum mismatch"},
