@@ -3,7 +3,6 @@ package arabic
 import (
 	_ "embed"
 	"encoding/binary"
-	"hash/fnv"
 )
 
 // The lexicon answers one question for the stemmer: is this a word (or the
@@ -51,11 +50,15 @@ func decodeBloom(b []byte) *bloom {
 }
 
 // positions yields the k bit positions of word (double hashing of a 64-bit
-// FNV-1a: h1 + i·h2, as in Kirsch and Mitzenmacher).
+// FNV-1a: h1 + i·h2, as in Kirsch and Mitzenmacher). The hash is written
+// out so a lookup allocates nothing: the stemmer asks it per word.
 func (f *bloom) positions(word string, visit func(uint64) bool) bool {
-	h := fnv.New64a()
-	h.Write([]byte(word))
-	sum := h.Sum64()
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	sum := uint64(offset64)
+	for i := 0; i < len(word); i++ {
+		sum ^= uint64(word[i])
+		sum *= prime64
+	}
 	h1, h2 := sum&0xFFFFFFFF, sum>>32|1
 	for i := uint64(0); i < uint64(f.k); i++ {
 		if !visit((h1 + i*h2) % f.m) {

@@ -76,15 +76,16 @@ func splitRunTogether(word string) int {
 // lexiconSplit finds a lost space before an article (علىالمنصة،
 // تشتهرالبلد، بنتهاالجامعة): a word the lexicon does not know that reads as
 // two words it does know, the second starting with ال. It returns the first
-// word, or "" when there is no such split. Both parts must be at least two
-// letters before ال and three after it, and the whole must be unknown, so a
-// real word with ال inside (احتفالات، استقبال) is never cut.
+// word, or "" when there is no such split. The first part must be at least
+// three letters and not only proclitics (وبالعراق is و + ب + العراق, one
+// word), the second three letters after ال, and the whole must be unknown,
+// so a real word with ال inside (احتفالات، استقبال) is never cut.
 func lexiconSplit(norm string) string {
-	if lexicon == nil || letters(norm) < 7 || !isArabicWord(norm) || knownWord(norm) {
+	if lexicon == nil || letters(norm) < 8 || !isArabicWord(norm) || knownWord(norm) {
 		return ""
 	}
-	for i := 4; i+len(articleAl)+6 <= len(norm); i += 2 {
-		if norm[i:i+len(articleAl)] != articleAl {
+	for i := 6; i+len(articleAl)+6 <= len(norm); i += 2 {
+		if norm[i:i+len(articleAl)] != articleAl || onlyProclitics(norm[:i]) {
 			continue
 		}
 		if left, right := norm[:i], norm[i:]; knownWord(left) && knownWord(right) {
@@ -92,4 +93,15 @@ func lexiconSplit(norm string) string {
 		}
 	}
 	return ""
+}
+
+// onlyProclitics reports whether s is made of the letters that stack before
+// an article (و ف ب ك ل).
+func onlyProclitics(s string) bool {
+	for i := 0; i < len(s); i += 2 {
+		if !hasPrefixLetter(s[i:], "وفبكل") {
+			return false
+		}
+	}
+	return true
 }

@@ -296,8 +296,15 @@ var (
 // cutSuffix removes the first suffix of rules that s ends with and that
 // leaves enough letters.
 func cutSuffix(s string, rules []suffixRule) (string, bool) {
+	if s == "" {
+		return s, false
+	}
+	// Most rules fail on the last byte; testing it first keeps the
+	// stemmer, which runs on every word, off memequal.
+	last := s[len(s)-1]
 	for _, rule := range rules {
-		if strings.HasSuffix(s, rule.suffix) && letters(s)-letters(rule.suffix) >= rule.minRest {
+		if rule.suffix[len(rule.suffix)-1] == last && strings.HasSuffix(s, rule.suffix) &&
+			letters(s)-letters(rule.suffix) >= rule.minRest {
 			return s[:len(s)-len(rule.suffix)], true
 		}
 	}
