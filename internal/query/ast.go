@@ -11,6 +11,7 @@
 //	-فيسبوك  -"فيس بوك"   exclude a word, phrase, filter or group
 //	(تويتر OR فيسبوك) داعش  parentheses group
 //	source:الجزيرة  source:"بوابة الوفد"  year:2018   filters
+//	entity:تويتر  entity:"تنظيم الدولة"                articles that mention it
 //
 // OR is recognized only in upper case Latin letters. The Arabic "أو" is a
 // common word of running text ("دولة أو منطقة"), so it stays a word: a visitor
@@ -64,6 +65,9 @@ type Field struct {
 const (
 	FieldSource = "source"
 	FieldYear   = "year"
+	// FieldEntity matches articles that mention a named entity (an
+	// organisation, platform, place or person) by any of its names.
+	FieldEntity = "entity"
 )
 
 // Not excludes the documents its child matches. The parser only produces a Not

@@ -26,6 +26,8 @@ var fieldAliases = map[string]string{
 	"year":   FieldYear,
 	"سنة":    FieldYear,
 	"عام":    FieldYear,
+	"entity": FieldEntity,
+	"كيان":   FieldEntity,
 }
 
 // Parse parses a query. A blank query (nothing but spaces) parses to a nil

@@ -78,6 +78,7 @@ func TestParse(t *testing.T) {
 		{name: "quoted source filter", in: `source:"بوابة الوفد"`, want: `source:"بوابة الوفد"`},
 		{name: "field name is case-insensitive", in: "Source:x", want: "source:x"},
 		{name: "Arabic field alias", in: "مصدر:الجزيرة سنة:2015", want: "source:الجزيرة year:2015"},
+		{name: "entity filter", in: `entity:تويتر كيان:"تنظيم الدولة"`, want: `entity:تويتر entity:"تنظيم الدولة"`},
 		{name: "year filter", in: "داعش year:2018", want: "داعش year:2018"},
 		{name: "year in Arabic-Indic digits", in: "year:٢٠١٨", want: "year:2018"},
 		{name: "unknown field is a word", in: "http://x", want: "http://x"},

@@ -200,6 +200,16 @@ func (ev *evaluator) evalField(f query.Field) []int32 {
 				out = append(out, int32(i))
 			}
 		}
+	case query.FieldEntity:
+		names := ev.e.entityNames(f.Value)
+		for i := 0; i < ix.NumDocs(); i++ {
+			for _, name := range names {
+				if mentions(ix.Doc(i).Entities, name) {
+					out = append(out, int32(i))
+					break
+				}
+			}
+		}
 	case query.FieldSource:
 		want := normWords(f.Value)
 		for i := 0; i < ix.NumDocs(); i++ {

@@ -7,6 +7,8 @@
 package search
 
 import (
+	"slices"
+
 	"errors"
 	"sort"
 	"strings"
@@ -33,6 +35,12 @@ type Request struct {
 	// facet values as returned in Facets, "" selecting unknown ones.
 	Sources []string
 	Years   []string
+	// Entities filters on the entities an article mentions, by canonical
+	// name as returned in Facets.Entities. Unlike a source or a year, an
+	// article mentions many entities, so the filter is conjunctive: every
+	// listed entity must be mentioned (تويتر and داعش narrows to the
+	// articles about both).
+	Entities []string
 	// Offset and Limit page the hits; Limit 0 returns all of them.
 	Offset, Limit int
 	// Aliases expands the query with the other names of what it names (see
@@ -121,6 +129,11 @@ type Snippet struct {
 type Facets struct {
 	Sources []FacetValue
 	Years   []FacetValue
+	// Entities count the articles mentioning each entity among those that
+	// pass every filter, the entity filter included (it is conjunctive, so
+	// the count is what adding that entity would leave). Type says which
+	// kind of entity it is (see corpus.Entity).
+	Entities []FacetValue
 }
 
 // FacetValue is one facet value and the number of documents that have it.
@@ -128,6 +141,8 @@ type Facets struct {
 type FacetValue struct {
 	Value string
 	Count int
+	// Type is the entity type, for entity facet values only.
+	Type string
 }
 
 // analyze is the analyzer the index was built with.
@@ -158,14 +173,26 @@ type Engine struct {
 	// sourceNorms holds each document's Source as a sequence of normalized
 	// words, for the source: filter of the query language.
 	sourceNorms [][]string
+	// entityType maps each entity name of the corpus to its type;
+	// entityKeys maps the analyzed terms of the name (see entityKey) to
+	// the name, so entity:بتويتر finds تويتر.
+	entityType map[string]string
+	entityKeys map[string]string
 }
 
 // New returns an Engine over ix.
 func New(ix *index.Index) *Engine {
 	n := ix.NumDocs()
-	e := &Engine{ix: ix, overview: make([]int32, n), sourceNorms: make([][]string, n)}
+	e := &Engine{ix: ix, overview: make([]int32, n), sourceNorms: make([][]string, n),
+		entityType: map[string]string{}, entityKeys: map[string]string{}}
 	cache := map[string][]string{}
 	for i := 0; i < n; i++ {
+		for _, ent := range ix.Doc(i).Entities {
+			if _, seen := e.entityType[ent.Name]; !seen {
+				e.entityType[ent.Name] = ent.Type
+				e.entityKeys[entityKey(ent.Name)] = ent.Name
+			}
+		}
 		e.overview[i] = int32(i)
 		src := ix.Source(i)
 		norms, ok := cache[src]
@@ -261,26 +288,35 @@ func (e *Engine) Search(req Request) (*Result, error) {
 
 	sourceOK := e.filter(req.Sources, e.ix.Source)
 	yearOK := e.filter(req.Years, e.ix.Year)
+	entityOK := e.entityFilter(req.Entities)
 	var hits []int32
 	sourceCounts := map[string]int{}
 	yearCounts := map[string]int{}
+	entityCounts := map[string]int{}
 	for _, d := range matched {
-		s, y := sourceOK(d), yearOK(d)
-		// Drill sideways: each facet is counted with the other facet's
-		// filter applied but not its own, so a visitor sees what picking
-		// another value of the same facet would give.
-		if y {
+		s, y, en := sourceOK(d), yearOK(d), entityOK(d)
+		// Drill sideways: each single-valued facet is counted with the
+		// other filters applied but not its own, so a visitor sees what
+		// picking another value of the same facet would give.
+		if y && en {
 			sourceCounts[e.ix.Source(int(d))]++
 		}
-		if s {
+		if s && en {
 			yearCounts[e.ix.Year(int(d))]++
 		}
-		if s && y {
+		if s && y && en {
 			hits = append(hits, d)
+			for _, ent := range e.ix.Doc(int(d)).Entities {
+				entityCounts[ent.Name]++
+			}
 		}
 	}
 	res.Facets.Sources = facetValues(sourceCounts, req.Sources)
 	res.Facets.Years = facetValues(yearCounts, req.Years)
+	res.Facets.Entities = facetValues(entityCounts, req.Entities)
+	for i := range res.Facets.Entities {
+		res.Facets.Entities[i].Type = e.entityType[res.Facets.Entities[i].Value]
+	}
 	res.Total = len(hits)
 
 	var scores []float64
@@ -328,6 +364,58 @@ func (e *Engine) Search(req Request) (*Result, error) {
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
+}
+
+// entityFilter returns a predicate that holds for the documents that
+// mention every one of names.
+func (e *Engine) entityFilter(names []string) func(int32) bool {
+	if len(names) == 0 {
+		return func(int32) bool { return true }
+	}
+	return func(d int32) bool {
+		ents := e.ix.Doc(int(d)).Entities
+		for _, name := range names {
+			if !mentions(ents, name) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+func mentions(ents []corpus.Entity, name string) bool {
+	for _, ent := range ents {
+		if ent.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// entityKey is how an entity name is compared with what a visitor types:
+// its analyzed terms, so clitics, hamza and spelling variants do not count.
+func entityKey(name string) string {
+	return strings.Join(arabic.Terms(name), " ")
+}
+
+// entityNames resolves what a visitor typed after entity: to the canonical
+// names of the corpus: the name itself, or through the alias table
+// (ISIS, تنظيم الدولة → داعش) any of its other names.
+func (e *Engine) entityNames(typed string) []string {
+	var names []string
+	add := func(s string) {
+		if name, ok := e.entityKeys[entityKey(s)]; ok && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	add(typed)
+	for _, a := range arabic.FindAliases(arabic.Analyze(typed)) {
+		add(a.Group)
+		for _, other := range a.Others {
+			add(other)
+		}
+	}
+	return names
 }
 
 // filter returns a predicate for a facet filter.

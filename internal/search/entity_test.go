@@ -1,0 +1,95 @@
+package search
+
+import (
+	"reflect"
+	"testing"
+
+	"marsad/internal/corpus"
+	"marsad/internal/index"
+)
+
+// entityEngine is a corpus of three articles with hand-set entities, so the
+// tests pin the filter and facet logic apart from the tagger.
+func entityEngine(t *testing.T) *Engine {
+	t.Helper()
+	twitter := corpus.Entity{Type: "platform", Name: "تويتر", Count: 3}
+	daesh := corpus.Entity{Type: "organization", Name: "داعش", Count: 2}
+	iraq := corpus.Entity{Type: "place", Name: "العراق", Count: 1}
+	docs := []corpus.Document{
+		{ID: "a", Title: "حسابات", Source: "س1", Date: "2015-01-01", Text: "أغلق تويتر حسابات داعش", Entities: []corpus.Entity{twitter, daesh}},
+		{ID: "b", Title: "معارك", Source: "س2", Date: "2016-01-01", Text: "معارك داعش في العراق", Entities: []corpus.Entity{daesh, iraq}},
+		{ID: "c", Title: "منصات", Source: "س1", Date: "2016-02-01", Text: "تويتر يحذف تغريدات", Entities: []corpus.Entity{twitter}},
+	}
+	ix, err := index.Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := ix.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func entitySearch(t *testing.T, req Request) *Result {
+	t.Helper()
+	res, err := entityEngine(t).Search(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestEntityFieldMatchesAnyNameOfTheEntity(t *testing.T) {
+	for _, q := range []string{"entity:تويتر", "entity:بتويتر", "كيان:«تويتر»", "entity:twitter"} {
+		wantIDs(t, q, entitySearch(t, Request{Query: q}), "a", "c")
+	}
+	// ISIS and تنظيم الدولة are names of داعش in the alias table.
+	for _, q := range []string{"entity:داعش", "entity:ISIS", `entity:"تنظيم الدولة"`} {
+		wantIDs(t, q, entitySearch(t, Request{Query: q}), "a", "b")
+	}
+}
+
+func TestEntityFieldCombinesWithWords(t *testing.T) {
+	wantIDs(t, "entity:داعش -entity:العراق", entitySearch(t, Request{Query: "entity:داعش -entity:العراق"}), "a")
+	wantIDs(t, "حسابات entity:داعش", entitySearch(t, Request{Query: "حسابات entity:داعش"}), "a")
+}
+
+func TestUnknownEntityFindsNothing(t *testing.T) {
+	if res := entitySearch(t, Request{Query: "entity:فيسبوك"}); res.Total != 0 {
+		t.Errorf("entity:فيسبوك found %v", ids(res))
+	}
+}
+
+func TestEntityFilterIsConjunctive(t *testing.T) {
+	res := entitySearch(t, Request{Entities: []string{"تويتر", "داعش"}})
+	wantIDs(t, "تويتر AND داعش", res, "a")
+}
+
+func TestEntityFacetCountsTheFilteredResult(t *testing.T) {
+	res := entitySearch(t, Request{})
+	want := []FacetValue{
+		{Value: "تويتر", Count: 2, Type: "platform"},
+		{Value: "داعش", Count: 2, Type: "organization"},
+		{Value: "العراق", Count: 1, Type: "place"},
+	}
+	if !reflect.DeepEqual(res.Facets.Entities, want) {
+		t.Errorf("entity facet = %+v\nwant %+v", res.Facets.Entities, want)
+	}
+	// With a source filter, the entity facet counts only that source, and
+	// the source facet counts with the entity filter applied.
+	res = entitySearch(t, Request{Sources: []string{"س1"}, Entities: []string{"داعش"}})
+	wantIDs(t, "source س1 + داعش", res, "a")
+	want = []FacetValue{{Value: "تويتر", Count: 1, Type: "platform"}, {Value: "داعش", Count: 1, Type: "organization"}}
+	if !reflect.DeepEqual(res.Facets.Entities, want) {
+		t.Errorf("entity facet = %+v\nwant %+v", res.Facets.Entities, want)
+	}
+	wantSources := []FacetValue{{Value: "س1", Count: 1}, {Value: "س2", Count: 1}}
+	if !reflect.DeepEqual(res.Facets.Sources, wantSources) {
+		t.Errorf("source facet = %+v\nwant %+v", res.Facets.Sources, wantSources)
+	}
+}
