@@ -85,12 +85,13 @@ func (c *Explorer) update() {
 	}
 	c.doc = nil
 	res, err := engine.Search(search.Request{
-		Query:   c.view.Query,
-		Sources: c.view.Sources,
-		Years:   c.view.Years,
-		Offset:  c.view.Page * pageSize,
-		Limit:   pageSize,
-		Aliases: !c.view.NoAliases,
+		Query:    c.view.Query,
+		Sources:  c.view.Sources,
+		Years:    c.view.Years,
+		Entities: c.view.Entities,
+		Offset:   c.view.Page * pageSize,
+		Limit:    pageSize,
+		Aliases:  !c.view.NoAliases,
 	})
 	if err != nil {
 		c.result = nil
@@ -135,7 +136,7 @@ func suggest(engine *search.Engine, v view) []suggestion {
 			break
 		}
 		seen[w.Text] = true
-		res, err := engine.Search(search.Request{Query: w.Text, Sources: v.Sources, Years: v.Years, Limit: 1, Aliases: !v.NoAliases})
+		res, err := engine.Search(search.Request{Query: w.Text, Sources: v.Sources, Years: v.Years, Entities: v.Entities, Limit: 1, Aliases: !v.NoAliases})
 		if err == nil && res.Total > 0 {
 			out = append(out, suggestion{query: w.Text, total: res.Total})
 		}

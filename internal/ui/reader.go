@@ -3,6 +3,8 @@ package ui
 import (
 	"strconv"
 
+	"marsad/internal/corpus"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -30,6 +32,7 @@ func (c *Explorer) renderReader() app.UI {
 			app.If(d.Author != "", func() app.UI { return app.Span().Class("author").Text(d.Author) }),
 			app.If(d.Dateline != "", func() app.UI { return app.Span().Class("dateline").Text(d.Dateline) }),
 		),
+		app.If(len(d.Entities) > 0, func() app.UI { return c.renderEntities(d.Entities) }),
 		app.If(c.queryErr != "", func() app.UI {
 			return app.P().Class("query-error").Role("alert").Text("تعذّر فهم الاستعلام: " + c.queryErr)
 		}),
@@ -40,6 +43,24 @@ func (c *Explorer) renderReader() app.UI {
 				return app.P().Body(marked(p.text, p.spans, p.firstHit, c.currentHit)...)
 			}),
 		),
+	)
+}
+
+// renderEntities lists what the article mentions; each name links to the
+// results filtered on it.
+func (c *Explorer) renderEntities(ents []corpus.Entity) app.UI {
+	return app.Ul().Class("entities").Aria("label", "يذكر المقال").Body(
+		app.Range(ents).Slice(func(i int) app.UI {
+			next := c.view
+			next.DocID, next.Page = "", 0
+			if !contains(next.Entities, ents[i].Name) {
+				next.Entities = append(append([]string(nil), next.Entities...), ents[i].Name)
+			}
+			return app.Li().Body(
+				app.A().Class("entity").DataSet("entity-type", ents[i].Type).Href(next.URL().String()).
+					Title(strconv.Itoa(ents[i].Count) + " ذكر").Text(ents[i].Name),
+			)
+		}),
 	)
 }
 

@@ -119,8 +119,44 @@ func (c *Explorer) renderFacets(f search.Facets) app.UI {
 			v.Years = toggle(v.Years, value)
 			return v
 		}),
+		app.Range(entityTypes).Slice(func(i int) app.UI {
+			typ := entityTypes[i]
+			return c.renderFacetGroup(typ.label, topEntities(f.Entities, typ.name, c.view.Entities),
+				c.view.Entities, plainLabel, func(v view, value string) view {
+					v.Entities = toggle(v.Entities, value)
+					return v
+				})
+		}),
 	)
 }
+
+// entityTypes are the entity facet groups in the order the page shows them,
+// with their Arabic titles (the types are those of corpus.Entity).
+var entityTypes = []struct{ name, label string }{
+	{"organization", "منظمات"},
+	{"media", "إعلام"},
+	{"platform", "منصات"},
+	{"place", "أماكن"},
+	{"person", "أشخاص"},
+}
+
+// maxEntityValues bounds each entity group: a large corpus mentions
+// thousands of places, and a facet is for the most frequent ones.
+const maxEntityValues = 8
+
+// topEntities returns the entity facet values of one type, most frequent
+// first, at most maxEntityValues of them plus any selected one beyond.
+func topEntities(values []search.FacetValue, typ string, selected []string) []search.FacetValue {
+	var out []search.FacetValue
+	for _, v := range values {
+		if v.Type == typ && (len(out) < maxEntityValues || contains(selected, v.Value)) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func plainLabel(s string) string { return s }
 
 // renderFacetGroup lists a facet's values with their live counts; each value
 // is a link to the same view with that value toggled, so filters are plain

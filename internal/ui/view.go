@@ -12,6 +12,8 @@ type view struct {
 	Query   string
 	Sources []string
 	Years   []string
+	// Entities are entity names the articles must all mention.
+	Entities []string
 	// DocID, when set, opens the reader on that document.
 	DocID string
 	// Page is the zero-based page of results.
@@ -26,6 +28,7 @@ const (
 	paramQuery  = "q"
 	paramSource = "source"
 	paramYear   = "year"
+	paramEntity = "entity"
 	paramDoc    = "doc"
 	paramPage   = "page"
 	paramAlias  = "aliases"
@@ -38,10 +41,11 @@ const maxURLFilters = 32
 func parseView(u *url.URL) view {
 	q := u.Query()
 	v := view{
-		Query:   q.Get(paramQuery),
-		Sources: limit(q[paramSource]),
-		Years:   limit(q[paramYear]),
-		DocID:   q.Get(paramDoc),
+		Query:    q.Get(paramQuery),
+		Sources:  limit(q[paramSource]),
+		Years:    limit(q[paramYear]),
+		Entities: limit(q[paramEntity]),
+		DocID:    q.Get(paramDoc),
 		// Only the explicit "off" disables them: a mistyped value keeps the default.
 		NoAliases: q.Get(paramAlias) == "off",
 	}
@@ -71,6 +75,9 @@ func (v view) URL() *url.URL {
 	}
 	for _, y := range v.Years {
 		add(paramYear, y)
+	}
+	for _, e := range v.Entities {
+		add(paramEntity, e)
 	}
 	if v.NoAliases {
 		add(paramAlias, "off")

@@ -13,6 +13,7 @@ func TestViewRoundTripsThroughTheURL(t *testing.T) {
 		{Query: `"تنظيم الدولة" -داعش`, Sources: []string{"الجزيرة", ""}, Years: []string{"2018"}, Page: 2},
 		{Query: "داعش", DocID: "001_c483dde8c62f1c3b"},
 		{Query: "داعش", NoAliases: true},
+		{Entities: []string{"تويتر", "تنظيم الدولة"}, Years: []string{"2015"}},
 	} {
 		got := parseView(v.URL())
 		if !reflect.DeepEqual(normalizeNil(got), normalizeNil(v)) {
@@ -27,6 +28,9 @@ func normalizeNil(v view) view {
 	}
 	if len(v.Years) == 0 {
 		v.Years = nil
+	}
+	if len(v.Entities) == 0 {
+		v.Entities = nil
 	}
 	return v
 }
