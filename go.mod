@@ -1,10 +1,11 @@
 module marsad
 
-go 1.26
+go 1.26.0
 
 require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/maxence-charriere/go-app/v10 v10.1.11
+	golang.org/x/net v0.62.0
 )
 
 require (

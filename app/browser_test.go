@@ -292,6 +292,32 @@ func TestBrowserFiltersBySourceAndRestoresFromURL(t *testing.T) {
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
 }
 
+func TestBrowserFiltersByTheEntitiesAnArticleMentions(t *testing.T) {
+	// 002 is an al-Jazeera report on Daesh and Twitter; its reader lists
+	// what it mentions, and each name filters the corpus on it.
+	ctx, _ := visit(t, "/?doc="+doc002)
+	waitFor(t, ctx, "entity chips in the reader", `document.querySelectorAll(".reader .entities a.entity").length > 3`)
+	chips := evalJS[string](t, ctx, `document.querySelector(".reader .entities").innerText`)
+	for _, want := range []string{"داعش", "تويتر", "فيسبوك", "الفلوجة"} {
+		if !strings.Contains(chips, want) {
+			t.Errorf("reader entities %q lack %q", chips, want)
+		}
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`.reader .entities a.entity[href*="`+urlEscape("تويتر")+`"]`)))
+	// Twitter is named in the four articles on the electronic war, not in 004.
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+	loc := evalJS[string](t, ctx, `decodeURIComponent(location.search)`)
+	if !strings.Contains(loc, "entity=تويتر") {
+		t.Errorf("URL %q does not carry the entity filter", loc)
+	}
+	if on := evalJS[string](t, ctx, `document.querySelector('.facets a.facet[data-facet-value="تويتر"]').getAttribute("aria-pressed")`); on != "true" {
+		t.Errorf("entity facet تويتر aria-pressed = %q", on)
+	}
+	// The same filter typed in the query language, through a clitic.
+	ctx, _ = visit(t, "/?q="+urlEscape("entity:بتويتر"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+}
+
 func TestBrowserWorksOfflineOnADeepLink(t *testing.T) {
 	ctx, srv := visit(t, "/")
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)

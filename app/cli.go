@@ -11,13 +11,16 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
+	"marsad/internal/entity"
 	"marsad/internal/eval"
 	"marsad/internal/index"
+	"marsad/internal/ingest"
 	"marsad/internal/search"
 	"marsad/internal/site"
 )
@@ -25,12 +28,22 @@ import (
 const usage = `marsad — explore an Arabic news corpus
 
 usage:
-  marsad index   [-corpus DIR] [-out FILE]           corpus → index bundle
-  marsad search  [-json] [-limit N] [-bundle FILE] [-corpus DIR] QUERY
-  marsad analyze [-json] TEXT                        tokens, offsets and index terms
-  marsad build   [-corpus DIR] [-web DIR] [-dist DIR]  static site (needs DIST/web/app.wasm)
-  marsad serve   [-dist DIR] [-addr HOST:PORT]        serve the built site
-  marsad eval    [-shared DIR]                        analysis vs the light10 baseline
+  marsad index   [INPUT FLAGS] [-out FILE]            corpus → index bundle, with a summary
+  marsad search  [-json] [-limit N] [-bundle FILE] [-corpus PATH] QUERY
+  marsad analyze [-json] TEXT                         tokens, offsets and index terms
+  marsad build   [INPUT FLAGS] [-web DIR] [-dist DIR]  static site (needs DIST/web/app.wasm)
+  marsad serve   [-dist DIR] [-addr HOST:PORT]         serve the built site
+  marsad eval    [-shared DIR]                         analysis vs the light10 baseline
+
+input flags (index, build):
+  -corpus PATH        a folder of .txt/.md/.html articles (recursive, manifest.json
+                      applies), a .jsonl(.gz) file, or a .csv/.tsv file (default web/corpus)
+  -format F           auto|dir|jsonl|csv|tsv (default auto: from the path and content)
+  -columns MAP        CSV/TSV columns, e.g. id=ID,text=body,date=التاريخ
+                      (fields: id title date source author category text url)
+  -strict             every warning or skipped record is an error
+  -duplicates P       keep|drop repeated articles (default keep; both are reported)
+  -skipped            list every skipped record, duplicate and warning
 `
 
 // Defaults are relative to the repository root, where the Makefile runs.
@@ -49,7 +62,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "index":
 		err = runIndex(rest, stdout)
 	case "search":
-		err = runSearch(rest, stdout)
+		err = runSearch(rest, stdout, stderr)
 	case "analyze":
 		err = runAnalyze(rest, stdout)
 	case "build":
@@ -89,12 +102,57 @@ func newFlags(name string) *flag.FlagSet {
 	return fs
 }
 
-// buildBundle reads a corpus folder and encodes its index bundle.
-func buildBundle(corpusDir string) ([]byte, *index.Index, error) {
-	docs, err := corpus.LoadDir(corpusDir)
-	if err != nil {
-		return nil, nil, err
+// inputFlags are how index and build are told what to read.
+type inputFlags struct {
+	corpus, format, columns, duplicates *string
+	strict, skipped                     *bool
+}
+
+func addInputFlags(fs *flag.FlagSet) inputFlags {
+	return inputFlags{
+		corpus:     fs.String("corpus", defaultCorpus, "folder of .txt/.md/.html articles, .jsonl(.gz), .csv or .tsv file"),
+		format:     fs.String("format", string(ingest.FormatAuto), "input format: auto, dir, jsonl, csv or tsv"),
+		columns:    fs.String("columns", "", "CSV/TSV field=HEADER pairs, e.g. id=ID,text=body"),
+		strict:     fs.Bool("strict", false, "fail on the first warning or skipped record"),
+		duplicates: fs.String("duplicates", string(ingest.DuplicatesKeep), "repeated articles: keep or drop (reported either way)"),
+		skipped:    fs.Bool("skipped", false, "list every skipped record, duplicate and warning in the summary"),
 	}
+}
+
+// options checks the flags' values; a bad value is a usage error.
+func (in inputFlags) options() (ingest.Options, error) {
+	opts := ingest.Options{Format: ingest.Format(*in.format), Strict: *in.strict,
+		Duplicates: ingest.DuplicatePolicy(*in.duplicates)}
+	if !slices.Contains(ingest.Formats, opts.Format) {
+		return opts, usageError{fmt.Sprintf("-format %q: want one of auto, dir, jsonl, csv, tsv", *in.format)}
+	}
+	if opts.Duplicates != ingest.DuplicatesKeep && opts.Duplicates != ingest.DuplicatesDrop {
+		return opts, usageError{fmt.Sprintf("-duplicates %q: want keep or drop", *in.duplicates)}
+	}
+	cols, err := ingest.ParseColumns(*in.columns)
+	if err != nil {
+		return opts, usageError{"-" + err.Error()}
+	}
+	opts.Columns = cols
+	tag, err := entityTagger()
+	if err != nil {
+		return opts, err
+	}
+	opts.Tag = tag
+	return opts, nil
+}
+
+// entityTagger is the one place the entity tagger is wired into ingestion.
+func entityTagger() (func(text string) []corpus.Entity, error) {
+	t, err := entity.Default()
+	if err != nil {
+		return nil, err
+	}
+	return t.Tag, nil
+}
+
+// buildBundle indexes docs and encodes the bundle.
+func buildBundle(docs []corpus.Document) ([]byte, *index.Index, error) {
 	b := index.NewBuilder(index.Options{})
 	for _, d := range docs {
 		if err := b.Add(d); err != nil {
@@ -114,12 +172,20 @@ func buildBundle(corpusDir string) ([]byte, *index.Index, error) {
 
 func runIndex(args []string, stdout io.Writer) error {
 	fs := newFlags("index")
-	corpusDir := fs.String("corpus", defaultCorpus, "folder of .txt articles (and manifest.json)")
+	in := addInputFlags(fs)
 	out := fs.String("out", filepath.Join("build", "corpus.mrsd"), "bundle file to write")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	data, ix, err := buildBundle(*corpusDir)
+	opts, err := in.options()
+	if err != nil {
+		return err
+	}
+	res, err := ingest.Load(*in.corpus, opts)
+	if err != nil {
+		return err
+	}
+	data, ix, err := buildBundle(res.Documents)
 	if err != nil {
 		return err
 	}
@@ -129,13 +195,15 @@ func runIndex(args []string, stdout io.Writer) error {
 	if err := os.WriteFile(*out, data, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "indexed %d documents from %s into %s (%d bytes)\n", ix.NumDocs(), *corpusDir, *out, len(data))
+	res.Summary.Write(stdout, *in.skipped)
+	fmt.Fprintf(stdout, "indexed %d documents from %s into %s (%d bytes)\n", ix.NumDocs(), *in.corpus, *out, len(data))
 	return nil
 }
 
-// openEngine loads the engine from a bundle file, or indexes the corpus folder
-// in memory when no bundle is named (the bundled corpus is small).
-func openEngine(bundle, corpusDir string) (*search.Engine, error) {
+// openEngine loads the engine from a bundle file, or indexes the corpus in
+// memory when no bundle is named (the bundled corpus is small). Records the
+// corpus skips are counted on stderr, keeping stdout (-json) clean.
+func openEngine(bundle, corpusPath string, stderr io.Writer) (*search.Engine, error) {
 	if bundle != "" {
 		data, err := os.ReadFile(bundle)
 		if err != nil {
@@ -147,7 +215,14 @@ func openEngine(bundle, corpusDir string) (*search.Engine, error) {
 		}
 		return e, nil
 	}
-	data, _, err := buildBundle(corpusDir)
+	res, err := ingest.Load(corpusPath, ingest.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if n := len(res.Summary.Skipped); n > 0 {
+		fmt.Fprintf(stderr, "marsad: %d records of %s skipped; 'marsad index -corpus %s -skipped' lists them\n", n, corpusPath, corpusPath)
+	}
+	data, _, err := buildBundle(res.Documents)
 	if err != nil {
 		return nil, err
 	}
@@ -177,12 +252,12 @@ type jsonResult struct {
 	AlsoSearched []search.AliasNote `json:"also_searched,omitempty"`
 }
 
-func runSearch(args []string, stdout io.Writer) error {
+func runSearch(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("search")
 	asJSON := fs.Bool("json", false, "print JSON")
 	limit := fs.Int("limit", 10, "hits to print (0 = all)")
 	bundle := fs.String("bundle", "", "bundle file (default: index the corpus folder in memory)")
-	corpusDir := fs.String("corpus", defaultCorpus, "corpus folder, when no -bundle is given")
+	corpusPath := fs.String("corpus", defaultCorpus, "corpus (folder, .jsonl(.gz), .csv, .tsv), when no -bundle is given")
 	aliases := fs.Bool("aliases", true, "also search other names of the same entity (داعش → تنظيم الدولة, ISIS…) and Latin input")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -194,7 +269,7 @@ func runSearch(args []string, stdout io.Writer) error {
 		return usageError{"-limit must be 0 (all) or more"}
 	}
 	q := strings.Join(fs.Args(), " ")
-	engine, err := openEngine(*bundle, *corpusDir)
+	engine, err := openEngine(*bundle, *corpusPath, stderr)
 	if err != nil {
 		return err
 	}
@@ -295,19 +370,28 @@ func runAnalyze(args []string, stdout io.Writer) error {
 
 func runBuild(args []string, stdout io.Writer) error {
 	fs := newFlags("build")
-	corpusDir := fs.String("corpus", defaultCorpus, "corpus folder")
+	in := addInputFlags(fs)
 	webDir := fs.String("web", "web", "static assets folder")
 	dist := fs.String("dist", defaultDist, "output folder (DIST/web/app.wasm must exist)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	data, ix, err := buildBundle(*corpusDir)
+	opts, err := in.options()
+	if err != nil {
+		return err
+	}
+	res, err := ingest.Load(*in.corpus, opts)
+	if err != nil {
+		return err
+	}
+	data, ix, err := buildBundle(res.Documents)
 	if err != nil {
 		return err
 	}
 	if err := site.Generate(site.Options{Dir: *dist, Bundle: data, Assets: os.DirFS(*webDir)}); err != nil {
 		return err
 	}
+	res.Summary.Write(stdout, *in.skipped)
 	fmt.Fprintf(stdout, "built %s: %d documents, bundle %s (%d bytes)\n", *dist, ix.NumDocs(), site.BundleFileName(data), len(data))
 	return nil
 }

@@ -3,7 +3,10 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
+	"marsad/internal/arabic"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,6 +14,7 @@ import (
 	"testing"
 
 	"marsad/internal/corpus"
+	"marsad/internal/ingest"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -142,7 +146,9 @@ func TestAnalyzeJSONGivesOffsetsAndTerms(t *testing.T) {
 	if len(res.Tokens) != 2 {
 		t.Fatalf("tokens %+v", res.Tokens)
 	}
-	for i, want := range []struct{ text, term string }{{"وبتويتر", "تويتر"}, {"داعش", "داعش"}} {
+	// The term is the analyzer's key for the word, the same for وبتويتر and
+	// تويتر (what it looks like is the analyzer's business).
+	for i, want := range []struct{ text, term string }{{"وبتويتر", arabic.Terms("تويتر")[0]}, {"داعش", "داعش"}} {
 		tok := res.Tokens[i]
 		if tok.Text != want.text || text[tok.Start:tok.End] != want.text || tok.Term != want.term {
 			t.Errorf("token %d = %+v, want %q with term %q", i, tok, want.text, want.term)
@@ -158,5 +164,153 @@ func TestCommandsRefuseMissingArguments(t *testing.T) {
 	}
 	if code, _, errOut := runCLI(t, "serve", "-dist", t.TempDir()); code != 1 || !strings.Contains(errOut, "make build") {
 		t.Errorf("serve without a site: exit %d, %q", code, errOut)
+	}
+}
+
+// articleText is a body corpus.FromRecord keeps.
+const articleText = "أعلنت وزارة الداخلية اليوم عن إلقاء القبض على خلية كانت تخطط لتنفيذ هجمات خلال عطلة العيد." +
+	"\nوقال المتحدث باسم الوزارة إن العملية جاءت بعد متابعة دقيقة."
+
+// articleLine is a JSONL record about a city.
+func articleLine(id, city string) string {
+	body := "في مدينة " + city + " " + articleText
+	title := city
+	b, _ := json.Marshal(map[string]string{"id": id, "title": title, "date": "2015-07-21", "source": "aawsat", "text": body})
+	return string(b)
+}
+
+func writeInput(t *testing.T, name string, lines ...string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestIndexReadsJSONLAndSummarisesWhatItSkipped(t *testing.T) {
+	in := writeInput(t, "news.jsonl", articleLine("n1", "الموصل"), `{"id":"n2","text":`, articleLine("n3", "البصرة"))
+	bundle := filepath.Join(t.TempDir(), "b.mrsd")
+	code, out, errOut := runCLI(t, "index", "-corpus", in, "-out", bundle)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"(jsonl)", "records read    3", "articles kept   2", "skipped         1",
+		in + ":2: n2: malformed JSON", "indexed 2 documents"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runCLI(t, "search", "-bundle", bundle, "-aliases=false", "البصرة")
+	if code != 0 || !strings.HasPrefix(out, "1 hits") {
+		t.Errorf("search the JSONL bundle: exit %d, %q", code, out)
+	}
+	// search -corpus reads the same file, keeps -json clean and counts
+	// the skipped record on stderr.
+	code, out, errOut = runCLI(t, "search", "-json", "-corpus", in, "الموصل")
+	var res jsonResult
+	if code != 0 || json.Unmarshal([]byte(out), &res) != nil || res.Total != 1 || !strings.Contains(errOut, "1 records") {
+		t.Errorf("search -corpus JSONL: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+}
+
+func TestIndexStrictFailsOnTheFirstProblemWithFileAndLine(t *testing.T) {
+	in := writeInput(t, "news.jsonl", articleLine("n1", "الموصل"), articleLine("n1", "البصرة"))
+	code, _, errOut := runCLI(t, "index", "-strict", "-corpus", in, "-out", filepath.Join(t.TempDir(), "b.mrsd"))
+	if code != 1 || !strings.Contains(errOut, in+":2") || !strings.Contains(errOut, `duplicate id "n1"`) {
+		t.Errorf("exit %d, stderr %q; want 1 and %s:2", code, errOut, in)
+	}
+}
+
+func TestIndexReadsCSVWithTheColumnsFlag(t *testing.T) {
+	var rows []string
+	for _, r := range [][2]string{{"k1", "الموصل"}, {"k2", "البصرة"}} {
+		var rec map[string]string
+		_ = json.Unmarshal([]byte(articleLine(r[0], r[1])), &rec)
+		rows = append(rows, r[0]+","+r[1]+`,"`+rec["text"]+`"`)
+	}
+	in := writeInput(t, "news.csv", append([]string{"key,headline,body_text"}, rows...)...)
+	out := filepath.Join(t.TempDir(), "b.mrsd")
+	code, stdout, errOut := runCLI(t, "index", "-corpus", in, "-columns", "id=key,title=headline,text=body_text", "-out", out)
+	if code != 0 || !strings.Contains(stdout, "indexed 2 documents") {
+		t.Errorf("exit %d: %s %s", code, stdout, errOut)
+	}
+	code, _, errOut = runCLI(t, "index", "-corpus", in, "-out", out)
+	if code != 1 || !strings.Contains(errOut, in) || !strings.Contains(errOut, "no text column") {
+		t.Errorf("without -columns: exit %d, %q", code, errOut)
+	}
+	code, _, errOut = runCLI(t, "index", "-corpus", in, "-columns", "text=النص", "-out", out)
+	if code != 1 || !strings.Contains(errOut, in) || !strings.Contains(errOut, `no column "النص"`) {
+		t.Errorf("missing named column: exit %d, %q", code, errOut)
+	}
+}
+
+func TestIndexFormatAndDuplicatesFlags(t *testing.T) {
+	line := articleLine("n1", "الموصل")
+	dup := strings.Replace(line, `"n1"`, `"n2"`, 1)
+	out := filepath.Join(t.TempDir(), "b.mrsd")
+	// JSONL under a name that does not say so is recognised by its content.
+	in := writeInput(t, "export.txt", line, dup)
+	code, stdout, errOut := runCLI(t, "index", "-corpus", in, "-out", out)
+	if code != 0 || !strings.Contains(stdout, "(jsonl)") || !strings.Contains(stdout, "1 exact, 0 near") || !strings.Contains(stdout, "indexed 2 documents") {
+		t.Errorf("auto on JSONL in export.txt: exit %d, %s %s", code, stdout, errOut)
+	}
+	code, stdout, errOut = runCLI(t, "index", "-duplicates", "drop", "-corpus", in, "-out", out)
+	if code != 0 || !strings.Contains(stdout, "n2: exact duplicate of n1") || !strings.Contains(stdout, "indexed 1 documents") {
+		t.Errorf("-duplicates drop: exit %d, %s %s", code, stdout, errOut)
+	}
+	// TSV under .txt: auto cannot tell, -format can.
+	tsv := writeInput(t, "table.txt", "id\ttext", "t1\t"+strings.ReplaceAll(articleText, "\n", " "))
+	if code, _, errOut := runCLI(t, "index", "-corpus", tsv, "-out", out); code != 1 || !strings.Contains(errOut, "-format") {
+		t.Errorf("auto on TSV in table.txt: exit %d, %q", code, errOut)
+	}
+	if code, stdout, errOut := runCLI(t, "index", "-format", "tsv", "-corpus", tsv, "-out", out); code != 0 || !strings.Contains(stdout, "indexed 1 documents") {
+		t.Errorf("-format tsv: exit %d, %s %s", code, stdout, errOut)
+	}
+	for _, bad := range [][]string{{"-duplicates", "merge"}, {"-format", "xml"}, {"-columns", "body=text"}} {
+		if code, _, errOut := runCLI(t, append([]string{"index", "-corpus", in, "-out", out}, bad...)...); code != 2 || errOut == "" {
+			t.Errorf("%v: exit %d, %q; want usage error 2", bad, code, errOut)
+		}
+	}
+}
+
+func TestIndexSkippedListsEverySkippedRecord(t *testing.T) {
+	lines := []string{articleLine("ok", "الموصل")}
+	for i := range 8 {
+		lines = append(lines, fmt.Sprintf(`{"id":"bad%d"`, i))
+	}
+	in := writeInput(t, "news.jsonl", lines...)
+	out := filepath.Join(t.TempDir(), "b.mrsd")
+	_, short, _ := runCLI(t, "index", "-corpus", in, "-out", out)
+	_, long, _ := runCLI(t, "index", "-skipped", "-corpus", in, "-out", out)
+	if !strings.Contains(short, "… and 3 more") || strings.Contains(short, in+":9:") {
+		t.Errorf("default lists the first few:\n%s", short)
+	}
+	if !strings.Contains(long, in+":9: bad7: malformed JSON") || strings.Contains(long, "more") {
+		t.Errorf("-skipped lists all:\n%s", long)
+	}
+}
+
+// TestIngestKeepsTheSeedCorpusBundle: make build goes through ingest now;
+// the bundle must be the one corpus.LoadDir's documents give.
+func TestIngestKeepsTheSeedCorpusBundle(t *testing.T) {
+	docs, err := corpus.LoadDir(seedCorpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := buildBundle(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ingest.Load(seedCorpus, ingest.Options{Strict: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := buildBundle(res.Documents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("the seed corpus bundle differs between ingest and corpus.LoadDir")
 	}
 }

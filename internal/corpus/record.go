@@ -23,11 +23,26 @@ type Record struct {
 // FromRecord cleans rec.Text (furniture out, lines normalised) and fills the
 // metadata the record lacks from the text itself. A field the record has
 // always wins over what the text suggests: the source's own metadata is
-// more trustworthy than extraction.
+// more trustworthy than extraction. It is FromRecordWarn without the
+// warnings.
 func FromRecord(rec Record) (Document, error) {
-	doc, err := parse([]byte(rec.Text))
+	doc, _, err := FromRecordWarn(rec)
+	return doc, err
+}
+
+// FromRecordWarn is FromRecord that also reports what it repaired or
+// ignored: control or replacement characters removed from the text, a date
+// field it could not read. The document is usable whatever the warnings.
+//
+// Source and category codes of the benchmark corpora ("skynews",
+// "middleEast") become their Arabic display names; outlet aliases
+// ("Reuters", "أ ف ب") their canonical name. A record date may be in any
+// form the text parser reads ("21/07/2015", "٣ تشرين الثاني ٢٠١٨"); it is
+// stored as ISO 8601 at its precision.
+func FromRecordWarn(rec Record) (Document, []Warning, error) {
+	doc, warns, err := parseText(rec.Text, strings.TrimSpace(rec.Title) != "")
 	if err != nil {
-		return Document{}, fmt.Errorf("corpus: document %s: %w", rec.ID, err)
+		return Document{}, warns, fmt.Errorf("corpus: document %s: %w", rec.ID, err)
 	}
 	doc.ID = rec.ID
 	if t := strings.TrimSpace(rec.Title); t != "" {
@@ -38,16 +53,40 @@ func FromRecord(rec Record) (Document, error) {
 		}
 		doc.Title = t
 	}
-	for _, f := range []struct {
-		dst *string
-		v   string
-	}{
-		{&doc.Date, rec.Date}, {&doc.Source, rec.Source},
-		{&doc.Author, rec.Author}, {&doc.Category, rec.Category},
-	} {
-		if v := strings.TrimSpace(f.v); v != "" {
-			*f.dst = v
+	if d := strings.TrimSpace(rec.Date); d != "" {
+		if iso, ok := recordDate(d); ok {
+			doc.Date = iso
+		} else {
+			w := Warning{"date", fmt.Sprintf("unreadable date %q ignored", d)}
+			if doc.Date != "" {
+				w.Msg += "; the text's date " + doc.Date + " is used"
+			}
+			warns = append(warns, w)
 		}
 	}
-	return doc, nil
+	if s := strings.TrimSpace(rec.Source); s != "" {
+		doc.Source = displaySource(s)
+	}
+	if a := strings.TrimSpace(rec.Author); a != "" {
+		doc.Author = a
+	}
+	if c := strings.TrimSpace(rec.Category); c != "" {
+		doc.Category = displayCategory(c)
+	}
+	return doc, warns, nil
+}
+
+// recordDate reads a record's date field: ISO 8601 at any precision
+// (a time part after "T" or a space is dropped), or any date line form.
+func recordDate(d string) (string, bool) {
+	if i := strings.IndexAny(d, "T "); i == 10 && validDate(d[:10]) {
+		return d[:10], true
+	}
+	if validDate(d) {
+		return d, true
+	}
+	if iso, ok := parseDateLine(d); ok {
+		return iso, true
+	}
+	return "", false
 }

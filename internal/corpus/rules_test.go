@@ -27,7 +27,7 @@ func TestRuleDateLine(t *testing.T) {
 		{"في 11 ديسمبر", ""},           // no year
 		{"خلال شهر ديسمبر الجارى", ""}, // prose
 		{"أعلن الجيش في 3 مارس 2015 عن بدء العملية", ""},
-		{"2018-11-03", ""},
+		{"2018-11-03", "2018-11-03"}, // numeric dates are date lines too
 		{"197", ""},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,41 @@
+package ingest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// sharedCorpus finds a corpus of ../shared (MARSAD_SHARED overrides the
+// folder), or skips: the project builds and tests without it.
+func sharedCorpus(b *testing.B, name string) string {
+	dir := os.Getenv("MARSAD_SHARED")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared")
+	}
+	p := filepath.Join(dir, "corpora", name)
+	if _, err := os.Stat(p); err != nil {
+		b.Skipf("benchmark reads %s, which is absent (set MARSAD_SHARED to the shared folder): %v", p, err)
+	}
+	return p
+}
+
+func benchmarkIngest(b *testing.B, name string) {
+	p := sharedCorpus(b, name)
+	b.ReportAllocs()
+	var res *Result
+	for b.Loop() {
+		var err error
+		if res, err = Load(p, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(res.Summary.Kept), "articles")
+}
+
+// BenchmarkIngest70k: the whole ingest of news-70k.jsonl.gz (gunzip, JSON,
+// FromRecord, dedup), no tagger. Target: under 30 s on two cores.
+func BenchmarkIngest70k(b *testing.B) { benchmarkIngest(b, "news-70k.jsonl.gz") }
+
+// BenchmarkIngestDaesh: the same for daesh-news.jsonl.gz (3.5k articles).
+func BenchmarkIngestDaesh(b *testing.B) { benchmarkIngest(b, "daesh-news.jsonl.gz") }
