@@ -46,22 +46,46 @@ func (c *Explorer) renderReader() app.UI {
 	)
 }
 
-// renderEntities lists what the article mentions; each name links to the
-// results filtered on it.
+// renderEntities lists what the article mentions, most mentioned first;
+// each name links to the results filtered on it. Past maxReaderEntities the
+// rest fold behind a "more" switch so the article text stays near the top.
 func (c *Explorer) renderEntities(ents []corpus.Entity) app.UI {
-	return app.Ul().Class("entities").Aria("label", "يذكر المقال").Body(
-		app.Range(ents).Slice(func(i int) app.UI {
-			next := c.view
-			next.DocID, next.Page = "", 0
-			if !contains(next.Entities, ents[i].Name) {
-				next.Entities = append(append([]string(nil), next.Entities...), ents[i].Name)
-			}
-			return app.Li().Body(
-				app.A().Class("entity").DataSet("entity-type", ents[i].Type).Href(next.URL().String()).
-					Title(strconv.Itoa(ents[i].Count) + " ذكر").Text(ents[i].Name),
+	chip := func(e corpus.Entity) app.UI {
+		next := c.view
+		next.DocID, next.Page = "", 0
+		if !contains(next.Entities, e.Name) {
+			next.Entities = append(append([]string(nil), next.Entities...), e.Name)
+		}
+		return app.Li().Body(
+			app.A().Class("entity").DataSet("entity-type", e.Type).Href(next.URL().String()).
+				Title(mentionsLabel(e.Count)).Text(e.Name),
+		)
+	}
+	shown, rest := ents, []corpus.Entity(nil)
+	if len(ents) > maxReaderEntities {
+		shown, rest = ents[:maxReaderEntities], ents[maxReaderEntities:]
+	}
+	return app.Div().Class("entities-block").Body(
+		app.Ul().Class("entities").Aria("label", "يذكر المقال").Body(
+			app.Range(shown).Slice(func(i int) app.UI { return chip(shown[i]) }),
+		),
+		app.If(len(rest) > 0, func() app.UI {
+			return app.Details().Class("more-entities").Body(
+				app.Summary().Text("المزيد: "+countNoun(len(rest), "اسم واحد", "اسمان", "أسماء", "اسمًا")),
+				app.Ul().Class("entities").Body(
+					app.Range(rest).Slice(func(i int) app.UI { return chip(rest[i]) }),
+				),
 			)
 		}),
 	)
+}
+
+// maxReaderEntities is how many entity names the reader shows before the
+// "more" switch.
+const maxReaderEntities = 10
+
+func mentionsLabel(n int) string {
+	return "ذُكر " + countNoun(n, "مرة واحدة", "مرتين", "مرات", "مرة")
 }
 
 // renderHitBar steps through the hits and shows where in the article they
