@@ -142,6 +142,20 @@ func (in inputFlags) options() (ingest.Options, error) {
 	return opts, nil
 }
 
+// build ingests the input the flags name and indexes it.
+func (in inputFlags) build() (*ingest.Result, []byte, *index.Index, error) {
+	opts, err := in.options()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	res, err := ingest.Load(*in.corpus, opts)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	data, ix, err := buildBundle(res.Documents)
+	return res, data, ix, err
+}
+
 // entityTagger is the one place the entity tagger is wired into ingestion.
 func entityTagger() (func(text string) []corpus.Entity, error) {
 	t, err := entity.Default()
@@ -177,15 +191,7 @@ func runIndex(args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	opts, err := in.options()
-	if err != nil {
-		return err
-	}
-	res, err := ingest.Load(*in.corpus, opts)
-	if err != nil {
-		return err
-	}
-	data, ix, err := buildBundle(res.Documents)
+	res, data, ix, err := in.build()
 	if err != nil {
 		return err
 	}
@@ -215,7 +221,11 @@ func openEngine(bundle, corpusPath string, stderr io.Writer) (*search.Engine, er
 		}
 		return e, nil
 	}
-	res, err := ingest.Load(corpusPath, ingest.Options{})
+	tag, err := entityTagger()
+	if err != nil {
+		return nil, err
+	}
+	res, err := ingest.Load(corpusPath, ingest.Options{Tag: tag})
 	if err != nil {
 		return nil, err
 	}
@@ -376,15 +386,7 @@ func runBuild(args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	opts, err := in.options()
-	if err != nil {
-		return err
-	}
-	res, err := ingest.Load(*in.corpus, opts)
-	if err != nil {
-		return err
-	}
-	data, ix, err := buildBundle(res.Documents)
+	res, data, ix, err := in.build()
 	if err != nil {
 		return err
 	}

@@ -79,7 +79,7 @@ func load(fsys fs.FS, label func(string) string) ([]Document, error) {
 	case err != nil:
 		return nil, fmt.Errorf("corpus: %s: unreadable: %w", label(ManifestName), err)
 	}
-	if err := applyManifest(raw, docs, byID); err != nil {
+	if _, err := ApplyManifest(raw, docs, nil); err != nil {
 		return nil, fmt.Errorf("corpus: %s: %w", label(ManifestName), err)
 	}
 	return docs, nil
@@ -109,7 +109,11 @@ type manifestEntry struct {
 	Note string `json:"note"`
 }
 
-func applyManifest(raw []byte, docs []Document, byID map[string]int) error {
+// ApplyManifest overrides the fields each entry of a manifest.json names in
+// docs. Every problem is an error naming the entry, with one exception: an
+// entry for a document the caller knows it skipped (skipped reports it) is
+// returned in unused instead, since the skip is reported already.
+func ApplyManifest(raw []byte, docs []Document, skipped func(id string) bool) (unused []string, err error) {
 	var m manifest
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields() // a misspelt field would silently do nothing
@@ -118,31 +122,39 @@ func applyManifest(raw []byte, docs []Document, byID map[string]int) error {
 		if errors.As(err, &syn) {
 			// Offset counts the bytes read, the bad one included; report
 			// its 0-based position like the UTF-8 check does.
-			return fmt.Errorf("malformed JSON at byte %d: %w", max(syn.Offset-1, 0), err)
+			return nil, fmt.Errorf("malformed JSON at byte %d: %w", max(syn.Offset-1, 0), err)
 		}
-		return fmt.Errorf("malformed JSON: %w", err)
+		return nil, fmt.Errorf("malformed JSON: %w", err)
 	}
 	if dec.More() {
-		return errors.New("malformed JSON: data after the top-level object")
+		return nil, errors.New("malformed JSON: data after the top-level object")
+	}
+	byID := make(map[string]int, len(docs))
+	for i, d := range docs {
+		byID[d.ID] = i
 	}
 	seen := map[string]bool{}
 	for i, e := range m.Documents {
 		if e.ID == "" {
-			return fmt.Errorf("entry %d: missing id", i)
+			return nil, fmt.Errorf("entry %d: missing id", i)
 		}
 		if seen[e.ID] {
-			return fmt.Errorf("entry %d: duplicate id %q", i, e.ID)
+			return nil, fmt.Errorf("entry %d: duplicate id %q", i, e.ID)
 		}
 		seen[e.ID] = true
-		k, ok := byID[e.ID]
-		if !ok {
-			return fmt.Errorf("entry %d: unknown document id %q", i, e.ID)
-		}
 		if strings.TrimSpace(e.Note) == "" {
-			return fmt.Errorf("entry %q: missing note (the basis of the overrides)", e.ID)
+			return nil, fmt.Errorf("entry %q: missing note (the basis of the overrides)", e.ID)
 		}
 		if e.Date != nil && !validDate(*e.Date) {
-			return fmt.Errorf("entry %q: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", e.ID, *e.Date)
+			return nil, fmt.Errorf("entry %q: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", e.ID, *e.Date)
+		}
+		k, ok := byID[e.ID]
+		if !ok {
+			if skipped != nil && skipped(e.ID) {
+				unused = append(unused, fmt.Sprintf("entry %d: document %q was skipped; its overrides are unused", i, e.ID))
+				continue
+			}
+			return nil, fmt.Errorf("entry %d: unknown document id %q", i, e.ID)
 		}
 		d := &docs[k]
 		set(&d.Title, e.Title)
@@ -155,7 +167,7 @@ func applyManifest(raw []byte, docs []Document, byID map[string]int) error {
 			d.DateInferred = *e.DateInferred
 		}
 	}
-	return nil
+	return unused, nil
 }
 
 func set(dst *string, v *string) {

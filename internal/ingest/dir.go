@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,7 +9,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"marsad/internal/corpus"
 )
@@ -126,107 +124,4 @@ func fileRecord(kind itemKind, raw []byte, id string) (corpus.Record, error) {
 		return rec, nil
 	}
 	return corpus.Record{ID: id, Text: string(raw)}, nil
-}
-
-// The manifest below mirrors internal/corpus's (load.go): same schema and
-// checks, so a folder's manifest.json means the same whether LoadDir or
-// ingest reads it. corpus keeps its applyManifest unexported; if it is ever
-// exported, this copy should go.
-
-type manifest struct {
-	About     string          `json:"about"`
-	Documents []manifestEntry `json:"documents"`
-}
-
-type manifestEntry struct {
-	ID           string  `json:"id"`
-	Title        *string `json:"title"`
-	Date         *string `json:"date"`
-	DateInferred *bool   `json:"date_inferred"`
-	Source       *string `json:"source"`
-	Author       *string `json:"author"`
-	Dateline     *string `json:"dateline"`
-	Category     *string `json:"category"`
-	Note         string  `json:"note"`
-}
-
-// applyManifest overrides the fields each entry names. An entry for an
-// article that was skipped is a warning (returned), not an error: the skip
-// is already reported with its reason.
-func applyManifest(raw []byte, docs []corpus.Document, skipped []Problem) (warnings []string, err error) {
-	var m manifest
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields() // a misspelt field would silently do nothing
-	if err := dec.Decode(&m); err != nil {
-		var syn *json.SyntaxError
-		if errors.As(err, &syn) {
-			return nil, fmt.Errorf("malformed JSON at byte %d: %w", max(syn.Offset-1, 0), err)
-		}
-		return nil, fmt.Errorf("malformed JSON: %w", err)
-	}
-	if dec.More() {
-		return nil, errors.New("malformed JSON: data after the top-level object")
-	}
-	byID := make(map[string]int, len(docs))
-	for i, d := range docs {
-		byID[d.ID] = i
-	}
-	wasSkipped := map[string]bool{}
-	for _, p := range skipped {
-		wasSkipped[p.ID] = true
-	}
-	seen := map[string]bool{}
-	for i, e := range m.Documents {
-		if e.ID == "" {
-			return nil, fmt.Errorf("entry %d: missing id", i)
-		}
-		if seen[e.ID] {
-			return nil, fmt.Errorf("entry %d: duplicate id %q", i, e.ID)
-		}
-		seen[e.ID] = true
-		if strings.TrimSpace(e.Note) == "" {
-			return nil, fmt.Errorf("entry %q: missing note (the basis of the overrides)", e.ID)
-		}
-		if e.Date != nil && !validDate(*e.Date) {
-			return nil, fmt.Errorf("entry %q: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", e.ID, *e.Date)
-		}
-		k, ok := byID[e.ID]
-		if !ok {
-			if wasSkipped[e.ID] {
-				warnings = append(warnings, fmt.Sprintf("entry %d: document %q was skipped; its overrides are unused", i, e.ID))
-				continue
-			}
-			return nil, fmt.Errorf("entry %d: unknown document id %q", i, e.ID)
-		}
-		d := &docs[k]
-		set(&d.Title, e.Title)
-		set(&d.Date, e.Date)
-		set(&d.Source, e.Source)
-		set(&d.Author, e.Author)
-		set(&d.Dateline, e.Dateline)
-		set(&d.Category, e.Category)
-		if e.DateInferred != nil {
-			d.DateInferred = *e.DateInferred
-		}
-	}
-	return warnings, nil
-}
-
-func set(dst *string, v *string) {
-	if v != nil {
-		*dst = *v
-	}
-}
-
-func validDate(s string) bool {
-	if s == "" {
-		return true
-	}
-	for _, layout := range []string{"2006", "2006-01", "2006-01-02"} {
-		if len(s) == len(layout) {
-			_, err := time.Parse(layout, s)
-			return err == nil
-		}
-	}
-	return false
 }

@@ -319,7 +319,11 @@ func assemble(src *source, outcomes []outcome) (*Result, error) {
 		docs = append(docs, o.doc)
 	}
 	if src.manifest != nil {
-		mp, err := applyManifest(src.manifest, docs, s.Skipped)
+		wasSkipped := map[string]bool{}
+		for _, p := range s.Skipped {
+			wasSkipped[p.ID] = true
+		}
+		mp, err := corpus.ApplyManifest(src.manifest, docs, func(id string) bool { return wasSkipped[id] })
 		if err != nil {
 			return nil, fmt.Errorf("ingest: %s: %w", src.manifestPath, err)
 		}
