@@ -14,3 +14,6 @@ func fetchBytes(url string) ([]byte, error) {
 func pageWasControlled() bool { return false }
 
 func markFirstResults() {}
+
+// narrowScreen: natively there is no window; render as on a desktop.
+func narrowScreen() bool { return false }

@@ -72,3 +72,9 @@ func pageWasControlled() bool {
 func markFirstResults() {
 	app.Window().Get("performance").Call("mark", firstResultsMark)
 }
+
+// narrowScreen reports a phone-sized window, where the facets sit above the
+// results and every open group pushes them further down.
+func narrowScreen() bool {
+	return app.Window().Get("innerWidth").Int() <= narrowScreenWidth
+}

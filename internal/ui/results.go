@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -111,21 +112,24 @@ func (c *Explorer) renderPager(total int) app.UI {
 
 func (c *Explorer) renderFacets(f search.Facets) app.UI {
 	return app.Aside().Class("facets").Aria("label", "المرشّحات").Body(
-		c.renderFacetGroup("المصدر", f.Sources, c.view.Sources, sourceLabel, func(v view, value string) view {
+		c.renderFacetGroup("المصدر", f.Sources, c.view.Sources, true, sourceLabel, func(v view, value string) view {
 			v.Sources = toggle(v.Sources, value)
 			return v
 		}),
-		c.renderFacetGroup("السنة", f.Years, c.view.Years, yearLabel, func(v view, value string) view {
+		c.renderFacetGroup("السنة", f.Years, c.view.Years, true, yearLabel, func(v view, value string) view {
 			v.Years = toggle(v.Years, value)
 			return v
 		}),
 		app.Range(entityTypes).Slice(func(i int) app.UI {
 			typ := entityTypes[i]
-			return c.renderFacetGroup(typ.label, topEntities(f.Entities, typ.name, c.view.Entities),
-				c.view.Entities, plainLabel, func(v view, value string) view {
-					v.Entities = toggle(v.Entities, value)
-					return v
-				})
+			values := topEntities(f.Entities, typ.name, c.view.Entities)
+			// On a phone the entity groups start folded, unless one of
+			// their values is picked, so the results stay near the top.
+			open := !narrowScreen() || slices.ContainsFunc(values, func(v search.FacetValue) bool { return contains(c.view.Entities, v.Value) })
+			return c.renderFacetGroup(typ.label, values, c.view.Entities, open, plainLabel, func(v view, value string) view {
+				v.Entities = toggle(v.Entities, value)
+				return v
+			})
 		}),
 	)
 }
@@ -161,12 +165,12 @@ func plainLabel(s string) string { return s }
 // renderFacetGroup lists a facet's values with their live counts; each value
 // is a link to the same view with that value toggled, so filters are plain
 // URLs that back/forward and shared links restore.
-func (c *Explorer) renderFacetGroup(title string, values []search.FacetValue, selected []string,
+func (c *Explorer) renderFacetGroup(title string, values []search.FacetValue, selected []string, open bool,
 	label func(string) string, toggled func(view, string) view) app.UI {
 	if len(values) == 0 {
 		return nil
 	}
-	return app.Details().Class("facet-group").Open(true).Body(
+	return app.Details().Class("facet-group").Open(open).Body(
 		app.Summary().Text(title),
 		app.Ul().Body(
 			app.Range(values).Slice(func(i int) app.UI {

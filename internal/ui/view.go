@@ -34,6 +34,10 @@ const (
 	paramAlias  = "aliases"
 )
 
+// narrowScreenWidth is the widest window (CSS pixels) where the page lays out for a
+// phone (see the media query in marsad.css).
+const narrowScreenWidth = 720
+
 // maxURLFilters bounds how many filter values a crafted link can make the page
 // evaluate.
 const maxURLFilters = 32
