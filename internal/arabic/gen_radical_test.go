@@ -24,32 +24,7 @@ func TestGenerateRadicalStems(t *testing.T) {
 	if path == "" {
 		t.Skip("set MARSAD_GEN_RADICALS to a corpus to regenerate radical_stems.go")
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	counts := map[string]int{}
-	scanner := bufio.NewScanner(gz)
-	scanner.Buffer(make([]byte, 1<<20), 1<<26)
-	for scanner.Scan() {
-		var doc struct{ Text, Title string }
-		if err := json.Unmarshal(scanner.Bytes(), &doc); err != nil {
-			t.Fatal(err)
-		}
-		for _, tok := range Tokenize(doc.Title + "\n" + doc.Text) {
-			if norm := Normalize(tok.Text); isArabicWord(norm) {
-				counts[norm]++
-			}
-		}
-	}
-	if err := scanner.Err(); err != nil {
-		t.Fatal(err)
-	}
+	counts := countWords(t, path, func(string) bool { return true })
 	const minCount = 40
 	stems := map[string]bool{}
 	for word, n := range counts {
@@ -87,4 +62,40 @@ func TestGenerateRadicalStems(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d words, %d radical stems", len(counts), len(list))
+}
+
+// countWords counts the normalized Arabic words of the titles and texts of
+// a JSONL.gz corpus, in the articles whose "corpus" field keep accepts.
+func countWords(t *testing.T, path string, keep func(corpus string) bool) map[string]int {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]int{}
+	scanner := bufio.NewScanner(gz)
+	scanner.Buffer(make([]byte, 1<<20), 1<<26)
+	for scanner.Scan() {
+		var doc struct{ Text, Title, Corpus string }
+		if err := json.Unmarshal(scanner.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if !keep(doc.Corpus) {
+			continue
+		}
+		for _, tok := range Tokenize(doc.Title + "\n" + doc.Text) {
+			if norm := Normalize(tok.Text); isArabicWord(norm) {
+				counts[norm]++
+			}
+		}
+	}
+	if err := scanner.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return counts
 }

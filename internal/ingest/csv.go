@@ -104,19 +104,11 @@ func columnsOf(header []string, named map[string]string, file string) (map[strin
 // readCSV reads a CSV or TSV file with a header row. Quoted fields may span
 // lines (as pandas and spreadsheets write them).
 func (src *source) readCSV(emit func(item)) error {
-	f, err := src.open()
+	r, closeFile, err := src.openText()
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	r, gz, err := decompressed(f, src.path)
-	if err != nil {
-		return err
-	}
-	src.summary.Gzip = gz
-	if err := checkNotBinary(r, src.path); err != nil {
-		return err
-	}
+	defer closeFile()
 	guard := &recordGuard{r: r, limit: int64(src.opts.MaxLine)}
 	cr := csv.NewReader(guard)
 	if src.format == FormatTSV {

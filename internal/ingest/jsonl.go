@@ -17,19 +17,11 @@ import (
 // decoded by the workers; the reader only splits lines, so gunzip and
 // decoding overlap.
 func (src *source) readJSONL(emit func(item)) error {
-	f, err := src.open()
+	r, closeFile, err := src.openText()
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	r, gz, err := decompressed(f, src.path)
-	if err != nil {
-		return err
-	}
-	src.summary.Gzip = gz
-	if err := checkNotBinary(r, src.path); err != nil {
-		return err
-	}
+	defer closeFile()
 	lr := lineReader{r: r, max: src.opts.MaxLine}
 	for {
 		line, offset, tooLong, err := lr.next()
@@ -44,7 +36,7 @@ func (src *source) readJSONL(emit func(item)) error {
 					it.skip = fmt.Sprintf("line longer than the %d-byte limit: not read", src.opts.MaxLine)
 				}
 			}
-			it.offset, it.gz = offset, gz
+			it.offset, it.gz = offset, src.summary.Gzip
 			emit(it)
 		}
 		if err == io.EOF {
@@ -187,4 +179,23 @@ func invalidUTF8At(b []byte) int {
 		off += n
 	}
 	return -1
+}
+
+// openText opens the source file for a line or record reader: gunzipped
+// when it is gzip (the summary says so) and refused when it is binary.
+func (src *source) openText() (*bufio.Reader, func() error, error) {
+	f, err := src.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, gz, err := decompressed(f, src.path)
+	if err == nil {
+		src.summary.Gzip = gz
+		err = checkNotBinary(r, src.path)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return r, f.Close, nil
 }
