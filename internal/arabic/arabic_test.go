@@ -268,6 +268,9 @@ var ruleTests = []struct {
 		sameTerm(t, "يتخلى", "تتخلى", "تخلى")
 		sameTerm(t, "تمثل", "يمثلها", "وتمثل")
 	}},
+	{"broken plural that starts with the person-prefix letter", func(t *testing.T) {
+		sameTerm(t, "تقرير", "تقارير", "التقارير", "بالتقارير")
+	}},
 	{"person prefix folding keeps places and names apart", func(t *testing.T) {
 		differentTerms(t, "تونس", "يونس")
 		differentTerms(t, "تمنى", "اليمن")

@@ -57,10 +57,14 @@ func stemWithHamzaMask(norm string, hamzaAlef uint8) string {
 	if rest, ok := strings.CutSuffix(s, "اء"); ok && letters(rest) >= 2 {
 		s = rest + "اي"
 	}
+	// Fold before the plural table: its keys and values were made by this
+	// very function, so a plural that starts with ت (تقارير) is keyed by
+	// its folded form.
+	s = foldPersonPrefix(s)
 	if singular, ok := brokenPlurals[s]; ok {
 		return singular
 	}
-	return foldPersonPrefix(s)
+	return s
 }
 
 // foldPersonPrefix gives the persons of an imperfect verb one stem: ت (she,
