@@ -40,10 +40,14 @@ type Explorer struct {
 	currentHit int
 
 	updateReady bool
+	// narrow is a phone-sized window, read once at mount: the facets then
+	// sit above the results and start folded.
+	narrow bool
 }
 
 // OnMount starts loading the bundle as soon as the page exists.
 func (c *Explorer) OnMount(ctx app.Context) {
+	c.narrow = narrowScreen()
 	c.navigate(ctx)
 }
 

@@ -125,7 +125,7 @@ func (c *Explorer) renderFacets(f search.Facets) app.UI {
 			values := topEntities(f.Entities, typ.name, c.view.Entities)
 			// On a phone the entity groups start folded, unless one of
 			// their values is picked, so the results stay near the top.
-			open := !narrowScreen() || slices.ContainsFunc(values, func(v search.FacetValue) bool { return contains(c.view.Entities, v.Value) })
+			open := !c.narrow || slices.ContainsFunc(values, func(v search.FacetValue) bool { return contains(c.view.Entities, v.Value) })
 			return c.renderFacetGroup(typ.label, values, c.view.Entities, open, plainLabel, func(v view, value string) view {
 				v.Entities = toggle(v.Entities, value)
 				return v
