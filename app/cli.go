@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
@@ -21,6 +22,7 @@ import (
 	"marsad/internal/eval"
 	"marsad/internal/index"
 	"marsad/internal/ingest"
+	"marsad/internal/query"
 	"marsad/internal/search"
 	"marsad/internal/site"
 )
@@ -28,8 +30,9 @@ import (
 const usage = `marsad — explore an Arabic news corpus
 
 usage:
-  marsad index   [INPUT FLAGS] [-out FILE]            corpus → index bundle, with a summary
-  marsad search  [-json] [-limit N] [-bundle FILE] [-corpus PATH] QUERY
+  marsad index   [INPUT FLAGS] [-out DIR]             corpus → index bundle (a folder of files), with a summary
+  marsad search  [-json] [-limit N] [-sort S] [-bundle DIR] [-corpus PATH] QUERY
+  marsad search  -json -bundle DIR -queries FILE.tsv   batch: one JSON line per "id TAB query" line
   marsad analyze [-json] TEXT                         tokens, offsets and index terms
   marsad build   [INPUT FLAGS] [-web DIR] [-dist DIR]  static site (needs DIST/web/app.wasm)
   marsad serve   [-dist DIR] [-addr HOST:PORT]         serve the built site
@@ -143,17 +146,17 @@ func (in inputFlags) options() (ingest.Options, error) {
 }
 
 // build ingests the input the flags name and indexes it.
-func (in inputFlags) build() (*ingest.Result, []byte, *index.Index, error) {
+func (in inputFlags) build() (*ingest.Result, *index.Bundle, error) {
 	opts, err := in.options()
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	res, err := ingest.Load(*in.corpus, opts)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	data, ix, err := buildBundle(res.Documents)
-	return res, data, ix, err
+	bundle, err := buildBundle(res.Documents)
+	return res, bundle, err
 }
 
 // entityTagger is the one place the entity tagger is wired into ingestion.
@@ -165,61 +168,74 @@ func entityTagger() (func(text string) []corpus.Entity, error) {
 	return t.Tag, nil
 }
 
-// buildBundle indexes docs and encodes the bundle.
-func buildBundle(docs []corpus.Document) ([]byte, *index.Index, error) {
+// buildBundle indexes docs into a bundle.
+func buildBundle(docs []corpus.Document) (*index.Bundle, error) {
 	b := index.NewBuilder(index.Options{})
 	for _, d := range docs {
 		if err := b.Add(d); err != nil {
-			return nil, nil, fmt.Errorf("indexing %s: %w", d.ID, err)
+			return nil, fmt.Errorf("indexing %s: %w", d.ID, err)
 		}
 	}
-	ix, err := b.Finish()
-	if err != nil {
-		return nil, nil, err
+	return b.Finish()
+}
+
+// writeBundle replaces the bundle files in dir with b's.
+func writeBundle(b *index.Bundle, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
 	}
-	data, err := ix.MarshalBinary()
+	old, err := filepath.Glob(filepath.Join(dir, "*.mrsd"))
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	return data, ix, nil
+	for _, f := range old {
+		if err := os.Remove(f); err != nil {
+			return err
+		}
+	}
+	return b.WriteDir(dir)
+}
+
+// bundleStats describes a bundle: files, bytes, and bytes without the
+// document packs (the index proper).
+func bundleStats(b *index.Bundle) string {
+	var packs int64
+	for _, f := range b.Files {
+		if strings.HasPrefix(f.Name, "d-") {
+			packs += int64(len(f.Data))
+		}
+	}
+	total := b.Size()
+	return fmt.Sprintf("%d files, %d bytes (%d without the document packs)", len(b.Files), total, total-packs)
 }
 
 func runIndex(args []string, stdout io.Writer) error {
 	fs := newFlags("index")
 	in := addInputFlags(fs)
-	out := fs.String("out", filepath.Join("build", "corpus.mrsd"), "bundle file to write")
+	out := fs.String("out", filepath.Join("build", "bundle"), "folder to write the bundle's files into (its old .mrsd files are removed)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	res, data, ix, err := in.build()
+	start := time.Now()
+	res, bundle, err := in.build()
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
-		return err
-	}
-	if err := os.WriteFile(*out, data, 0o644); err != nil {
+	if err := writeBundle(bundle, *out); err != nil {
 		return err
 	}
 	res.Summary.Write(stdout, *in.skipped)
-	fmt.Fprintf(stdout, "indexed %d documents from %s into %s (%d bytes)\n", ix.NumDocs(), *in.corpus, *out, len(data))
+	fmt.Fprintf(stdout, "indexed %d documents from %s into %s in %.1f s: root %s, %s\n",
+		len(res.Documents), *in.corpus, *out, time.Since(start).Seconds(), bundle.Root, bundleStats(bundle))
 	return nil
 }
 
-// openEngine loads the engine from a bundle file, or indexes the corpus in
-// memory when no bundle is named (the bundled corpus is small). Records the
-// corpus skips are counted on stderr, keeping stdout (-json) clean.
-func openEngine(bundle, corpusPath string, stderr io.Writer) (*search.Engine, error) {
-	if bundle != "" {
-		data, err := os.ReadFile(bundle)
-		if err != nil {
-			return nil, err
-		}
-		e, err := search.Open(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", bundle, err)
-		}
-		return e, nil
+// openEngine opens the bundle in a folder, or indexes the corpus in memory
+// when no bundle is named (the bundled corpus is small). Records the corpus
+// skips are counted on stderr, keeping stdout (-json) clean.
+func openEngine(bundleDir, corpusPath string, stderr io.Writer) (*search.Engine, error) {
+	if bundleDir != "" {
+		return search.OpenDir(bundleDir)
 	}
 	tag, err := entityTagger()
 	if err != nil {
@@ -232,11 +248,11 @@ func openEngine(bundle, corpusPath string, stderr io.Writer) (*search.Engine, er
 	if n := len(res.Summary.Skipped); n > 0 {
 		fmt.Fprintf(stderr, "marsad: %d records of %s skipped; 'marsad index -corpus %s -skipped' lists them\n", n, corpusPath, corpusPath)
 	}
-	data, _, err := buildBundle(res.Documents)
+	bundle, err := buildBundle(res.Documents)
 	if err != nil {
 		return nil, err
 	}
-	return search.Open(data)
+	return search.Open(bundle.Fetcher(), bundle.Root)
 }
 
 type jsonSpan struct {
@@ -258,37 +274,115 @@ type jsonHit struct {
 type jsonResult struct {
 	Query        string             `json:"query"`
 	Total        int                `json:"total"`
+	Partial      bool               `json:"partial,omitempty"`
+	StrictTotal  int                `json:"strict_total,omitempty"`
+	DidYouMean   string             `json:"did_you_mean,omitempty"`
+	Notes        []string           `json:"notes,omitempty"`
 	Hits         []jsonHit          `json:"hits"`
 	AlsoSearched []search.AliasNote `json:"also_searched,omitempty"`
+}
+
+// batchHit and batchLine are the lines of batch mode, for evaluation tools.
+type batchHit struct {
+	ID    string  `json:"id"`
+	Score float64 `json:"score"`
+}
+
+type batchLine struct {
+	QID   string     `json:"qid"`
+	Hits  []batchHit `json:"hits"`
+	Error string     `json:"error,omitempty"`
+}
+
+// runBatch answers every "id TAB query" line of a file with one JSON line.
+// A query that fails (a syntax error) gets its error in its line; a file
+// that cannot be read stops the run.
+func runBatch(engine *search.Engine, path string, req search.Request, stdout io.Writer) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if !utf8.Valid(data) {
+		return fmt.Errorf("%s: not valid UTF-8", path)
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	for n, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if line == "" {
+			continue
+		}
+		qid, q, ok := strings.Cut(line, "\t")
+		if !ok {
+			return fmt.Errorf("%s:%d: expected an id, a tab and a query", path, n+1)
+		}
+		req.Query = q
+		out := batchLine{QID: qid, Hits: []batchHit{}}
+		res, err := engine.Search(req)
+		var qe *query.Error
+		switch {
+		case errors.As(err, &qe):
+			out.Error = qe.Error()
+		case err != nil:
+			return fmt.Errorf("%s:%d: %w", path, n+1, err)
+		default:
+			for _, h := range res.Hits {
+				out.Hits = append(out.Hits, batchHit{h.ID, h.Score})
+			}
+		}
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func runSearch(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("search")
 	asJSON := fs.Bool("json", false, "print JSON")
 	limit := fs.Int("limit", 10, "hits to print (0 = all)")
-	bundle := fs.String("bundle", "", "bundle file (default: index the corpus folder in memory)")
+	bundle := fs.String("bundle", "", "bundle folder written by 'marsad index' (default: index the corpus in memory)")
+	queries := fs.String("queries", "", "batch mode: a file of \"id TAB query\" lines; prints one JSON line per query")
+	sortBy := fs.String("sort", "relevance", "relevance|newest|oldest")
 	corpusPath := fs.String("corpus", defaultCorpus, "corpus (folder, .jsonl(.gz), .csv, .tsv), when no -bundle is given")
 	aliases := fs.Bool("aliases", true, "also search other names of the same entity (داعش → تنظيم الدولة, ISIS…) and Latin input")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if fs.NArg() == 0 && *queries == "" {
 		return usageError{"search needs a query, e.g. marsad search تويتر"}
 	}
 	if *limit < 0 {
 		return usageError{"-limit must be 0 (all) or more"}
 	}
-	q := strings.Join(fs.Args(), " ")
+	order := map[string]string{"relevance": search.SortRelevance, "newest": search.SortNewest, "oldest": search.SortOldest}
+	sortOrder, ok := order[*sortBy]
+	if !ok {
+		return usageError{"-sort must be relevance, newest or oldest"}
+	}
 	engine, err := openEngine(*bundle, *corpusPath, stderr)
 	if err != nil {
 		return err
 	}
-	res, err := engine.Search(search.Request{Query: q, Limit: *limit, Aliases: *aliases})
+	req := search.Request{Limit: *limit, Aliases: *aliases, Sort: sortOrder}
+	if *queries != "" {
+		if fs.NArg() > 0 {
+			return usageError{"give either -queries FILE or a query, not both"}
+		}
+		return runBatch(engine, *queries, req, stdout)
+	}
+	if err := engine.LoadEntities(); err != nil {
+		return err
+	}
+	q := strings.Join(fs.Args(), " ")
+	req.Query = q
+	res, err := engine.Search(req)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		out := jsonResult{Query: q, Total: res.Total, Hits: []jsonHit{}, AlsoSearched: res.AlsoSearched}
+		out := jsonResult{Query: q, Total: res.Total, Partial: res.Partial, StrictTotal: res.StrictTotal, DidYouMean: res.DidYouMean,
+			Notes: res.Notes, Hits: []jsonHit{}, AlsoSearched: res.AlsoSearched}
 		for _, h := range res.Hits {
 			jh := jsonHit{ID: h.ID, Title: h.Title, Source: h.Source, Date: h.Date, Score: h.Score,
 				Snippet: h.Snippet.Text, Matches: []jsonSpan{}}
@@ -302,6 +396,15 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		return enc.Encode(out)
 	}
 	fmt.Fprintf(stdout, "%d hits for %q\n", res.Total, q)
+	if res.Partial {
+		fmt.Fprintf(stdout, "partial matches: %d documents have every word; ranked by how many of the words they have\n", res.StrictTotal)
+	}
+	if res.DidYouMean != "" {
+		fmt.Fprintf(stdout, "did you mean: %s\n", res.DidYouMean)
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintln(stdout, n)
+	}
 	for _, n := range res.AlsoSearched {
 		fmt.Fprintf(stdout, "also searched for %s: %s\n", n.Query, strings.Join(n.Others, ", "))
 	}
@@ -386,15 +489,15 @@ func runBuild(args []string, stdout io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	res, data, ix, err := in.build()
+	res, bundle, err := in.build()
 	if err != nil {
 		return err
 	}
-	if err := site.Generate(site.Options{Dir: *dist, Bundle: data, Assets: os.DirFS(*webDir)}); err != nil {
+	if err := site.Generate(site.Options{Dir: *dist, Bundle: bundle, Assets: os.DirFS(*webDir)}); err != nil {
 		return err
 	}
 	res.Summary.Write(stdout, *in.skipped)
-	fmt.Fprintf(stdout, "built %s: %d documents, bundle %s (%d bytes)\n", *dist, ix.NumDocs(), site.BundleFileName(data), len(data))
+	fmt.Fprintf(stdout, "built %s: %d documents, bundle root %s, %s\n", *dist, len(res.Documents), bundle.Root, bundleStats(bundle))
 	return nil
 }
 

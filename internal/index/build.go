@@ -1,35 +1,175 @@
 package index
 
 import (
+	"encoding/binary"
 	"errors"
+	"hash/crc32"
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
 )
 
-// Options configures a Builder.
+// Options configures a Builder. The zero value is the configuration the site
+// is built with.
 type Options struct {
 	// Analyze turns text into tokens. nil means arabic.Analyze, the analyzer
 	// the search engine applies to queries; anything else is for tests, since
 	// a bundle built with another analyzer would not match queries.
 	Analyze func(text string) []arabic.Token
+	// Workers is how many goroutines analyze documents; 0 means one per CPU.
+	Workers int
+	// ChunkBytes is the uncompressed size at which a term or position chunk
+	// is closed (0: DefaultChunkBytes). Smaller chunks mean fewer bytes per
+	// query and more files.
+	ChunkBytes int
+	// PackBytes is the compressed size at which a document pack is closed
+	// (0: DefaultPackBytes). A pack is fetched by byte range, a document at a
+	// time, so its size only sets the number of files.
+	PackBytes int
+	// IDGroupDocs is how many documents share an ID group file (0:
+	// DefaultIDGroupDocs).
+	IDGroupDocs int
+	// MinVocabDocs is the fewest documents a term must occur in to enter the
+	// vocabulary that fuzzy search and "did you mean" draw from (0: 2).
+	MinVocabDocs int
 }
 
-// Builder accumulates documents into an Index.
+// Defaults of Options.
+const (
+	DefaultChunkBytes  = 128 << 10
+	DefaultPackBytes   = 1 << 20
+	DefaultIDGroupDocs = 4096
+)
+
+// Bundle is a built bundle: its files, each named after its content.
+type Bundle struct {
+	// Root is the name of the root file, the one a reader opens first.
+	Root  string
+	Files []File
+}
+
+// File is one file of a bundle.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Size is the total size of the bundle's files in bytes.
+func (b *Bundle) Size() int64 {
+	var n int64
+	for _, f := range b.Files {
+		n += int64(len(f.Data))
+	}
+	return n
+}
+
+// Builder accumulates documents into a Bundle: Add each document, then
+// Finish once.
 type Builder struct {
-	analyze  func(string) []arabic.Token
+	opts     Options
 	docs     []corpus.Document
 	ids      map[string]bool
-	postings [NumFields]map[string][]Posting
-	forms    [NumFields]map[string]*formTable
 	finished bool
+}
+
+// NewBuilder returns an empty Builder.
+func NewBuilder(opts Options) *Builder {
+	if opts.Analyze == nil {
+		opts.Analyze = arabic.Analyze
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	if opts.ChunkBytes <= 0 {
+		opts.ChunkBytes = DefaultChunkBytes
+	}
+	if opts.PackBytes <= 0 {
+		opts.PackBytes = DefaultPackBytes
+	}
+	if opts.IDGroupDocs <= 0 {
+		opts.IDGroupDocs = DefaultIDGroupDocs
+	}
+	if opts.MinVocabDocs <= 0 {
+		opts.MinVocabDocs = 2
+	}
+	return &Builder{opts: opts, ids: map[string]bool{}}
+}
+
+// Add adds a document. Its ID must be non-empty and unique. The analysis
+// happens in Finish, where documents are first put in their final order.
+func (b *Builder) Add(doc corpus.Document) error {
+	if b.finished {
+		return errors.New("index: Add after Finish")
+	}
+	if doc.ID == "" {
+		return errors.New("index: document has no ID")
+	}
+	if b.ids[doc.ID] {
+		return errors.New("index: duplicate document ID " + doc.ID)
+	}
+	if len(b.docs) >= maxDocs {
+		return errors.New("index: too many documents")
+	}
+	b.ids[doc.ID] = true
+	b.docs = append(b.docs, doc)
+	return nil
+}
+
+// keyAcc accumulates the postings of one key while building, already
+// encoded: a term's document postings (docs) and, for every key, the
+// positions (pos).
+type keyAcc struct {
+	fields  [NumFields]fieldAcc
+	forms   *formTable // nil for stop keys
+	lastDoc int32      // for the document frequency over both fields
+	df      int32
+}
+
+type fieldAcc struct {
+	n       int32
+	prevDoc int32
+	docs    []byte // per posting: doc delta, term frequency
+	// pos holds the positions: for a term, per posting and position
+	// (delta<<1 | form changed) and the new form number when it changed
+	// (the documents and counts are those of docs); for a stop key, per
+	// posting the doc delta, the count and plain position deltas.
+	pos []byte
 }
 
 // formTable collects the forms of one term key while building.
 type formTable struct {
 	ids       map[string]uint16 // by Norm
 	norms     []string          // in order of first occurrence
-	spellings []map[string]int  // per form: occurrences of each Token.Text
+	counts    []int
+	spellings []spellings
+}
+
+// spellings counts the original spellings of one form. Nearly every form has
+// one spelling, so the map is made only for a second one: at news scale the
+// maps would otherwise dominate the builder's memory and time.
+type spellings struct {
+	first string
+	more  map[string]int // every spelling with its count, once there are two
+}
+
+// best is the most frequent spelling, the smallest on a tie.
+func (s *spellings) best(int) string {
+	if s.more == nil {
+		return s.first
+	}
+	best, c := "", 0
+	for sp, k := range s.more {
+		if k > c || (k == c && sp < best) {
+			best, c = sp, k
+		}
+	}
+	return best
 }
 
 // add records an occurrence and returns its form number.
@@ -46,9 +186,18 @@ func (ft *formTable) add(t arabic.Token) (uint16, error) {
 		id = uint16(len(ft.norms))
 		ft.ids[norm] = id
 		ft.norms = append(ft.norms, norm)
-		ft.spellings = append(ft.spellings, map[string]int{})
+		ft.counts = append(ft.counts, 0)
+		ft.spellings = append(ft.spellings, spellings{first: t.Text})
 	}
-	ft.spellings[id][t.Text]++
+	ft.counts[id]++
+	sp := &ft.spellings[id]
+	if sp.more == nil && t.Text != sp.first {
+		// The second spelling: count the first one's occurrences so far.
+		sp.more = map[string]int{sp.first: ft.counts[id] - 1}
+	}
+	if sp.more != nil {
+		sp.more[t.Text]++
+	}
 	return id, nil
 }
 
@@ -57,132 +206,632 @@ func (ft *formTable) add(t arabic.Token) (uint16, error) {
 func (ft *formTable) forms() []Form {
 	out := make([]Form, len(ft.norms))
 	for i, norm := range ft.norms {
-		best, n := "", 0
-		for sp, c := range ft.spellings[i] {
-			if c > n || (c == n && sp < best) {
-				best, n = sp, c
-			}
-		}
-		out[i] = Form{Norm: norm, Spelling: best}
+		out[i] = Form{Norm: norm, Spelling: ft.spellings[i].best(ft.counts[i]), Count: ft.counts[i]}
 	}
 	return out
 }
 
-// NewBuilder returns an empty Builder.
-func NewBuilder(opts Options) *Builder {
-	b := &Builder{analyze: opts.Analyze, ids: map[string]bool{}}
-	if b.analyze == nil {
-		b.analyze = arabic.Analyze
-	}
-	for f := range b.postings {
-		b.postings[f] = map[string][]Posting{}
-		b.forms[f] = map[string]*formTable{}
-	}
-	return b
+// occ is one key's occurrences in one field of the document being added.
+type occ struct {
+	key       string
+	positions []int32
+	forms     []uint16
 }
 
-// Add analyzes and adds a document. Its ID must be non-empty and unique.
-func (b *Builder) Add(doc corpus.Document) error {
+// Finish analyzes the documents and returns the bundle. The Builder cannot be
+// used afterwards.
+func (b *Builder) Finish() (*Bundle, error) {
 	if b.finished {
-		return errors.New("index: Add after Finish")
+		return nil, errors.New("index: Finish called twice")
 	}
-	if doc.ID == "" {
-		return errors.New("index: document has no ID")
+	b.finished = true
+	docs := b.docs
+	b.docs = nil
+	// Newest first, then by ID: the order of a blank query and of sorting
+	// by date, so neither needs a sort in the browser.
+	sort.SliceStable(docs, func(i, j int) bool {
+		if docs[i].Date != docs[j].Date {
+			return docs[i].Date > docs[j].Date
+		}
+		return docs[i].ID < docs[j].ID
+	})
+	acc := map[string]*keyAcc{}
+	var lens [NumFields][]int32
+	for f := range lens {
+		lens[f] = make([]int32, len(docs))
 	}
-	if b.ids[doc.ID] {
-		return errors.New("index: duplicate document ID " + doc.ID)
+	err := b.analyzeAll(docs, func(num int32, fields [NumFields][]arabic.Token) error {
+		for f := Field(0); f < NumFields; f++ {
+			n, err := addField(acc, f, num, fields[f])
+			if err != nil {
+				return errors.New("index: document " + docs[num].ID + " " + f.String() + ": " + err.Error())
+			}
+			lens[f][num] = n
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	if len(b.docs) >= maxDocs {
-		return errors.New("index: too many documents")
-	}
-	num := int32(len(b.docs))
-	if err := b.addField(Title, num, doc.Title); err != nil {
-		return errors.New("index: document " + doc.ID + " title: " + err.Error())
-	}
-	if err := b.addField(Text, num, doc.Text); err != nil {
-		return errors.New("index: document " + doc.ID + " text: " + err.Error())
-	}
-	b.ids[doc.ID] = true
-	b.docs = append(b.docs, doc)
-	return nil
+	return b.write(docs, acc, lens)
 }
 
-func (b *Builder) addField(f Field, num int32, text string) error {
-	m := b.postings[f]
-	for _, t := range b.analyze(text) {
+// analyzeAll analyzes the documents on several goroutines and hands them to
+// add one at a time, in order.
+func (b *Builder) analyzeAll(docs []corpus.Document, add func(int32, [NumFields][]arabic.Token) error) error {
+	type result struct {
+		fields [NumFields][]arabic.Token
+		done   chan struct{}
+	}
+	const window = 256
+	results := make([]result, len(docs))
+	for i := range results {
+		results[i].done = make(chan struct{})
+	}
+	next := make(chan int, window)
+	var wg sync.WaitGroup
+	for w := 0; w < b.opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i].fields = [NumFields][]arabic.Token{b.opts.Analyze(docs[i].Title), b.opts.Analyze(docs[i].Text)}
+				close(results[i].done)
+			}
+		}()
+	}
+	// The producer stays at most window documents ahead of the consumer,
+	// so the tokens held at once stay bounded.
+	stop := make(chan struct{})
+	go func() {
+		defer close(next)
+		for i := range docs {
+			if i >= window {
+				select {
+				case <-results[i-window].done:
+				case <-stop:
+					return
+				}
+			}
+			select {
+			case next <- i:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	var err error
+	for i := range docs {
+		<-results[i].done
+		if err == nil {
+			err = add(int32(i), results[i].fields)
+		}
+		results[i].fields = [NumFields][]arabic.Token{}
+		if err != nil {
+			close(stop)
+			break
+		}
+	}
+	wg.Wait()
+	return err
+}
+
+// addField adds one field of document num and returns its length in indexed
+// terms (stop words excluded), the length BM25 normalizes by.
+func addField(acc map[string]*keyAcc, f Field, num int32, toks []arabic.Token) (int32, error) {
+	byKey := map[string]*occ{}
+	var order []*occ
+	var length int32
+	for _, t := range toks {
 		key := KeyOf(t)
 		if key == "" {
 			continue
 		}
 		if t.Position < 0 || t.Position > maxPosition {
-			return errors.New("token position out of range")
+			return 0, errors.New("token position out of range")
 		}
 		pos := int32(t.Position)
-		ps := m[key]
-		n := len(ps)
-		if n > 0 && ps[n-1].Doc == num {
-			last := ps[n-1].Positions
-			if pos <= last[len(last)-1] {
-				// Positions must ascend for phrase matching and delta
-				// encoding; an analyzer repeating a position would be a bug
-				// upstream, so keep the first occurrence.
-				continue
-			}
-		} else {
-			ps = append(ps, Posting{Doc: num})
-			m[key] = ps
-			n++
-		}
-		p := &ps[n-1]
-		p.Positions = append(p.Positions, pos)
-		if IsStopKey(key) {
+		o := byKey[key]
+		if o == nil {
+			o = &occ{key: key}
+			byKey[key] = o
+			order = append(order, o)
+		} else if pos <= o.positions[len(o.positions)-1] {
+			// Positions must ascend for phrase matching and delta
+			// encoding; an analyzer repeating a position would be a bug
+			// upstream, so keep the first occurrence.
 			continue
 		}
-		ft := b.forms[f][key]
-		if ft == nil {
-			ft = &formTable{ids: map[string]uint16{}}
-			b.forms[f][key] = ft
+		ka := acc[key]
+		if ka == nil {
+			ka = &keyAcc{lastDoc: -1}
+			for i := range ka.fields {
+				ka.fields[i].prevDoc = -1
+			}
+			if !IsStopKey(key) {
+				ka.forms = &formTable{ids: map[string]uint16{}}
+			}
+			acc[key] = ka
 		}
-		id, err := ft.add(t)
-		if err != nil {
-			return err
+		o.positions = append(o.positions, pos)
+		if ka.forms != nil {
+			id, err := ka.forms.add(t)
+			if err != nil {
+				return 0, err
+			}
+			o.forms = append(o.forms, id)
+			length++
 		}
-		p.Forms = append(p.Forms, id)
 	}
-	return nil
+	for _, o := range order {
+		ka := acc[o.key]
+		if ka.lastDoc != num {
+			ka.lastDoc = num
+			ka.df++
+		}
+		fa := &ka.fields[f]
+		delta := uint64(num - fa.prevDoc)
+		fa.prevDoc = num
+		fa.n++
+		if ka.forms != nil {
+			fa.docs = binary.AppendUvarint(fa.docs, delta)
+			fa.docs = binary.AppendUvarint(fa.docs, uint64(len(o.positions)))
+		}
+		if ka.forms == nil {
+			fa.pos = binary.AppendUvarint(fa.pos, delta)
+			fa.pos = binary.AppendUvarint(fa.pos, uint64(len(o.positions)))
+		}
+		fa.pos = appendPositions(fa.pos, o.positions, o.forms)
+	}
+	return length, nil
 }
 
-// Finish returns the Index. The Builder cannot be used afterwards.
-func (b *Builder) Finish() (*Index, error) {
-	if b.finished {
-		return nil, errors.New("index: Finish called twice")
+// appendPositions writes a posting's positions: per position (delta<<1 |
+// form changed), followed by the new form number when it changed, the form
+// before the first position being 0. A key with a single form thus pays one
+// bit per position for its forms, and a key with several pays a number only
+// where the form changes. Stop keys (forms nil) write plain deltas.
+func appendPositions(buf []byte, positions []int32, forms []uint16) []byte {
+	prev := int32(-1)
+	form := uint16(0)
+	for i, p := range positions {
+		d := uint64(p - prev)
+		prev = p
+		if forms == nil {
+			buf = binary.AppendUvarint(buf, d)
+			continue
+		}
+		if forms[i] != form {
+			form = forms[i]
+			buf = binary.AppendUvarint(buf, d<<1|1)
+			buf = binary.AppendUvarint(buf, uint64(form))
+		} else {
+			buf = binary.AppendUvarint(buf, d<<1)
+		}
 	}
-	b.finished = true
-	ix := &Index{docs: b.docs}
-	for f := range ix.fields {
-		fi := &ix.fields[f]
-		fi.postings = b.postings[f]
-		fi.forms = make(map[string][]Form, len(b.forms[f]))
-		for key, ft := range b.forms[f] {
-			fi.forms[key] = ft.forms()
-			if len(ft.norms) == 1 {
-				for i := range fi.postings[key] {
-					fi.postings[key][i].Forms = nil
-				}
+	return buf
+}
+
+// chunker cuts the sorted entries of one family (terms or positions) into
+// chunk files.
+type chunker struct {
+	kind    byte
+	prefix  string
+	target  int
+	body    writer
+	n       int
+	first   string
+	prev    string
+	pending [][]byte // closed chunks' content, sealed together by seal
+	dir     []ChunkRef
+	files   []File
+}
+
+// ChunkRef is one entry of a chunk directory: the first key of a chunk and
+// its file.
+type ChunkRef struct {
+	First string
+	File  string
+}
+
+func (c *chunker) add(key string, entry []byte) {
+	if c.n == 0 {
+		c.first, c.prev = key, ""
+	}
+	shared := commonPrefix(c.prev, key)
+	c.body.uvarint(uint64(shared))
+	c.body.str(key[shared:])
+	c.body.bytes(entry)
+	c.prev = key
+	c.n++
+	if len(c.body.buf) >= c.target {
+		c.cut()
+	}
+}
+
+func (c *chunker) cut() {
+	if c.n == 0 {
+		return
+	}
+	head := &writer{}
+	head.uvarint(uint64(c.n))
+	c.pending = append(c.pending, append(head.buf, c.body.buf...))
+	c.dir = append(c.dir, ChunkRef{First: c.first})
+	c.body.buf = c.body.buf[:0]
+	c.n = 0
+}
+
+// seal compresses the closed chunks on several goroutines and names them.
+func (c *chunker) seal(workers int) {
+	c.cut()
+	c.files = make([]File, len(c.pending))
+	next := make(chan int, len(c.pending))
+	for i := range c.pending {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				data := seal(c.kind, c.pending[i])
+				c.files[i] = File{Name: contentName(c.prefix, data), Data: data}
+				c.dir[i].File = c.files[i].Name
+			}
+		}()
+	}
+	wg.Wait()
+	c.pending = nil
+}
+
+// write encodes every file of the bundle.
+func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [NumFields][]int32) (*Bundle, error) {
+	bundle := &Bundle{}
+	keys := make([]string, 0, len(acc))
+	for k := range acc {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+
+	terms := &chunker{kind: kindTerms, prefix: "t", target: b.opts.ChunkBytes}
+	positions := &chunker{kind: kindPos, prefix: "p", target: b.opts.ChunkBytes}
+	vocab := &writer{}
+	var vocabN int
+	var vocabBody writer
+	prevVocab := ""
+	entry := &writer{}
+	for _, key := range keys {
+		ka := acc[key]
+		if ka.forms != nil {
+			entry.buf = entry.buf[:0]
+			forms := ka.forms.forms()
+			entry.uvarint(uint64(len(forms)))
+			for _, fm := range forms {
+				entry.form(key, fm)
+			}
+			for f := range ka.fields {
+				entry.uvarint(uint64(ka.fields[f].n))
+				entry.buf = append(entry.buf, ka.fields[f].docs...)
+			}
+			terms.add(key, entry.buf)
+			if int(ka.df) >= b.opts.MinVocabDocs && !strings.HasPrefix(key, "#") {
+				shared := commonPrefix(prevVocab, key)
+				vocabBody.uvarint(uint64(shared))
+				vocabBody.str(key[shared:])
+				vocabBody.uvarint(uint64(ka.df))
+				prevVocab = key
+				vocabN++
 			}
 		}
+		entry.buf = entry.buf[:0]
+		for f := range ka.fields {
+			if ka.forms == nil {
+				entry.uvarint(uint64(ka.fields[f].n))
+			}
+			entry.bytes(ka.fields[f].pos)
+		}
+		positions.add(key, entry.buf)
+		delete(acc, key) // let the encoded postings go as the chunks fill
 	}
-	ix.finish()
-	return ix, nil
-}
+	terms.seal(b.opts.Workers)
+	positions.seal(b.opts.Workers)
+	bundle.Files = append(bundle.Files, terms.files...)
+	bundle.Files = append(bundle.Files, positions.files...)
+	vocab.uvarint(uint64(vocabN))
+	vocab.buf = append(vocab.buf, vocabBody.buf...)
+	vocabData := seal(kindVocab, vocab.buf)
+	vocabFile := File{Name: contentName("v", vocabData), Data: vocabData}
+	bundle.Files = append(bundle.Files, vocabFile)
 
-// Build is a convenience: a default Builder fed with docs.
-func Build(docs []corpus.Document) (*Index, error) {
-	b := NewBuilder(Options{})
-	for _, d := range docs {
-		if err := b.Add(d); err != nil {
-			return nil, err
+	packs, recordLens := b.writePacks(docs)
+	bundle.Files = append(bundle.Files, packs.files...)
+	entFile := writeEntities(docs)
+	bundle.Files = append(bundle.Files, entFile)
+	idFiles := writeIDGroups(docs, b.opts.IDGroupDocs)
+	bundle.Files = append(bundle.Files, idFiles...)
+
+	root := &writer{}
+	root.uvarint(uint64(len(docs)))
+	writeMeta(root, docs, lens, recordLens)
+	root.uvarint(uint64(len(packs.first)))
+	for i, first := range packs.first {
+		root.str(packs.files[i].Name)
+		root.uvarint(uint64(first))
+	}
+	for _, dir := range [][]ChunkRef{terms.dir, positions.dir} {
+		root.uvarint(uint64(len(dir)))
+		prev := ""
+		for _, ref := range dir {
+			shared := commonPrefix(prev, ref.First)
+			root.uvarint(uint64(shared))
+			root.str(ref.First[shared:])
+			root.str(ref.File)
+			prev = ref.First
 		}
 	}
-	return b.Finish()
+	root.str(entFile.Name)
+	root.str(vocabFile.Name)
+	root.uvarint(uint64(len(idFiles)))
+	for _, f := range idFiles {
+		root.str(f.Name)
+	}
+	root.uvarint(uint64(len(bundle.Files)))
+	for _, f := range bundle.Files {
+		root.str(f.Name)
+		root.uvarint(uint64(len(f.Data)))
+	}
+	rootData := seal(kindRoot, root.buf)
+	bundle.Root = contentName("corpus", rootData)
+	bundle.Files = append([]File{{Name: bundle.Root, Data: rootData}}, bundle.Files...)
+	return bundle, nil
+}
+
+// writeMeta writes what the root keeps per document, one column at a time
+// (columns compress better than rows): source, date, field lengths and the
+// size of the document's record in its pack.
+func writeMeta(w *writer, docs []corpus.Document, lens [NumFields][]int32, recordLens []int) {
+	sources := map[string]int{}
+	var names []string
+	for _, d := range docs {
+		if _, ok := sources[d.Source]; !ok {
+			sources[d.Source] = len(names)
+			names = append(names, d.Source)
+		}
+	}
+	w.uvarint(uint64(len(names)))
+	for _, s := range names {
+		w.str(s)
+	}
+	for _, d := range docs {
+		w.uvarint(uint64(sources[d.Source]))
+	}
+	prev := int64(0)
+	for _, d := range docs {
+		day := int64(DayOf(d.Date))
+		w.varint(day - prev)
+		prev = day
+	}
+	for f := range lens {
+		var total int64
+		for _, n := range lens[f] {
+			total += int64(n)
+		}
+		w.uvarint(uint64(total))
+	}
+	for _, n := range lens[Title] {
+		w.uvarint(uint64(n))
+	}
+	for _, n := range lens[Text] {
+		w.buf = append(w.buf, quantizeLen(n))
+	}
+	for _, n := range recordLens {
+		w.uvarint(uint64(n))
+	}
+}
+
+// lenBase is the ratio between successive quantized text lengths: BM25 only
+// needs a document's length to a few percent, and one byte per document keeps
+// the root small (Lucene stores its norms in a byte for the same reason).
+const lenBase = 1.06
+
+func quantizeLen(n int32) byte {
+	if n <= 0 {
+		return 0
+	}
+	q := 1 + math.Round(math.Log(float64(n))/math.Log(lenBase))
+	return byte(min(q, 255))
+}
+
+func dequantizeLen(q byte) int32 {
+	if q == 0 {
+		return 0
+	}
+	return int32(math.Round(math.Pow(lenBase, float64(q-1))))
+}
+
+type packSet struct {
+	first []int32
+	files []File
+}
+
+// writePacks writes the document records into packs: each record is its
+// CRC-32C and its DEFLATE-compressed fields, so a reader fetches and checks
+// one document by byte range.
+func (b *Builder) writePacks(docs []corpus.Document) (packSet, []int) {
+	var ps packSet
+	recordLens := make([]int, len(docs))
+	var cur []byte
+	first := int32(0)
+	cut := func(next int32) {
+		if cur == nil {
+			return
+		}
+		name := contentName("d", cur)
+		ps.first = append(ps.first, first)
+		ps.files = append(ps.files, File{Name: name, Data: cur})
+		cur, first = nil, next
+	}
+	// Compressing the records is most of the time of writing a bundle, and
+	// each is compressed on its own: spread them over the workers.
+	records := make([][]byte, len(docs))
+	rawLens := make([]int, len(docs))
+	next := make(chan int, 64)
+	var wg sync.WaitGroup
+	for w := 0; w < b.opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rec := &writer{}
+			for i := range next {
+				rec.buf = rec.buf[:0]
+				writeRecord(rec, docs[i])
+				records[i], rawLens[i] = deflate(rec.buf), len(rec.buf)
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i := range docs {
+		if cur == nil {
+			cur = packHeader()
+			first = int32(i)
+		}
+		z := records[i]
+		records[i] = nil
+		cur = binary.LittleEndian.AppendUint32(cur, crc32.Checksum(z, castagnoli))
+		cur = binary.LittleEndian.AppendUint32(cur, uint32(rawLens[i]))
+		cur = append(cur, z...)
+		recordLens[i] = 8 + len(z)
+		if len(cur) >= b.opts.PackBytes {
+			cut(int32(i + 1))
+		}
+	}
+	cut(int32(len(docs)))
+	return ps, recordLens
+}
+
+// packHeader is the header of a pack: magic, version and kind, then zeros
+// where other files have lengths and a checksum (records carry their own).
+func packHeader() []byte {
+	h := make([]byte, headerSize)
+	copy(h, magic)
+	binary.LittleEndian.PutUint16(h[4:], FormatVersion)
+	h[6] = kindPack
+	return h
+}
+
+func writeRecord(w *writer, d corpus.Document) {
+	w.str(d.ID)
+	w.str(d.Title)
+	w.str(d.Date)
+	w.str(d.Source)
+	w.str(d.Author)
+	w.str(d.Dateline)
+	w.str(d.Category)
+	w.str(d.Text)
+	var flags uint64
+	if d.DateInferred {
+		flags |= 1
+	}
+	w.uvarint(flags)
+	w.uvarint(uint64(len(d.Entities)))
+	for _, e := range d.Entities {
+		w.str(e.Type)
+		w.str(e.Name)
+		w.uvarint(uint64(e.Count))
+	}
+}
+
+// writeEntities writes the entity table (names by falling document
+// frequency) and, per document, the entities it mentions as ascending
+// numbers, for the entity facet and filter.
+func writeEntities(docs []corpus.Document) File {
+	type ent struct {
+		typ, name string
+		df        int
+	}
+	byName := map[string]*ent{}
+	for _, d := range docs {
+		for _, e := range d.Entities {
+			x := byName[e.Name]
+			if x == nil {
+				x = &ent{typ: e.Type, name: e.Name}
+				byName[e.Name] = x
+			}
+			x.df++
+		}
+	}
+	all := make([]*ent, 0, len(byName))
+	for _, x := range byName {
+		all = append(all, x)
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].df != all[j].df {
+			return all[i].df > all[j].df
+		}
+		return all[i].name < all[j].name
+	})
+	num := make(map[string]int, len(all))
+	w := &writer{}
+	w.uvarint(uint64(len(all)))
+	for i, x := range all {
+		num[x.name] = i
+		w.str(x.typ)
+		w.str(x.name)
+		w.uvarint(uint64(x.df))
+	}
+	var ids []int
+	for _, d := range docs {
+		ids = ids[:0]
+		for _, e := range d.Entities {
+			ids = append(ids, num[e.Name])
+		}
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+		w.uvarint(uint64(len(ids)))
+		prev := -1
+		for _, id := range ids {
+			w.uvarint(uint64(id - prev))
+			prev = id
+		}
+	}
+	data := seal(kindEntities, w.buf)
+	return File{Name: contentName("e", data), Data: data}
+}
+
+// idGroup is the ID group of an ID: FNV-1a, so a reader finds a document's
+// number from its ID by fetching one small file.
+func idGroup(id string, groups int) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(id); i++ {
+		h ^= uint32(id[i])
+		h *= 16777619
+	}
+	return int(h % uint32(groups))
+}
+
+func writeIDGroups(docs []corpus.Document, perGroup int) []File {
+	groups := max(1, (len(docs)+perGroup-1)/perGroup)
+	ws := make([]writer, groups)
+	counts := make([]int, groups)
+	for i, d := range docs {
+		g := idGroup(d.ID, groups)
+		ws[g].str(d.ID)
+		ws[g].uvarint(uint64(i))
+		counts[g]++
+	}
+	files := make([]File, groups)
+	for g := range ws {
+		w := &writer{}
+		w.uvarint(uint64(counts[g]))
+		w.buf = append(w.buf, ws[g].buf...)
+		data := seal(kindIDs, w.buf)
+		files[g] = File{Name: contentName("i", data), Data: data}
+	}
+	return files
 }

@@ -2,9 +2,8 @@ package index
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
-	"hash/crc32"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -47,36 +46,104 @@ var testDocs = []corpus.Document{
 	{ID: "c", Title: "", Date: "", Source: "", Text: ""},
 }
 
-func buildTest(t testing.TB) *Index {
+func buildBundle(t testing.TB, opts Options, docs []corpus.Document) *Bundle {
 	t.Helper()
-	b := NewBuilder(Options{Analyze: wordAnalyzer})
-	for _, d := range testDocs {
+	if opts.Analyze == nil {
+		opts.Analyze = wordAnalyzer
+	}
+	b := NewBuilder(opts)
+	for _, d := range docs {
 		if err := b.Add(d); err != nil {
 			t.Fatal(err)
 		}
 	}
-	ix, err := b.Finish()
+	bundle, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bundle
+}
+
+func openBundle(t testing.TB, b *Bundle) *Index {
+	t.Helper()
+	ix, err := Open(b.Fetcher(), b.Root)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return ix
 }
 
-func TestBuild(t *testing.T) {
+func buildTest(t testing.TB) *Index {
+	return openBundle(t, buildBundle(t, Options{}, testDocs))
+}
+
+func must[T any](t testing.TB) func(T, error) T {
+	return func(v T, err error) T {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+}
+
+func TestBuildOrdersNewestFirstAndKeepsEveryField(t *testing.T) {
 	ix := buildTest(t)
 	if ix.NumDocs() != 3 {
 		t.Fatalf("NumDocs = %d", ix.NumDocs())
 	}
-	got := ix.Postings(Text, "cat")
-	want := []Posting{{Doc: 0, Positions: []int32{0, 6}}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Postings(text, cat) = %v, want %v", got, want)
+	// Newest first, unknown dates last.
+	for i, id := range []string{"a", "b", "c"} {
+		d := must[corpus.Document](t)(ix.Doc(i))
+		if d.ID != id {
+			t.Errorf("Doc(%d).ID = %q, want %q", i, d.ID, id)
+		}
+		if !reflect.DeepEqual(d, testDocs[i]) {
+			t.Errorf("Doc(%d) = %+v, want %+v", i, d, testDocs[i])
+		}
+		n, ok, err := ix.DocNum(id)
+		if err != nil || !ok || n != i {
+			t.Errorf("DocNum(%q) = %d, %v, %v", id, n, ok, err)
+		}
 	}
-	if got := ix.Postings(Text, "dog"); len(got) != 2 || len(got[1].Positions) != 3 {
-		t.Errorf("Postings(text, dog) = %v", got)
+	if _, ok, err := ix.DocNum("zzz"); ok || err != nil {
+		t.Errorf("DocNum of an unknown ID = %v, %v", ok, err)
 	}
-	if got := ix.Postings(Text, StopKey("the")); len(got) != 1 || got[0].Positions[0] != 3 {
-		t.Errorf("stop word postings = %v, want position 3", got)
+	if ix.Year(0) != "2018" || ix.Year(1) != "2015" || ix.Year(2) != "" {
+		t.Errorf("years %q %q %q", ix.Year(0), ix.Year(1), ix.Year(2))
+	}
+	if ix.Day(0) != DayOf("2018-11-03") || ix.Day(2) != NoDay {
+		t.Errorf("days %d %d", ix.Day(0), ix.Day(2))
+	}
+	if ix.Source(0) != "S1" || ix.Source(2) != "" {
+		t.Errorf("sources %q %q", ix.Source(0), ix.Source(2))
+	}
+}
+
+func TestPostingsAndPositions(t *testing.T) {
+	ix := buildTest(t)
+	got := must[[]Posting](t)(ix.Postings(Text, "cat"))
+	if want := []Posting{{Doc: 0, TF: 2}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Postings(text, cat) = %+v, want %+v", got, want)
+	}
+	got = must[[]Posting](t)(ix.Positions(Text, "cat"))
+	if want := []Posting{{Doc: 0, TF: 2, Positions: []int32{0, 6}, Forms: []uint16{0, 0}}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Positions(text, cat) = %+v, want %+v", got, want)
+	}
+	// dog: "dogs" in a (form 0), "dog dog dog" in b (form 1).
+	got = must[[]Posting](t)(ix.Postings(Text, "dog"))
+	if want := []Posting{{Doc: 0, TF: 1}, {Doc: 1, TF: 3}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Postings(text, dog) = %+v, want %+v", got, want)
+	}
+	got = must[[]Posting](t)(ix.Positions(Text, "dog"))
+	if len(got) != 2 || !reflect.DeepEqual(got[1].Forms, []uint16{1, 1, 1}) || !reflect.DeepEqual(got[1].Positions, []int32{0, 1, 2}) {
+		t.Errorf("Positions(text, dog) = %+v", got)
+	}
+	if got := must[[]Posting](t)(ix.Postings(Text, StopKey("the"))); len(got) != 1 || got[0].Positions[0] != 3 || got[0].TF != 1 {
+		t.Errorf("stop word postings = %+v, want position 3", got)
+	}
+	if got := must[[]Posting](t)(ix.Postings(Text, "bird")); got != nil {
+		t.Errorf("unknown key: %+v", got)
 	}
 	if ix.DocLen(Text, 0) != 5 || ix.DocLen(Title, 0) != 2 || ix.DocLen(Text, 2) != 0 {
 		t.Errorf("DocLen = %d %d %d, want 5 2 0 (stop words excluded)", ix.DocLen(Text, 0), ix.DocLen(Title, 0), ix.DocLen(Text, 2))
@@ -84,11 +151,33 @@ func TestBuild(t *testing.T) {
 	if avg := ix.AvgDocLen(Text); avg != 8.0/3 {
 		t.Errorf("AvgDocLen(text) = %v", avg)
 	}
-	if ix.Year(0) != "2018" || ix.Year(1) != "2015" || ix.Year(2) != "" {
-		t.Errorf("years %q %q %q", ix.Year(0), ix.Year(1), ix.Year(2))
+}
+
+func TestForms(t *testing.T) {
+	ix := buildTest(t)
+	tests := []struct {
+		name string
+		key  string
+		want []Form
+	}{
+		{"two forms, first seen first, counted over both fields", "dog", []Form{{Norm: "dogs", Spelling: "Dogs", Count: 2}, {Norm: "dog", Spelling: "dog", Count: 3}}},
+		{"one form", "cat", []Form{{Norm: "cats", Spelling: "cats", Count: 2}}},
+		{"stop key has none", StopKey("the"), nil},
+		{"unknown key", "bird", nil},
 	}
-	if n, ok := ix.DocNum("b"); !ok || n != 1 || ix.Doc(n).ID != "b" {
-		t.Errorf("DocNum(b) = %d, %v", n, ok)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := must[[]Form](t)(ix.Forms(tt.key)); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Forms(%q) = %+v, want %+v", tt.key, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMostFrequentSpelling(t *testing.T) {
+	ix := openBundle(t, buildBundle(t, Options{}, []corpus.Document{{ID: "x", Text: "Dogs dogs dogs DOGS dog cat"}}))
+	if f := must[[]Form](t)(ix.Forms("dog")); len(f) != 2 || f[0].Spelling != "dogs" || f[0].Count != 4 || f[1].Norm != "dog" {
+		t.Errorf("forms of dog: %+v", f)
 	}
 }
 
@@ -108,12 +197,98 @@ func TestBuilderRejectsEmptyID(t *testing.T) {
 	}
 }
 
-func TestRoundTrip(t *testing.T) {
+// manyDocs is a corpus large enough to need several chunks, packs and ID
+// groups with small Options.
+func manyDocs(n int) []corpus.Document {
+	docs := make([]corpus.Document, n)
+	for i := range docs {
+		words := []string{fmt.Sprintf("w%d", i), fmt.Sprintf("k%d", i%7), "common", "the", fmt.Sprintf("x%ds", i%13)}
+		docs[i] = corpus.Document{ID: fmt.Sprintf("doc%03d", i), Title: words[0], Date: fmt.Sprintf("20%02d-0%d-1%d", 10+i%9, 1+i%9, i%10),
+			Source: fmt.Sprintf("src%d", i%3), Text: strings.Join(words, " ") + " " + strings.Join(words, " ")}
+	}
+	return docs
+}
+
+var smallOptions = Options{ChunkBytes: 200, PackBytes: 2000, IDGroupDocs: 16}
+
+func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
+	docs := manyDocs(120)
+	split := buildBundle(t, smallOptions, docs)
+	whole := buildBundle(t, Options{}, docs)
+	count := map[byte]int{}
+	for _, f := range split.Files {
+		count[f.Name[0]]++
+	}
+	if count['t'] < 3 || count['p'] < 3 || count['d'] < 3 || count['i'] < 3 {
+		t.Fatalf("expected several files of each family, got %v", count)
+	}
+	a, b := openBundle(t, split), openBundle(t, whole)
+	for _, key := range []string{"common", "k3", "w7", "w119", "x5", StopKey("the")} {
+		for f := Field(0); f < NumFields; f++ {
+			pa, pb := must[[]Posting](t)(a.Positions(f, key)), must[[]Posting](t)(b.Positions(f, key))
+			if !reflect.DeepEqual(pa, pb) {
+				t.Errorf("Positions(%v, %q) differ between split and whole bundles", f, key)
+			}
+			if len(pa) == 0 && f == Text {
+				t.Errorf("Positions(%v, %q) empty", f, key)
+			}
+		}
+	}
+	for i := 0; i < len(docs); i += 17 {
+		da, db := must[corpus.Document](t)(a.Doc(i)), must[corpus.Document](t)(b.Doc(i))
+		if !reflect.DeepEqual(da, db) {
+			t.Errorf("Doc(%d) differs", i)
+		}
+		n, ok, err := a.DocNum(da.ID)
+		if n != i || !ok || err != nil {
+			t.Errorf("DocNum(%q) = %d %v %v", da.ID, n, ok, err)
+		}
+	}
+	keys, err := a.KeysWithPrefix("w1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(keys) != 31 || keys[0] != "w1" || !strings.HasPrefix(keys[len(keys)-1], "w1") {
+		t.Errorf("KeysWithPrefix(w1) = %d keys %v", len(keys), keys)
+	}
+	if _, err := a.KeysWithPrefix("w"); !errors.Is(err, ErrTooBroad) {
+		t.Errorf("KeysWithPrefix(w) error = %v, want ErrTooBroad", err)
+	}
+	v := must[[]VocabEntry](t)(a.Vocab())
+	found := map[string]int{}
+	for _, e := range v {
+		found[e.Key] = e.DF
+	}
+	if found["common"] != 120 || found["k3"] == 0 {
+		t.Errorf("vocabulary: common %d, k3 %d", found["common"], found["k3"])
+	}
+	if _, ok := found["w7"]; ok {
+		t.Error("a term of one document is in the vocabulary")
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a := buildBundle(t, smallOptions, manyDocs(50))
+	b := buildBundle(t, smallOptions, manyDocs(50))
+	if a.Root != b.Root || len(a.Files) != len(b.Files) {
+		t.Fatal("two builds of the same documents differ")
+	}
+	for i := range a.Files {
+		if !bytes.Equal(a.Files[i].Data, b.Files[i].Data) {
+			t.Errorf("file %s differs", a.Files[i].Name)
+		}
+	}
+}
+
+func TestEntities(t *testing.T) {
 	ix := buildTest(t)
-	got, data := roundTrip(t, ix)
-	again, _ := got.MarshalBinary()
-	if !bytes.Equal(again, data) {
-		t.Error("encoding is not deterministic")
+	ents := must[*Entities](t)(ix.Entities())
+	if len(ents.Names) != 2 {
+		t.Fatalf("entities %v", ents.Names)
+	}
+	n, ok := ents.Num("Twitter")
+	if !ok || ents.Types[n] != "platform" || !reflect.DeepEqual(ents.Of(0), []int32{0, 1}) || len(ents.Of(1)) != 0 {
+		t.Errorf("entity table %+v, doc 0 %v", ents, ents.Of(0))
 	}
 }
 
@@ -127,163 +302,28 @@ func TestDocumentFieldsAllEncoded(t *testing.T) {
 	}
 	want := []string{"ID", "Title", "Date", "DateInferred", "Source", "Author", "Dateline", "Category", "Text", "Entities"}
 	if !reflect.DeepEqual(names, want) {
-		t.Errorf("corpus.Document fields = %v; the bundle encodes %v: update MarshalBinary, Decode and FormatVersion", names, want)
+		t.Errorf("corpus.Document fields = %v; the bundle encodes %v: update writeRecord, decodeRecord and FormatVersion", names, want)
 	}
 }
 
-// reseal recomputes the checksum of a bundle whose payload was edited.
-func reseal(b []byte) []byte {
-	binary.LittleEndian.PutUint32(b[6:], uint32(len(b)-headerSize))
-	binary.LittleEndian.PutUint32(b[10:], crc32.Checksum(b[headerSize:], castagnoli))
-	return b
-}
-
-func TestDecodeErrors(t *testing.T) {
-	good, err := buildTest(t).MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	edit := func(f func(b []byte) []byte) []byte {
-		return f(append([]byte(nil), good...))
-	}
-	tests := []struct {
-		name    string
-		data    []byte
-		kind    error
-		msgPart string
-	}{
-		{"empty", nil, ErrNotBundle, "not a Marsad bundle"},
-		{"wrong magic", edit(func(b []byte) []byte { b[0] = 'X'; return b }), ErrNotBundle, "not a Marsad bundle"},
-		{"JSON instead of a bundle", []byte(`{"docs":[]}`), ErrNotBundle, "not a Marsad bundle"},
-		{"header cut", good[:8], ErrTruncated, "truncated"},
-		{"unknown version", edit(func(b []byte) []byte { b[4] = 99; return b }), ErrVersion, "version 99"},
-		{"version 1 bundle", edit(func(b []byte) []byte { b[4] = 1; return b }), ErrVersion, "unsupported bundle format version 1 (this build reads version 3)"},
-		{"payload cut", good[:len(good)-10], ErrTruncated, "truncated"},
-		{"trailing bytes", append(append([]byte(nil), good...), 0), ErrCorrupt, "unexpected bytes"},
-		{"flipped payload byte", edit(func(b []byte) []byte { b[headerSize+20] ^= 1; return b }), ErrCorrupt, "checksum mismatch"},
-		{"huge document count", reseal(append(append([]byte(nil), good[:headerSize]...), 0xff, 0xff, 0xff, 0xff, 0x0f)), ErrCorrupt, "document count"},
-		{"payload cut before checksum", reseal(append([]byte(nil), good[:len(good)-3]...)), ErrCorrupt, "corrupt"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ix, err := Decode(tt.data)
-			if err == nil {
-				t.Fatalf("Decode succeeded: %v", ix)
-			}
-			if !errors.Is(err, tt.kind) || !strings.Contains(err.Error(), tt.msgPart) {
-				t.Errorf("Decode error = %v, want kind %v containing %q", err, tt.kind, tt.msgPart)
-			}
-		})
-	}
-}
-
-func FuzzDecode(f *testing.F) {
-	good, err := buildTest(f).MarshalBinary()
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(good)
-	f.Add(good[:headerSize])
-	f.Add([]byte("MRSD"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		// The fuzzer rarely forges a checksum, so also decode the payload as
-		// if the checksum were right, reaching the payload validation.
-		for _, b := range [][]byte{data, resealed(data)} {
-			ix, err := Decode(b)
-			if err != nil {
-				continue
-			}
-			if _, err := ix.MarshalBinary(); err != nil {
-				t.Fatal(err)
-			}
-		}
-	})
-}
-
-func resealed(data []byte) []byte {
-	b := append([]byte(magic), FormatVersion, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-	b = append(b, data...)
-	return reseal(b)
-}
-
-func TestForms(t *testing.T) {
-	ix := buildTest(t)
-	tests := []struct {
-		name  string
-		field Field
-		key   string
-		want  []Form
-	}{
-		{"two forms, first seen first", Text, "dog", []Form{{Norm: "dogs", Spelling: "dogs", Count: 1}, {Norm: "dog", Spelling: "dog", Count: 3}}},
-		{"one form", Text, "cat", []Form{{Norm: "cats", Spelling: "cats", Count: 2}}},
-		{"most frequent spelling", Title, "dog", []Form{{Norm: "dogs", Spelling: "Dogs", Count: 1}}},
-		{"stop key has none", Text, StopKey("the"), nil},
-		{"unknown key", Text, "bird", nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := ix.Forms(tt.field, tt.key); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Forms(%v, %q) = %+v, want %+v", tt.field, tt.key, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestExactPostings(t *testing.T) {
-	ix := buildTest(t)
-	tests := []struct {
-		name  string
-		field Field
-		norm  string
-		want  []Posting
-	}{
-		{"one form of several", Text, "dog", []Posting{{Doc: 1, Positions: []int32{0, 1, 2}}}},
-		{"the other form", Text, "dogs", []Posting{{Doc: 0, Positions: []int32{2}}}},
-		{"single-form term", Text, "cats", []Posting{{Doc: 0, Positions: []int32{0, 6}}}},
-		{"stop word", Text, "the", []Posting{{Doc: 0, Positions: []int32{3}}}},
-		{"the stem itself is not a form", Text, "cat", nil},
-		{"other field", Title, "dogs", []Posting{{Doc: 1, Positions: []int32{0}}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := ix.Postings(tt.field, ExactKey(tt.norm)); !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Postings(%v, ExactKey(%q)) = %v, want %v", tt.field, tt.norm, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestFormsRoundTrip(t *testing.T) {
-	docs := []corpus.Document{
-		{ID: "x", Text: "Dogs dogs dogs DOGS dog cat"},
-		{ID: "y", Title: "dogS", Text: "cats"},
-	}
-	b := NewBuilder(Options{Analyze: wordAnalyzer})
-	for _, d := range docs {
-		if err := b.Add(d); err != nil {
-			t.Fatal(err)
+func TestDayOf(t *testing.T) {
+	for date, want := range map[string]string{"2018-11-03": "2018-11-03", "2015-12": "2015-12-01", "2015": "2015-01-01"} {
+		if got := DayString(DayOf(date)); got != want {
+			t.Errorf("DayOf(%q) = %s, want %s", date, got, want)
 		}
 	}
-	ix, _ := b.Finish()
-	got, _ := roundTrip(t, ix)
-	if f := got.Forms(Text, "dog"); len(f) != 2 || f[0].Spelling != "dogs" || f[0].Count != 4 || f[1].Norm != "dog" {
-		t.Errorf("forms of dog: %+v", f)
+	for _, bad := range []string{"", "x", "2018-13", "18-01-01", "2018-01-01-01"} {
+		if DayOf(bad) != NoDay {
+			t.Errorf("DayOf(%q) = %d, want NoDay", bad, DayOf(bad))
+		}
 	}
 }
 
-// roundTrip encodes and decodes ix, and checks that nothing was lost.
-func roundTrip(t *testing.T, ix *Index) (*Index, []byte) {
-	t.Helper()
-	data, err := ix.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
+func TestTextLengthQuantization(t *testing.T) {
+	for _, n := range []int32{1, 2, 10, 99, 500, 4321, 100000} {
+		got := dequantizeLen(quantizeLen(n))
+		if diff := float64(got-n) / float64(n); diff > 0.031 || diff < -0.031 {
+			t.Errorf("length %d comes back as %d", n, got)
+		}
 	}
-	got, err := Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, ix) {
-		t.Errorf("decoded index differs:\n got %+v\nwant %+v", got, ix)
-	}
-	return got, data
 }

@@ -10,14 +10,30 @@
 //	                      no stemming), whatever its harakat, hamza or tatweel
 //	-فيسبوك  -"فيس بوك"   exclude a word, phrase, filter or group
 //	(تويتر OR فيسبوك) داعش  parentheses group
-//	source:الجزيرة  source:"بوابة الوفد"  year:2018   filters
-//	entity:تويتر  entity:"تنظيم الدولة"                articles that mention it
+//	تنظ*                  prefix: any word starting with تنظ (at least 2
+//	                      letters before the *, which only ends a word)
+//	التنضيم~              fuzzy: words spelled nearly so (التنظيم), for typos
+//	                      and confusable letters; a single word only
+//	source:الجزيرة  source:"بوابة الوفد"            filters
+//	entity:تويتر  entity:"تنظيم الدولة"            articles that mention it
+//	date:2018  date:2018-03  date:2018-03-05      a year, month or day
+//	date:2015-01..2016-06  date:..2016  date:2015..  inclusive ranges, open
+//	                      ends allowed; year:2018 is date:2018
+//
+// Prefix, fuzzy, filters and dates go wherever a word goes: excluded
+// (-تنظ*), in OR, in groups. Dates take ASCII, Arabic-Indic (٢٠١٨) or Persian
+// digits.
 //
 // OR is recognized only in upper case Latin letters. The Arabic "أو" is a
 // common word of running text ("دولة أو منطقة"), so it stays a word: a visitor
 // pasting a sentence must not trigger an operator. Field names also have Arabic
-// aliases (مصدر: for source:, سنة: and عام: for year:) because a colon right
-// after those words is unlikely in a pasted sentence.
+// aliases (مصدر: for source:, سنة: and عام: for year:, تاريخ: for date:,
+// كيان: for entity:) because a colon right after those words is unlikely in a
+// pasted sentence.
+//
+// A query that cannot be parsed gives an *Error saying where (a byte offset)
+// and what was expected there. Parsing never panics and its work is bounded
+// by MaxQueryBytes, MaxTerms and MaxDepth.
 //
 // The parser knows syntax only; turning words into index terms is the search
 // package's job, with the same analyzer the index was built with.
@@ -55,7 +71,32 @@ type Exact struct {
 	Phrase bool
 }
 
+// Prefix matches the words that start with Text, as typed before the '*'.
+// Text has at least two letters (harakat and tatweel not counted) and
+// contains neither '*' nor '~'.
+type Prefix struct {
+	Text string
+}
+
+// Fuzzy matches words spelled nearly like Text, as typed before the '~'
+// (see package fuzzy for the distance). Text has at least one letter and
+// contains neither '*' nor '~'.
+type Fuzzy struct {
+	Text string
+}
+
+// DateRange filters on the document date: From and To are inclusive days in
+// "YYYY-MM-DD" form, From <= To; an empty bound is open. The parser never
+// produces both bounds empty. date:2018 is From "2018-01-01", To
+// "2018-12-31"; date:..2016-06 is From "", To "2016-06-30".
+type DateRange struct {
+	From string
+	To   string
+}
+
 // Field filters on document metadata. Name is one of the Field* constants.
+// The parser produces it for source: and entity:; year: and date: give a
+// DateRange.
 type Field struct {
 	Name  string
 	Value string
@@ -64,7 +105,11 @@ type Field struct {
 // Field names recognized by the parser.
 const (
 	FieldSource = "source"
-	FieldYear   = "year"
+	// FieldYear is kept for compatibility: the parser now turns year:2018
+	// into a DateRange, never a Field with this name.
+	FieldYear = "year"
+	// FieldDate is the name DateRange prints with.
+	FieldDate = "date"
 	// FieldEntity matches articles that mention a named entity (an
 	// organisation, platform, place or person) by any of its names.
 	FieldEntity = "entity"
@@ -89,13 +134,16 @@ type Or struct {
 	Children []Node
 }
 
-func (Word) node()   {}
-func (Phrase) node() {}
-func (Exact) node()  {}
-func (Field) node()  {}
-func (Not) node()    {}
-func (And) node()    {}
-func (Or) node()     {}
+func (Word) node()      {}
+func (Phrase) node()    {}
+func (Exact) node()     {}
+func (Field) node()     {}
+func (Prefix) node()    {}
+func (Fuzzy) node()     {}
+func (DateRange) node() {}
+func (Not) node()       {}
+func (And) node()       {}
+func (Or) node()        {}
 
 func (w Word) String() string   { return w.Text }
 func (p Phrase) String() string { return quote(p.Text) }
@@ -105,6 +153,23 @@ func (x Exact) String() string {
 		return "=" + quote(x.Text)
 	}
 	return "=" + x.Text
+}
+
+func (x Prefix) String() string { return x.Text + "*" }
+func (x Fuzzy) String() string  { return x.Text + "~" }
+
+func (d DateRange) String() string { return FieldDate + ":" + d.From + ".." + d.To }
+
+// Overlaps reports whether a document date, at the precision it is known
+// ("2018", "2018-11" or "2018-11-03", as corpus.Document.Date), may fall in
+// the range: the period it names and the range share at least one day. An
+// empty or malformed date never overlaps.
+func (d DateRange) Overlaps(date string) bool {
+	first, last, ok := periodBounds(date)
+	if !ok {
+		return false
+	}
+	return (d.To == "" || first <= d.To) && (d.From == "" || last >= d.From)
 }
 
 func (f Field) String() string {

@@ -12,7 +12,8 @@ import (
 const (
 	// MaxQueryBytes is the longest query accepted.
 	MaxQueryBytes = 4096
-	// MaxTerms is the most words, phrases and filters in one query.
+	// MaxTerms is the most words, phrases, prefixes, fuzzy words and
+	// filters in one query.
 	MaxTerms = 64
 	// MaxDepth is the deepest nesting of parentheses.
 	MaxDepth = 32
@@ -28,6 +29,8 @@ var fieldAliases = map[string]string{
 	"عام":    FieldYear,
 	"entity": FieldEntity,
 	"كيان":   FieldEntity,
+	"date":   FieldDate,
+	"تاريخ":  FieldDate,
 }
 
 // Parse parses a query. A blank query (nothing but spaces) parses to a nil
@@ -35,16 +38,28 @@ var fieldAliases = map[string]string{
 // Every error is a *Error.
 func Parse(s string) (Node, error) {
 	if len(s) > MaxQueryBytes {
-		return nil, &Error{Pos: MaxQueryBytes, Msg: "query too long (max " + itoa(MaxQueryBytes) + " bytes)"}
+		return nil, &Error{Pos: MaxQueryBytes, Msg: "query too long (max " + itoa(MaxQueryBytes) + " bytes): expected a shorter query"}
 	}
+	n, _, err := parse(s)
+	return n, err
+}
+
+// parse is Parse without the length check, also returning the parser's step
+// count so tests can check that work stays linear in the input.
+func parse(s string) (Node, int, error) {
 	p := &parser{s: s}
+	n, err := p.parseQuery()
+	return n, p.steps, err
+}
+
+func (p *parser) parseQuery() (Node, error) {
 	n, start, err := p.parseAnd()
 	if err != nil {
 		return nil, err
 	}
 	if p.pos < len(p.s) {
 		// parseAnd stops only at the end or at a ')'.
-		return nil, &Error{Pos: p.pos, Msg: "unbalanced ): no ( to close"}
+		return nil, &Error{Pos: p.pos, Msg: "unbalanced ): no ( to close; expected a ( before it, or remove it"}
 	}
 	if n == nil {
 		return nil, nil
@@ -60,6 +75,8 @@ type parser struct {
 	pos   int
 	terms int
 	depth int
+	// steps counts loop iterations and nodes, for the bounded-work test.
+	steps int
 }
 
 // positive reports whether a node selects documents by itself, as opposed to
@@ -94,6 +111,7 @@ func (p *parser) parseAnd() (Node, int, error) {
 	p.skipSpace()
 	start := p.pos
 	for {
+		p.steps++
 		p.skipSpace()
 		if p.pos >= len(p.s) || p.s[p.pos] == ')' {
 			break
@@ -125,6 +143,7 @@ func (p *parser) parseOr() (Node, int, error) {
 	children := []Node{first}
 	starts := []int{start}
 	for {
+		p.steps++
 		save := p.pos
 		p.skipSpace()
 		opPos := p.pos
@@ -169,14 +188,14 @@ func (p *parser) parseUnary() (Node, int, error) {
 			return nil, 0, &Error{Pos: start, Msg: "empty exclusion: expected a word, phrase or group right after -"}
 		}
 		if p.s[p.pos] == '-' {
-			return nil, 0, &Error{Pos: p.pos, Msg: "double exclusion: remove one -"}
+			return nil, 0, &Error{Pos: p.pos, Msg: "double exclusion: expected a word after a single -, remove one -"}
 		}
 		child, _, err := p.parsePrimary()
 		if err != nil {
 			return nil, 0, err
 		}
 		if !positive(child) {
-			return nil, 0, &Error{Pos: start, Msg: "cannot exclude an exclusion"}
+			return nil, 0, &Error{Pos: start, Msg: "cannot exclude an exclusion: expected a word, phrase, filter or group after -"}
 		}
 		return Not{Child: child}, start, nil
 	}
@@ -195,14 +214,22 @@ func (p *parser) startsOperand() bool {
 }
 
 func (p *parser) parsePrimary() (Node, int, error) {
+	p.steps++
 	start := p.pos
 	r, _ := utf8.DecodeRuneInString(p.s[p.pos:])
 	switch {
 	case r == '(':
-		return p.parseGroup()
+		n, open, err := p.parseGroup()
+		if err == nil {
+			err = p.noMarkAfter("a group")
+		}
+		return n, open, err
 	case isQuoteOpener(r):
 		text, err := p.readQuoted()
 		if err != nil {
+			return nil, 0, err
+		}
+		if err := p.noMarkAfter("a quoted phrase"); err != nil {
 			return nil, 0, err
 		}
 		if err := p.countTerm(start); err != nil {
@@ -228,7 +255,76 @@ func (p *parser) parsePrimary() (Node, int, error) {
 			return f, start, err
 		}
 	}
-	return Word{Text: word}, start, nil
+	n, err := wordNode(word, start)
+	return n, start, err
+}
+
+// wordNode makes a Word, Prefix or Fuzzy of a bare word read at start.
+func wordNode(word string, start int) (Node, error) {
+	if err := marksOnlyAtEnd(word, start); err != nil {
+		return nil, err
+	}
+	switch word[len(word)-1] {
+	case '*':
+		text := word[:len(word)-1]
+		if countLetters(text) < 2 {
+			return nil, &Error{Pos: start, Msg: "prefix search needs at least 2 letters before *, as in تنظ*"}
+		}
+		return Prefix{Text: text}, nil
+	case '~':
+		text := word[:len(word)-1]
+		if countLetters(text) < 1 {
+			return nil, &Error{Pos: start, Msg: "fuzzy search needs a word right before ~, as in التنظيم~"}
+		}
+		return Fuzzy{Text: text}, nil
+	}
+	return Word{Text: word}, nil
+}
+
+// marksOnlyAtEnd checks that '*' and '~' appear in a bare word only as its
+// last character, and not both.
+func marksOnlyAtEnd(word string, start int) error {
+	last := len(word) - 1
+	for i := 0; i < last; i++ {
+		switch word[i] {
+		case '*', '~':
+			if i == last-1 && (word[last] == '*' || word[last] == '~') && word[last] != word[i] {
+				return &Error{Pos: start + i, Msg: "cannot combine * and ~: expected one of them at the end of the word"}
+			}
+			if word[i] == '*' {
+				return &Error{Pos: start + i, Msg: "* marks a prefix search: expected it only at the end of a word, as in تنظ*"}
+			}
+			return &Error{Pos: start + i, Msg: "~ marks a fuzzy search: expected it only at the end of a word, as in التنظيم~"}
+		}
+	}
+	return nil
+}
+
+// countLetters counts the letters and digits of s, leaving out harakat,
+// tatweel and punctuation.
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if r != 'ـ' && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			n++
+		}
+	}
+	return n
+}
+
+// noMarkAfter rejects a '*' or '~' stuck to the end of quoted text or a
+// group: prefix and fuzzy search apply to a single bare word.
+func (p *parser) noMarkAfter(what string) error {
+	if p.pos >= len(p.s) {
+		return nil
+	}
+	switch p.s[p.pos] {
+	case '*':
+		return &Error{Pos: p.pos, Msg: "prefix search works on a single word, not " + what + ": expected a bare word before *, as in تنظ*"}
+	case '~':
+		return &Error{Pos: p.pos, Msg: "fuzzy search works on a single word, not " + what + ": expected a bare word before ~, as in التنظيم~"}
+	}
+	return nil
 }
 
 // parseExact parses =word or ="quoted text" at an '='.
@@ -246,16 +342,24 @@ func (p *parser) parseExact() (Node, int, error) {
 		if err != nil {
 			return nil, 0, err
 		}
+		if err := p.noMarkAfter("an exact phrase"); err != nil {
+			return nil, 0, err
+		}
 		return Exact{Text: text, Phrase: true}, start, nil
 	}
-	return Exact{Text: p.readWord()}, start, nil
+	wordPos := p.pos
+	word := p.readWord()
+	if i := strings.IndexAny(word, "*~"); i >= 0 {
+		return nil, 0, &Error{Pos: wordPos + i, Msg: "an exact form takes the very spelling: expected a word without * or ~ after = (drop the = for a prefix or fuzzy search)"}
+	}
+	return Exact{Text: word}, start, nil
 }
 
 func (p *parser) parseGroup() (Node, int, error) {
 	open := p.pos
 	p.depth++
 	if p.depth > MaxDepth {
-		return nil, 0, &Error{Pos: open, Msg: "too deeply nested (max " + itoa(MaxDepth) + " levels of parentheses)"}
+		return nil, 0, &Error{Pos: open, Msg: "too deeply nested (max " + itoa(MaxDepth) + " levels of parentheses): expected fewer ( inside one another"}
 	}
 	p.pos++ // '('
 	n, _, err := p.parseAnd()
@@ -279,49 +383,41 @@ func (p *parser) finishField(name, value string, start, valuePos int) (Node, err
 	if value == "" && p.pos < len(p.s) {
 		// source:"بوابة الوفد" — the word stopped at the quote.
 		if r, _ := utf8.DecodeRuneInString(p.s[p.pos:]); isQuoteOpener(r) {
+			valuePos = p.pos
 			quoted, err := p.readQuoted()
 			if err != nil {
+				return nil, err
+			}
+			if err := p.noMarkAfter("a quoted value"); err != nil {
 				return nil, err
 			}
 			value = quoted
 		}
 	}
 	if value == "" {
-		return nil, &Error{Pos: start, Msg: "expected a value after " + name + ":"}
+		return nil, &Error{Pos: start, Msg: "expected a value after " + name + ":, as in " + name + ":" + fieldExample(name)}
 	}
-	if name == FieldYear {
-		year, ok := asciiYear(value)
-		if !ok {
-			return nil, &Error{Pos: valuePos, Msg: "year: expects a 4-digit year such as 2018"}
-		}
-		value = year
+	switch name {
+	case FieldYear, FieldDate:
+		return parseDateRange(name, value, valuePos)
 	}
 	return Field{Name: name, Value: value}, nil
 }
 
-// asciiYear accepts a 4-digit year in ASCII, Arabic-Indic or Persian digits
-// and returns it in ASCII digits, the form of Document.Date.
-func asciiYear(v string) (string, bool) {
-	var b []byte
-	for _, r := range v {
-		switch {
-		case r >= '0' && r <= '9':
-			b = append(b, byte(r))
-		case r >= '٠' && r <= '٩':
-			b = append(b, byte('0'+r-'٠'))
-		case r >= '۰' && r <= '۹':
-			b = append(b, byte('0'+r-'۰'))
-		default:
-			return "", false
-		}
+func fieldExample(name string) string {
+	switch name {
+	case FieldYear, FieldDate:
+		return "2018"
+	case FieldEntity:
+		return "تويتر"
 	}
-	return string(b), len(b) == 4
+	return "الجزيرة"
 }
 
 func (p *parser) countTerm(pos int) error {
 	p.terms++
 	if p.terms > MaxTerms {
-		return &Error{Pos: pos, Msg: "too many terms (max " + itoa(MaxTerms) + ")"}
+		return &Error{Pos: pos, Msg: "too many terms (max " + itoa(MaxTerms) + "): expected at most " + itoa(MaxTerms) + " words, phrases and filters"}
 	}
 	return nil
 }
@@ -359,6 +455,7 @@ func cleanRune(r rune) rune {
 func (p *parser) readWord() string {
 	start := p.pos
 	for p.pos < len(p.s) {
+		p.steps++
 		r, size := utf8.DecodeRuneInString(p.s[p.pos:])
 		if !isWordRune(r) || (r == utf8.RuneError && size == 1) {
 			break
@@ -390,6 +487,7 @@ func (p *parser) atOR() bool {
 
 func (p *parser) skipSpace() {
 	for p.pos < len(p.s) {
+		p.steps++
 		r, size := utf8.DecodeRuneInString(p.s[p.pos:])
 		if !isSeparator(r, size) {
 			return

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -77,10 +78,16 @@ func TestParse(t *testing.T) {
 			}},
 		{name: "quoted source filter", in: `source:"بوابة الوفد"`, want: `source:"بوابة الوفد"`},
 		{name: "field name is case-insensitive", in: "Source:x", want: "source:x"},
-		{name: "Arabic field alias", in: "مصدر:الجزيرة سنة:2015", want: "source:الجزيرة year:2015"},
+		{name: "Arabic field alias", in: "مصدر:الجزيرة سنة:2015", want: "source:الجزيرة date:2015-01-01..2015-12-31"},
 		{name: "entity filter", in: `entity:تويتر كيان:"تنظيم الدولة"`, want: `entity:تويتر entity:"تنظيم الدولة"`},
-		{name: "year filter", in: "داعش year:2018", want: "داعش year:2018"},
-		{name: "year in Arabic-Indic digits", in: "year:٢٠١٨", want: "year:2018"},
+		{name: "year filter is a date range", in: "داعش year:2018", want: "داعش date:2018-01-01..2018-12-31",
+			check: func(t *testing.T, n Node) {
+				want := DateRange{From: "2018-01-01", To: "2018-12-31"}
+				if got := n.(And).Children[1]; got != want {
+					t.Errorf("got %#v, want %#v", got, want)
+				}
+			}},
+		{name: "year in Arabic-Indic digits", in: "year:٢٠١٨", want: "date:2018-01-01..2018-12-31"},
 		{name: "unknown field is a word", in: "http://x", want: "http://x"},
 		{name: "blank query", in: " \t\n ", want: ""},
 		{name: "invalid UTF-8 separates words", in: "a\xffb", want: "a b"},
@@ -158,6 +165,56 @@ func TestParseErrors(t *testing.T) {
 		{name: "too long", in: strings.Repeat("a ", MaxQueryBytes), pos: MaxQueryBytes, msgPart: "query too long (max 4096 bytes)"},
 		{name: "too many terms", in: strings.Repeat("a ", MaxTerms+1), pos: 2 * MaxTerms, msgPart: "too many terms"},
 		{name: "too deep", in: strings.Repeat("(", MaxDepth+1) + "a" + strings.Repeat(")", MaxDepth+1), pos: MaxDepth, msgPart: "too deeply nested"},
+
+		// Prefix search.
+		{name: "bare star", in: "a *", pos: 2, msgPart: "prefix search needs at least 2 letters before *"},
+		{name: "one-letter prefix", in: "تويتر ت*", pos: len("تويتر "), msgPart: "at least 2 letters"},
+		{name: "harakat and tatweel are not letters", in: "تَـ*", pos: 0, msgPart: "at least 2 letters"},
+		{name: "punctuation is not a letter", in: "a.*", pos: 0, msgPart: "at least 2 letters"},
+		{name: "star inside a word", in: "تن*ظيم", pos: len("تن"), msgPart: "expected it only at the end of a word"},
+		{name: "star at the start of a word", in: "x *ab", pos: 2, msgPart: "expected it only at the end of a word"},
+		{name: "double star", in: "ab**", pos: 2, msgPart: "expected it only at the end"},
+		{name: "star on a phrase", in: `"تنظيم الدولة"*`, pos: len(`"تنظيم الدولة"`), msgPart: "prefix search works on a single word, not a quoted phrase"},
+		{name: "star on a group", in: "(ab cd)*", pos: 7, msgPart: "not a group"},
+		{name: "star on an exact form", in: "=تنظ*", pos: len("=تنظ"), msgPart: "without * or ~"},
+		{name: "excluded bare star", in: "a -*", pos: 3, msgPart: "at least 2 letters"},
+		{name: "prefixes count as terms", in: strings.Repeat("ab* ", MaxTerms+1), pos: 4 * MaxTerms, msgPart: "too many terms"},
+
+		// Fuzzy search.
+		{name: "bare tilde", in: "a ~", pos: 2, msgPart: "fuzzy search needs a word right before ~"},
+		{name: "tilde after punctuation only", in: "..~", pos: 0, msgPart: "needs a word"},
+		{name: "tilde on a phrase", in: `a "تنظيم الدولة"~`, pos: len(`a "تنظيم الدولة"`), msgPart: "fuzzy search works on a single word, not a quoted phrase"},
+		{name: "tilde on a guillemet phrase", in: "«ab»~", pos: len("«ab»"), msgPart: "not a quoted phrase"},
+		{name: "tilde on an exact phrase", in: `="ab"~`, pos: 5, msgPart: "not an exact phrase"},
+		{name: "tilde on a quoted filter value", in: `source:"ab"~`, pos: 11, msgPart: "not a quoted value"},
+		{name: "tilde inside a word", in: "ab~c", pos: 2, msgPart: "~ marks a fuzzy search: expected it only at the end"},
+		{name: "star and tilde together", in: "abc*~", pos: 3, msgPart: "cannot combine * and ~"},
+		{name: "tilde and star together", in: "abc~*", pos: 3, msgPart: "cannot combine * and ~"},
+		{name: "tilde on an exact word", in: "=abc~", pos: 4, msgPart: "without * or ~"},
+		{name: "fuzzy words count as terms", in: strings.Repeat("ab~ ", MaxTerms+1), pos: 4 * MaxTerms, msgPart: "too many terms"},
+
+		// Dates: every error points at the value.
+		{name: "date garbage", in: "date:soon", pos: 5, msgPart: "date: expects 2018, 2018-03, 2018-03-05 or a range 2015-01..2016-06"},
+		{name: "date two-digit year", in: "date:18", pos: 5, msgPart: "date: expects"},
+		{name: "date month 13", in: "a date:2018-13", pos: 7, msgPart: "no month 13: expected a month from 01 to 12"},
+		{name: "date month 0", in: "date:2018-00", pos: 5, msgPart: "expected a month from 01 to 12"},
+		{name: "date day 31 in April", in: "date:2018-04-31", pos: 5, msgPart: "2018-04 has 30 days: expected a day from 01 to 30"},
+		{name: "date February 29 of a common year", in: "date:2019-02-29", pos: 5, msgPart: "2019-02 has 28 days"},
+		{name: "date February 29 of 1900", in: "date:1900-02-29", pos: 5, msgPart: "1900-02 has 28 days"},
+		{name: "date day 0", in: "date:2018-01-00", pos: 5, msgPart: "expected a day from 01 to 31"},
+		{name: "date three-digit month", in: "date:2018-003", pos: 5, msgPart: "date: expects"},
+		{name: "date too many parts", in: "date:2018-01-02-03", pos: 5, msgPart: "date: expects"},
+		{name: "date range backwards", in: "date:2016..2015", pos: 5, msgPart: "starts after it ends: expected the earlier date first"},
+		{name: "date range backwards by days", in: "date:2016-06-02..2016-06-01", pos: 5, msgPart: "starts after it ends"},
+		{name: "date range with no ends", in: "date:..", pos: 5, msgPart: "date: expects"},
+		{name: "date range with two ranges", in: "date:2015..2016..2017", pos: 5, msgPart: "date: expects"},
+		{name: "date range with a bad end", in: "date:2015..2016-13", pos: 5, msgPart: "no month 13"},
+		{name: "quoted date value points at the quote", in: `date:"2018-13"`, pos: 5, msgPart: "no month 13"},
+		{name: "date with nothing after it", in: "داعش date:", pos: len("داعش "), msgPart: "expected a value after date:, as in date:2018"},
+		{name: "Arabic date alias error", in: "تاريخ:٢٠١٨-١٣", pos: len("تاريخ:"), msgPart: "no month 13"},
+		{name: "year with a month", in: "year:2018-03", pos: 5, msgPart: "year: expects a 4-digit year such as 2018 or a range 2015..2016"},
+		{name: "year range backwards", in: "year:2016..2015", pos: 5, msgPart: "as in 2015..2016"},
+		{name: "date with a star is not a prefix", in: "date:2018*", pos: 5, msgPart: "date: expects"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -173,6 +230,145 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("Parse(%q) error = {Pos %d, %q}, want Pos %d containing %q", tt.in, qe.Pos, qe.Msg, tt.pos, tt.msgPart)
 			}
 		})
+	}
+}
+
+// TestParseNewSyntax specifies prefix, fuzzy and date queries: input, then
+// the canonical form (String) of the tree, then the tree itself.
+func TestParseNewSyntax(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+		node Node
+	}{
+		// word* is a prefix search.
+		{"تنظ*", "تنظ*", Prefix{Text: "تنظ"}},
+		{"ab*", "ab*", Prefix{Text: "ab"}},
+		{"تَنْـظ*", "تَنْـظ*", Prefix{Text: "تَنْـظ"}}, // harakat kept; 2 letters besides them
+		{"19*", "19*", Prefix{Text: "19"}},
+		{"-تنظ*", "", nil}, // only an exclusion: error, tested below
+		{"داعش -تنظ*", "داعش -تنظ*", And{Children: []Node{Word{Text: "داعش"}, Not{Child: Prefix{Text: "تنظ"}}}}},
+		{"تنظ* OR دول*", "تنظ* OR دول*", Or{Children: []Node{Prefix{Text: "تنظ"}, Prefix{Text: "دول"}}}},
+		{"(تنظ* الدولة)", "تنظ* الدولة", And{Children: []Node{Prefix{Text: "تنظ"}, Word{Text: "الدولة"}}}},
+		{"OR*", "OR*", Prefix{Text: "OR"}},
+		{"a*b", "", nil}, // star inside a word: error, tested in TestParseErrors
+		{"http://x.co*", "http://x.co*", Prefix{Text: "http://x.co"}},
+		{"source:ab*", "source:ab*", Field{Name: FieldSource, Value: "ab*"}}, // filter values are literal
+
+		// word~ is a fuzzy search.
+		{"التنضيم~", "التنضيم~", Fuzzy{Text: "التنضيم"}},
+		{"a~", "a~", Fuzzy{Text: "a"}},
+		{"داعش -داعس~", "داعش -داعس~", And{Children: []Node{Word{Text: "داعش"}, Not{Child: Fuzzy{Text: "داعس"}}}}},
+		{"داعس~ OR تنظ*", "داعس~ OR تنظ*", Or{Children: []Node{Fuzzy{Text: "داعس"}, Prefix{Text: "تنظ"}}}},
+		{"(داعس~)", "داعس~", Fuzzy{Text: "داعس"}},
+		{"OR~", "OR~", Fuzzy{Text: "OR"}},
+
+		// date: a year, month or day, or an inclusive range of them.
+		{"date:2018", "date:2018-01-01..2018-12-31", DateRange{From: "2018-01-01", To: "2018-12-31"}},
+		{"date:2018-03", "date:2018-03-01..2018-03-31", DateRange{From: "2018-03-01", To: "2018-03-31"}},
+		{"date:2018-04", "date:2018-04-01..2018-04-30", DateRange{From: "2018-04-01", To: "2018-04-30"}},
+		{"date:2018-02", "date:2018-02-01..2018-02-28", DateRange{From: "2018-02-01", To: "2018-02-28"}},
+		{"date:2016-02", "date:2016-02-01..2016-02-29", DateRange{From: "2016-02-01", To: "2016-02-29"}},
+		{"date:2000-02", "date:2000-02-01..2000-02-29", DateRange{From: "2000-02-01", To: "2000-02-29"}},
+		{"date:1900-02", "date:1900-02-01..1900-02-28", DateRange{From: "1900-02-01", To: "1900-02-28"}},
+		{"date:2018-03-05", "date:2018-03-05..2018-03-05", DateRange{From: "2018-03-05", To: "2018-03-05"}},
+		{"date:2018-3-5", "date:2018-03-05..2018-03-05", DateRange{From: "2018-03-05", To: "2018-03-05"}},
+		{"date:2016-02-29", "date:2016-02-29..2016-02-29", DateRange{From: "2016-02-29", To: "2016-02-29"}},
+		{"date:2015-01..2016-06", "date:2015-01-01..2016-06-30", DateRange{From: "2015-01-01", To: "2016-06-30"}},
+		{"date:2015..2016-06-15", "date:2015-01-01..2016-06-15", DateRange{From: "2015-01-01", To: "2016-06-15"}},
+		{"date:2015-06..2015-06", "date:2015-06-01..2015-06-30", DateRange{From: "2015-06-01", To: "2015-06-30"}},
+		{"date:..2016", "date:..2016-12-31", DateRange{To: "2016-12-31"}},
+		{"date:2015..", "date:2015-01-01..", DateRange{From: "2015-01-01"}},
+		{"date:2015-01-01..2016-06-30", "date:2015-01-01..2016-06-30", DateRange{From: "2015-01-01", To: "2016-06-30"}},
+		{"Date:2018", "date:2018-01-01..2018-12-31", DateRange{From: "2018-01-01", To: "2018-12-31"}},
+		{"تاريخ:٢٠١٥-٠١..٢٠١٦-٠٦", "date:2015-01-01..2016-06-30", DateRange{From: "2015-01-01", To: "2016-06-30"}},
+		{"date:۲۰۱۸", "date:2018-01-01..2018-12-31", DateRange{From: "2018-01-01", To: "2018-12-31"}},
+		{`date:"2018-03"`, "date:2018-03-01..2018-03-31", DateRange{From: "2018-03-01", To: "2018-03-31"}},
+		// year: (سنة: عام:) is date: restricted to whole years.
+		{"year:2018", "date:2018-01-01..2018-12-31", DateRange{From: "2018-01-01", To: "2018-12-31"}},
+		{"عام:2015..2016", "date:2015-01-01..2016-12-31", DateRange{From: "2015-01-01", To: "2016-12-31"}},
+		{"سنة:..2016", "date:..2016-12-31", DateRange{To: "2016-12-31"}},
+		{"داعش -date:2018", "داعش -date:2018-01-01..2018-12-31", And{Children: []Node{Word{Text: "داعش"}, Not{Child: DateRange{From: "2018-01-01", To: "2018-12-31"}}}}},
+		{"date:2015 OR date:2017", "date:2015-01-01..2015-12-31 OR date:2017-01-01..2017-12-31",
+			Or{Children: []Node{DateRange{From: "2015-01-01", To: "2015-12-31"}, DateRange{From: "2017-01-01", To: "2017-12-31"}}}},
+	}
+	for _, tt := range tests {
+		n, err := Parse(tt.in)
+		if tt.node == nil {
+			if err == nil {
+				t.Errorf("Parse(%q) = %v, want an error", tt.in, n)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tt.in, err)
+			continue
+		}
+		if !reflect.DeepEqual(n, tt.node) {
+			t.Errorf("Parse(%q) = %#v, want %#v", tt.in, n, tt.node)
+		}
+		if got := n.String(); got != tt.want {
+			t.Errorf("Parse(%q).String() = %q, want %q", tt.in, got, tt.want)
+		}
+		if n2, err := Parse(n.String()); err != nil || !reflect.DeepEqual(n2, n) {
+			t.Errorf("Parse(%q) = %#v, %v; want %#v", n.String(), n2, err, n)
+		}
+	}
+}
+
+func TestDateRangeOverlaps(t *testing.T) {
+	r := DateRange{From: "2015-03-01", To: "2016-06-30"}
+	tests := []struct {
+		r    DateRange
+		date string
+		want bool
+	}{
+		{r, "2015-03-01", true},
+		{r, "2016-06-30", true},
+		{r, "2015-02-28", false},
+		{r, "2016-07-01", false},
+		{r, "2015-02", false},
+		{r, "2015-03", true},
+		{r, "2016-06", true},
+		{r, "2016", true}, // known to the year only: it may fall in the range
+		{r, "2014", false},
+		{r, "", false},
+		{r, "soon", false},
+		{DateRange{To: "2016-12-31"}, "1999-01-01", true},
+		{DateRange{To: "2016-12-31"}, "2017", false},
+		{DateRange{From: "2015-01-01"}, "2030-05", true},
+		{DateRange{From: "2015-01-01"}, "2014-12-31", false},
+	}
+	for _, tt := range tests {
+		if got := tt.r.Overlaps(tt.date); got != tt.want {
+			t.Errorf("%v.Overlaps(%q) = %v, want %v", tt.r, tt.date, got, tt.want)
+		}
+	}
+}
+
+// TestErrorsSayWhatWasExpected checks that every error message of the table
+// above names what the parser expected (or how to fix it).
+func TestErrorsSayWhatWasExpected(t *testing.T) {
+	for _, in := range []string{
+		`a "b`, `a ""`, "a (b", "a b)", "a ()", "a -", "a --b", "a OR", "OR a", "-a", "a OR -b",
+		"a -(-b)", "=", "source: a", "year:18", strings.Repeat("a ", MaxQueryBytes),
+		strings.Repeat("a ", MaxTerms+1), strings.Repeat("(", MaxDepth+1) + "a", "*", "a*", "~", `"a"~`, `"a"*`,
+		"a*b", "a~b", "a*~", "=a*", "date:x", "date:2018-13", "date:2018-04-31", "date:2016..2015",
+	} {
+		_, err := Parse(in)
+		qe, ok := err.(*Error)
+		if !ok {
+			t.Errorf("Parse(%q) error = %v, want a *Error", in, err)
+			continue
+		}
+		msg := qe.Msg
+		if !strings.Contains(msg, "expect") && !strings.Contains(msg, "remove") && !strings.Contains(msg, "add ") &&
+			!strings.Contains(msg, "needs") && !strings.Contains(msg, "as in") {
+			t.Errorf("Parse(%q) error %q does not say what was expected", in, msg)
+		}
+		if qe.Pos < 0 || qe.Pos > len(in) {
+			t.Errorf("Parse(%q) error position %d out of the query", in, qe.Pos)
+		}
 	}
 }
 
@@ -195,33 +391,72 @@ func FuzzParse(f *testing.F) {
 		"تويتر", "تويتر OR تليجرام", `"تنظيم الدولة"`, "تويتر -فيسبوك", "(a OR b) c",
 		`source:"بوابة الوفد" year:2018`, "«a»", "a -(b OR c)", "a\xffb", "OR", "-", "((",
 		"=بتويتر", `="فيس بوك"`, "=", "-=a",
+		"تنظ*", "-تنظ* a", "ت*", "*", "a**", "التنضيم~", "~", `"a b"~`, "a*~",
+		"date:2018", "date:2015-01..2016-06", "date:..2016", "date:2015..", "تاريخ:٢٠١٨-٠٢-٢٩",
+		"date:2018-13", "date:2018-04-31", "date:2016..2015", "year:2015..2016", "date:..",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		_, steps, _ := parse(s)
+		// Work is linear in the input: each step consumes input or is
+		// bounded by the steps that did.
+		if limit := 8 * (len(s) + 1); steps > limit {
+			t.Fatalf("parse(%q) took %d steps, want at most %d", s, steps, limit)
+		}
+		if len(s) > MaxQueryBytes {
+			return
+		}
 		n, err := Parse(s)
 		if err != nil {
-			if _, ok := err.(*Error); !ok {
+			qe, ok := err.(*Error)
+			if !ok {
 				t.Fatalf("error %T, want *Error", err)
+			}
+			if qe.Pos < 0 || qe.Pos > len(s) || qe.Msg == "" {
+				t.Fatalf("Parse(%q) error %+v: position outside the query or no message", s, qe)
 			}
 			return
 		}
 		if n == nil {
 			return
 		}
+		if terms := countLeaves(n); terms > MaxTerms {
+			t.Fatalf("Parse(%q) has %d terms, more than MaxTerms", s, terms)
+		}
 		text := n.String()
 		if !utf8.ValidString(text) {
 			t.Fatalf("String() = %q is not valid UTF-8", text)
 		}
 		if len(text) > MaxQueryBytes {
-			return // canonical form may add a few bytes (spaces around OR)
+			return // canonical form may add bytes (dates in full, spaces around OR)
 		}
 		n2, err := Parse(text)
 		if err != nil {
 			t.Fatalf("Parse(%q).String() = %q does not re-parse: %v", s, text, err)
 		}
-		if n2 == nil || n2.String() != text {
-			t.Fatalf("Parse(%q).String() = %q re-parses to %v", s, text, n2)
+		if !reflect.DeepEqual(n, n2) {
+			t.Fatalf("Parse(%q) = %#v; its String() %q re-parses to %#v", s, n, text, n2)
 		}
 	})
+}
+
+func countLeaves(n Node) int {
+	switch n := n.(type) {
+	case Not:
+		return countLeaves(n.Child)
+	case And:
+		c := 0
+		for _, x := range n.Children {
+			c += countLeaves(x)
+		}
+		return c
+	case Or:
+		c := 0
+		for _, x := range n.Children {
+			c += countLeaves(x)
+		}
+		return c
+	}
+	return 1
 }

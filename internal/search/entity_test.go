@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"marsad/internal/corpus"
-	"marsad/internal/index"
 )
 
 // entityEngine is a corpus of three articles with hand-set entities, so the
@@ -20,16 +19,11 @@ func entityEngine(t *testing.T) *Engine {
 		{ID: "b", Title: "معارك", Source: "س2", Date: "2016-01-01", Text: "معارك داعش في العراق", Entities: []corpus.Entity{daesh, iraq}},
 		{ID: "c", Title: "منصات", Source: "س1", Date: "2016-02-01", Text: "تويتر يحذف تغريدات", Entities: []corpus.Entity{twitter}},
 	}
-	ix, err := index.Build(docs)
+	e, err := buildEngine(docs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := ix.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := Open(data)
-	if err != nil {
+	if err := e.LoadEntities(); err != nil {
 		t.Fatal(err)
 	}
 	return e

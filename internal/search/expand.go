@@ -29,6 +29,7 @@ var (
 // words of the query for Result.Forms.
 type expander struct {
 	e       *Engine
+	err     error // the first bundle file that could not be read
 	aliases bool
 	budget  int
 	notes   []AliasNote
@@ -111,8 +112,8 @@ func (x *expander) text(s string, isPhrase bool) query.Node {
 		x.words = append(x.words, typedWord{typed, s})
 		return node
 	}
-	if !isPhrase && isLatin(s) && !x.e.matchesAny(s) {
-		if ar, ok := fromLatin(s, x.e.known); ok {
+	if !isPhrase && isLatin(s) && !x.matchesAny(s) {
+		if ar, ok := fromLatin(s, x.known); ok {
 			s = ar
 			node = textNode(s, false)
 			x.note(typed, ar)
@@ -169,6 +170,24 @@ func (x *expander) text(s string, isPhrase bool) query.Node {
 	return query.Or{Children: alts}
 }
 
+func (x *expander) matchesAny(s string) bool {
+	ok, err := x.e.matchesAny(s)
+	x.fail(err)
+	return ok
+}
+
+func (x *expander) known(term string) bool {
+	ok, err := x.e.known(term)
+	x.fail(err)
+	return ok
+}
+
+func (x *expander) fail(err error) {
+	if err != nil && x.err == nil {
+		x.err = err
+	}
+}
+
 // textNode is a Word, or a Phrase when isPhrase or s has several words.
 func textNode(s string, isPhrase bool) query.Node {
 	if isPhrase || strings.ContainsAny(s, " \t\n") {
@@ -211,26 +230,31 @@ func isLatin(s string) bool {
 }
 
 // known reports whether an index term has postings.
-func (e *Engine) known(term string) bool {
+func (e *Engine) known(term string) (bool, error) {
 	if term == "" || index.IsStopKey(term) {
-		return false
+		return false, nil
 	}
-	for f := index.Field(0); f < index.NumFields; f++ {
-		if len(e.ix.Postings(f, term)) > 0 {
-			return true
-		}
-	}
-	return false
+	forms, err := e.ix.Forms(term)
+	return len(forms) > 0, err
 }
 
 // matchesAny reports whether a word, searched as such, matches a document.
-func (e *Engine) matchesAny(word string) bool {
+func (e *Engine) matchesAny(word string) (bool, error) {
 	slots, _ := wordSlots(word, false, true)
-	return len(slots) > 0 && len(e.match(slots).docs) > 0
+	if len(slots) == 0 {
+		return false, nil
+	}
+	var err error
+	l := e.match(slots, func(e error) {
+		if err == nil {
+			err = e
+		}
+	})
+	return len(l.docs) > 0, err
 }
 
 // forms lists the forms of each positive word matched by its stem.
-func (e *Engine) forms(words []typedWord) []WordForm {
+func (e *Engine) forms(words []typedWord) ([]WordForm, error) {
 	var out []WordForm
 	done := map[string]bool{}
 	for _, w := range words {
@@ -240,17 +264,13 @@ func (e *Engine) forms(words []typedWord) []WordForm {
 		}
 		key := slots[0].key
 		done[key] = true
-		var merged []WordForm
-		at := map[string]int{}
-		for f := index.Field(0); f < index.NumFields; f++ {
-			for _, fm := range e.ix.Forms(f, key) {
-				if i, ok := at[fm.Norm]; ok {
-					merged[i].Count += fm.Count
-					continue
-				}
-				at[fm.Norm] = len(merged)
-				merged = append(merged, WordForm{Term: w.typed, Form: fm.Spelling, Count: fm.Count})
-			}
+		forms, err := e.ix.Forms(key)
+		if err != nil {
+			return nil, err
+		}
+		merged := make([]WordForm, 0, len(forms))
+		for _, fm := range forms {
+			merged = append(merged, WordForm{Term: w.typed, Form: fm.Spelling, Count: fm.Count})
 		}
 		sort.SliceStable(merged, func(i, j int) bool {
 			if merged[i].Count != merged[j].Count {
@@ -260,7 +280,7 @@ func (e *Engine) forms(words []typedWord) []WordForm {
 		})
 		out = append(out, merged[:min(len(merged), MaxForms)]...)
 	}
-	return out
+	return out, nil
 }
 
 // sameTerms reports whether two texts analyze to the same terms.

@@ -3,11 +3,23 @@ package search
 import (
 	"math"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"marsad/internal/arabic"
+	"marsad/internal/fuzzy"
 	"marsad/internal/index"
 	"marsad/internal/query"
+)
+
+// Bounds on what one query term may expand to, so that a keystroke stays
+// cheap however broad the prefix or fuzzy word.
+const (
+	// MaxExpansions is the most index terms a prefix or fuzzy word searches.
+	MaxExpansions = 64
+	// maxFuzzy is the most near words a fuzzy word adds.
+	maxFuzzy = 16
 )
 
 // plan is an evaluated query: the matching documents and the positive leaves
@@ -15,12 +27,14 @@ import (
 type plan struct {
 	docs   []int32 // ascending
 	leaves []*leaf // positive words and phrases, in query order
+	notes  []string
+	err    error
 }
 
 // leaf is a word or phrase reduced to postings keys. A single slot is a word
 // matched by its Term; several slots are a phrase, matched at consecutive
-// positions (stop words by their normalized form). An exact leaf has only
-// exact keys (index.ExactKey).
+// positions (stop words by their normalized form). An exact slot matches
+// only the form whose norm it names.
 type leaf struct {
 	slots []slot
 	exact bool
@@ -31,7 +45,9 @@ type leaf struct {
 
 type slot struct {
 	key    string
-	offset int32 // position relative to the first slot
+	norm   string // exact form: only the occurrences of this norm
+	offset int32  // position relative to the first slot
+	typed  string // for a word: the norm the visitor typed
 }
 
 // evaluator walks the query tree.
@@ -43,16 +59,68 @@ type evaluator struct {
 	stopFallback bool
 	leaves       []*leaf
 	groups       map[leafKey]aliasMember
+	nextGroup    int
+	notes        []string
+	err          error
+}
+
+func (ev *evaluator) fail(err error) {
+	if err != nil && ev.err == nil {
+		ev.err = err
+	}
 }
 
 func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
-	ev := &evaluator{e: e, groups: groups}
+	e.prefetch(n)
+	ev := &evaluator{e: e, groups: groups, nextGroup: 1000}
 	docs, ignored := ev.eval(n, true)
-	if ignored {
-		ev = &evaluator{e: e, stopFallback: true, groups: groups}
+	if ignored && ev.err == nil {
+		ev = &evaluator{e: e, stopFallback: true, groups: groups, nextGroup: 1000}
 		docs, _ = ev.eval(n, true)
 	}
-	return &plan{docs: docs, leaves: ev.leaves}
+	return &plan{docs: docs, leaves: ev.leaves, notes: ev.notes, err: ev.err}
+}
+
+// prefetch fetches, in one parallel round, the chunks of every word and
+// phrase of the query, so that a query costs one round trip rather than one
+// per word.
+func (e *Engine) prefetch(n query.Node) {
+	var needs []index.Need
+	var walk func(query.Node)
+	walk = func(n query.Node) {
+		switch n := n.(type) {
+		case query.Word, query.Phrase:
+			text, isPhrase := "", false
+			if w, ok := n.(query.Word); ok {
+				text = w.Text
+			} else {
+				text, isPhrase = n.(query.Phrase).Text, true
+			}
+			slots, _ := wordSlots(text, isPhrase, true)
+			for _, s := range slots {
+				needs = append(needs, index.Need{Key: s.key, Positions: len(slots) > 1})
+			}
+		case query.Exact:
+			for _, s := range exactSlots(n.Text) {
+				needs = append(needs, index.Need{Key: s.key, Positions: true})
+			}
+		case query.Not:
+			walk(n.Child)
+		case query.And:
+			for _, c := range n.Children {
+				walk(c)
+			}
+		case query.Or:
+			for _, c := range n.Children {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	if len(needs) > 0 {
+		// Errors surface again, with the file named, when the leaf reads.
+		_ = e.ix.Prefetch(needs)
+	}
 }
 
 // eval returns the documents a node matches, ascending. ignored reports a node
@@ -67,8 +135,14 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 		return ev.evalText(n.Text, true, positive)
 	case query.Exact:
 		return ev.evalExact(n.Text, positive)
+	case query.Prefix:
+		return ev.evalPrefix(n.Text, positive)
+	case query.Fuzzy:
+		return ev.evalFuzzy(n.Text, positive)
 	case query.Field:
 		return ev.evalField(n), false
+	case query.DateRange:
+		return ev.e.dateDocs(n), false
 	case query.Not:
 		return ev.eval(n.Child, !positive)
 	case query.Or:
@@ -124,26 +198,140 @@ func (ev *evaluator) evalText(text string, isPhrase, positive bool) ([]int32, bo
 	if !ok {
 		return nil, true
 	}
-	l := ev.e.match(slots)
+	l := ev.e.match(slots, ev.fail)
 	l.alias = ev.groups[leafKey{text, isPhrase}]
 	return ev.record(l, positive), false
 }
 
-// evalExact matches an exact form: every token by its normalized form.
-func (ev *evaluator) evalExact(text string, positive bool) ([]int32, bool) {
+// exactSlots are the slots of an exact form: every token by its norm.
+func exactSlots(text string) []slot {
 	toks := analyzeQuery(text)
 	var slots []slot
 	for _, t := range toks {
-		if t.Norm != "" {
-			slots = append(slots, slot{key: index.ExactKey(t.Norm), offset: int32(t.Position - toks[0].Position)})
+		if t.Norm == "" {
+			continue
 		}
+		key := index.KeyOf(t)
+		norm := t.Norm
+		if index.IsStopKey(key) {
+			norm = "" // a stop key is its norm already
+		}
+		slots = append(slots, slot{key: key, norm: norm, offset: int32(t.Position - toks[0].Position)})
 	}
+	return slots
+}
+
+// evalExact matches an exact form: every token by its normalized form.
+func (ev *evaluator) evalExact(text string, positive bool) ([]int32, bool) {
+	slots := exactSlots(text)
 	if len(slots) == 0 {
 		return nil, true
 	}
-	l := ev.e.match(slots)
+	l := ev.e.match(slots, ev.fail)
 	l.exact = true
 	return ev.record(l, positive), false
+}
+
+// evalPrefix matches the index terms that start with a prefix. Terms are
+// stems, so the prefix is normalized and its article or conjunction removed
+// the way the analyzer would; a verb's person prefix is folded like the
+// stemmer folds it (تغري* also finds the terms filed under يغري).
+func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
+	var keys []string
+	seen := map[string]bool{}
+	for _, p := range prefixKeys(text) {
+		ks, err := ev.e.ix.KeysWithPrefix(p)
+		if err == index.ErrTooBroad {
+			ev.notes = append(ev.notes, "«"+text+"*» يطابق كلمات كثيرة جدًا: أضف حرفًا أو أكثر.")
+			return nil, false
+		}
+		ev.fail(err)
+		for _, k := range ks {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	if len(keys) > MaxExpansions {
+		// Keep the most widespread: they are what a visitor most likely
+		// means, and the bound keeps a keystroke cheap.
+		df := map[string]int{}
+		for _, k := range keys {
+			for f := index.Field(0); f < index.NumFields; f++ {
+				ps, err := ev.e.ix.Postings(f, k)
+				ev.fail(err)
+				df[k] += len(ps)
+			}
+		}
+		sort.SliceStable(keys, func(i, j int) bool { return df[keys[i]] > df[keys[j]] })
+		ev.notes = append(ev.notes, "«"+text+"*» يطابق "+itoa(len(keys))+" كلمة؛ بُحث عن أكثرها شيوعًا ("+itoa(MaxExpansions)+").")
+		keys = keys[:MaxExpansions]
+	}
+	weights := make([]float64, len(keys))
+	for i := range weights {
+		weights[i] = 1
+	}
+	return ev.group(keys, weights, positive), false
+}
+
+// prefixKeys turns a typed prefix into the key prefixes to look up.
+func prefixKeys(text string) []string {
+	norm := arabic.Normalize(text)
+	for _, article := range []string{"وال", "فال", "بال", "كال", "ال"} {
+		if strings.HasPrefix(norm, article) && utf8.RuneCountInString(norm) > utf8.RuneCountInString(article)+1 {
+			norm = norm[len(article):]
+			break
+		}
+	}
+	if norm == "" {
+		return nil
+	}
+	out := []string{norm}
+	if strings.HasPrefix(norm, "ت") && utf8.RuneCountInString(norm) > 2 {
+		out = append(out, "ي"+norm[len("ت"):])
+	}
+	return out
+}
+
+// evalFuzzy matches a word and the corpus words within a few Arabic-aware
+// edits of it (see package fuzzy); the closer, the higher they score.
+func (ev *evaluator) evalFuzzy(text string, positive bool) ([]int32, bool) {
+	slots, ok := wordSlots(text, false, ev.stopFallback)
+	if !ok || len(slots) != 1 || index.IsStopKey(slots[0].key) {
+		return ev.evalText(text, false, positive)
+	}
+	key := slots[0].key
+	vocab, err := ev.e.vocab()
+	if err != nil {
+		ev.fail(err)
+		return nil, false
+	}
+	near := vocab.Near(key, fuzzy.MaxCost(key), maxFuzzy)
+	keys := []string{key}
+	weights := []float64{1}
+	for _, m := range near {
+		keys = append(keys, m.Key)
+		weights = append(weights, math.Max(0.2, 1-0.4*m.Cost))
+	}
+	needs := make([]index.Need, len(keys))
+	for i, k := range keys {
+		needs[i] = index.Need{Key: k}
+	}
+	_ = ev.e.ix.Prefetch(needs)
+	return ev.group(keys, weights, positive), false
+}
+
+// group matches several keys as one alias group: they score as one term.
+func (ev *evaluator) group(keys []string, weights []float64, positive bool) []int32 {
+	ev.nextGroup++
+	var out []int32
+	for i, k := range keys {
+		l := ev.e.match([]slot{{key: k}}, ev.fail)
+		l.alias = aliasMember{group: ev.nextGroup, weight: weights[i]}
+		out = union(out, ev.record(l, positive))
+	}
+	return out
 }
 
 func (ev *evaluator) record(l *leaf, positive bool) []int32 {
@@ -166,7 +354,7 @@ func wordSlots(text string, isPhrase, stopFallback bool) (slots []slot, ok bool)
 		if !index.IsStopKey(key) {
 			hasTerm = true
 		}
-		slots = append(slots, slot{key: key, offset: int32(t.Position - toks[0].Position)})
+		slots = append(slots, slot{key: key, offset: int32(t.Position - toks[0].Position), typed: t.Norm})
 	}
 	if len(slots) == 0 {
 		return nil, false
@@ -184,14 +372,15 @@ func wordSlots(text string, isPhrase, stopFallback bool) (slots []slot, ok bool)
 			}
 		}
 		if len(content) == 1 {
-			slots = []slot{{key: content[0].key}}
+			slots = []slot{{key: content[0].key, typed: content[0].typed}}
 		}
 	}
 	return slots, true
 }
 
 func (ev *evaluator) evalField(f query.Field) []int32 {
-	ix := ev.e.ix
+	e := ev.e
+	ix := e.ix
 	var out []int32
 	switch f.Name {
 	case query.FieldYear:
@@ -201,19 +390,22 @@ func (ev *evaluator) evalField(f query.Field) []int32 {
 			}
 		}
 	case query.FieldEntity:
-		names := ev.e.entityNames(f.Value)
-		for i := 0; i < ix.NumDocs(); i++ {
-			for _, name := range names {
-				if mentions(ix.Doc(i).Entities, name) {
-					out = append(out, int32(i))
-					break
-				}
-			}
+		ents, err := e.entities()
+		if err != nil {
+			ev.fail(err)
+			return nil
+		}
+		for _, name := range e.entityNames(ents, f.Value) {
+			out = union(out, e.entityDocs(ents, name))
 		}
 	case query.FieldSource:
 		want := normWords(f.Value)
+		ok := make([]bool, len(e.sourceNorms))
+		for s, norms := range e.sourceNorms {
+			ok[s] = containsRun(norms, want)
+		}
 		for i := 0; i < ix.NumDocs(); i++ {
-			if containsRun(ev.e.sourceNorms[i], want) {
+			if ok[ix.SourceNum(i)] {
 				out = append(out, int32(i))
 			}
 		}
@@ -221,55 +413,102 @@ func (ev *evaluator) evalField(f query.Field) []int32 {
 	return out
 }
 
+// dateDocs returns the documents dated within a range. Documents are numbered
+// newest first, so the range is one run of numbers found by binary search.
+func (e *Engine) dateDocs(r query.DateRange) []int32 {
+	n := e.ix.NumDocs()
+	lo, hi := 0, n
+	if r.To != "" {
+		to := index.DayOf(r.To)
+		lo = sort.Search(n, func(i int) bool { return e.ix.Day(i) <= to })
+	}
+	from := index.NoDay + 1
+	if r.From != "" {
+		from = index.DayOf(r.From)
+	}
+	hi = sort.Search(n, func(i int) bool { return e.ix.Day(i) < from })
+	out := make([]int32, 0, max(hi-lo, 0))
+	for i := lo; i < hi; i++ {
+		out = append(out, int32(i))
+	}
+	return out
+}
+
 // match finds the documents containing the slots in either field.
-func (e *Engine) match(slots []slot) *leaf {
+func (e *Engine) match(slots []slot, fail func(error)) *leaf {
 	l := &leaf{slots: slots}
-	var perField [index.NumFields]map[int32]int32
+	var per [index.NumFields][]fieldHit
 	for f := index.Field(0); f < index.NumFields; f++ {
-		perField[f] = e.matchField(f, slots)
+		per[f] = e.matchField(f, slots, fail)
 	}
-	seen := map[int32]bool{}
-	for f := range perField {
-		for d := range perField[f] {
-			if !seen[d] {
-				seen[d] = true
-				l.docs = append(l.docs, d)
-			}
+	// Merge the two fields' hits, both sorted by document.
+	a, b := per[index.Title], per[index.Text]
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		var d int32
+		var ta, tb int32
+		switch {
+		case j == len(b) || (i < len(a) && a[i].doc < b[j].doc):
+			d, ta = a[i].doc, a[i].tf
+			i++
+		case i == len(a) || b[j].doc < a[i].doc:
+			d, tb = b[j].doc, b[j].tf
+			j++
+		default:
+			d, ta, tb = a[i].doc, a[i].tf, b[j].tf
+			i++
+			j++
 		}
-	}
-	sort.Slice(l.docs, func(i, j int) bool { return l.docs[i] < l.docs[j] })
-	for f := range perField {
-		l.tf[f] = make([]int32, len(l.docs))
-		for i, d := range l.docs {
-			l.tf[f][i] = perField[f][d]
-		}
+		l.docs = append(l.docs, d)
+		l.tf[index.Title] = append(l.tf[index.Title], ta)
+		l.tf[index.Text] = append(l.tf[index.Text], tb)
 	}
 	return l
 }
 
-// matchField returns, per matching document, the number of occurrences of
-// the slots in one field.
-func (e *Engine) matchField(f index.Field, slots []slot) map[int32]int32 {
-	out := map[int32]int32{}
-	lists := make([][]index.Posting, len(slots))
-	for i, s := range slots {
-		lists[i] = e.ix.Postings(f, s.key)
-		if len(lists[i]) == 0 {
-			return out
-		}
-	}
-	if len(slots) == 1 {
-		for _, p := range lists[0] {
-			out[p.Doc] = int32(len(p.Positions))
+type fieldHit struct {
+	doc int32
+	tf  int32
+}
+
+// matchField returns the documents where the slots occur in one field, with
+// the number of occurrences, sorted by document.
+func (e *Engine) matchField(f index.Field, slots []slot, fail func(error)) []fieldHit {
+	if len(slots) == 1 && slots[0].norm == "" {
+		ps, err := e.ix.Postings(f, slots[0].key)
+		fail(err)
+		out := make([]fieldHit, len(ps))
+		for i, p := range ps {
+			out[i] = fieldHit{p.Doc, p.TF}
 		}
 		return out
 	}
+	lists := make([][]index.Posting, len(slots))
+	for i, s := range slots {
+		ps, err := e.ix.Positions(f, s.key)
+		fail(err)
+		if s.norm != "" {
+			ps = e.formOnly(s.key, s.norm, ps, fail)
+		}
+		if len(ps) == 0 {
+			return nil
+		}
+		lists[i] = ps
+	}
+	if len(slots) == 1 {
+		out := make([]fieldHit, len(lists[0]))
+		for i, p := range lists[0] {
+			out[i] = fieldHit{doc: p.Doc, tf: int32(len(p.Positions))}
+		}
+		return out
+	}
+	var out []fieldHit
 	// Walk the first list; find the same document in the others (all are
 	// sorted by document, so a cursor per list moves forward only).
 	cursors := make([]int, len(slots))
+	rest := make([][]int32, len(slots))
 next:
 	for _, p := range lists[0] {
-		rest := make([][]int32, len(slots))
 		rest[0] = p.Positions
 		for i := 1; i < len(slots); i++ {
 			l := lists[i]
@@ -294,7 +533,35 @@ next:
 			}
 		}
 		if n > 0 {
-			out[p.Doc] = n
+			out = append(out, fieldHit{doc: p.Doc, tf: n})
+		}
+	}
+	return out
+}
+
+// formOnly keeps the occurrences of one form of a key.
+func (e *Engine) formOnly(key, norm string, ps []index.Posting, fail func(error)) []index.Posting {
+	forms, err := e.ix.Forms(key)
+	fail(err)
+	id := -1
+	for i, fm := range forms {
+		if fm.Norm == norm {
+			id = i
+		}
+	}
+	if id < 0 {
+		return nil
+	}
+	var out []index.Posting
+	for _, p := range ps {
+		var pos []int32
+		for i, f := range p.Forms {
+			if int(f) == id {
+				pos = append(pos, p.Positions[i])
+			}
+		}
+		if pos != nil {
+			out = append(out, index.Posting{Doc: p.Doc, TF: int32(len(pos)), Positions: pos})
 		}
 	}
 	return out
@@ -308,24 +575,31 @@ func containsPos(sorted []int32, p int32) bool {
 // scored reports whether any leaf contributes relevance.
 func (p *plan) scored() bool { return len(p.leaves) > 0 }
 
-// score computes BM25 for the given documents: for each positive leaf the
-// document matches, idf × Σ over fields of boost × saturated, length
+// score computes BM25 for the given documents (ascending): for each positive
+// leaf the document matches, idf × Σ over fields of boost × saturated, length
 // normalized term frequency. Phrases score like terms with their phrase
-// frequency and document frequency.
+// frequency and document frequency. With coord, a document's score is also
+// scaled by the share of the query's leaves it matches (partial matches).
 //
 // The names of one alias group (داعش, تنظيم الدولة, ISIS…) score as one
 // term, the way Lucene scores synonyms: the document frequency is that of
 // any of the names, and the term frequency adds each name's occurrences
 // weighted by aliasWeight for the names the visitor did not type. So an
 // article that names the entity five ways is not five times as relevant, and
-// a rare alias does not outweigh the word that was typed.
-func (p *plan) score(ix *index.Index, docs []int32) []float64 {
-	at := make(map[int32]int, len(docs))
+// a rare alias does not outweigh the word that was typed. Prefix and fuzzy
+// expansions are groups too.
+func (p *plan) score(ix *index.Index, docs []int32, coord bool) []float64 {
+	numDocs := ix.NumDocs()
+	at := make([]int32, numDocs) // position in docs + 1; 0: not a hit
 	for i, d := range docs {
-		at[d] = i
+		at[d] = int32(i) + 1
 	}
 	scores := make([]float64, len(docs))
-	n := float64(ix.NumDocs())
+	var matched []int32
+	if coord {
+		matched = make([]int32, len(docs))
+	}
+	n := float64(numDocs)
 	var avg [index.NumFields]float64
 	for f := index.Field(0); f < index.NumFields; f++ {
 		avg[f] = ix.AvgDocLen(f)
@@ -347,49 +621,70 @@ func (p *plan) score(ix *index.Index, docs []int32) []float64 {
 	}
 	idfOf := func(df int) float64 { return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5)) }
 
-	// groupTF[g][d]: the weighted frequencies of group g's names in d.
-	groupTF := map[int]map[int32]*[index.NumFields]float64{}
+	type groupAcc struct {
+		tf map[int32]*[index.NumFields]float64
+	}
+	groups := map[int]*groupAcc{}
+	units := 0
 	for _, l := range p.leaves {
 		g := l.alias.group
-		if g != 0 && groupTF[g] == nil {
-			groupTF[g] = map[int32]*[index.NumFields]float64{}
-		}
-		idf := idfOf(len(l.docs))
-		for i, d := range l.docs {
-			var tf [index.NumFields]float64
-			for f := index.Field(0); f < index.NumFields; f++ {
-				tf[f] = float64(l.tf[f][i])
-			}
-			if g == 0 {
-				if k, ok := at[d]; ok {
-					scores[k] += bm25(idf, d, tf)
+		if g == 0 {
+			units++
+			idf := idfOf(len(l.docs))
+			for i, d := range l.docs {
+				k := at[d] - 1
+				if k < 0 {
+					continue
 				}
-				continue
+				tf := [index.NumFields]float64{float64(l.tf[0][i]), float64(l.tf[1][i])}
+				scores[k] += bm25(idf, d, tf)
+				if coord {
+					matched[k]++
+				}
 			}
-			acc := groupTF[g][d]
-			if acc == nil {
-				acc = new([index.NumFields]float64)
-				groupTF[g][d] = acc
+			continue
+		}
+		acc := groups[g]
+		if acc == nil {
+			units++
+			acc = &groupAcc{tf: map[int32]*[index.NumFields]float64{}}
+			groups[g] = acc
+		}
+		for i, d := range l.docs {
+			t := acc.tf[d]
+			if t == nil {
+				t = new([index.NumFields]float64)
+				acc.tf[d] = t
 			}
-			for f := range tf {
-				acc[f] += l.alias.weight * tf[f]
+			for f := range t {
+				t[f] += l.alias.weight * float64(l.tf[f][i])
 			}
 		}
 	}
 	// Groups in a fixed order: float sums must not depend on map order, or
 	// equal scores would break ties differently from run to run.
-	groups := make([]int, 0, len(groupTF))
-	for g := range groupTF {
-		groups = append(groups, g)
+	ids := make([]int, 0, len(groups))
+	for g := range groups {
+		ids = append(ids, g)
 	}
-	sort.Ints(groups)
-	for _, g := range groups {
-		perDoc := groupTF[g]
-		idf := idfOf(len(perDoc))
-		for d, tf := range perDoc {
-			if k, ok := at[d]; ok {
-				scores[k] += bm25(idf, d, *tf)
+	sort.Ints(ids)
+	for _, g := range ids {
+		acc := groups[g]
+		idf := idfOf(len(acc.tf))
+		for d, tf := range acc.tf {
+			k := at[d] - 1
+			if k < 0 {
+				continue
 			}
+			scores[k] += bm25(idf, d, *tf)
+			if coord {
+				matched[k]++
+			}
+		}
+	}
+	if coord && units > 0 {
+		for k := range scores {
+			scores[k] *= float64(matched[k]) / float64(units)
 		}
 	}
 	return scores
@@ -405,7 +700,11 @@ func (p *plan) terms() []string {
 			if i > 0 {
 				s += " "
 			}
-			s += stripStopKey(sl.key)
+			if sl.norm != "" {
+				s += sl.norm
+			} else {
+				s += stripStopKey(sl.key)
+			}
 		}
 		if l.exact {
 			if len(l.slots) > 1 {
@@ -421,23 +720,39 @@ func (p *plan) terms() []string {
 	return out
 }
 
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}
+
 // spans re-analyzes text and returns the tokens to highlight: those whose
 // key is a positive query word, and every token of each phrase occurrence.
 func (p *plan) spans(text string) []Span {
 	if len(p.leaves) == 0 || text == "" {
 		return nil
 	}
-	// A token is marked by its key, or by its norm for an exact key (the
+	// A token is marked by its key, or by its norm for an exact slot (the
 	// key of a stop word is both).
-	prefix := len(index.ExactKey(""))
+	prefix := len(index.StopKey(""))
 	words := map[string]bool{}
 	norms := map[string]bool{}
 	var phrases []*leaf
 	for _, l := range p.leaves {
-		if k := l.slots[0].key; len(l.slots) == 1 {
-			words[k] = true
-			if index.IsStopKey(k) {
-				norms[k[prefix:]] = true
+		if s := l.slots[0]; len(l.slots) == 1 {
+			switch {
+			case s.norm != "":
+				norms[s.norm] = true
+			case index.IsStopKey(s.key):
+				norms[s.key[prefix:]] = true
+			default:
+				words[s.key] = true
 			}
 		} else {
 			phrases = append(phrases, l)
@@ -450,8 +765,11 @@ func (p *plan) spans(text string) []Span {
 		keys[i] = index.KeyOf(t)
 		byPos[t.Position] = i
 	}
-	is := func(i int, key string) bool {
-		return keys[i] == key || (index.IsStopKey(key) && toks[i].Norm == key[prefix:])
+	is := func(i int, s slot) bool {
+		if s.norm != "" {
+			return toks[i].Norm == s.norm
+		}
+		return keys[i] == s.key || (index.IsStopKey(s.key) && toks[i].Norm == s.key[prefix:])
 	}
 	marked := make([]bool, len(toks))
 	for i, k := range keys {
@@ -461,14 +779,14 @@ func (p *plan) spans(text string) []Span {
 	}
 	for _, l := range phrases {
 		for i := range keys {
-			if !is(i, l.slots[0].key) {
+			if !is(i, l.slots[0]) {
 				continue
 			}
 			hit := make([]int, 0, len(l.slots))
 			hit = append(hit, i)
 			for _, s := range l.slots[1:] {
 				j, ok := byPos[toks[i].Position+int(s.offset-l.slots[0].offset)]
-				if !ok || !is(j, s.key) {
+				if !ok || !is(j, s) {
 					hit = nil
 					break
 				}

@@ -3,18 +3,22 @@
 //
 // Work per query is proportional to the postings of the query's terms plus
 // the re-analysis of the documents on the returned page (for highlights), so
-// a search can run on every keystroke in the browser.
+// a search can run on every keystroke in the browser. The index is read
+// lazily: a search fetches the chunks its words live in and the records of
+// the documents on its page, and fails with an error naming the file when
+// one of them is missing or damaged.
 package search
 
 import (
-	"slices"
-
 	"errors"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
+	"marsad/internal/fuzzy"
 	"marsad/internal/index"
 	"marsad/internal/query"
 )
@@ -43,6 +47,13 @@ type Request struct {
 	Entities []string
 	// Offset and Limit page the hits; Limit 0 returns all of them.
 	Offset, Limit int
+	// Sort orders the hits: SortRelevance (the default), SortNewest or
+	// SortOldest.
+	Sort string
+	// NoPartial keeps a query that finds too little as it is, rather than
+	// ranking the documents that have some of its words (see
+	// Result.Partial).
+	NoPartial bool
 	// Aliases expands the query with the other names of what it names (see
 	// arabic.FindAliases): داعش also searches "تنظيم الدولة", "فيس بوك" also
 	// فيسبوك. A Latin word the corpus lacks is searched in Arabic instead
@@ -73,7 +84,34 @@ type Result struct {
 	// AlsoSearched lists what Request.Aliases added to the query, in query
 	// order; empty without Request.Aliases.
 	AlsoSearched []AliasNote
+	// Partial is set when requiring every word found fewer than
+	// PartialBelow documents, so the hits are the documents with any of the
+	// words, those with more of them first. StrictTotal is what requiring
+	// every word found.
+	Partial     bool
+	StrictTotal int
+	// DidYouMean is the query with its unknown words replaced by the
+	// nearest corpus words, when the query found nothing or only partial
+	// matches; "" otherwise.
+	DidYouMean string
+	// Notes say, in Arabic, where a query term was cut down (a prefix
+	// matching too many words).
+	Notes []string
+	// EntitiesPending is set when the entity table was not loaded yet, so
+	// Facets.Entities is empty: call Engine.LoadEntities and search again.
+	EntitiesPending bool
 }
+
+// Sort orders of Request.Sort.
+const (
+	SortRelevance = ""
+	SortNewest    = "newest"
+	SortOldest    = "oldest"
+)
+
+// PartialBelow is the number of hits under which a query of several words
+// falls back to partial matches.
+const PartialBelow = 5
 
 // MaxForms is the most word forms Result.Forms lists per query word.
 const MaxForms = 12
@@ -164,62 +202,55 @@ func analyzeQuery(text string) []arabic.Token {
 	return out
 }
 
-// Engine answers searches over one index. It is safe for concurrent use.
+// Engine answers searches over one index. It is safe for concurrent use:
+// searches run one at a time.
 type Engine struct {
 	ix *index.Index
-	// overview is every document ordered for the blank query: newest first,
-	// then by ID.
-	overview []int32
-	// sourceNorms holds each document's Source as a sequence of normalized
-	// words, for the source: filter of the query language.
+	mu sync.Mutex
+	// sourceNorms holds each source as a sequence of normalized words, for
+	// the source: filter of the query language.
 	sourceNorms [][]string
-	// entityType maps each entity name of the corpus to its type;
-	// entityKeys maps the analyzed terms of the name (see entityKey) to
-	// the name, so entity:بتويتر finds تويتر.
-	entityType map[string]string
+
+	// Loaded on first use.
+	fuzzyVocab *fuzzy.Vocab
+	ents       *index.Entities
+	// entityKeys maps the analyzed terms of each entity name (see
+	// entityKey) to the name, so entity:بتويتر finds تويتر; byEntity lists
+	// the documents that mention each entity.
 	entityKeys map[string]string
+	byEntity   [][]int32
 }
 
 // New returns an Engine over ix.
 func New(ix *index.Index) *Engine {
-	n := ix.NumDocs()
-	e := &Engine{ix: ix, overview: make([]int32, n), sourceNorms: make([][]string, n),
-		entityType: map[string]string{}, entityKeys: map[string]string{}}
-	cache := map[string][]string{}
-	for i := 0; i < n; i++ {
-		for _, ent := range ix.Doc(i).Entities {
-			if _, seen := e.entityType[ent.Name]; !seen {
-				e.entityType[ent.Name] = ent.Type
-				e.entityKeys[entityKey(ent.Name)] = ent.Name
-			}
-		}
-		e.overview[i] = int32(i)
-		src := ix.Source(i)
-		norms, ok := cache[src]
-		if !ok {
-			norms = normWords(src)
-			cache[src] = norms
-		}
-		e.sourceNorms[i] = norms
+	e := &Engine{ix: ix}
+	for _, s := range ix.Sources() {
+		e.sourceNorms = append(e.sourceNorms, normWords(s))
 	}
-	sort.SliceStable(e.overview, func(a, c int) bool {
-		da, dc := ix.Doc(int(e.overview[a])), ix.Doc(int(e.overview[c]))
-		if da.Date != dc.Date {
-			return da.Date > dc.Date
-		}
-		return da.ID < dc.ID
-	})
 	return e
 }
 
-// Open decodes a bundle and returns an Engine over it.
-func Open(data []byte) (*Engine, error) {
-	ix, err := index.Decode(data)
+// Open opens the bundle whose root file is root and returns an Engine over
+// it.
+func Open(f index.Fetcher, root string) (*Engine, error) {
+	ix, err := index.Open(f, root)
 	if err != nil {
 		return nil, &wrapError{"reading bundle: ", err}
 	}
 	return New(ix), nil
 }
+
+// OpenDir opens the bundle in a folder (see index.OpenDir).
+func OpenDir(dir string) (*Engine, error) {
+	ix, err := index.OpenDir(dir)
+	if err != nil {
+		return nil, &wrapError{"reading bundle: ", err}
+	}
+	return New(ix), nil
+}
+
+// Index is the engine's index.
+func (e *Engine) Index() *index.Index { return e.ix }
 
 type wrapError struct {
 	prefix string
@@ -229,13 +260,76 @@ type wrapError struct {
 func (e *wrapError) Error() string { return e.prefix + e.err.Error() }
 func (e *wrapError) Unwrap() error { return e.err }
 
-// Document returns the document with the given ID.
-func (e *Engine) Document(id string) (corpus.Document, bool) {
-	i, ok := e.ix.DocNum(id)
-	if !ok {
-		return corpus.Document{}, false
+// LoadEntities fetches the entity table, which the entity facet and the
+// entity filters need. Searches before it report Result.EntitiesPending.
+func (e *Engine) LoadEntities() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	_, err := e.entities()
+	return err
+}
+
+// entities loads the entity table. Called with e.mu held.
+func (e *Engine) entities() (*index.Entities, error) {
+	if e.ents != nil {
+		return e.ents, nil
 	}
-	return e.ix.Doc(i), true
+	ents, err := e.ix.Entities()
+	if err != nil {
+		return nil, err
+	}
+	e.entityKeys = make(map[string]string, len(ents.Names))
+	for _, name := range ents.Names {
+		k := entityKey(name)
+		if _, taken := e.entityKeys[k]; !taken {
+			e.entityKeys[k] = name
+		}
+	}
+	e.byEntity = make([][]int32, len(ents.Names))
+	for d := 0; d < e.ix.NumDocs(); d++ {
+		for _, id := range ents.Of(d) {
+			e.byEntity[id] = append(e.byEntity[id], int32(d))
+		}
+	}
+	e.ents = ents
+	return ents, nil
+}
+
+// entityDocs lists the documents that mention an entity, ascending.
+func (e *Engine) entityDocs(ents *index.Entities, name string) []int32 {
+	id, ok := ents.Num(name)
+	if !ok {
+		return nil
+	}
+	return e.byEntity[id]
+}
+
+// vocab loads the fuzzy vocabulary. Called with e.mu held.
+func (e *Engine) vocab() (*fuzzy.Vocab, error) {
+	if e.fuzzyVocab != nil {
+		return e.fuzzyVocab, nil
+	}
+	v, err := e.ix.Vocab()
+	if err != nil {
+		return nil, err
+	}
+	entries := make([]fuzzy.Entry, len(v))
+	for i, x := range v {
+		entries[i] = fuzzy.Entry{Key: x.Key, Count: x.DF}
+	}
+	e.fuzzyVocab = fuzzy.NewVocab(entries)
+	return e.fuzzyVocab, nil
+}
+
+// Document returns the document with the given ID; ok is false when there is
+// none, err when its files could not be read.
+func (e *Engine) Document(id string) (doc corpus.Document, ok bool, err error) {
+	i, ok, err := e.ix.DocNum(id)
+	if !ok || err != nil {
+		return corpus.Document{}, ok, err
+	}
+	doc, err = e.ix.Doc(i)
+	return doc, err == nil, err
 }
 
 // Highlight returns every highlighted span of a document's Text for a
@@ -243,7 +337,10 @@ func (e *Engine) Document(id string) (corpus.Document, bool) {
 // Aliases and ignores the facet filters and paging). A blank query
 // highlights nothing.
 func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
-	i, ok := e.ix.DocNum(id)
+	doc, ok, err := e.Document(id)
+	if err != nil {
+		return nil, err
+	}
 	if !ok {
 		return nil, errors.New("search: no document with ID " + id)
 	}
@@ -254,94 +351,99 @@ func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
 	if node == nil {
 		return nil, nil
 	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	var groups map[leafKey]aliasMember
-	if req.Aliases {
-		x := e.expander(true)
-		node = x.expand(node, true)
-		groups = x.groups
-	}
+	x := e.expander(req.Aliases)
+	node = x.expand(node, true)
+	groups = x.groups
 	p := e.plan(node, groups)
-	return p.spans(e.ix.Doc(i).Text), nil
+	if p.err != nil {
+		return nil, p.err
+	}
+	return p.spans(doc.Text), nil
 }
 
-// Search runs a request. A query syntax error is returned as a *query.Error.
+// Search runs a request. A query syntax error is returned as a *query.Error;
+// a bundle file that cannot be read, as an error naming it.
 func (e *Engine) Search(req Request) (*Result, error) {
 	node, err := query.Parse(req.Query)
 	if err != nil {
 		return nil, err
 	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	res := &Result{}
 	var matched []int32
 	var p *plan
+	var expanded query.Node
+	var groups map[leafKey]aliasMember
 	if node == nil {
-		matched = e.overview
+		matched = e.all()
 	} else {
 		res.Query = node.String()
 		x := e.expander(req.Aliases)
-		node = x.expand(node, true)
+		expanded = x.expand(node, true)
+		if x.err != nil {
+			return nil, x.err
+		}
 		res.AlsoSearched = x.notes
-		res.Forms = e.forms(x.words)
-		p = e.plan(node, x.groups)
+		groups = x.groups
+		p = e.plan(expanded, groups)
+		if p.err != nil {
+			return nil, p.err
+		}
+		if res.Forms, err = e.forms(x.words); err != nil {
+			return nil, err
+		}
 		matched = p.docs
 		res.Terms = p.terms()
+		res.Notes = p.notes
 	}
 
-	sourceOK := e.filter(req.Sources, e.ix.Source)
-	yearOK := e.filter(req.Years, e.ix.Year)
-	entityOK := e.entityFilter(req.Entities)
-	var hits []int32
-	sourceCounts := map[string]int{}
-	yearCounts := map[string]int{}
-	entityCounts := map[string]int{}
-	for _, d := range matched {
-		s, y, en := sourceOK(d), yearOK(d), entityOK(d)
-		// Drill sideways: each single-valued facet is counted with the
-		// other filters applied but not its own, so a visitor sees what
-		// picking another value of the same facet would give.
-		if y && en {
-			sourceCounts[e.ix.Source(int(d))]++
-		}
-		if s && en {
-			yearCounts[e.ix.Year(int(d))]++
-		}
-		if s && y && en {
-			hits = append(hits, d)
-			for _, ent := range e.ix.Doc(int(d)).Entities {
-				entityCounts[ent.Name]++
+	keep, err := e.filters(req)
+	if err != nil {
+		return nil, err
+	}
+	hits := e.facets(res, req, matched, keep)
+	coord := false
+	if p != nil && len(hits) < PartialBelow && !req.NoPartial {
+		if relaxed, ok := relax(expanded); ok {
+			q := e.plan(relaxed, groups)
+			if q.err != nil {
+				return nil, q.err
+			}
+			if len(q.docs) > len(p.docs) {
+				res.Partial, res.StrictTotal = true, len(hits)
+				p, coord = q, true
+				hits = e.facets(res, req, q.docs, keep)
 			}
 		}
-	}
-	res.Facets.Sources = facetValues(sourceCounts, req.Sources)
-	res.Facets.Years = facetValues(yearCounts, req.Years)
-	res.Facets.Entities = facetValues(entityCounts, req.Entities)
-	for i := range res.Facets.Entities {
-		res.Facets.Entities[i].Type = e.entityType[res.Facets.Entities[i].Value]
 	}
 	res.Total = len(hits)
+	if p != nil && (res.Total == 0 || res.Partial) {
+		if res.DidYouMean, err = e.didYouMean(node); err != nil {
+			return nil, err
+		}
+	}
 
 	var scores []float64
-	if p != nil && p.scored() {
-		scores = p.score(e.ix, hits)
-		order := make([]int, len(hits))
-		for i := range order {
-			order[i] = i
+	if p != nil && p.scored() && req.Sort == SortRelevance {
+		scores = p.score(e.ix, hits, coord)
+		want := len(hits)
+		if req.Limit > 0 {
+			want = min(max(req.Offset, 0)+req.Limit, len(hits))
 		}
-		sort.Slice(order, func(a, c int) bool {
-			sa, sc := scores[order[a]], scores[order[c]]
-			if sa != sc {
-				return sa > sc
-			}
-			return e.ix.Doc(int(hits[order[a]])).ID < e.ix.Doc(int(hits[order[c]])).ID
-		})
-		sortedHits := make([]int32, len(hits))
-		sortedScores := make([]float64, len(hits))
-		for i, o := range order {
-			sortedHits[i], sortedScores[i] = hits[o], scores[o]
+		// Rerank reorders the best few, so rank a few more than the page
+		// needs; the rest keep their BM25 order.
+		depth := min(len(hits), max(want, rerankDepth))
+		hits, scores = topK(hits, scores, depth)
+		if err := e.rerank(p, hits[:min(depth, rerankDepth)], scores[:min(depth, rerankDepth)]); err != nil {
+			return nil, err
 		}
-		hits, scores = sortedHits, sortedScores
-	} else if node != nil {
-		// Filters only: no relevance to rank by, so keep the overview order.
-		hits = e.inOverviewOrder(hits)
+		hits, scores = hits[:want], scores[:want]
+	} else if req.Sort == SortOldest {
+		slices.Reverse(hits)
 	}
 
 	from := min(max(req.Offset, 0), len(hits))
@@ -349,12 +451,15 @@ func (e *Engine) Search(req Request) (*Result, error) {
 	if req.Limit > 0 {
 		to = min(from+req.Limit, len(hits))
 	}
+	docs, err := e.ix.Docs(hits[from:to])
+	if err != nil {
+		return nil, err
+	}
 	res.Hits = make([]Hit, 0, to-from)
-	for i := from; i < to; i++ {
-		doc := e.ix.Doc(int(hits[i]))
+	for i, doc := range docs {
 		h := Hit{ID: doc.ID, Title: doc.Title, Source: doc.Source, Date: doc.Date}
 		if scores != nil {
-			h.Score = scores[i]
+			h.Score = scores[from+i]
 		}
 		if p != nil {
 			h.Matches = p.spans(doc.Text)
@@ -366,30 +471,398 @@ func (e *Engine) Search(req Request) (*Result, error) {
 	return res, nil
 }
 
-// entityFilter returns a predicate that holds for the documents that
-// mention every one of names.
-func (e *Engine) entityFilter(names []string) func(int32) bool {
-	if len(names) == 0 {
-		return func(int32) bool { return true }
+// all lists every document: the blank query, newest first.
+func (e *Engine) all() []int32 {
+	out := make([]int32, e.ix.NumDocs())
+	for i := range out {
+		out[i] = int32(i)
 	}
-	return func(d int32) bool {
-		ents := e.ix.Doc(int(d)).Entities
-		for _, name := range names {
-			if !mentions(ents, name) {
-				return false
-			}
-		}
-		return true
-	}
+	return out
 }
 
-func mentions(ents []corpus.Entity, name string) bool {
-	for _, ent := range ents {
-		if ent.Name == name {
-			return true
+// relax turns a query of several positive terms into one that any of them
+// satisfies, keeping its filters and exclusions.
+func relax(n query.Node) (query.Node, bool) {
+	and, ok := n.(query.And)
+	if !ok {
+		return nil, false
+	}
+	var terms, constraints []query.Node
+	for _, c := range and.Children {
+		switch c.(type) {
+		case query.Field, query.DateRange, query.Not:
+			constraints = append(constraints, c)
+		default:
+			terms = append(terms, c)
 		}
 	}
-	return false
+	if len(terms) < 2 {
+		return nil, false
+	}
+	or := query.Or{Children: terms}
+	if len(constraints) == 0 {
+		return or, true
+	}
+	return query.And{Children: append([]query.Node{or}, constraints...)}, true
+}
+
+// filters returns the facet filters of a request as a predicate per facet.
+func (e *Engine) filters(req Request) ([3]func(int32) bool, error) {
+	var out [3]func(int32) bool
+	out[0] = func(int32) bool { return true }
+	if len(req.Sources) > 0 {
+		ok := make([]bool, len(e.ix.Sources()))
+		for i, s := range e.ix.Sources() {
+			ok[i] = slices.Contains(req.Sources, s)
+		}
+		out[0] = func(d int32) bool { return ok[e.ix.SourceNum(int(d))] }
+	}
+	out[1] = func(int32) bool { return true }
+	if len(req.Years) > 0 {
+		out[1] = func(d int32) bool { return slices.Contains(req.Years, e.ix.Year(int(d))) }
+	}
+	out[2] = func(int32) bool { return true }
+	if len(req.Entities) > 0 {
+		ents, err := e.entities()
+		if err != nil {
+			return out, err
+		}
+		var docs []int32
+		for i, name := range req.Entities {
+			if i == 0 {
+				docs = e.entityDocs(ents, name)
+			} else {
+				docs = intersect(docs, e.entityDocs(ents, name))
+			}
+		}
+		in := make(map[int32]bool, len(docs))
+		for _, d := range docs {
+			in[d] = true
+		}
+		out[2] = func(d int32) bool { return in[d] }
+	}
+	return out, nil
+}
+
+// maxEntityFacets is how many entities of each type the facet lists.
+const maxEntityFacets = 20
+
+// facets counts the facets of the matched documents into res and returns
+// those that pass every filter.
+func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(int32) bool) []int32 {
+	sourceOK, yearOK, entityOK := keep[0], keep[1], keep[2]
+	var hits []int32
+	sourceCounts := make([]int, len(e.ix.Sources()))
+	yearCounts := map[string]int{}
+	var entityCounts []int
+	if e.ents != nil {
+		entityCounts = make([]int, len(e.ents.Names))
+	}
+	for _, d := range matched {
+		s, y, en := sourceOK(d), yearOK(d), entityOK(d)
+		// Drill sideways: each single-valued facet is counted with the
+		// other filters applied but not its own, so a visitor sees what
+		// picking another value of the same facet would give.
+		if y && en {
+			sourceCounts[e.ix.SourceNum(int(d))]++
+		}
+		if s && en {
+			yearCounts[e.ix.Year(int(d))]++
+		}
+		if s && y && en {
+			hits = append(hits, d)
+			if entityCounts != nil {
+				for _, id := range e.ents.Of(int(d)) {
+					entityCounts[id]++
+				}
+			}
+		}
+	}
+	counts := map[string]int{}
+	for i, c := range sourceCounts {
+		if c > 0 {
+			counts[e.ix.Sources()[i]] = c
+		}
+	}
+	res.Facets.Sources = facetValues(counts, req.Sources)
+	res.Facets.Years = facetValues(yearCounts, req.Years)
+	res.Facets.Entities = nil
+	res.EntitiesPending = entityCounts == nil
+	if entityCounts != nil {
+		// The top entities of each type, and any selected one.
+		perType := map[string]int{}
+		byCount := make([]int32, 0, 256)
+		for id, c := range entityCounts {
+			if c > 0 {
+				byCount = append(byCount, int32(id))
+			}
+		}
+		sort.Slice(byCount, func(i, j int) bool {
+			a, b := byCount[i], byCount[j]
+			if entityCounts[a] != entityCounts[b] {
+				return entityCounts[a] > entityCounts[b]
+			}
+			return e.ents.Names[a] < e.ents.Names[b]
+		})
+		ec := map[string]int{}
+		for _, id := range byCount {
+			t := e.ents.Types[id]
+			if perType[t] < maxEntityFacets {
+				perType[t]++
+				ec[e.ents.Names[id]] = entityCounts[id]
+			}
+		}
+		for _, name := range req.Entities {
+			if id, ok := e.ents.Num(name); ok {
+				ec[name] = entityCounts[id]
+			}
+		}
+		res.Facets.Entities = facetValues(ec, req.Entities)
+		for i := range res.Facets.Entities {
+			if id, ok := e.ents.Num(res.Facets.Entities[i].Value); ok {
+				res.Facets.Entities[i].Type = e.ents.Types[id]
+			}
+		}
+	}
+	return hits
+}
+
+// topK orders the k best hits by falling score (then document number, that
+// is newest first) and returns them with their scores.
+func topK(hits []int32, scores []float64, k int) ([]int32, []float64) {
+	order := make([]int, len(hits))
+	for i := range order {
+		order[i] = i
+	}
+	less := func(a, c int) bool {
+		if scores[a] != scores[c] {
+			return scores[a] > scores[c]
+		}
+		return hits[a] < hits[c]
+	}
+	if k < len(order)/4 {
+		// Partial selection: keep a sorted window of the k best.
+		best := make([]int, 0, k+1)
+		for _, o := range order {
+			if len(best) == k && !less(o, best[k-1]) {
+				continue
+			}
+			at := sort.Search(len(best), func(i int) bool { return less(o, best[i]) })
+			best = append(best, 0)
+			copy(best[at+1:], best[at:])
+			best[at] = o
+			if len(best) > k {
+				best = best[:k]
+			}
+		}
+		order = best
+	} else {
+		sort.Slice(order, func(a, c int) bool { return less(order[a], order[c]) })
+		order = order[:k]
+	}
+	h := make([]int32, len(order))
+	s := make([]float64, len(order))
+	for i, o := range order {
+		h[i], s[i] = hits[o], scores[o]
+	}
+	return h, s
+}
+
+// rerankDepth is how many of the best hits rerank may reorder: their texts
+// are fetched and analyzed, so it is kept near a page.
+const rerankDepth = 30
+
+// proximityWeight is the most a document gains from having the query's words
+// next to each other; typedBoost is the gain of a document that has a word
+// in the very form typed (الدولة ranks articles saying الدولة above those
+// only saying دول, at equal BM25).
+const (
+	proximityWeight = 0.3
+	typedBoost      = 1.15
+)
+
+// rerank adjusts the scores of the best hits from their texts, then orders
+// them again: proximity multiplies a score by 1 + proximityWeight × u/w,
+// where u is the number of distinct query terms and w the length of the
+// shortest stretch of text holding all of them; exact-form preference by
+// typedBoost. Positions in the index would serve proximity too, but a page's
+// texts are fetched anyway for its snippets, and a few more cost less than
+// the position chunks of every query word.
+func (e *Engine) rerank(p *plan, hits []int32, scores []float64) error {
+	unitOf := map[string]int{}
+	typed := map[string]string{} // key → the norm typed
+	units := 0
+	groupUnit := map[int]int{}
+	for _, l := range p.leaves {
+		if len(l.slots) != 1 || l.slots[0].norm != "" || index.IsStopKey(l.slots[0].key) {
+			continue
+		}
+		s := l.slots[0]
+		if s.typed != "" && (l.alias.group == 0 || l.alias.weight == 1) {
+			typed[s.key] = s.typed
+		}
+		u := units
+		if g := l.alias.group; g != 0 {
+			if v, ok := groupUnit[g]; ok {
+				u = v
+			} else {
+				groupUnit[g] = u
+				units++
+			}
+		} else {
+			units++
+		}
+		unitOf[s.key] = u
+	}
+	if len(unitOf) == 0 || len(hits) == 0 {
+		return nil
+	}
+	docs, err := e.ix.Docs(hits)
+	if err != nil {
+		return err
+	}
+	for i, doc := range docs {
+		var seq []int
+		var pos []int
+		exact := false
+		for _, t := range analyze(doc.Title + "\n" + doc.Text) {
+			key := index.KeyOf(t)
+			u, ok := unitOf[key]
+			if !ok {
+				continue
+			}
+			seq = append(seq, u)
+			pos = append(pos, t.Position)
+			if norm, ok := typed[key]; ok && t.Norm == norm {
+				exact = true
+			}
+		}
+		if exact {
+			scores[i] *= typedBoost
+		}
+		if units > 1 {
+			if w := shortestCover(seq, pos, units); w > 0 {
+				scores[i] *= 1 + proximityWeight*float64(units)/float64(w)
+			}
+		}
+	}
+	order := make([]int, len(hits))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, c int) bool {
+		if scores[order[a]] != scores[order[c]] {
+			return scores[order[a]] > scores[order[c]]
+		}
+		return hits[order[a]] < hits[order[c]]
+	})
+	h := append([]int32(nil), hits...)
+	s := append([]float64(nil), scores...)
+	for i, o := range order {
+		hits[i], scores[i] = h[o], s[o]
+	}
+	return nil
+}
+
+// shortestCover is the length in positions of the shortest window of the
+// sequence holding every one of n units, 0 if none does.
+func shortestCover(seq, pos []int, n int) int {
+	count := make([]int, n)
+	have, best, lo := 0, 0, 0
+	for hi := range seq {
+		if count[seq[hi]] == 0 {
+			have++
+		}
+		count[seq[hi]]++
+		for have == n {
+			if w := pos[hi] - pos[lo] + 1; best == 0 || w < best {
+				best = w
+			}
+			count[seq[lo]]--
+			if count[seq[lo]] == 0 {
+				have--
+			}
+			lo++
+		}
+	}
+	return best
+}
+
+// didYouMean replaces each word of the query that the corpus does not know
+// by the nearest word it does know, most frequent first; "" if no word was
+// replaced.
+func (e *Engine) didYouMean(node query.Node) (string, error) {
+	var words []string
+	var walk func(query.Node)
+	walk = func(n query.Node) {
+		switch n := n.(type) {
+		case query.Word:
+			words = append(words, n.Text)
+		case query.And:
+			for _, c := range n.Children {
+				walk(c)
+			}
+		case query.Or:
+			for _, c := range n.Children {
+				walk(c)
+			}
+		}
+	}
+	walk(node)
+	replaced := false
+	out := node.String()
+	for _, w := range words {
+		slots, ok := wordSlots(w, false, false)
+		if !ok || len(slots) != 1 || index.IsStopKey(slots[0].key) {
+			continue
+		}
+		known, err := e.known(slots[0].key)
+		if err != nil || known {
+			if err != nil {
+				return "", err
+			}
+			continue
+		}
+		v, err := e.vocab()
+		if err != nil {
+			return "", err
+		}
+		m, ok := v.Suggest(slots[0].key)
+		if !ok {
+			continue
+		}
+		forms, err := e.ix.Forms(m.Key)
+		if err != nil {
+			return "", err
+		}
+		best := ""
+		n := -1
+		for _, fm := range forms {
+			if fm.Count > n {
+				best, n = fm.Spelling, fm.Count
+			}
+		}
+		if best == "" {
+			continue
+		}
+		out = replaceWord(out, w, best)
+		replaced = true
+	}
+	if !replaced {
+		return "", nil
+	}
+	return out, nil
+}
+
+// replaceWord replaces whole-word occurrences of old in s.
+func replaceWord(s, old, repl string) string {
+	fields := strings.Fields(s)
+	for i, f := range fields {
+		if f == old {
+			fields[i] = repl
+		}
+	}
+	return strings.Join(fields, " ")
 }
 
 // entityKey is how an entity name is compared with what a visitor types:
@@ -401,7 +874,7 @@ func entityKey(name string) string {
 // entityNames resolves what a visitor typed after entity: to the canonical
 // names of the corpus: the name itself, or through the alias table
 // (ISIS, تنظيم الدولة → داعش) any of its other names.
-func (e *Engine) entityNames(typed string) []string {
+func (e *Engine) entityNames(ents *index.Entities, typed string) []string {
 	var names []string
 	add := func(s string) {
 		if name, ok := e.entityKeys[entityKey(s)]; ok && !slices.Contains(names, name) {
@@ -416,32 +889,6 @@ func (e *Engine) entityNames(typed string) []string {
 		}
 	}
 	return names
-}
-
-// filter returns a predicate for a facet filter.
-func (e *Engine) filter(values []string, valueOf func(int) string) func(int32) bool {
-	if len(values) == 0 {
-		return func(int32) bool { return true }
-	}
-	set := make(map[string]bool, len(values))
-	for _, v := range values {
-		set[v] = true
-	}
-	return func(d int32) bool { return set[valueOf(int(d))] }
-}
-
-func (e *Engine) inOverviewOrder(docs []int32) []int32 {
-	in := make(map[int32]bool, len(docs))
-	for _, d := range docs {
-		in[d] = true
-	}
-	out := make([]int32, 0, len(docs))
-	for _, d := range e.overview {
-		if in[d] {
-			out = append(out, d)
-		}
-	}
-	return out
 }
 
 // facetValues sorts counts by count descending then value. Selected values

@@ -29,9 +29,24 @@ var (
 	seedOnce   sync.Once
 	seedEngine *Engine
 	seedDocs   []corpus.Document
-	seedBundle []byte
+	seedBundle *index.Bundle
 	seedErr    error
 )
+
+// buildEngine indexes docs into a bundle and opens it, as the browser does.
+func buildEngine(docs []corpus.Document) (*Engine, error) {
+	b := index.NewBuilder(index.Options{})
+	for _, d := range docs {
+		if err := b.Add(d); err != nil {
+			return nil, err
+		}
+	}
+	bundle, err := b.Finish()
+	if err != nil {
+		return nil, err
+	}
+	return Open(bundle.Fetcher(), bundle.Root)
+}
 
 // seeds builds (once) an engine over the seed articles, through a bundle
 // round trip as in the browser.
@@ -42,14 +57,19 @@ func seeds(t testing.TB) *Engine {
 		if seedErr != nil {
 			return
 		}
-		var ix *index.Index
-		if ix, seedErr = index.Build(seedDocs); seedErr != nil {
+		b := index.NewBuilder(index.Options{})
+		for _, d := range seedDocs {
+			if seedErr = b.Add(d); seedErr != nil {
+				return
+			}
+		}
+		if seedBundle, seedErr = b.Finish(); seedErr != nil {
 			return
 		}
-		if seedBundle, seedErr = ix.MarshalBinary(); seedErr != nil {
+		if seedEngine, seedErr = Open(seedBundle.Fetcher(), seedBundle.Root); seedErr != nil {
 			return
 		}
-		seedEngine, seedErr = Open(seedBundle)
+		seedErr = seedEngine.LoadEntities()
 	})
 	if seedErr != nil {
 		t.Fatal(seedErr)
@@ -92,7 +112,7 @@ func wantIDs(t *testing.T, q string, res *Result, want ...string) {
 func checkResult(t *testing.T, e *Engine, res *Result) {
 	t.Helper()
 	for _, h := range res.Hits {
-		doc, ok := e.Document(h.ID)
+		doc, ok, _ := e.Document(h.ID)
 		if !ok {
 			t.Fatalf("hit %s is not a document", h.ID)
 		}
@@ -200,7 +220,7 @@ func TestOr(t *testing.T) {
 
 func TestQuerySourceFilter(t *testing.T) {
 	e := seeds(t)
-	doc, _ := e.Document(id002)
+	doc, _, _ := e.Document(id002)
 	if doc.Source == "" {
 		t.Skip("seed 002 has no source")
 	}
@@ -218,7 +238,7 @@ func TestQuerySourceFilter(t *testing.T) {
 func TestFacetFilters(t *testing.T) {
 	all := search(t, Request{})
 	e := seeds(t)
-	doc, _ := e.Document(id001)
+	doc, _, _ := e.Document(id001)
 	year := doc.Date[:4]
 	res := search(t, Request{Query: "داعش", Years: []string{year}})
 	for _, h := range res.Hits {
@@ -256,7 +276,7 @@ func TestFacetCounts(t *testing.T) {
 	e := seeds(t)
 	want := map[string]int{}
 	for _, h := range res.Hits {
-		d, _ := e.Document(h.ID)
+		d, _, _ := e.Document(h.ID)
 		want[d.Source]++
 	}
 	got := map[string]int{}
@@ -426,7 +446,7 @@ func TestInvalidUTF8Query(t *testing.T) {
 }
 
 func TestOpenRejectsGarbage(t *testing.T) {
-	_, err := Open([]byte("<!doctype html>"))
+	_, err := Open(index.MemFetcher{"corpus-x.mrsd": []byte("<!doctype html>")}, "corpus-x.mrsd")
 	if err == nil || !strings.HasPrefix(err.Error(), "reading bundle: ") || !errors.Is(err, index.ErrNotBundle) {
 		t.Errorf("err = %v", err)
 	}
@@ -434,7 +454,7 @@ func TestOpenRejectsGarbage(t *testing.T) {
 
 func TestBundleSize(t *testing.T) {
 	seeds(t)
-	t.Logf("bundle for %d seeds: %d bytes", len(seedDocs), len(seedBundle))
+	t.Logf("bundle for %d seeds: %d files, %d bytes", len(seedDocs), len(seedBundle.Files), seedBundle.Size())
 }
 
 func FuzzSearch(f *testing.F) {

@@ -3,6 +3,10 @@
 // precache, query strings missing the cache, a path prefix cached without its
 // trailing slash, and install/activate racing ahead of caching.
 const cacheName = "marsad-" + "{{.Version}}";
+// Corpora the visitor chose to keep offline live in caches of their own,
+// named after the bundle's root file. The page fills them and removes stale
+// ones; the worker only reads them, and never deletes them on activation.
+const keptPrefix = "marsad-corpus-";
 const resourcesToCache = {{.ResourcesToCache}};
 
 // The app shell is the scope's root page: every navigation inside the scope is
@@ -37,7 +41,8 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     const keys = await caches.keys();
-    await Promise.all(keys.filter((key) => key !== cacheName).map((key) => caches.delete(key)));
+    const stale = keys.filter((key) => key !== cacheName && !key.startsWith(keptPrefix));
+    await Promise.all(stale.map((key) => caches.delete(key)));
     await self.clients.claim();
   })());
 });
@@ -61,9 +66,27 @@ async function respond(request) {
     }
     return fetch(request);
   }
-  const cached = await cache.match(request);
+  // A range request answered from a cache gets the whole file (status 200):
+  // the page slices it. Nothing here ever stores a response, so a partial
+  // (206) answer from the network is never cached.
+  const cached = (await cache.match(request)) || (await matchKept(request));
   if (cached) {
     return cached;
   }
   return fetch(request);
+}
+
+// matchKept looks the request up in the corpora kept offline.
+async function matchKept(request) {
+  const keys = await caches.keys();
+  for (const key of keys) {
+    if (!key.startsWith(keptPrefix)) {
+      continue;
+    }
+    const kept = await (await caches.open(key)).match(request);
+    if (kept) {
+      return kept;
+    }
+  }
+  return undefined;
 }

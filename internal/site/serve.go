@@ -3,6 +3,7 @@ package site
 import (
 	"mime"
 	"net/http"
+	"path"
 	"strings"
 )
 
@@ -14,17 +15,26 @@ func init() {
 	_ = mime.AddExtensionType(".mrsd", "application/octet-stream")
 }
 
-// FileServer serves a generated site the way any static host would, with one
-// courtesy: files whose names do not change between versions are revalidated,
-// so a new service worker is noticed on the next visit.
+// FileServer serves a generated site the way any static host would, with
+// Range requests (the browser reads documents out of the bundle's packs a
+// byte range at a time) and these cache rules: the bundle's files are named
+// after their content and never change, so they are cached for a year, except
+// the root, which is revalidated like every other file; files whose names do
+// not change between versions are revalidated, so a new service worker is
+// noticed on the next visit.
 func FileServer(dir string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/web/bundle/") {
-			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-		} else {
-			w.Header().Set("Cache-Control", "no-cache")
-		}
+		w.Header().Set("Cache-Control", cacheControl(r.URL.Path))
 		files.ServeHTTP(w, r)
 	})
+}
+
+// cacheControl is the Cache-Control header FileServer sends for a path.
+func cacheControl(p string) string {
+	dir, name := path.Split(p)
+	if dir == "/web/bundle/" && strings.HasSuffix(name, ".mrsd") && !strings.HasPrefix(name, "corpus-") {
+		return "public, max-age=31536000, immutable"
+	}
+	return "no-cache"
 }

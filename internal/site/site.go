@@ -1,6 +1,6 @@
 // Package site turns the explorer into static files: the go-app handler (RTL
-// Arabic page, local icons, Marsad's service worker), the index bundle with a
-// content-hashed name, and a Version that changes exactly when app.wasm or the
+// Arabic page, local icons, Marsad's service worker), the index bundle's
+// content-hashed files, and a Version that changes exactly when app.wasm or the
 // bundle does.
 package site
 
@@ -15,9 +15,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"marsad/internal/index"
 	"marsad/internal/ui"
 )
 
@@ -26,9 +29,20 @@ var serviceWorkerTemplate string
 
 // Config says what a handler serves.
 type Config struct {
-	// BundlePath is the bundle's path under the site root, e.g.
-	// "/web/bundle/corpus-0123abcd.mrsd".
+	// BundlePath is the path of the bundle's root file under the site root,
+	// e.g. "/web/bundle/corpus-0123abcd.mrsd". The bundle's other files sit
+	// in the same folder.
 	BundlePath string
+	// BundleFiles are the paths of the bundle's other files, precached by
+	// the service worker along with the root when PrecacheAll is set.
+	BundleFiles []string
+	// PrecacheAll makes the service worker precache the whole bundle, so the
+	// corpus works offline after the first visit. Otherwise only the root is
+	// precached and the page offers to keep the rest on the visitor's device.
+	PrecacheAll bool
+	// BundleSize is the total size of the bundle's files in bytes, the root
+	// included: what keeping the corpus offline downloads.
+	BundleSize int64
 	// Version identifies this build; the service worker's cache is named after it.
 	Version string
 }
@@ -39,6 +53,11 @@ func Handler(c Config) *app.Handler {
 	cacheable := []string{"/web/icons/icon.svg"}
 	if c.BundlePath != "" {
 		cacheable = append(cacheable, c.BundlePath)
+	}
+	precached := ""
+	if c.PrecacheAll {
+		cacheable = append(cacheable, c.BundleFiles...)
+		precached = "1"
 	}
 	return &app.Handler{
 		Name:        "مرصد — مستكشف الأخبار العربية",
@@ -55,41 +74,63 @@ func Handler(c Config) *app.Handler {
 			Maskable: "/web/icons/icon-maskable-512.png",
 			SVG:      "/web/icons/icon.svg",
 		},
-		BackgroundColor:       "#f7f4ee",
-		ThemeColor:            "#0f4c5c",
-		LoadingLabel:          "جارٍ تحميل مرصد… {progress}%",
-		Styles:                []string{"/web/marsad.css"},
-		CacheableResources:    cacheable,
-		Env:                   map[string]string{ui.BundleEnv: c.BundlePath},
+		BackgroundColor:    "#f7f4ee",
+		ThemeColor:         "#0f4c5c",
+		LoadingLabel:       "جارٍ تحميل مرصد… {progress}%",
+		Styles:             []string{"/web/marsad.css"},
+		CacheableResources: cacheable,
+		Env: map[string]string{
+			ui.BundleEnv:     c.BundlePath,
+			ui.PrecachedEnv:  precached,
+			ui.BundleSizeEnv: strconv.FormatInt(c.BundleSize, 10),
+		},
 		Version:               c.Version,
 		ServiceWorkerTemplate: serviceWorkerTemplate,
 	}
 }
 
 // Version is a content hash of the files that make a build different for a
-// visitor: app.wasm and the bundle. Empty would change on every build and a
-// constant would never update, so it is derived from the bytes.
-func Version(wasm, bundle []byte) string {
+// visitor: app.wasm and the bundle's root file. The root names every other
+// bundle file by its content hash, so it changes whenever any of them does.
+// An empty Version would change on every build and a constant would never
+// update, so it is derived from the bytes.
+func Version(wasm, root []byte) string {
 	h := sha256.New()
 	h.Write(wasm)
-	h.Write(bundle)
+	h.Write(root)
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// BundleFileName names a bundle after its content, so caches never mix versions.
-func BundleFileName(bundle []byte) string {
-	sum := sha256.Sum256(bundle)
-	return "corpus-" + hex.EncodeToString(sum[:])[:16] + ".mrsd"
-}
+// DefaultPrecacheLimit is the largest bundle the service worker precaches
+// whole when Options.PrecacheLimit is 0.
+const DefaultPrecacheLimit = 8 << 20
 
 // Options for Generate.
 type Options struct {
 	// Dir is the output directory; Dir/web/app.wasm must already be built.
 	Dir string
-	// Bundle is the encoded index bundle.
-	Bundle []byte
+	// Bundle is the built index bundle; its files are written, under their
+	// content-hashed names, to Dir/web/bundle/.
+	Bundle *index.Bundle
 	// Assets is the web/ folder of static assets (css, icons) copied to Dir/web.
 	Assets fs.FS
+	// PrecacheLimit is the largest bundle, in bytes, that the service worker
+	// precaches whole, so that the corpus works offline after the first
+	// visit. A larger bundle has only its root precached; the rest is
+	// fetched as queries need it, and the page offers to keep it all
+	// offline. 0 means DefaultPrecacheLimit; a negative value never
+	// precaches more than the root.
+	PrecacheLimit int64
+}
+
+// PrecachesAll reports whether a site generated with these options has the
+// service worker precache the whole bundle (rather than only its root).
+func (o Options) PrecachesAll() bool {
+	limit := o.PrecacheLimit
+	if limit == 0 {
+		limit = DefaultPrecacheLimit
+	}
+	return o.Bundle != nil && limit > 0 && o.Bundle.Size() <= limit
 }
 
 // Generate writes the static site into o.Dir: the bundle, the assets, and the
@@ -99,6 +140,10 @@ func Generate(o Options) error {
 	wasm, err := os.ReadFile(wasmPath)
 	if err != nil {
 		return fmt.Errorf("reading %s (build it first with GOOS=js GOARCH=wasm go build -o %s ./app): %w", wasmPath, wasmPath, err)
+	}
+	root, err := checkBundle(o.Bundle)
+	if err != nil {
+		return err
 	}
 	if err := copyAssets(o.Assets, filepath.Join(o.Dir, "web")); err != nil {
 		return err
@@ -111,17 +156,53 @@ func Generate(o Options) error {
 	if err := os.MkdirAll(bundleDir, 0o755); err != nil {
 		return err
 	}
-	name := BundleFileName(o.Bundle)
-	if err := os.WriteFile(filepath.Join(bundleDir, name), o.Bundle, 0o644); err != nil {
-		return fmt.Errorf("writing bundle: %w", err)
+	c := Config{
+		BundlePath:  "/web/bundle/" + o.Bundle.Root,
+		PrecacheAll: o.PrecachesAll(),
+		BundleSize:  o.Bundle.Size(),
+		Version:     Version(wasm, root),
+	}
+	for _, f := range o.Bundle.Files {
+		if err := os.WriteFile(filepath.Join(bundleDir, f.Name), f.Data, 0o644); err != nil {
+			return fmt.Errorf("writing bundle file: %w", err)
+		}
+		if f.Name != o.Bundle.Root {
+			c.BundleFiles = append(c.BundleFiles, "/web/bundle/"+f.Name)
+		}
 	}
 
 	ui.Routes() // the pages to pre-render; registering twice is harmless
-	h := Handler(Config{BundlePath: "/web/bundle/" + name, Version: Version(wasm, o.Bundle)})
-	if err := app.GenerateStaticWebsite(o.Dir, h); err != nil {
+	if err := app.GenerateStaticWebsite(o.Dir, Handler(c)); err != nil {
 		return fmt.Errorf("generating static website in %s: %w", o.Dir, err)
 	}
 	return nil
+}
+
+// checkBundle returns the bytes of the bundle's root file, after checking
+// that every file name is a plain, unique file name.
+func checkBundle(b *index.Bundle) ([]byte, error) {
+	if b == nil || len(b.Files) == 0 {
+		return nil, errors.New("no index bundle given")
+	}
+	var root []byte
+	found := false
+	seen := map[string]bool{}
+	for _, f := range b.Files {
+		if f.Name == "" || f.Name == "." || f.Name == ".." || strings.ContainsAny(f.Name, `/\`) || strings.HasPrefix(f.Name, ".") {
+			return nil, fmt.Errorf("bundle file name %q is not a plain file name", f.Name)
+		}
+		if seen[f.Name] {
+			return nil, fmt.Errorf("bundle file %s is listed twice", f.Name)
+		}
+		seen[f.Name] = true
+		if f.Name == b.Root {
+			root, found = f.Data, true
+		}
+	}
+	if !found {
+		return nil, fmt.Errorf("the bundle's root file %q is not among its files", b.Root)
+	}
+	return root, nil
 }
 
 // copyAssets copies the static assets, leaving out the corpus sources: the

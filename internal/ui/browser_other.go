@@ -6,7 +6,7 @@ import "errors"
 
 // fetchBytes has no network natively: the page is only pre-rendered there (in
 // its loading state), and tests set fetchBundle.
-func fetchBytes(url string) ([]byte, error) {
+func fetchBytes(url string, off, length int64) ([]byte, error) {
 	return nil, errors.New("fetching " + url + ": not in a browser")
 }
 

@@ -9,10 +9,12 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// fetchBytes downloads url with the browser's fetch and copies the body into
-// Go memory in one call. It blocks the calling goroutine, never the JS event
-// loop: call it from ctx.Async.
-func fetchBytes(url string) ([]byte, error) {
+// fetchBytes downloads url, or length bytes of it from off when length >= 0
+// (an HTTP range request), with the browser's fetch, and copies the body into
+// Go memory in one call. A server or cache that answers a range request with
+// the whole file (status 200) is sliced here. It blocks the calling
+// goroutine, never the JS event loop: call it from ctx.Async.
+func fetchBytes(url string, off, length int64) ([]byte, error) {
 	type outcome struct {
 		data []byte
 		err  error
@@ -32,10 +34,22 @@ func fetchBytes(url string) ([]byte, error) {
 		result <- outcome{err: errors.New(msg)}
 		return nil
 	})
+	whole := false
 	onBody = app.FuncOf(func(this app.Value, args []app.Value) any {
 		bytes := app.Window().Get("Uint8Array").New(args[0])
+		if length >= 0 && whole {
+			if off+length > int64(bytes.Length()) {
+				result <- outcome{err: errors.New("range " + strconv.FormatInt(off, 10) + "+" + strconv.FormatInt(length, 10) + " beyond the end of the file")}
+				return nil
+			}
+			bytes = bytes.Call("subarray", off, off+length)
+		}
 		data := make([]byte, bytes.Length())
 		app.CopyBytesToGo(data, bytes)
+		if length >= 0 && int64(len(data)) != length {
+			result <- outcome{err: errors.New("short range: " + strconv.Itoa(len(data)) + " of " + strconv.FormatInt(length, 10) + " bytes")}
+			return nil
+		}
 		result <- outcome{data: data}
 		return nil
 	})
@@ -45,10 +59,19 @@ func fetchBytes(url string) ([]byte, error) {
 			result <- outcome{err: errors.New("HTTP " + strconv.Itoa(resp.Get("status").Int()) + " " + resp.Get("statusText").String())}
 			return nil
 		}
+		whole = resp.Get("status").Int() != 206
 		resp.Call("arrayBuffer").Call("then", onBody, onError)
 		return nil
 	})
-	app.Window().Call("fetch", url).Call("then", onResponse, onError)
+	if length >= 0 {
+		headers := app.Window().Get("Object").New()
+		headers.Set("Range", "bytes="+strconv.FormatInt(off, 10)+"-"+strconv.FormatInt(off+length-1, 10))
+		init := app.Window().Get("Object").New()
+		init.Set("headers", headers)
+		app.Window().Call("fetch", url, init).Call("then", onResponse, onError)
+	} else {
+		app.Window().Call("fetch", url).Call("then", onResponse, onError)
+	}
 	r := <-result
 	release()
 	return r.data, r.err

@@ -39,6 +39,9 @@ type Explorer struct {
 	docSpans   []search.Span
 	currentHit int
 
+	seq  int  // the latest view asked for; older answers are dropped
+	busy bool // a search is running
+
 	updateReady bool
 	// narrow is a phone-sized window, read once at mount: the facets then
 	// sit above the results and start folded.
@@ -70,43 +73,105 @@ func (c *Explorer) OnAppUpdate(ctx app.Context) {
 	c.updateReady = ctx.AppUpdateAvailable() && pageWasControlled()
 }
 
-// refresh recomputes what the page shows from c.view.
+// refresh recomputes what the page shows from c.view. The search runs off
+// the UI goroutine, since it may have to fetch parts of the bundle; only the
+// answer to the latest view is shown.
 func (c *Explorer) refresh(ctx app.Context) {
 	ctx.Page().SetTitle(pageTitle(c.view))
-	c.update()
+	engine := corpusEngine.engine
+	if corpusEngine.status != loadReady || engine == nil {
+		return
+	}
+	c.seq++
+	seq, v := c.seq, c.view
+	c.busy = true
+	ctx.Async(func() {
+		out := compute(engine, v)
+		ctx.Dispatch(func(ctx app.Context) {
+			if seq != c.seq {
+				return // a newer view was asked for meanwhile
+			}
+			c.busy = false
+			c.apply(out)
+			if out.result != nil && out.result.EntitiesPending {
+				c.loadEntities(ctx, engine)
+			}
+		})
+	})
 }
 
-// update runs the view's search, or opens its document, on the loaded engine.
+// loadEntities fetches the entity table once the first results are on the
+// page (it is the largest file a first visit needs), then counts the entity
+// facet.
+func (c *Explorer) loadEntities(ctx app.Context, engine *search.Engine) {
+	if corpusEngine.entities != loadPending {
+		return
+	}
+	corpusEngine.entities = loadRunning
+	ctx.Async(func() {
+		err := engine.LoadEntities()
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				corpusEngine.entities, corpusEngine.entitiesErr = loadFailed, err
+				return
+			}
+			corpusEngine.entities = loadReady
+			c.refresh(ctx)
+		})
+	})
+}
+
+// update runs the view's search, or opens its document, on the loaded
+// engine, on the calling goroutine (tests; the page uses refresh).
 func (c *Explorer) update() {
 	engine := corpusEngine.engine
 	if corpusEngine.status != loadReady || engine == nil {
 		return
 	}
-	c.queryErr = ""
-	if c.view.DocID != "" {
-		c.openReader(engine)
-		return
+	c.apply(compute(engine, c.view))
+}
+
+// pageState is what a view shows, computed away from the UI goroutine.
+type pageState struct {
+	result      *search.Result
+	queryErr    string
+	suggestions []suggestion
+	doc         *corpus.Document
+	docSpans    []search.Span
+}
+
+func (c *Explorer) apply(s pageState) {
+	c.result, c.queryErr, c.suggestions = s.result, s.queryErr, s.suggestions
+	c.doc, c.docSpans = s.doc, s.docSpans
+	c.currentHit = 0
+}
+
+// compute runs a view's search or opens its document.
+func compute(engine *search.Engine, v view) pageState {
+	var s pageState
+	if v.DocID != "" {
+		openReader(engine, v, &s)
+		return s
 	}
-	c.doc = nil
 	res, err := engine.Search(search.Request{
-		Query:    c.view.Query,
-		Sources:  c.view.Sources,
-		Years:    c.view.Years,
-		Entities: c.view.Entities,
-		Offset:   c.view.Page * pageSize,
+		Query:    v.Query,
+		Sources:  v.Sources,
+		Years:    v.Years,
+		Entities: v.Entities,
+		Offset:   v.Page * pageSize,
 		Limit:    pageSize,
-		Aliases:  !c.view.NoAliases,
+		Aliases:  !v.NoAliases,
+		Sort:     v.Sort,
 	})
 	if err != nil {
-		c.result = nil
-		c.queryErr = err.Error()
-		return
+		s.queryErr = err.Error()
+		return s
 	}
-	c.result = res
-	c.suggestions = nil
+	s.result = res
 	if res.Total == 0 {
-		c.suggestions = suggest(engine, c.view)
+		s.suggestions = suggest(engine, v)
 	}
+	return s
 }
 
 // suggestion is a shorter query that does find something.
@@ -148,25 +213,26 @@ func suggest(engine *search.Engine, v view) []suggestion {
 	return out
 }
 
-func (c *Explorer) openReader(engine *search.Engine) {
-	doc, ok := engine.Document(c.view.DocID)
-	if !ok {
-		c.doc = nil
-		c.queryErr = "لا يوجد في المدونة مقال بالمعرّف «" + c.view.DocID + "»."
-		return
-	}
-	c.doc = &doc
-	c.currentHit = 0
-	c.docSpans = nil
-	if strings.TrimSpace(c.view.Query) == "" {
-		return
-	}
-	spans, err := engine.Highlight(doc.ID, search.Request{Query: c.view.Query, Aliases: !c.view.NoAliases})
+func openReader(engine *search.Engine, v view, s *pageState) {
+	doc, ok, err := engine.Document(v.DocID)
 	if err != nil {
-		c.queryErr = err.Error()
+		s.queryErr = err.Error()
 		return
 	}
-	c.docSpans = spans
+	if !ok {
+		s.queryErr = "لا يوجد في المدونة مقال بالمعرّف «" + v.DocID + "»."
+		return
+	}
+	s.doc = &doc
+	if strings.TrimSpace(v.Query) == "" {
+		return
+	}
+	spans, err := engine.Highlight(doc.ID, search.Request{Query: v.Query, Aliases: !v.NoAliases})
+	if err != nil {
+		s.queryErr = err.Error()
+		return
+	}
+	s.docSpans = spans
 }
 
 func pageTitle(v view) string {
@@ -224,7 +290,8 @@ func (c *Explorer) Render() app.UI {
 		}),
 		app.Main().ID("main").Body(c.renderMain()),
 		app.Footer().Class("foot").Body(
-			app.Text("يجري كل البحث في متصفحك، ولا يُرسل شيء إلى أي خادم. يعمل مرصد دون اتصال بعد الزيارة الأولى."),
+			app.P().Text("يجري كل البحث في متصفحك، ولا يُرسل شيء إلى أي خادم."),
+			&OfflineKeeper{Ready: corpusEngine.status == loadReady},
 		),
 	)
 }

@@ -13,28 +13,34 @@ import (
 	"marsad/internal/search"
 )
 
-func seedBundle(t *testing.T) []byte {
+func seedBundle(t *testing.T) *index.Bundle {
 	t.Helper()
 	docs, err := corpus.LoadDir("../../web/corpus")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := index.Build(docs)
+	b := index.NewBuilder(index.Options{})
+	for _, d := range docs {
+		if err := b.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bundle, err := b.Finish()
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := ix.MarshalBinary()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
+	return bundle
 }
 
 // withEngine makes the seed corpus the loaded engine for one test.
 func withEngine(t *testing.T) {
 	t.Helper()
-	engine, err := search.Open(seedBundle(t))
+	bundle := seedBundle(t)
+	engine, err := search.Open(bundle.Fetcher(), bundle.Root)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if err := engine.LoadEntities(); err != nil {
 		t.Fatal(err)
 	}
 	saved := corpusEngine
@@ -104,18 +110,14 @@ func TestExplorerSaysWhenNothingMatches(t *testing.T) {
 	}
 }
 
-func TestExplorerSuggestsTheWordsThatFindSomething(t *testing.T) {
+func TestExplorerFallsBackToPartialMatches(t *testing.T) {
 	withEngine(t)
 	html := renderAt(t, "/?q="+url.QueryEscape("تويتر زرافة"))
-	if !strings.Contains(html, `class="suggestion" href="/?q=`+url.QueryEscape("تويتر")+`"`) &&
-		!strings.Contains(html, `href="/?q=`+url.QueryEscape("تويتر")+`" class="suggestion"`) {
-		t.Error("no link to the word that finds something alone")
+	if !strings.Contains(html, "لا يحوي أي مقال كل الكلمات، فهذه مطابقات جزئية") {
+		t.Error("the page does not say the hits are partial matches")
 	}
-	if !strings.Contains(html, "(4)") {
-		t.Error("the suggestion does not say how many it finds")
-	}
-	if strings.Contains(html, `href="/?q=`+url.QueryEscape("زرافة")+`"`) {
-		t.Error("a word that finds nothing is suggested")
+	if n := strings.Count(html, `data-doc-id=`); n != 4 {
+		t.Errorf("%d partial matches listed, want the 4 articles that mention تويتر", n)
 	}
 }
 
@@ -206,29 +208,70 @@ func TestExplorerReaderNamesAnUnknownDocument(t *testing.T) {
 	}
 }
 
-func TestOpenBundleFetchesAndDecodes(t *testing.T) {
-	bundle := seedBundle(t)
+// serveBundle makes fetchBundle serve a bundle under /web/bundle/ and
+// returns the URLs fetched.
+func serveBundle(t *testing.T, files index.MemFetcher) *[]string {
 	savedFetch := fetchBundle
 	t.Cleanup(func() { fetchBundle = savedFetch })
-	var fetched string
-	fetchBundle = func(u string) ([]byte, error) { fetched = u; return bundle, nil }
+	var fetched []string
+	fetchBundle = func(u string, off, length int64) ([]byte, error) {
+		fetched = append(fetched, u)
+		name, ok := strings.CutPrefix(u, "/web/bundle/")
+		if !ok {
+			return nil, errors.New("HTTP 404 Not Found")
+		}
+		return files.Fetch(name, off, length)
+	}
+	return &fetched
+}
 
-	engine, err := openBundle("/web/bundle/corpus-test.mrsd")
+func TestOpenBundleFetchesTheRootThenWhatAQueryNeeds(t *testing.T) {
+	bundle := seedBundle(t)
+	fetched := serveBundle(t, bundle.Fetcher())
+	engine, err := openBundle("/web/bundle/" + bundle.Root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fetched != "/web/bundle/corpus-test.mrsd" {
-		t.Errorf("fetched %q", fetched)
+	if len(*fetched) != 1 || (*fetched)[0] != "/web/bundle/"+bundle.Root {
+		t.Errorf("opening fetched %q, want only the root", *fetched)
 	}
-	if _, ok := engine.Document("002_42e37f6622a20da9"); !ok {
-		t.Error("loaded engine lacks a seed document")
+	if _, ok, err := engine.Document("002_42e37f6622a20da9"); !ok || err != nil {
+		t.Errorf("loaded engine lacks a seed document: %v", err)
+	}
+}
+
+func TestExplorerNamesADamagedChunkAndKeepsWorking(t *testing.T) {
+	bundle := seedBundle(t)
+	files := bundle.Fetcher()
+	var damaged string
+	for name := range files {
+		if strings.HasPrefix(name, "t-") {
+			damaged = name
+			files[name] = []byte("garbage")
+		}
+	}
+	serveBundle(t, files)
+	engine, err := openBundle("/web/bundle/" + bundle.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := corpusEngine
+	corpusEngine.status, corpusEngine.engine, corpusEngine.err = loadReady, engine, nil
+	t.Cleanup(func() { corpusEngine = saved })
+	html := renderAt(t, "/?q="+url.QueryEscape("تويتر"))
+	if !strings.Contains(html, damaged) || !strings.Contains(html, `id="q"`) {
+		t.Errorf("the page does not name the damaged chunk %s, or lost its search box:\n%s", damaged, html)
+	}
+	// The overview needs no chunk and still lists the corpus.
+	if html := renderAt(t, "/"); strings.Count(html, `data-doc-id=`) != 5 {
+		t.Error("the overview broke with a damaged chunk")
 	}
 }
 
 func TestExplorerNamesTheBundleWhenLoadingFails(t *testing.T) {
-	for name, fetch := range map[string]func(string) ([]byte, error){
-		"network": func(string) ([]byte, error) { return nil, errors.New("HTTP 404 Not Found") },
-		"corrupt": func(string) ([]byte, error) { return []byte("garbage"), nil },
+	for name, fetch := range map[string]func(string, int64, int64) ([]byte, error){
+		"network": func(string, int64, int64) ([]byte, error) { return nil, errors.New("HTTP 404 Not Found") },
+		"corrupt": func(string, int64, int64) ([]byte, error) { return []byte("garbage"), nil },
 	} {
 		t.Run(name, func(t *testing.T) {
 			saved, savedFetch := corpusEngine, fetchBundle

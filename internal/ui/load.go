@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"path"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -9,7 +11,8 @@ import (
 )
 
 // BundleEnv is the app environment variable that holds the URL path of the
-// index bundle; the site generator sets it to the content-hashed file name.
+// bundle's root file; the site generator sets it to the content-hashed file
+// name. The bundle's other files sit next to it.
 const BundleEnv = "MARSAD_BUNDLE"
 
 type loadStatus int
@@ -28,15 +31,26 @@ var corpusEngine struct {
 	status loadStatus
 	engine *search.Engine
 	err    error
+	// The entity table is fetched after the first results.
+	entities    loadStatus
+	entitiesErr error
 }
 
 // firstResultsMark is the performance mark set once the first results of a
 // visit are on the page.
 const firstResultsMark = "marsad:first-results"
 
-// fetchBundle gets the bundle's bytes; the browser build uses JS fetch (not
-// net/http, which would add megabytes to app.wasm). Tests replace it.
+// fetchBundle gets bytes of a bundle file (all of it when length < 0); the
+// browser build uses JS fetch (not net/http, which would add megabytes to
+// app.wasm). Tests replace it.
 var fetchBundle = fetchBytes
+
+// urlFetcher reads the files of a bundle from the folder URL base.
+type urlFetcher struct{ base string }
+
+func (u urlFetcher) Fetch(name string, off, length int64) ([]byte, error) {
+	return fetchBundle(u.base+name, off, length)
+}
 
 // loadEngine starts loading the bundle once and calls done on the UI goroutine
 // when it is ready or has failed.
@@ -65,20 +79,24 @@ func loadEngine(ctx app.Context, done func(app.Context)) {
 	})
 }
 
-// openBundle fetches and decodes the bundle at url; its errors name the file.
+// openBundle opens the bundle whose root file is at url; its errors name the
+// file. Only the root is fetched now; the rest follows the queries.
 func openBundle(url string) (*search.Engine, error) {
 	if url == "" {
 		return nil, errors.New("this build names no corpus bundle (" + BundleEnv + " is empty): rebuild the site with 'make build'")
 	}
-	data, err := fetchBundle(url)
+	base, root := path.Split(url)
+	engine, err := search.Open(urlFetcher{base}, root)
 	if err != nil {
-		return nil, errors.New(url + ": " + err.Error())
-	}
-	engine, err := search.Open(data)
-	if err != nil {
-		return nil, errors.New(url + ": " + err.Error())
+		return nil, errors.New(strings.Replace(err.Error(), root, url, 1))
 	}
 	return engine, nil
+}
+
+// bundleBase is the URL folder of the loaded bundle's files.
+func bundleBase() string {
+	base, _ := path.Split(app.Getenv(BundleEnv))
+	return base
 }
 
 // retryLoad lets the visitor try again after a failed load (a flaky network).

@@ -32,7 +32,25 @@ func (c *Explorer) renderHits(res *search.Result) app.UI {
 		summary = resultsLabel(res.Total)
 	}
 	return app.Div().Body(
-		app.P().Class("count").Aria("live", "polite").Text(summary),
+		app.Div().Class("count-row").Body(
+			app.P().Class("count").Aria("live", "polite").Text(summary),
+			app.If(c.view.Query != "" && res.Total > 1, func() app.UI { return c.renderSort() }),
+		),
+		app.If(res.Partial, func() app.UI {
+			return app.P().Class("partial-note").Role("status").Text(partialLabel(res.StrictTotal))
+		}),
+		app.If(res.DidYouMean != "", func() app.UI {
+			v := c.view
+			v.Query, v.Page, v.DocID = res.DidYouMean, 0, ""
+			return app.P().Class("did-you-mean").Body(
+				app.Text("هل تقصد: "),
+				app.A().Href(v.URL().String()).Text(res.DidYouMean),
+				app.Text("؟"),
+			)
+		}),
+		app.Range(res.Notes).Slice(func(i int) app.UI {
+			return app.P().Class("query-note").Text(res.Notes[i])
+		}),
 		c.renderAliasNote(res.AlsoSearched),
 		c.renderForms(res.Forms),
 		app.If(res.Total == 0, func() app.UI { return c.renderNoResults(filtered) }),
@@ -59,6 +77,38 @@ func (c *Explorer) renderHit(h search.Hit) app.UI {
 		),
 		app.P().Class("snippet").Body(marked(h.Snippet.Text, h.Snippet.Marks, -1, -1)...),
 	)
+}
+
+// sortOrders are the orders a visitor can pick, with their labels.
+var sortOrders = []struct{ value, label string }{
+	{search.SortRelevance, "الأنسب"},
+	{search.SortNewest, "الأحدث"},
+	{search.SortOldest, "الأقدم"},
+}
+
+func (c *Explorer) renderSort() app.UI {
+	return app.Nav().Class("sort").Aria("label", "ترتيب النتائج").Body(
+		app.Span().Text("رتّب: "),
+		app.Range(sortOrders).Slice(func(i int) app.UI {
+			o := sortOrders[i]
+			v := c.view
+			v.Sort, v.Page = o.value, 0
+			a := app.A().Href(v.URL().String()).Text(o.label)
+			if c.view.Sort == o.value {
+				a = a.Aria("current", "true").Class("current")
+			}
+			return a
+		}),
+	)
+}
+
+// partialLabel says why the hits do not all have every word.
+func partialLabel(strict int) string {
+	lead := "لا يحوي أي مقال كل الكلمات"
+	if strict > 0 {
+		lead = "لا يحوي كل الكلمات إلا " + articlesLabel(strict)
+	}
+	return lead + "، فهذه مطابقات جزئية: المقالات التي تحوي بعض الكلمات، أكثرها كلماتٍ أولًا."
 }
 
 func (c *Explorer) renderNoResults(filtered bool) app.UI {

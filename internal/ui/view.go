@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"marsad/internal/search"
 )
 
 // view is everything the address bar says about the page: a shared link,
@@ -21,6 +23,9 @@ type view struct {
 	// NoAliases switches off alias expansion (داعش also searching
 	// تنظيم الدولة, ISIS…), which is on by default.
 	NoAliases bool
+	// Sort is the order of the results: search.SortRelevance (""),
+	// search.SortNewest or search.SortOldest.
+	Sort string
 }
 
 // URL parameter names.
@@ -32,6 +37,7 @@ const (
 	paramDoc    = "doc"
 	paramPage   = "page"
 	paramAlias  = "aliases"
+	paramSort   = "sort"
 )
 
 // narrowScreenWidth is the widest window (CSS pixels) where the page lays out for a
@@ -52,6 +58,10 @@ func parseView(u *url.URL) view {
 		DocID:    q.Get(paramDoc),
 		// Only the explicit "off" disables them: a mistyped value keeps the default.
 		NoAliases: q.Get(paramAlias) == "off",
+	}
+	switch s := q.Get(paramSort); s {
+	case search.SortNewest, search.SortOldest:
+		v.Sort = s
 	}
 	if p, err := strconv.Atoi(q.Get(paramPage)); err == nil && p > 0 && p < 1_000_000 {
 		v.Page = p
@@ -85,6 +95,9 @@ func (v view) URL() *url.URL {
 	}
 	if v.NoAliases {
 		add(paramAlias, "off")
+	}
+	if v.Sort != "" {
+		add(paramSort, v.Sort)
 	}
 	if v.Page > 0 {
 		add(paramPage, strconv.Itoa(v.Page))

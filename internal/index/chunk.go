@@ -1,0 +1,244 @@
+package index
+
+import (
+	"sort"
+	"sync"
+)
+
+// chunk is a decompressed term or position chunk. Its keys are read when it
+// is loaded; an entry's postings are decoded when first asked for.
+type chunk struct {
+	name    string
+	size    int
+	used    uint64 // for the cache's least-recently-used order
+	keys    []string
+	entries [][]byte
+
+	mu    sync.Mutex
+	terms map[string]*termEntry
+	pos   map[string]*[NumFields][]Posting
+}
+
+type termEntry struct {
+	forms    []Form
+	postings [NumFields][]Posting
+}
+
+func parseChunk(name string, kind byte, raw []byte) (*chunk, error) {
+	r := &reader{name: name, buf: raw}
+	// An entry takes at least a prefix length, a key length and an entry
+	// length.
+	n, err := r.count("key count", 3)
+	if err != nil {
+		return nil, err
+	}
+	c := &chunk{name: name, size: len(raw), keys: make([]string, n), entries: make([][]byte, n)}
+	prev := ""
+	for i := 0; i < n; i++ {
+		shared, err := r.small("key prefix", uint64(len(prev)))
+		if err != nil {
+			return nil, err
+		}
+		suffix, err := r.str("key")
+		if err != nil {
+			return nil, err
+		}
+		key := prev[:shared] + suffix
+		if key == "" || (i > 0 && key <= prev) {
+			return nil, r.fail("keys out of order")
+		}
+		if kind == kindTerms && IsStopKey(key) {
+			return nil, r.fail("stop key in a term chunk")
+		}
+		if c.entries[i], err = r.bytes("entry"); err != nil {
+			return nil, err
+		}
+		c.keys[i] = key
+		prev = key
+	}
+	if err := r.end(); err != nil {
+		return nil, err
+	}
+	if kind == kindTerms {
+		c.terms = map[string]*termEntry{}
+	} else {
+		c.pos = map[string]*[NumFields][]Posting{}
+	}
+	return c, nil
+}
+
+func (c *chunk) find(key string) int {
+	i := sort.SearchStrings(c.keys, key)
+	if i < len(c.keys) && c.keys[i] == key {
+		return i
+	}
+	return -1
+}
+
+// term decodes the entry of a term key; nil if the chunk lacks it.
+func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.terms[key]; ok {
+		return e, nil
+	}
+	i := c.find(key)
+	if i < 0 {
+		return nil, nil
+	}
+	r := &reader{name: c.name, buf: c.entries[i]}
+	nf, err := r.count("form count", 4)
+	if err != nil {
+		return nil, err
+	}
+	if nf == 0 || nf > maxForms {
+		return nil, r.fail("bad form count")
+	}
+	e := &termEntry{forms: make([]Form, nf)}
+	for j := range e.forms {
+		if e.forms[j], err = r.form(key); err != nil {
+			return nil, err
+		}
+	}
+	for f := range e.postings {
+		// A posting takes a document delta and a frequency.
+		n, err := r.count("posting count", 2)
+		if err != nil {
+			return nil, err
+		}
+		if n > numDocs {
+			return nil, r.fail("more postings than documents")
+		}
+		ps := make([]Posting, n)
+		doc := int64(-1)
+		for j := range ps {
+			delta, err := r.uvarint("document delta")
+			if err != nil {
+				return nil, err
+			}
+			if delta == 0 || doc+int64(delta) >= int64(numDocs) {
+				return nil, r.fail("document number out of range")
+			}
+			doc += int64(delta)
+			tf, err := r.small("term frequency", maxPosition)
+			if err != nil {
+				return nil, err
+			}
+			if tf == 0 {
+				return nil, r.fail("zero term frequency")
+			}
+			ps[j] = Posting{Doc: int32(doc), TF: int32(tf)}
+		}
+		e.postings[f] = ps
+	}
+	if err := r.end(); err != nil {
+		return nil, err
+	}
+	c.terms[key] = e
+	return e, nil
+}
+
+// positions decodes the entry of a key in a position chunk; nil if the chunk
+// lacks it. A term's documents and counts come from its document postings
+// (docs, per field); a stop key has none and carries its own.
+func (c *chunk) positions(key string, numDocs int, docs *[NumFields][]Posting) (*[NumFields][]Posting, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.pos[key]; ok {
+		return e, nil
+	}
+	i := c.find(key)
+	if i < 0 {
+		return nil, nil
+	}
+	stop := IsStopKey(key)
+	if !stop && docs == nil {
+		return nil, &FileError{c.name, ErrCorrupt, "corrupt: positions of a term without document postings"}
+	}
+	r := &reader{name: c.name, buf: c.entries[i]}
+	e := new([NumFields][]Posting)
+	for f := range e {
+		var heads []Posting
+		if stop {
+			// A posting takes a document delta, a count and a position.
+			n, err := r.count("posting count", 3)
+			if err != nil {
+				return nil, err
+			}
+			if n > numDocs {
+				return nil, r.fail("more postings than documents")
+			}
+			heads = make([]Posting, n)
+		} else {
+			heads = docs[f]
+		}
+		body, err := r.bytes("positions")
+		if err != nil {
+			return nil, err
+		}
+		pr := &reader{name: c.name, buf: body}
+		ps := make([]Posting, len(heads))
+		doc := int64(-1)
+		for j := range ps {
+			p := heads[j]
+			if stop {
+				delta, err := pr.uvarint("document delta")
+				if err != nil {
+					return nil, err
+				}
+				if delta == 0 || doc+int64(delta) >= int64(numDocs) {
+					return nil, pr.fail("document number out of range")
+				}
+				doc += int64(delta)
+				// A position takes at least a byte.
+				tf, err := pr.small("occurrence count", uint64(pr.remaining()))
+				if err != nil {
+					return nil, err
+				}
+				if tf == 0 {
+					return nil, pr.fail("zero term frequency")
+				}
+				p = Posting{Doc: int32(doc), TF: int32(tf)}
+			} else if int(p.TF) > pr.remaining() {
+				return nil, pr.fail("more occurrences than bytes")
+			}
+			p.Positions = make([]int32, p.TF)
+			if !stop {
+				p.Forms = make([]uint16, p.TF)
+			}
+			pos := int64(-1)
+			form := uint64(0)
+			for k := range p.Positions {
+				v, err := pr.uvarint("position")
+				if err != nil {
+					return nil, err
+				}
+				d := v
+				if !stop {
+					d = v >> 1
+					if v&1 == 1 {
+						if form, err = pr.small("form number", maxForms-1); err != nil {
+							return nil, err
+						}
+					}
+					p.Forms[k] = uint16(form)
+				}
+				if d == 0 || pos+int64(d) > maxPosition {
+					return nil, pr.fail("position out of range")
+				}
+				pos += int64(d)
+				p.Positions[k] = int32(pos)
+			}
+			ps[j] = p
+		}
+		if err := pr.end(); err != nil {
+			return nil, err
+		}
+		e[f] = ps
+	}
+	if err := r.end(); err != nil {
+		return nil, err
+	}
+	c.pos[key] = e
+	return e, nil
+}

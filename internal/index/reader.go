@@ -1,0 +1,1079 @@
+package index
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"marsad/internal/corpus"
+)
+
+// Fetcher reads the files of a bundle: natively from a folder, in the
+// browser with fetch and HTTP range requests.
+type Fetcher interface {
+	// Fetch returns length bytes of the named file from offset off, or the
+	// whole file when length < 0.
+	Fetch(name string, off, length int64) ([]byte, error)
+}
+
+// DirFetcher reads a bundle from a folder.
+type DirFetcher string
+
+// Fetch implements Fetcher.
+func (d DirFetcher) Fetch(name string, off, length int64) ([]byte, error) {
+	if strings.ContainsAny(name, `/\`) || name == "" || name[0] == '.' {
+		return nil, errors.New("bad file name " + strconv.Quote(name))
+	}
+	p := filepath.Join(string(d), name)
+	if length < 0 {
+		return os.ReadFile(p)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, length)
+	if _, err := f.ReadAt(buf, off); err != nil {
+		return nil, err
+	}
+	return buf, nil
+}
+
+// MemFetcher serves a bundle held in memory, by file name.
+type MemFetcher map[string][]byte
+
+// Fetch implements Fetcher.
+func (m MemFetcher) Fetch(name string, off, length int64) ([]byte, error) {
+	data, ok := m[name]
+	if !ok {
+		return nil, errors.New("no such file")
+	}
+	if length < 0 {
+		return data, nil
+	}
+	if off < 0 || off+length > int64(len(data)) {
+		return nil, errors.New("range beyond the end of the file")
+	}
+	return data[off : off+length], nil
+}
+
+// Fetcher returns a MemFetcher over the bundle's files.
+func (b *Bundle) Fetcher() MemFetcher {
+	m := MemFetcher{}
+	for _, f := range b.Files {
+		m[f.Name] = f.Data
+	}
+	return m
+}
+
+// WriteDir writes the bundle's files into dir, which must exist.
+func (b *Bundle) WriteDir(dir string) error {
+	for _, f := range b.Files {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// FileInfo names a file of the bundle and its size.
+type FileInfo struct {
+	Name string
+	Size int64
+}
+
+// NoDay is the Day of a document whose date is unknown.
+const NoDay = -1 << 30
+
+// DayOf returns the day of a date ("2018-11-03", "2018-11", "2018"), counted
+// from 1970-01-01, taking the first day of a month or year; NoDay when the
+// date is unknown or malformed.
+func DayOf(date string) int {
+	y, m, d, ok := splitDate(date)
+	if !ok {
+		return NoDay
+	}
+	return int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+func splitDate(s string) (y, m, d int, ok bool) {
+	num := func(s string) (int, bool) {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(s[i]-'0')
+		}
+		return n, s != ""
+	}
+	parts := strings.Split(s, "-")
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return 0, 0, 0, false
+	}
+	vals := []int{0, 1, 1}
+	for i, p := range parts {
+		v, good := num(p)
+		if !good {
+			return 0, 0, 0, false
+		}
+		vals[i] = v
+	}
+	if vals[1] < 1 || vals[1] > 12 || vals[2] < 1 || vals[2] > 31 {
+		return 0, 0, 0, false
+	}
+	return vals[0], vals[1], vals[2], true
+}
+
+// DayString renders a day as YYYY-MM-DD.
+func DayString(day int) string {
+	return time.Unix(int64(day)*86400, 0).UTC().Format("2006-01-02")
+}
+
+// maxCachedBytes bounds the decompressed chunks kept in memory; the least
+// recently used go first. Decoded postings take a few times their encoded
+// size, so this keeps the browser's heap under a hundred megabytes however
+// many queries run.
+const maxCachedBytes = 24 << 20
+
+// maxCachedDocs bounds the documents kept in memory.
+const maxCachedDocs = 512
+
+// Index is an open bundle. Its root is read at Open; every other file is
+// fetched when first needed and cached. It is safe for concurrent use.
+type Index struct {
+	fetch Fetcher
+	root  string
+
+	numDocs   int
+	sources   []string
+	docSource []int32
+	docDay    []int32
+	titleLen  []int32
+	textLen   []byte
+	avgLen    [NumFields]float64
+	packs     []packRef
+	recOff    []uint32
+	recLen    []uint32
+	dirs      [2][]ChunkRef
+	entFile   string
+	vocabFile string
+	idFiles   []string
+	files     []FileInfo
+
+	mu       sync.Mutex
+	chunks   map[string]*chunk
+	used     int
+	tick     uint64
+	docs     map[int32]*corpus.Document
+	ents     *Entities
+	vocab    []VocabEntry
+	idGroups map[int]map[string]int32
+	inflight map[string]*call
+}
+
+type packRef struct {
+	file  string
+	first int32
+}
+
+type call struct {
+	done chan struct{}
+	err  error
+}
+
+// Open reads a bundle's root file through f.
+func Open(f Fetcher, root string) (*Index, error) {
+	data, err := f.Fetch(root, 0, -1)
+	if err != nil {
+		return nil, &FileError{root, ErrFetch, err.Error()}
+	}
+	raw, err := unseal(root, kindRoot, data)
+	if err != nil {
+		return nil, err
+	}
+	ix := &Index{fetch: f, root: root, chunks: map[string]*chunk{}, docs: map[int32]*corpus.Document{},
+		idGroups: map[int]map[string]int32{}, inflight: map[string]*call{}}
+	if err := ix.readRoot(&reader{name: root, buf: raw}); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// OpenDir opens the bundle in a folder: its root is the one corpus-*.mrsd
+// file there.
+func OpenDir(dir string) (*Index, error) {
+	matches, err := filepath.Glob(filepath.Join(dir, "corpus-*.mrsd"))
+	if err != nil {
+		return nil, err
+	}
+	if len(matches) != 1 {
+		return nil, errors.New(dir + ": expected one corpus-*.mrsd root file, found " + strconv.Itoa(len(matches)))
+	}
+	return Open(DirFetcher(dir), filepath.Base(matches[0]))
+}
+
+func (ix *Index) readRoot(r *reader) error {
+	// A document takes at least a source, a date, two lengths and a record
+	// size in the root.
+	n, err := r.count("document count", 5)
+	if err != nil {
+		return err
+	}
+	ix.numDocs = n
+	ns, err := r.count("source count", 1)
+	if err != nil {
+		return err
+	}
+	ix.sources = make([]string, ns)
+	for i := range ix.sources {
+		if ix.sources[i], err = r.str("source"); err != nil {
+			return err
+		}
+	}
+	ix.docSource = make([]int32, n)
+	for i := range ix.docSource {
+		v, err := r.small("source number", uint64(max(ns-1, 0)))
+		if err != nil {
+			return err
+		}
+		ix.docSource[i] = int32(v)
+	}
+	ix.docDay = make([]int32, n)
+	day := int64(0)
+	for i := range ix.docDay {
+		d, err := r.varint("date")
+		if err != nil {
+			return err
+		}
+		day += d
+		if day < NoDay || day > 1<<30 {
+			return r.fail("date out of range")
+		}
+		ix.docDay[i] = int32(day)
+	}
+	var totals [NumFields]uint64
+	for f := range totals {
+		if totals[f], err = r.uvarint("total length"); err != nil {
+			return err
+		}
+		if n > 0 {
+			ix.avgLen[f] = float64(totals[f]) / float64(n)
+		}
+	}
+	ix.titleLen = make([]int32, n)
+	for i := range ix.titleLen {
+		v, err := r.small("title length", maxPosition)
+		if err != nil {
+			return err
+		}
+		ix.titleLen[i] = int32(v)
+	}
+	if r.remaining() < n {
+		return r.fail("missing text lengths")
+	}
+	ix.textLen = r.buf[r.off : r.off+n]
+	r.off += n
+	ix.recLen = make([]uint32, n)
+	for i := range ix.recLen {
+		v, err := r.small("record size", maxRawFile)
+		if err != nil {
+			return err
+		}
+		if v < 8 {
+			return r.fail("record size too small")
+		}
+		ix.recLen[i] = uint32(v)
+	}
+	np, err := r.count("pack count", 2)
+	if err != nil {
+		return err
+	}
+	ix.packs = make([]packRef, np)
+	for i := range ix.packs {
+		name, err := r.str("pack name")
+		if err != nil {
+			return err
+		}
+		first, err := r.small("pack start", uint64(n))
+		if err != nil {
+			return err
+		}
+		if (i == 0 && first != 0) || (i > 0 && int32(first) <= ix.packs[i-1].first) {
+			return r.fail("packs out of order")
+		}
+		ix.packs[i] = packRef{name, int32(first)}
+	}
+	if n > 0 && np == 0 {
+		return r.fail("documents without packs")
+	}
+	ix.recOff = make([]uint32, n)
+	p := 0
+	off := uint64(headerSize)
+	for i := 0; i < n; i++ {
+		if p+1 < np && int32(i) == ix.packs[p+1].first {
+			p++
+			off = headerSize
+		}
+		if off > maxRawFile {
+			return r.fail("pack too large")
+		}
+		ix.recOff[i] = uint32(off)
+		off += uint64(ix.recLen[i])
+	}
+	for d := range ix.dirs {
+		nc, err := r.count("chunk count", 3)
+		if err != nil {
+			return err
+		}
+		dir := make([]ChunkRef, nc)
+		prev := ""
+		for i := range dir {
+			shared, err := r.small("key prefix", uint64(len(prev)))
+			if err != nil {
+				return err
+			}
+			suffix, err := r.str("chunk key")
+			if err != nil {
+				return err
+			}
+			first := prev[:shared] + suffix
+			if i > 0 && first <= prev {
+				return r.fail("chunks out of order")
+			}
+			file, err := r.str("chunk name")
+			if err != nil {
+				return err
+			}
+			dir[i] = ChunkRef{First: first, File: file}
+			prev = first
+		}
+		ix.dirs[d] = dir
+	}
+	if ix.entFile, err = r.str("entity table name"); err != nil {
+		return err
+	}
+	if ix.vocabFile, err = r.str("vocabulary name"); err != nil {
+		return err
+	}
+	ng, err := r.count("ID group count", 1)
+	if err != nil {
+		return err
+	}
+	if ng == 0 {
+		return r.fail("no ID groups")
+	}
+	ix.idFiles = make([]string, ng)
+	for i := range ix.idFiles {
+		if ix.idFiles[i], err = r.str("ID group name"); err != nil {
+			return err
+		}
+	}
+	nf, err := r.count("file count", 2)
+	if err != nil {
+		return err
+	}
+	ix.files = make([]FileInfo, nf)
+	for i := range ix.files {
+		name, err := r.str("file name")
+		if err != nil {
+			return err
+		}
+		size, err := r.small("file size", 1<<40)
+		if err != nil {
+			return err
+		}
+		ix.files[i] = FileInfo{name, int64(size)}
+	}
+	return r.end()
+}
+
+// Root is the name of the bundle's root file.
+func (ix *Index) Root() string { return ix.root }
+
+// Files lists every file of the bundle but the root, with its size: what
+// keeping the corpus offline downloads.
+func (ix *Index) Files() []FileInfo { return ix.files }
+
+// NumDocs is the number of documents.
+func (ix *Index) NumDocs() int { return ix.numDocs }
+
+// Source is the source of document i ("" if unknown).
+func (ix *Index) Source(i int) string { return ix.sources[ix.docSource[i]] }
+
+// Sources lists the distinct sources.
+func (ix *Index) Sources() []string { return ix.sources }
+
+// SourceNum is the number of document i's source in Sources.
+func (ix *Index) SourceNum(i int) int { return int(ix.docSource[i]) }
+
+// Day is the day of document i's date (see DayOf), NoDay if unknown.
+// Documents are numbered by falling date: Day never increases with i.
+func (ix *Index) Day(i int) int { return int(ix.docDay[i]) }
+
+// Year is the year facet value of document i, "" if its date is unknown.
+func (ix *Index) Year(i int) string {
+	d := ix.docDay[i]
+	if d == NoDay {
+		return ""
+	}
+	return DayString(int(d))[:4]
+}
+
+// DocLen is the number of indexed terms of document i in field f (for the
+// text, to within a few percent).
+func (ix *Index) DocLen(f Field, i int) int {
+	if f == Title {
+		return int(ix.titleLen[i])
+	}
+	return int(dequantizeLen(ix.textLen[i]))
+}
+
+// AvgDocLen is the mean DocLen of field f over all documents (0 if empty).
+func (ix *Index) AvgDocLen(f Field) float64 { return ix.avgLen[f] }
+
+// get fetches a whole file once, however many goroutines ask at once.
+func (ix *Index) get(name string, kind byte) ([]byte, error) {
+	ix.mu.Lock()
+	if c, ok := ix.inflight[name]; ok {
+		ix.mu.Unlock()
+		<-c.done
+		if c.err != nil {
+			return nil, c.err
+		}
+		return nil, nil // the caller looks in the cache again
+	}
+	c := &call{done: make(chan struct{})}
+	ix.inflight[name] = c
+	ix.mu.Unlock()
+	data, err := ix.fetch.Fetch(name, 0, -1)
+	var raw []byte
+	if err != nil {
+		err = &FileError{name, ErrFetch, err.Error()}
+	} else {
+		raw, err = unseal(name, kind, data)
+	}
+	c.err = err
+	return raw, err
+}
+
+func (ix *Index) finishCall(name string) {
+	ix.mu.Lock()
+	c := ix.inflight[name]
+	delete(ix.inflight, name)
+	ix.mu.Unlock()
+	if c != nil {
+		close(c.done)
+	}
+}
+
+// chunkFor returns the chunk that holds key in family fam (0 terms, 1
+// positions), fetching it if need be; nil if no chunk can hold it.
+func (ix *Index) chunkFor(fam int, key string) (*chunk, error) {
+	dir := ix.dirs[fam]
+	i := sort.Search(len(dir), func(i int) bool { return dir[i].First > key }) - 1
+	if i < 0 {
+		return nil, nil
+	}
+	return ix.loadChunk(fam, dir[i].File)
+}
+
+func (ix *Index) loadChunk(fam int, name string) (*chunk, error) {
+	kind := kindTerms
+	if fam == 1 {
+		kind = kindPos
+	}
+	for {
+		ix.mu.Lock()
+		if c, ok := ix.chunks[name]; ok {
+			ix.tick++
+			c.used = ix.tick
+			ix.mu.Unlock()
+			return c, nil
+		}
+		ix.mu.Unlock()
+		raw, err := ix.get(name, kind)
+		if err != nil {
+			ix.finishCall(name)
+			return nil, err
+		}
+		if raw == nil {
+			continue // another goroutine fetched it
+		}
+		c, err := parseChunk(name, kind, raw)
+		if err == nil {
+			ix.mu.Lock()
+			ix.tick++
+			c.used = ix.tick
+			ix.chunks[name] = c
+			ix.used += c.size
+			ix.evict()
+			ix.mu.Unlock()
+		}
+		ix.finishCall(name)
+		return c, err
+	}
+}
+
+// evict drops the least recently used chunks beyond the cache budget. Called
+// with ix.mu held.
+func (ix *Index) evict() {
+	for ix.used > maxCachedBytes && len(ix.chunks) > 1 {
+		var oldest *chunk
+		for _, c := range ix.chunks {
+			if oldest == nil || c.used < oldest.used {
+				oldest = c
+			}
+		}
+		delete(ix.chunks, oldest.name)
+		ix.used -= oldest.size
+	}
+}
+
+// Need is a key a query is about to read, and whether it needs positions.
+type Need struct {
+	Key       string
+	Positions bool
+}
+
+// Prefetch fetches, in parallel, the chunks that the needed keys live in, so
+// that a query waits for one round trip rather than one per key.
+func (ix *Index) Prefetch(needs []Need) error {
+	type job struct {
+		fam  int
+		file string
+	}
+	seen := map[job]bool{}
+	var jobs []job
+	for _, n := range needs {
+		fams := []int{0}
+		if n.Positions || IsStopKey(n.Key) {
+			fams = append(fams, 1)
+		}
+		if IsStopKey(n.Key) {
+			fams = fams[1:]
+		}
+		for _, fam := range fams {
+			dir := ix.dirs[fam]
+			i := sort.Search(len(dir), func(i int) bool { return dir[i].First > n.Key }) - 1
+			if i < 0 {
+				continue
+			}
+			j := job{fam, dir[i].File}
+			if !seen[j] {
+				seen[j] = true
+				jobs = append(jobs, j)
+			}
+		}
+	}
+	return ix.loadAll(len(jobs), func(i int) error {
+		_, err := ix.loadChunk(jobs[i].fam, jobs[i].file)
+		return err
+	})
+}
+
+// loadAll runs n loads concurrently and returns the first error.
+func (ix *Index) loadAll(n int, load func(i int) error) error {
+	if n == 1 {
+		return load(0)
+	}
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = load(i)
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// Postings returns the document postings (Doc, TF, Form) of a key in a
+// field, ordered by document; nil if the key does not occur. Stop keys have
+// no document postings: their TF comes from their positions.
+func (ix *Index) Postings(f Field, key string) ([]Posting, error) {
+	if IsStopKey(key) {
+		return ix.Positions(f, key)
+	}
+	c, err := ix.chunkFor(0, key)
+	if c == nil || err != nil {
+		return nil, err
+	}
+	e, err := c.term(key, ix.numDocs)
+	if e == nil || err != nil {
+		return nil, err
+	}
+	return e.postings[f], nil
+}
+
+// Positions returns the postings of a key in a field with their positions and
+// forms.
+func (ix *Index) Positions(f Field, key string) ([]Posting, error) {
+	var docs *[NumFields][]Posting
+	if !IsStopKey(key) {
+		tc, err := ix.chunkFor(0, key)
+		if tc == nil || err != nil {
+			return nil, err
+		}
+		e, err := tc.term(key, ix.numDocs)
+		if e == nil || err != nil {
+			return nil, err
+		}
+		docs = &e.postings
+	}
+	c, err := ix.chunkFor(1, key)
+	if c == nil || err != nil {
+		return nil, err
+	}
+	ps, err := c.positions(key, ix.numDocs, docs)
+	if ps == nil || err != nil {
+		return nil, err
+	}
+	return ps[f], nil
+}
+
+// Forms returns the forms of a term key with their counts over the whole
+// corpus, in index order; nil for stop keys and unknown keys. Read only.
+func (ix *Index) Forms(key string) ([]Form, error) {
+	if IsStopKey(key) {
+		return nil, nil
+	}
+	c, err := ix.chunkFor(0, key)
+	if c == nil || err != nil {
+		return nil, err
+	}
+	e, err := c.term(key, ix.numDocs)
+	if e == nil || err != nil {
+		return nil, err
+	}
+	return e.forms, nil
+}
+
+// maxRangeChunks bounds the chunks one key range may fetch.
+const maxRangeChunks = 8
+
+// ErrTooBroad is returned by KeysWithPrefix when a prefix spans too much of
+// the index to search on one keystroke.
+var ErrTooBroad = errors.New("prefix too broad")
+
+// KeysWithPrefix returns the term keys starting with prefix, in order. A
+// prefix whose keys span more than a few chunks is refused with ErrTooBroad.
+func (ix *Index) KeysWithPrefix(prefix string) ([]string, error) {
+	dir := ix.dirs[0]
+	lo := sort.Search(len(dir), func(i int) bool { return dir[i].First > prefix }) - 1
+	lo = max(lo, 0)
+	hi := lo
+	for hi < len(dir) && (hi == lo || strings.HasPrefix(dir[hi].First, prefix) || dir[hi].First < prefix) {
+		hi++
+	}
+	if hi-lo > maxRangeChunks {
+		return nil, ErrTooBroad
+	}
+	var out []string
+	err := ix.loadAll(hi-lo, func(i int) error {
+		_, err := ix.loadChunk(0, dir[lo+i].File)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := lo; i < hi; i++ {
+		c, err := ix.loadChunk(0, dir[i].File)
+		if err != nil {
+			return nil, err
+		}
+		j := sort.SearchStrings(c.keys, prefix)
+		for ; j < len(c.keys) && strings.HasPrefix(c.keys[j], prefix); j++ {
+			out = append(out, c.keys[j])
+		}
+	}
+	return out, nil
+}
+
+// Doc returns document i, fetching its record if need be.
+func (ix *Index) Doc(i int) (corpus.Document, error) {
+	docs, err := ix.Docs([]int32{int32(i)})
+	if err != nil {
+		return corpus.Document{}, err
+	}
+	return docs[0], nil
+}
+
+// Docs returns several documents, fetching the missing records in parallel.
+func (ix *Index) Docs(nums []int32) ([]corpus.Document, error) {
+	out := make([]corpus.Document, len(nums))
+	var missing []int
+	ix.mu.Lock()
+	for k, n := range nums {
+		if n < 0 || int(n) >= ix.numDocs {
+			ix.mu.Unlock()
+			return nil, errors.New("index: no document number " + strconv.Itoa(int(n)))
+		}
+		if d, ok := ix.docs[n]; ok {
+			out[k] = *d
+		} else {
+			missing = append(missing, k)
+		}
+	}
+	ix.mu.Unlock()
+	err := ix.loadAll(len(missing), func(m int) error {
+		k := missing[m]
+		d, err := ix.fetchDoc(nums[k])
+		if err != nil {
+			return err
+		}
+		out[k] = *d
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (ix *Index) packOf(n int32) packRef {
+	p := sort.Search(len(ix.packs), func(i int) bool { return ix.packs[i].first > n }) - 1
+	return ix.packs[p]
+}
+
+func (ix *Index) fetchDoc(n int32) (*corpus.Document, error) {
+	pack := ix.packOf(n)
+	data, err := ix.fetch.Fetch(pack.file, int64(ix.recOff[n]), int64(ix.recLen[n]))
+	if err != nil {
+		return nil, &FileError{pack.file, ErrFetch, err.Error()}
+	}
+	d, err := decodeRecord(pack.file, ix.recOff[n], data)
+	if err != nil {
+		return nil, err
+	}
+	ix.mu.Lock()
+	if len(ix.docs) >= maxCachedDocs {
+		for k := range ix.docs {
+			delete(ix.docs, k)
+			if len(ix.docs) < maxCachedDocs/2 {
+				break
+			}
+		}
+	}
+	ix.docs[n] = d
+	ix.mu.Unlock()
+	return d, nil
+}
+
+func decodeRecord(file string, off uint32, data []byte) (*corpus.Document, error) {
+	fail := func(msg string) error {
+		return &FileError{file, ErrCorrupt, "corrupt: document record at byte " + strconv.Itoa(int(off)) + ": " + msg}
+	}
+	if len(data) < 8 {
+		return nil, fail("truncated")
+	}
+	z := data[8:]
+	if crc32.Checksum(z, castagnoli) != binary.LittleEndian.Uint32(data) {
+		return nil, fail("checksum mismatch")
+	}
+	rawLen := binary.LittleEndian.Uint32(data[4:])
+	if rawLen > maxRawFile {
+		return nil, fail("announces too many bytes")
+	}
+	raw, err := inflate(z, int(rawLen))
+	if err != nil {
+		return nil, fail(err.Error())
+	}
+	r := &reader{name: file, buf: raw}
+	var d corpus.Document
+	for _, s := range []*string{&d.ID, &d.Title, &d.Date, &d.Source, &d.Author, &d.Dateline, &d.Category, &d.Text} {
+		if *s, err = r.str("document field"); err != nil {
+			return nil, err
+		}
+	}
+	flags, err := r.uvarint("flags")
+	if err != nil {
+		return nil, err
+	}
+	d.DateInferred = flags&1 != 0
+	ne, err := r.count("entity count", 3)
+	if err != nil {
+		return nil, err
+	}
+	if ne > 0 {
+		d.Entities = make([]corpus.Entity, ne)
+	}
+	for i := range d.Entities {
+		e := &d.Entities[i]
+		if e.Type, err = r.str("entity type"); err != nil {
+			return nil, err
+		}
+		if e.Name, err = r.str("entity name"); err != nil {
+			return nil, err
+		}
+		c, err := r.small("entity count", maxPosition)
+		if err != nil {
+			return nil, err
+		}
+		e.Count = int(c)
+	}
+	if err := r.end(); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// DocNum returns the number of the document with the given ID, fetching the
+// ID's group file if need be.
+func (ix *Index) DocNum(id string) (int, bool, error) {
+	g := idGroup(id, len(ix.idFiles))
+	if err := ix.loadIDGroup(g); err != nil {
+		return 0, false, err
+	}
+	ix.mu.Lock()
+	m := ix.idGroups[g]
+	ix.mu.Unlock()
+	num, ok := m[id]
+	return int(num), ok, nil
+}
+
+func (ix *Index) loadIDGroup(g int) error {
+	ix.mu.Lock()
+	_, ok := ix.idGroups[g]
+	ix.mu.Unlock()
+	if ok {
+		return nil
+	}
+	name := ix.idFiles[g]
+	data, err := ix.fetch.Fetch(name, 0, -1)
+	if err != nil {
+		return &FileError{name, ErrFetch, err.Error()}
+	}
+	raw, err := unseal(name, kindIDs, data)
+	if err != nil {
+		return err
+	}
+	r := &reader{name: name, buf: raw}
+	n, err := r.count("ID count", 2)
+	if err != nil {
+		return err
+	}
+	m := make(map[string]int32, n)
+	for i := 0; i < n; i++ {
+		s, err := r.str("ID")
+		if err != nil {
+			return err
+		}
+		num, err := r.small("document number", uint64(max(ix.numDocs-1, 0)))
+		if err != nil {
+			return err
+		}
+		m[s] = int32(num)
+	}
+	if err := r.end(); err != nil {
+		return err
+	}
+	ix.mu.Lock()
+	ix.idGroups[g] = m
+	ix.mu.Unlock()
+	return nil
+}
+
+// VocabEntry is a term of the vocabulary and the number of documents it
+// occurs in.
+type VocabEntry struct {
+	Key string
+	DF  int
+}
+
+// Vocab returns the terms that occur in at least Options.MinVocabDocs
+// documents, sorted, fetching the vocabulary file on first use.
+func (ix *Index) Vocab() ([]VocabEntry, error) {
+	ix.mu.Lock()
+	v := ix.vocab
+	ix.mu.Unlock()
+	if v != nil {
+		return v, nil
+	}
+	data, err := ix.fetch.Fetch(ix.vocabFile, 0, -1)
+	if err != nil {
+		return nil, &FileError{ix.vocabFile, ErrFetch, err.Error()}
+	}
+	raw, err := unseal(ix.vocabFile, kindVocab, data)
+	if err != nil {
+		return nil, err
+	}
+	r := &reader{name: ix.vocabFile, buf: raw}
+	n, err := r.count("vocabulary size", 3)
+	if err != nil {
+		return nil, err
+	}
+	v = make([]VocabEntry, n)
+	prev := ""
+	for i := range v {
+		shared, err := r.small("key prefix", uint64(len(prev)))
+		if err != nil {
+			return nil, err
+		}
+		suffix, err := r.str("key")
+		if err != nil {
+			return nil, err
+		}
+		df, err := r.small("document frequency", uint64(ix.numDocs))
+		if err != nil {
+			return nil, err
+		}
+		prev = prev[:shared] + suffix
+		v[i] = VocabEntry{prev, int(df)}
+	}
+	if err := r.end(); err != nil {
+		return nil, err
+	}
+	ix.mu.Lock()
+	ix.vocab = v
+	ix.mu.Unlock()
+	return v, nil
+}
+
+// Entities is the entity table of a bundle: every entity the articles
+// mention, most widespread first, and which ones each article mentions.
+type Entities struct {
+	Names, Types []string
+	DF           []int
+	byName       map[string]int32
+	docs         [][]int32
+}
+
+// Num returns the number of the entity with this canonical name.
+func (e *Entities) Num(name string) (int32, bool) {
+	n, ok := e.byName[name]
+	return n, ok
+}
+
+// Of returns the numbers of the entities document i mentions, ascending.
+func (e *Entities) Of(i int) []int32 { return e.docs[i] }
+
+// Entities returns the entity table, fetching it on first use.
+func (ix *Index) Entities() (*Entities, error) {
+	ix.mu.Lock()
+	ents := ix.ents
+	ix.mu.Unlock()
+	if ents != nil {
+		return ents, nil
+	}
+	name := ix.entFile
+	data, err := ix.fetch.Fetch(name, 0, -1)
+	if err != nil {
+		return nil, &FileError{name, ErrFetch, err.Error()}
+	}
+	raw, err := unseal(name, kindEntities, data)
+	if err != nil {
+		return nil, err
+	}
+	r := &reader{name: name, buf: raw}
+	n, err := r.count("entity count", 3)
+	if err != nil {
+		return nil, err
+	}
+	ents = &Entities{Names: make([]string, n), Types: make([]string, n), DF: make([]int, n), byName: make(map[string]int32, n)}
+	for i := 0; i < n; i++ {
+		if ents.Types[i], err = r.str("entity type"); err != nil {
+			return nil, err
+		}
+		if ents.Names[i], err = r.str("entity name"); err != nil {
+			return nil, err
+		}
+		df, err := r.small("entity frequency", uint64(ix.numDocs))
+		if err != nil {
+			return nil, err
+		}
+		ents.DF[i] = int(df)
+		ents.byName[ents.Names[i]] = int32(i)
+	}
+	if r.remaining() < ix.numDocs {
+		return nil, r.fail("missing document entities")
+	}
+	ents.docs = make([][]int32, ix.numDocs)
+	for d := range ents.docs {
+		k, err := r.count("document entity count", 1)
+		if err != nil {
+			return nil, err
+		}
+		ids := make([]int32, k)
+		prev := int64(-1)
+		for j := range ids {
+			delta, err := r.small("entity number", uint64(n))
+			if err != nil {
+				return nil, err
+			}
+			prev += int64(delta)
+			if delta == 0 || prev >= int64(n) {
+				return nil, r.fail("entity number out of range")
+			}
+			ids[j] = int32(prev)
+		}
+		ents.docs[d] = ids
+	}
+	if err := r.end(); err != nil {
+		return nil, err
+	}
+	ix.mu.Lock()
+	ix.ents = ents
+	ix.mu.Unlock()
+	return ents, nil
+}
+
+// Verify reads and checks every file of the bundle: every chunk entry, every
+// document record, the ID groups, the vocabulary and the entity table. It
+// returns an error naming each damaged file.
+func (ix *Index) Verify() error {
+	var errs []error
+	for fam, dir := range ix.dirs {
+		for _, ref := range dir {
+			c, err := ix.loadChunk(fam, ref.File)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			for _, key := range c.keys {
+				if fam == 0 {
+					_, err = c.term(key, ix.numDocs)
+				} else {
+					_, err = ix.Positions(Title, key)
+				}
+				if err != nil {
+					errs = append(errs, err)
+					break
+				}
+			}
+		}
+	}
+	bad := map[string]bool{}
+	for i := 0; i < ix.numDocs; i++ {
+		p := ix.packOf(int32(i))
+		if bad[p.file] {
+			continue
+		}
+		if _, err := ix.fetchDoc(int32(i)); err != nil {
+			bad[p.file] = true
+			errs = append(errs, err)
+		}
+	}
+	for g := range ix.idFiles {
+		if err := ix.loadIDGroup(g); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if _, err := ix.Vocab(); err != nil {
+		errs = append(errs, err)
+	}
+	if _, err := ix.Entities(); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}

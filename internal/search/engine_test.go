@@ -1,0 +1,162 @@
+package search
+
+import (
+	"strings"
+	"testing"
+
+	"marsad/internal/corpus"
+	"marsad/internal/index"
+)
+
+func TestPrefixFindsTheWordsThatStartWithIt(t *testing.T) {
+	whole := search(t, Request{Query: "تغريدات"})
+	res := search(t, Request{Query: "تغري*"})
+	if whole.Total == 0 || res.Total < whole.Total {
+		t.Fatalf("تغري* finds %d, تغريدات alone %d", res.Total, whole.Total)
+	}
+	for _, h := range res.Hits {
+		found := false
+		for _, m := range h.Matches {
+			if strings.Contains(m.Text, "تغري") {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("hit %s highlights no word with تغري: %v", h.ID, h.Matches)
+		}
+	}
+}
+
+func TestFuzzyForgivesAnArabicConfusion(t *testing.T) {
+	want := search(t, Request{Query: "داعش"})
+	res := search(t, Request{Query: "داعس~"})
+	if res.Total != want.Total || res.Total == 0 {
+		t.Errorf("داعس~ finds %d, داعش finds %d", res.Total, want.Total)
+	}
+	if got := search(t, Request{Query: "داعس"}); got.Total != 0 {
+		t.Errorf("without ~, داعس finds %d", got.Total)
+	}
+}
+
+func TestDidYouMeanOffersTheCorpusSpelling(t *testing.T) {
+	res := search(t, Request{Query: "تويتز"})
+	if res.Total != 0 || res.DidYouMean != "تويتر" {
+		t.Errorf("تويتز: total %d, did you mean %q; want 0 and تويتر", res.Total, res.DidYouMean)
+	}
+	if res := search(t, Request{Query: "تويتر"}); res.DidYouMean != "" {
+		t.Errorf("a query that finds something offers %q", res.DidYouMean)
+	}
+}
+
+func TestDateRanges(t *testing.T) {
+	tests := []struct {
+		query    string
+		from, to string
+	}{
+		{"تويتر date:2018", "2018", "2018-12-31"},
+		{"date:2015-01..2016-06", "2015-01-01", "2016-06-30"},
+		{"داعش date:..2015", "", "2015-12-31"},
+		{"داعش تاريخ:2016..", "2016", ""},
+	}
+	for _, tt := range tests {
+		res := search(t, Request{Query: tt.query})
+		all := search(t, Request{Query: strings.Fields(tt.query)[0]})
+		if res.Total == 0 || (strings.Contains(tt.query, " ") && res.Total >= all.Total) {
+			t.Errorf("%s: %d hits (without the date %d)", tt.query, res.Total, all.Total)
+		}
+		for _, h := range res.Hits {
+			if h.Date < tt.from || (tt.to != "" && h.Date > tt.to) {
+				t.Errorf("%s: hit %s dated %s", tt.query, h.ID, h.Date)
+			}
+		}
+	}
+}
+
+func TestPartialMatchesWhenEveryWordFindsTooLittle(t *testing.T) {
+	res := search(t, Request{Query: "تويتر زرافة"})
+	if !res.Partial || res.StrictTotal != 0 || res.Total != 4 {
+		t.Errorf("partial %v, strict %d, total %d; want true, 0, 4", res.Partial, res.StrictTotal, res.Total)
+	}
+	if res := search(t, Request{Query: "تويتر زرافة", NoPartial: true}); res.Partial || res.Total != 0 {
+		t.Errorf("NoPartial: partial %v, total %d", res.Partial, res.Total)
+	}
+	// A document with more of the words ranks first.
+	res = search(t, Request{Query: "تويتر تليجرام زرافة"})
+	if !res.Partial || len(res.Hits) == 0 {
+		t.Fatalf("partial %v, %d hits", res.Partial, len(res.Hits))
+	}
+	top := res.Hits[0]
+	if !strings.Contains(joinSpans(top.Matches), "تويتر") || !strings.Contains(joinSpans(top.Matches), "تليجرام") {
+		t.Errorf("top partial hit %s lacks one of the two known words: %v", top.ID, top.Matches)
+	}
+}
+
+func joinSpans(spans []Span) string {
+	var b strings.Builder
+	for _, s := range spans {
+		b.WriteString(s.Text + " ")
+	}
+	return b.String()
+}
+
+func TestSortByDate(t *testing.T) {
+	for _, order := range []string{SortNewest, SortOldest} {
+		res := search(t, Request{Query: "داعش", Sort: order})
+		for i := 1; i < len(res.Hits); i++ {
+			a, b := res.Hits[i-1].Date, res.Hits[i].Date
+			if (order == SortNewest && a < b) || (order == SortOldest && a > b) {
+				t.Errorf("%s: %s before %s", order, a, b)
+			}
+		}
+	}
+}
+
+func TestADamagedChunkIsNamedAndTheRestWorks(t *testing.T) {
+	docs, err := corpus.LoadDir("../../web/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := index.NewBuilder(index.Options{ChunkBytes: 512})
+	for _, d := range docs {
+		if err := b.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bundle, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := bundle.Fetcher()
+	e, err := Open(files, bundle.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Find the term chunk تويتر lives in by damaging each until the query fails.
+	var damaged string
+	for name, data := range files {
+		if !strings.HasPrefix(name, "t-") {
+			continue
+		}
+		fresh, _ := Open(files, bundle.Root)
+		files[name] = []byte("not a chunk")
+		_, err := fresh.Search(Request{Query: "تويتر"})
+		files[name] = data
+		if err != nil {
+			damaged = name
+			if !strings.Contains(err.Error(), name) {
+				t.Errorf("error does not name %s: %v", name, err)
+			}
+			break
+		}
+	}
+	if damaged == "" {
+		t.Fatal("no term chunk holds تويتر")
+	}
+	files[damaged] = []byte("not a chunk")
+	if _, err := e.Search(Request{Query: "تويتر"}); err == nil || !strings.Contains(err.Error(), damaged) {
+		t.Errorf("error %v does not name %s", err, damaged)
+	}
+	if res, err := e.Search(Request{Limit: 5}); err != nil || res.Total != 5 {
+		t.Errorf("the overview broke: %v", err)
+	}
+}

@@ -1,0 +1,494 @@
+package ui
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// PrecachedEnv is the app environment variable the site generator sets to "1"
+// when the service worker precaches the whole bundle: the corpus then works
+// offline after the first visit, and the page has nothing to offer.
+const PrecachedEnv = "MARSAD_PRECACHED"
+
+// BundleSizeEnv is the app environment variable that holds the bundle's
+// total size in bytes, its root file included.
+const BundleSizeEnv = "MARSAD_BUNDLE_SIZE"
+
+// keptCachePrefix starts the names of the caches that hold corpora kept
+// offline, one per bundle root; the service worker answers from them and
+// never deletes them.
+const keptCachePrefix = "marsad-corpus-"
+
+// keepConcurrency is how many files are downloaded at once.
+const keepConcurrency = 4
+
+// keepAction is the action the download posts to re-render the keeper.
+const keepAction = "marsad/offline"
+
+// keepPingInterval spaces the progress updates: each re-renders the page.
+const keepPingInterval = 200 * time.Millisecond
+
+type keepPhase int
+
+const (
+	keepUnchecked   keepPhase = iota // the engine has not loaded, or the check has not started
+	keepChecking                     // looking in the cache for what is already kept
+	keepOffered                      // not (all) kept: offer the download
+	keepRunning                      // downloading
+	keepDeleting                     // removing the kept copy
+	keepDone                         // every file is kept
+	keepFailed                       // the download stopped on an error
+	keepUnavailable                  // no Cache API here (an insecure origin, an old browser)
+)
+
+// keepFile is a bundle file to keep: its URL and size in bytes.
+type keepFile struct {
+	url  string
+	size int64
+}
+
+// keeper is the state of keeping the corpus offline. It lives at package
+// level because the routed page, and the footer with it, is rebuilt on
+// navigation while a download goes on. The download's goroutines write it
+// under mu; the component reads it under mu when it renders.
+var keeper struct {
+	mu       sync.Mutex
+	phase    keepPhase
+	cache    string // the Cache name: keptCachePrefix + the root's name
+	files    []keepFile
+	total    int64
+	done     int64 // bytes kept so far
+	failure  *keepFailure
+	store    keepStore // the running download's, to cancel it
+	run      int       // counts downloads, so a cancelled one's late news is ignored
+	lastPing time.Time
+}
+
+// keepFailure is why the last download stopped.
+type keepFailure struct {
+	url   string // the file that failed, if one did
+	quota bool   // the browser refused the storage
+	msg   string // the HTTP status or the browser's error
+}
+
+// keepStore downloads files into one Cache; the wasm build implements it
+// with fetch and the Cache API.
+type keepStore interface {
+	// put fetches url and stores it. Only a 200 answer is stored: another
+	// status is a *keepHTTPError.
+	put(url string) error
+	// stop aborts the downloads under way; their put returns errKeepAborted.
+	stop()
+}
+
+var (
+	errKeepQuota   = errors.New("storage quota exceeded")
+	errKeepAborted = errors.New("download aborted")
+)
+
+// keepHTTPError is an answer other than 200 OK.
+type keepHTTPError struct {
+	status int
+	text   string
+}
+
+func (e *keepHTTPError) Error() string {
+	s := "HTTP " + strconv.Itoa(e.status)
+	if e.text != "" {
+		s += " " + e.text
+	}
+	return s
+}
+
+// OfflineKeeper sits in the footer and says what works offline. A small
+// corpus is precached whole by the service worker. For a larger one, only
+// what the visitor's queries fetched is in the browser's cache, so it offers
+// to keep every file of the bundle in a Cache of its own, with a progress
+// bar, cancel, retry and delete.
+type OfflineKeeper struct {
+	app.Compo
+
+	// Ready is set once the engine has loaded: the bundle's root lists the
+	// files to keep.
+	Ready bool
+}
+
+// OnMount registers for the download's progress and checks, once per visit,
+// what is already kept.
+func (k *OfflineKeeper) OnMount(ctx app.Context) {
+	ctx.Handle(keepAction, func(app.Context, app.Action) {})
+	k.check(ctx)
+}
+
+// OnUpdate runs when Ready changes.
+func (k *OfflineKeeper) OnUpdate(ctx app.Context) {
+	k.check(ctx)
+}
+
+func corpusPrecached() bool { return app.Getenv(PrecachedEnv) == "1" }
+
+// check looks, once, for a kept copy of this corpus and removes those of
+// other corpora (an earlier version of the site).
+func (k *OfflineKeeper) check(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	precached := corpusPrecached()
+	if !precached && (!k.Ready || corpusEngine.engine == nil) {
+		return
+	}
+	keeper.mu.Lock()
+	defer keeper.mu.Unlock()
+	if keeper.phase != keepUnchecked {
+		return
+	}
+	if !keepSupported() {
+		keeper.phase = keepUnavailable
+		return
+	}
+	keeper.phase = keepChecking
+	if !precached {
+		keeper.cache, keeper.files, keeper.total = keepList(ctx)
+	}
+	name, files := keeper.cache, keeper.files
+	ctx.Async(func() {
+		// A precached corpus keeps nothing of its own: every kept copy is stale.
+		_ = dropOtherKept(name)
+		if precached {
+			return
+		}
+		kept, err := keptURLs(name)
+		keeper.mu.Lock()
+		keeper.phase = keepOffered
+		keeper.done = 0
+		if err == nil {
+			all := true
+			for _, f := range files {
+				if kept[absoluteURL(f.url)] {
+					keeper.done += f.size
+				} else {
+					all = false
+				}
+			}
+			if all {
+				keeper.phase = keepDone
+			}
+		}
+		keeper.mu.Unlock()
+		keepPing(ctx, true)
+	})
+}
+
+// keepList lists the bundle's files, root first, with their URLs.
+func keepList(ctx app.Context) (cache string, files []keepFile, total int64) {
+	ix := corpusEngine.engine.Index()
+	base := bundleBase()
+	var others int64
+	for _, f := range ix.Files() {
+		others += f.Size
+	}
+	rootSize, _ := strconv.ParseInt(app.Getenv(BundleSizeEnv), 10, 64)
+	rootSize -= others
+	if rootSize < 0 {
+		rootSize = 0
+	}
+	files = append(files, keepFile{ctx.ResolveStaticResource(base + ix.Root()), rootSize})
+	for _, f := range ix.Files() {
+		files = append(files, keepFile{ctx.ResolveStaticResource(base + f.Name), f.Size})
+	}
+	return keptCachePrefix + ix.Root(), files, rootSize + others
+}
+
+// keepPing re-renders the keeper, at most every keepPingInterval unless now.
+func keepPing(ctx app.Context, now bool) {
+	keeper.mu.Lock()
+	t := time.Now()
+	if !now && t.Sub(keeper.lastPing) < keepPingInterval {
+		keeper.mu.Unlock()
+		return
+	}
+	keeper.lastPing = t
+	keeper.mu.Unlock()
+	ctx.NewAction(keepAction)
+}
+
+func (k *OfflineKeeper) onKeep(ctx app.Context, e app.Event) {
+	keeper.mu.Lock()
+	if keeper.phase != keepOffered && keeper.phase != keepFailed {
+		keeper.mu.Unlock()
+		return
+	}
+	keeper.phase = keepRunning
+	keeper.failure = nil
+	keeper.run++
+	run, name, files, total := keeper.run, keeper.cache, keeper.files, keeper.total
+	keeper.mu.Unlock()
+	ctx.Async(func() { keepAll(ctx, run, name, files, total) })
+}
+
+// keepAll downloads every file not yet kept into the Cache name, a few at a
+// time, and stops at the first failure.
+func keepAll(ctx app.Context, run int, name string, files []keepFile, total int64) {
+	// current reports whether this download is still the one the page shows
+	// (not cancelled); call it with keeper.mu held.
+	current := func() bool { return keeper.run == run && keeper.phase == keepRunning }
+	fail := func(f *keepFailure) {
+		keeper.mu.Lock()
+		if current() {
+			keeper.phase, keeper.failure = keepFailed, f
+		}
+		keeper.mu.Unlock()
+		keepPing(ctx, true)
+	}
+
+	kept, err := keptURLs(name)
+	if err != nil {
+		fail(&keepFailure{msg: err.Error()})
+		return
+	}
+	var todo []keepFile
+	var done int64
+	for _, f := range files {
+		if kept[absoluteURL(f.url)] {
+			done += f.size
+		} else {
+			todo = append(todo, f)
+		}
+	}
+	if free, ok := storageFree(); ok && free < total-done {
+		fail(&keepFailure{quota: true})
+		return
+	}
+	persistStorage()
+	store, err := openKeepStore(name)
+	if err != nil {
+		fail(&keepFailure{quota: errors.Is(err, errKeepQuota), msg: err.Error()})
+		return
+	}
+	keeper.mu.Lock()
+	if !current() {
+		keeper.mu.Unlock()
+		return
+	}
+	keeper.store, keeper.done = store, done
+	keeper.mu.Unlock()
+	keepPing(ctx, true)
+
+	var (
+		mu      sync.Mutex
+		next    int
+		failure *keepFailure
+		wg      sync.WaitGroup
+	)
+	take := func() (keepFile, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if failure != nil || next == len(todo) {
+			return keepFile{}, false
+		}
+		keeper.mu.Lock()
+		running := current()
+		keeper.mu.Unlock()
+		if !running {
+			return keepFile{}, false
+		}
+		next++
+		return todo[next-1], true
+	}
+	for range keepConcurrency {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				f, ok := take()
+				if !ok {
+					return
+				}
+				if err := store.put(f.url); err != nil {
+					if errors.Is(err, errKeepAborted) {
+						return
+					}
+					mu.Lock()
+					if failure == nil {
+						failure = &keepFailure{url: f.url, quota: errors.Is(err, errKeepQuota), msg: err.Error()}
+						store.stop() // the others need not finish
+					}
+					mu.Unlock()
+					return
+				}
+				keeper.mu.Lock()
+				if current() {
+					keeper.done += f.size
+				}
+				keeper.mu.Unlock()
+				keepPing(ctx, false)
+			}
+		}()
+	}
+	wg.Wait()
+
+	keeper.mu.Lock()
+	if keeper.run == run {
+		keeper.store = nil
+	}
+	keeper.mu.Unlock()
+	if failure != nil {
+		fail(failure)
+		return
+	}
+	keeper.mu.Lock()
+	if current() {
+		keeper.phase, keeper.done = keepDone, total
+	}
+	keeper.mu.Unlock()
+	keepPing(ctx, true)
+}
+
+func (k *OfflineKeeper) onCancel(ctx app.Context, e app.Event) {
+	keeper.mu.Lock()
+	defer keeper.mu.Unlock()
+	if keeper.phase != keepRunning {
+		return
+	}
+	// What is kept so far stays kept and is served offline; the next
+	// download resumes from it.
+	keeper.phase = keepOffered
+	keeper.run++
+	if keeper.store != nil {
+		keeper.store.stop()
+		keeper.store = nil
+	}
+}
+
+func (k *OfflineKeeper) onDelete(ctx app.Context, e app.Event) {
+	keeper.mu.Lock()
+	if keeper.phase != keepDone && keeper.phase != keepOffered && keeper.phase != keepFailed {
+		keeper.mu.Unlock()
+		return
+	}
+	keeper.phase = keepDeleting
+	keeper.failure = nil
+	keeper.run++
+	name := keeper.cache
+	keeper.mu.Unlock()
+	ctx.Async(func() {
+		err := dropKept(name)
+		keeper.mu.Lock()
+		if err != nil {
+			keeper.phase, keeper.failure = keepFailed, &keepFailure{msg: err.Error()}
+		} else {
+			keeper.phase, keeper.done = keepOffered, 0
+		}
+		keeper.mu.Unlock()
+		keepPing(ctx, true)
+	})
+}
+
+// Render shows the offline panel for the keeper's current state.
+func (k *OfflineKeeper) Render() app.UI {
+	if corpusPrecached() {
+		return app.P().Class("offline").DataSet("offline-state", "precached").
+			Text("المدونة كلها محفوظة للعمل دون اتصال.")
+	}
+	keeper.mu.Lock()
+	phase, total, done, failure := keeper.phase, keeper.total, keeper.done, keeper.failure
+	keeper.mu.Unlock()
+
+	state := map[keepPhase]string{
+		keepUnchecked: "unchecked", keepChecking: "checking", keepOffered: "offered", keepRunning: "running",
+		keepDeleting: "deleting", keepDone: "kept", keepFailed: "failed", keepUnavailable: "unavailable",
+	}[phase]
+	panel := app.Section().Class("offline").DataSet("offline-state", state).Aria("label", "العمل دون اتصال")
+
+	partial := app.If(done > 0 && done < total, func() app.UI {
+		return app.P().Class("offline-count").Text("حُفظ " + formatMB(done) + " من " + formatMB(total) + " ميغابايت حتى الآن، ويُستعمل ما حُفظ دون اتصال.")
+	})
+	keepButton := app.Button().Class("offline-keep").
+		Text("احفظ المدونة كلها للعمل دون اتصال (" + formatMB(total) + " ميغابايت)").
+		OnClick(k.onKeep)
+
+	switch phase {
+	case keepRunning:
+		return panel.Body(
+			app.P().Text("جارٍ حفظ المدونة على هذا الجهاز…"),
+			app.Div().Class("offline-bar").Body(
+				app.Progress().Class("offline-progress").Max(total).Value(done).
+					Aria("label", "تقدّم حفظ المدونة"),
+				app.Button().Class("offline-cancel").Text("أوقف الحفظ").OnClick(k.onCancel),
+			),
+			app.P().Class("offline-count").Aria("live", "polite").
+				Text("حُفظ "+formatMB(done)+" من "+formatMB(total)+" ميغابايت"),
+		)
+	case keepDone:
+		return panel.Body(
+			app.P().Class("offline-kept").Text("المدونة كلها محفوظة على هذا الجهاز ("+formatMB(total)+" ميغابايت): يعمل البحث والقراءة دون اتصال."),
+			app.Button().Class("offline-delete").Text("احذف النسخة المحفوظة").OnClick(k.onDelete),
+		)
+	case keepDeleting:
+		return panel.Body(app.P().Text("جارٍ حذف النسخة المحفوظة…"))
+	case keepFailed:
+		return panel.Body(
+			app.Div().Class("offline-error").Role("alert").Body(failure.render(total)...),
+			partial,
+			app.Div().Class("offline-actions").Body(
+				app.Button().Class("offline-retry").Text("أعد المحاولة").OnClick(k.onKeep),
+				app.If(done > 0, func() app.UI {
+					return app.Button().Class("offline-delete").Text("احذف ما حُفظ").OnClick(k.onDelete)
+				}),
+			),
+		)
+	case keepUnavailable:
+		return panel.Body(
+			app.P().Text("يعمل دون اتصال ما سبق تحميله فقط، ولا يتيح هذا المتصفح حفظ المدونة كلها على الجهاز."),
+		)
+	}
+	note := app.P().Text("يعمل دون اتصال ما سبق تحميله فقط: البحث في الكلمات التي بحثت عنها والمقالات التي فتحتها.")
+	if phase != keepOffered {
+		return panel.Body(note)
+	}
+	return panel.Body(note, partial, keepButton)
+}
+
+// render says why keeping failed; the rest of the page keeps working.
+func (f *keepFailure) render(total int64) []app.UI {
+	if f == nil {
+		f = &keepFailure{}
+	}
+	if f.quota {
+		return []app.UI{
+			app.P().Text("لا تتسع مساحة التخزين التي يتيحها المتصفح لهذا الموقع لحفظ المدونة كلها (" + formatMB(total) + " ميغابايت). أفرغ بعض المساحة على الجهاز ثم أعد المحاولة."),
+			app.If(f.url != "", func() app.UI { return app.P().Class("error-detail").Text(f.url) }),
+		}
+	}
+	detail := f.msg
+	if f.url != "" {
+		detail = f.url + ": " + f.msg
+	}
+	return []app.UI{
+		app.P().Text("تعذّر حفظ المدونة للعمل دون اتصال. ما زال البحث يعمل مع الاتصال."),
+		app.If(detail != "", func() app.UI { return app.P().Class("error-detail").Text(detail) }),
+	}
+}
+
+// formatMB writes a size in megabytes (MiB): one decimal under ten, none
+// above; a non-empty size never shows as zero.
+func formatMB(n int64) string {
+	const mib = 1 << 20
+	if n <= 0 {
+		return "0"
+	}
+	if n >= 10*mib {
+		return strconv.FormatInt((n+mib/2)/mib, 10)
+	}
+	tenths := (n*10 + mib/2) / mib
+	if tenths == 0 {
+		tenths = 1
+	}
+	s := strconv.FormatInt(tenths/10, 10) + "." + strconv.FormatInt(tenths%10, 10)
+	return strings.TrimSuffix(s, ".0")
+}
