@@ -24,10 +24,14 @@ type Options struct {
 	Analyze func(text string) []arabic.Token
 	// Workers is how many goroutines analyze documents; 0 means one per CPU.
 	Workers int
-	// ChunkBytes is the uncompressed size at which a term or position chunk
-	// is closed (0: DefaultChunkBytes). Smaller chunks mean fewer bytes per
-	// query and more files.
-	ChunkBytes int
+	// ChunkBytes is the uncompressed size at which a term chunk is closed
+	// (0: DefaultChunkBytes), and PosChunkBytes the same for a position
+	// chunk (0: DefaultPosChunkBytes). Smaller chunks mean fewer bytes per
+	// query and more files. Every word of a query needs its term chunk,
+	// while only phrases and exact forms need positions, so term chunks are
+	// the smaller.
+	ChunkBytes    int
+	PosChunkBytes int
 	// PackBytes is the compressed size at which a document pack is closed
 	// (0: DefaultPackBytes). A pack is fetched by byte range, a document at a
 	// time, so its size only sets the number of files.
@@ -42,9 +46,10 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultChunkBytes  = 128 << 10
-	DefaultPackBytes   = 1 << 20
-	DefaultIDGroupDocs = 4096
+	DefaultChunkBytes    = 64 << 10
+	DefaultPosChunkBytes = 384 << 10
+	DefaultPackBytes     = 4 << 20
+	DefaultIDGroupDocs   = 4096
 )
 
 // Bundle is a built bundle: its files, each named after its content.
@@ -88,6 +93,9 @@ func NewBuilder(opts Options) *Builder {
 	}
 	if opts.ChunkBytes <= 0 {
 		opts.ChunkBytes = DefaultChunkBytes
+	}
+	if opts.PosChunkBytes <= 0 {
+		opts.PosChunkBytes = max(DefaultPosChunkBytes, opts.ChunkBytes)
 	}
 	if opts.PackBytes <= 0 {
 		opts.PackBytes = DefaultPackBytes
@@ -496,7 +504,7 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 	slices.Sort(keys)
 
 	terms := &chunker{kind: kindTerms, prefix: "t", target: b.opts.ChunkBytes}
-	positions := &chunker{kind: kindPos, prefix: "p", target: b.opts.ChunkBytes}
+	positions := &chunker{kind: kindPos, prefix: "p", target: b.opts.PosChunkBytes}
 	vocab := &writer{}
 	var vocabN int
 	var vocabBody writer

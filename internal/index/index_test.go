@@ -209,7 +209,7 @@ func manyDocs(n int) []corpus.Document {
 	return docs
 }
 
-var smallOptions = Options{ChunkBytes: 200, PackBytes: 2000, IDGroupDocs: 16}
+var smallOptions = Options{ChunkBytes: 200, PosChunkBytes: 200, PackBytes: 2000, IDGroupDocs: 16}
 
 func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 	docs := manyDocs(120)

@@ -116,7 +116,7 @@ func TestADamagedChunkIsNamedAndTheRestWorks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := index.NewBuilder(index.Options{ChunkBytes: 512})
+	b := index.NewBuilder(index.Options{ChunkBytes: 512, PosChunkBytes: 512})
 	for _, d := range docs {
 		if err := b.Add(d); err != nil {
 			t.Fatal(err)

@@ -670,7 +670,7 @@ func topK(hits []int32, scores []float64, k int) ([]int32, []float64) {
 
 // rerankDepth is how many of the best hits rerank may reorder: their texts
 // are fetched and analyzed, so it is kept near a page.
-const rerankDepth = 30
+const rerankDepth = 20
 
 // proximityWeight is the most a document gains from having the query's words
 // next to each other; typedBoost is the gain of a document that has a word

@@ -17,3 +17,9 @@ func markFirstResults() {}
 
 // narrowScreen: natively there is no window; render as on a desktop.
 func narrowScreen() bool { return false }
+
+func queryStart() float64 { return 0 }
+
+func measureQuery(float64) {}
+
+func exposeMemStats() {}

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"errors"
+	"runtime"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -100,4 +101,30 @@ func markFirstResults() {
 // results and every open group pushes them further down.
 func narrowScreen() bool {
 	return app.Window().Get("innerWidth").Int() <= narrowScreenWidth
+}
+
+// queryStart is the time a search starts, for measureQuery.
+func queryStart() float64 {
+	return app.Window().Get("performance").Call("now").Float()
+}
+
+// measureQuery records a "marsad:query" performance measure from a search's
+// start to its results on the page: the latency a visitor sees, which the
+// browser benchmark reads.
+func measureQuery(start float64) {
+	opts := app.Window().Get("Object").New()
+	opts.Set("start", start)
+	opts.Set("end", queryStart())
+	app.Window().Get("performance").Call("measure", "marsad:query", opts)
+}
+
+// exposeMemStats lets a benchmark read the Go heap of the page: window
+// .marsadMemStats() returns the bytes the Go runtime holds from the browser
+// (Sys, which bounds the WebAssembly memory it grew) and the live heap.
+func exposeMemStats() {
+	app.Window().Set("marsadMemStats", app.FuncOf(func(this app.Value, args []app.Value) any {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys)}
+	}))
 }

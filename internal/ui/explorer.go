@@ -85,6 +85,7 @@ func (c *Explorer) refresh(ctx app.Context) {
 	c.seq++
 	seq, v := c.seq, c.view
 	c.busy = true
+	start := queryStart()
 	ctx.Async(func() {
 		out := compute(engine, v)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -93,12 +94,22 @@ func (c *Explorer) refresh(ctx app.Context) {
 			}
 			c.busy = false
 			c.apply(out)
+			ctx.Defer(func(app.Context) {
+				measureQuery(start)
+				if !firstResultsMarked {
+					firstResultsMarked = true
+					markFirstResults()
+				}
+			})
 			if out.result != nil && out.result.EntitiesPending {
 				c.loadEntities(ctx, engine)
 			}
 		})
 	})
 }
+
+// firstResultsMarked: the first results of the visit were marked.
+var firstResultsMarked bool
 
 // loadEntities fetches the entity table once the first results are on the
 // page (it is the largest file a first visit needs), then counts the entity

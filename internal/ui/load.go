@@ -61,6 +61,7 @@ func loadEngine(ctx app.Context, done func(app.Context)) {
 		return
 	}
 	corpusEngine.status = loadRunning
+	exposeMemStats()
 	path := app.Getenv(BundleEnv)
 	if path != "" {
 		path = ctx.ResolveStaticResource(path)
@@ -72,7 +73,6 @@ func loadEngine(ctx app.Context, done func(app.Context)) {
 				corpusEngine.status, corpusEngine.err = loadFailed, err
 			} else {
 				corpusEngine.status, corpusEngine.engine = loadReady, engine
-				ctx.Defer(func(app.Context) { markFirstResults() })
 			}
 			done(ctx)
 		})
