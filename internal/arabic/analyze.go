@@ -17,6 +17,32 @@ func Analyze(text string) []Token {
 	return tokens
 }
 
+// Norms tokenizes text and fills only the Norm of every token: the same
+// norms as Analyze, without the cost of stemming. Highlighting uses it: the
+// index lists the norms each term was found under, so a page of results can
+// be marked without stemming every word of it again.
+func Norms(text string) []Token {
+	tokens := Tokenize(text)
+	for i := range tokens {
+		tokens[i].Norm = normOf(tokens[i].Text)
+	}
+	return tokens
+}
+
+// normOf is the norm analyzeWord gives a token.
+func normOf(surface string) string {
+	switch surface[0] {
+	case '#':
+		norm, _ := analyzeWord(surface)
+		return norm
+	case '@', 'h', 'H', 'w', 'W':
+		if strings.ContainsAny(surface, "@.:/") {
+			return Normalize(surface)
+		}
+	}
+	return Normalize(surface)
+}
+
 // Terms returns the non-empty terms of text in order.
 func Terms(text string) []string {
 	tokens := Analyze(text)

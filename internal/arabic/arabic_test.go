@@ -422,3 +422,16 @@ func BenchmarkAnalyze(b *testing.B) {
 		Analyze(text)
 	}
 }
+
+func TestNormsAreTheNormsOfAnalyze(t *testing.T) {
+	text := "وبتويتر #الدولة_الإسلامية @Amaq_Agency https://t.me/x أحيانًا علىالمنصة الفضائية تقارير"
+	full, norms := Analyze(text), Norms(text)
+	if len(full) != len(norms) {
+		t.Fatalf("%d tokens, Analyze has %d", len(norms), len(full))
+	}
+	for i := range full {
+		if full[i].Norm != norms[i].Norm || full[i].Start != norms[i].Start || full[i].Position != norms[i].Position {
+			t.Errorf("token %d: Norms %+v, Analyze %+v", i, norms[i], full[i])
+		}
+	}
+}

@@ -29,6 +29,11 @@ type plan struct {
 	leaves []*leaf // positive words and phrases, in query order
 	notes  []string
 	err    error
+	// normKey maps every form (norm) of the leaves' terms to its term, so
+	// a text is marked by normalizing its words, without stemming them.
+	normKey map[string]string
+	// tokens caches the normalized tokens of the texts marked so far.
+	tokens map[string][]arabic.Token
 }
 
 // leaf is a word or phrase reduced to postings keys. A single slot is a word
@@ -78,7 +83,48 @@ func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
 		ev = &evaluator{e: e, stopFallback: true, groups: groups, nextGroup: 1000}
 		docs, _ = ev.eval(n, true)
 	}
-	return &plan{docs: docs, leaves: ev.leaves, notes: ev.notes, err: ev.err}
+	p := &plan{docs: docs, leaves: ev.leaves, notes: ev.notes, err: ev.err, normKey: map[string]string{}, tokens: map[string][]arabic.Token{}}
+	for _, l := range p.leaves {
+		for _, s := range l.slots {
+			if s.norm != "" || index.IsStopKey(s.key) {
+				continue
+			}
+			forms, err := e.ix.Forms(s.key)
+			if err != nil && p.err == nil {
+				p.err = err
+			}
+			for _, fm := range forms {
+				if _, taken := p.normKey[fm.Norm]; !taken {
+					p.normKey[fm.Norm] = s.key
+				}
+			}
+		}
+	}
+	return p
+}
+
+// textTokens returns the normalized tokens of a text with their index keys
+// (a term through normKey, a stop word's StopKey, or "" for a word the
+// query does not name).
+func (p *plan) textTokens(text string) ([]arabic.Token, []string) {
+	toks, ok := p.tokens[text]
+	if !ok {
+		toks = arabic.Norms(text)
+		if len(p.tokens) < 64 {
+			p.tokens[text] = toks
+		}
+	}
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		switch {
+		case t.Norm == "":
+		case arabic.IsStopWord(t.Norm):
+			keys[i] = index.StopKey(t.Norm)
+		default:
+			keys[i] = p.normKey[t.Norm]
+		}
+	}
+	return toks, keys
 }
 
 // prefetch fetches, in one parallel round, the chunks of every word and
@@ -758,11 +804,9 @@ func (p *plan) spans(text string) []Span {
 			phrases = append(phrases, l)
 		}
 	}
-	toks := analyze(text)
-	keys := make([]string, len(toks))
+	toks, keys := p.textTokens(text)
 	byPos := make(map[int]int, len(toks))
 	for i, t := range toks {
-		keys[i] = index.KeyOf(t)
 		byPos[t.Position] = i
 	}
 	is := func(i int, s slot) bool {
@@ -773,7 +817,7 @@ func (p *plan) spans(text string) []Span {
 	}
 	marked := make([]bool, len(toks))
 	for i, k := range keys {
-		if words[k] || norms[toks[i].Norm] {
+		if (k != "" && words[k]) || norms[toks[i].Norm] {
 			marked[i] = true
 		}
 	}

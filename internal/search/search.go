@@ -725,8 +725,9 @@ func (e *Engine) rerank(p *plan, hits []int32, scores []float64) error {
 		var seq []int
 		var pos []int
 		exact := false
-		for _, t := range analyze(doc.Title + "\n" + doc.Text) {
-			key := index.KeyOf(t)
+		toks, keys := p.textTokens(doc.Text)
+		for k, t := range toks {
+			key := keys[k]
 			u, ok := unitOf[key]
 			if !ok {
 				continue

@@ -1,0 +1,76 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"marsad/internal/benchset"
+)
+
+// benchSites is where the Makefile's bench target builds the sites of the
+// benchmark corpora.
+func benchBundle(b *testing.B, corpus string) string {
+	dir := os.Getenv("MARSAD_BENCH_SITES")
+	if dir == "" {
+		b.Skip("MARSAD_BENCH_SITES is not set: run 'make bench', which builds the benchmark sites")
+	}
+	return filepath.Join(dir, corpus, "web", "bundle")
+}
+
+func BenchmarkQueryNews70k(b *testing.B) { benchQueries(b, "news-70k") }
+func BenchmarkQueryDaesh(b *testing.B)   { benchQueries(b, "daesh-news") }
+
+// benchQueries runs the benchmark query set natively and reports the median
+// and 95th percentile latency of one query: on the first pass, when every
+// chunk is read from disk and decompressed, and on later passes, from the
+// engine's cache.
+func benchQueries(b *testing.B, corpus string) {
+	e, err := OpenDir(benchBundle(b, corpus))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := e.LoadEntities(); err != nil {
+		b.Fatal(err)
+	}
+	qs, err := benchset.Queries(e.Index(), 120)
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := func() []float64 {
+		ms := make([]float64, len(qs))
+		for i, q := range qs {
+			start := time.Now()
+			if _, err := e.Search(Request{Query: q.Text, Limit: 20, Aliases: true}); err != nil {
+				b.Fatalf("%s: %v", q.Text, err)
+			}
+			ms[i] = float64(time.Since(start).Microseconds()) / 1000
+		}
+		return ms
+	}
+	b.ResetTimer()
+	first := run()
+	var warm []float64
+	for i := 1; i < b.N; i++ {
+		warm = append(warm, run()...)
+	}
+	b.StopTimer()
+	b.ReportMetric(percentile(first, 50), "ms-p50-cold")
+	b.ReportMetric(percentile(first, 95), "ms-p95-cold")
+	if len(warm) > 0 {
+		b.ReportMetric(percentile(warm, 50), "ms-p50")
+		b.ReportMetric(percentile(warm, 95), "ms-p95")
+	}
+	b.ReportMetric(float64(len(qs)), "queries")
+}
+
+func percentile(xs []float64, p int) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	return s[min(len(s)-1, len(s)*p/100)]
+}
