@@ -2,13 +2,14 @@
 # http://localhost:8080; `make test` runs every test, the headless-browser
 # tests included. Both need only Go: the rest is installed or named.
 
+SHELL   := /bin/bash
 GO      ?= go
 DIST    ?= dist
 ADDR    ?= localhost:8080
 WASM    := $(DIST)/web/app.wasm
 GOFILES := $(shell find app internal -name '*.go' 2>/dev/null)
 
-.PHONY: run build test lint browser-deps go-check bench eval size clean
+.PHONY: run build test lint browser-deps go-check bench bench-sites eval size clean
 
 run: build
 	$(GO) run ./app serve -dist $(DIST) -addr $(ADDR)
@@ -26,9 +27,29 @@ lint: go-check
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./internal/...
 
-# Speed and size live in benchmarks, never in timed unit tests.
-bench: go-check browser-deps build
-	MARSAD_DIST=$(abspath $(DIST)) $(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
+# Speed and size live in benchmarks, never in timed unit tests. The engine
+# benchmarks run on sites built from the shared benchmark corpora (news-70k,
+# daesh-news) in $(BENCH_SITES); the slow ones (a bundle build, a browser
+# session of 100+ queries) run a few times, the rest six times.
+SHARED      ?= ../shared
+BENCH_SITES ?= build/bench
+BENCH_CORPORA := daesh-news news-70k
+
+bench: go-check browser-deps build bench-sites
+	set -o pipefail; { \
+	MARSAD_DIST=$(abspath $(DIST)) $(GO) test -run '^$$' -bench . -benchmem -count 6 $$($(GO) list ./internal/... | grep -v -e /search$$) && \
+	MARSAD_BENCH_SITES=$(abspath $(BENCH_SITES)) $(GO) test -run '^$$' -bench . -benchmem -benchtime 5x -count 3 ./internal/search && \
+	$(GO) test -run '^$$' -bench BundleBuild -benchtime 1x -count 3 ./app && \
+	MARSAD_DIST=$(abspath $(DIST)) MARSAD_BENCH_SITES=$(abspath $(BENCH_SITES)) $(GO) test -run '^$$' -bench 'Browser|FirstResult' -benchtime 1x -count 1 -timeout 60m ./app; \
+	} 2>&1 | tee bench.txt
+
+# The benchmark corpora as sites, rebuilt when the corpus or the app changes.
+bench-sites: build
+	@test -d $(SHARED)/corpora || { echo "make bench needs the shared benchmark corpora in $(SHARED)/corpora (set SHARED=...)"; exit 1; }
+	for c in $(BENCH_CORPORA); do \
+		mkdir -p $(BENCH_SITES)/$$c/web && cp $(WASM) $(BENCH_SITES)/$$c/web/app.wasm && \
+		$(GO) run ./app build -corpus $(SHARED)/corpora/$$c.jsonl.gz -dist $(BENCH_SITES)/$$c | tail -1 || exit 1; \
+	done
 
 # Arabic analysis against the light10 (Lucene) baseline: conflation pairs and
 # xquad_r_ar retrieval, both analyzers on the same data in one run.

@@ -352,6 +352,8 @@ func TestBrowserWorksOfflineOnADeepLink(t *testing.T) {
 	waitForResults(t, ctx, doc000, doc001, doc003, doc004)
 }
 
+// TestBrowserNamesACorruptOrMissingBundle damages the bundle's root file,
+// the one the page reads first (a damaged chunk is the offline tests' case).
 func TestBrowserNamesACorruptOrMissingBundle(t *testing.T) {
 	dist := builtSite(t)
 	for _, tc := range []struct {
@@ -364,9 +366,9 @@ func TestBrowserNamesACorruptOrMissingBundle(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			broken := copyDir(t, dist)
-			bundles, _ := filepath.Glob(filepath.Join(broken, "web", "bundle", "*.mrsd"))
+			bundles, _ := filepath.Glob(filepath.Join(broken, "web", "bundle", "corpus-*.mrsd"))
 			if len(bundles) != 1 {
-				t.Fatalf("want one bundle in the site, found %v", bundles)
+				t.Fatalf("want one bundle root in the site, found %v", bundles)
 			}
 			if err := tc.damage(bundles[0]); err != nil {
 				t.Fatal(err)
