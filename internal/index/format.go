@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // FormatVersion is the version of the bundle files written by Builder.
@@ -170,10 +171,22 @@ func unseal(name string, kind byte, data []byte) ([]byte, error) {
 	return raw, nil
 }
 
+// inflaters reuses DEFLATE readers: a page of results inflates a record per
+// hit, and a fresh reader allocates tens of kilobytes of tables each time.
+var inflaters sync.Pool
+
 // inflate decompresses exactly n bytes.
 func inflate(z []byte, n int) ([]byte, error) {
-	fr := flate.NewReader(bytes.NewReader(z))
-	defer fr.Close()
+	var fr io.ReadCloser
+	if r, ok := inflaters.Get().(io.ReadCloser); ok {
+		if err := r.(flate.Resetter).Reset(bytes.NewReader(z), nil); err == nil {
+			fr = r
+		}
+	}
+	if fr == nil {
+		fr = flate.NewReader(bytes.NewReader(z))
+	}
+	defer inflaters.Put(fr)
 	raw := make([]byte, n)
 	if _, err := io.ReadFull(fr, raw); err != nil {
 		return nil, errors.New("content shorter than announced (" + err.Error() + ")")
