@@ -9,7 +9,10 @@
 // the analyzer did not fold still finds its neighbours.
 package fuzzy
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // Costs are counted internally in tenths so that sums and comparisons are
 // exact.
@@ -83,7 +86,7 @@ var (
 	subTab   [nLetters][nLetters]uint8
 	indelTab [nLetters]uint8
 	// classBit maps a letter to a bit of a key's mask (see maskOf); 0 for
-	// letters whose class can be reached by cheap edits only.
+	// letters whose class can appear or vanish by cheap edits.
 	classBit [nLetters]uint64
 )
 
@@ -138,7 +141,9 @@ func init() {
 	bits := make([]uint64, nLetters)
 	for i := 1; i < nLetters; i++ {
 		if r := find(i); r == i && !free[i] {
-			bits[i] = 1 << bit
+			// Past classBits classes, bits are shared: merging classes
+			// only weakens the bound.
+			bits[i] = 1 << (bit % classBits)
 			bit++
 		}
 	}
@@ -158,13 +163,6 @@ func letterIndex(r rune) int {
 	return 0
 }
 
-func subCost(a, b rune) int32 {
-	if a == b {
-		return 0
-	}
-	return int32(subTab[letterIndex(a)][letterIndex(b)])
-}
-
 func indelCost(r rune) int32 {
 	return int32(indelTab[letterIndex(r)])
 }
@@ -174,6 +172,24 @@ func indelCost(r rune) int32 {
 func ignored(r rune) bool {
 	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r == 0x0640 ||
 		r >= 0x0610 && r <= 0x061A || r >= 0x06D6 && r <= 0x06ED
+}
+
+// word is a key ready for distance: its letters, their table indexes and
+// their insertion or deletion costs.
+type word struct {
+	r   []rune
+	ix  []uint8
+	del []int32
+}
+
+func (w *word) set(s string) {
+	w.r = appendLetters(w.r[:0], s)
+	w.ix, w.del = w.ix[:0], w.del[:0]
+	for _, r := range w.r {
+		i := letterIndex(r)
+		w.ix = append(w.ix, uint8(i))
+		w.del = append(w.del, int32(indelTab[i]))
+	}
 }
 
 // appendLetters appends the runes of s that count, ignoring harakat and
@@ -192,39 +208,39 @@ func appendLetters(dst []rune, s string) []rune {
 	return dst
 }
 
-// maskOf sets a bit per class of letters present. A letter class present in
-// one key and absent from the other costs at least a plain edit to fix, and
-// one edit fixes at most one such class on each side, so
-// maskBound(maskOf(a), maskOf(b)) never exceeds the distance.
+// Layout of a mask: a bit per class of letters present (low classBits
+// bits), the same bit shifted by classBits when the class appears twice or
+// more, and a presence bit per other rune modulo 64-2*classBits.
+const classBits = 24
+
+// maskOf summarizes which classes of letters a key has, counting to two.
+//
+// Letters joined by cheap substitutions form a class. Only edits costing a
+// plain 1 change how many letters of a class a key has (apart from the
+// classes of cheaply inserted letters, left out), and each changes it by
+// one on each side at most. So with P the class letters one key has in
+// excess of the other (counts capped at 2) and N the reverse, the distance
+// is at least max(P, N): maskBound never exceeds the distance.
 func maskOf(rs []rune) uint64 {
 	var m uint64
 	for _, r := range rs {
 		if i := letterIndex(r); i != 0 {
-			m |= classBit[i]
+			b := classBit[i]
+			if m&b != 0 {
+				b <<= classBits
+			}
+			m |= b
 		} else {
 			// Other runes share the top bits; sharing only lowers the
 			// bound.
-			m |= 1 << (48 + uint(r)%16)
+			m |= 1 << (2*classBits + uint(r)%(64-2*classBits))
 		}
 	}
 	return m
 }
 
 func maskBound(a, b uint64) int32 {
-	x, y := popcount(a&^b), popcount(b&^a)
-	if y > x {
-		x = y
-	}
-	return int32(x) * plain
-}
-
-func popcount(x uint64) int {
-	n := 0
-	for x != 0 {
-		x &= x - 1
-		n++
-	}
-	return n
+	return int32(max(bits.OnesCount64(a&^b), bits.OnesCount64(b&^a))) * plain
 }
 
 // toUnits converts a cost budget to tenths, rounding down; -1 for a
@@ -250,15 +266,12 @@ func toUnits(max float64) int32 {
 // The computation stops as soon as the cost is known to exceed max; the
 // cost returned with false is then only a lower bound, greater than max.
 func Distance(a, b string, max float64) (float64, bool) {
-	var sa, sb [32]rune
-	ra, rb := appendLetters(sa[:0], a), appendLetters(sb[:0], b)
-	var sbuf [3 * 33]int32
-	buf := sbuf[:]
-	if need := 3 * (len(rb) + 1); need > len(buf) {
-		buf = make([]int32, need)
-	}
+	var wa, wb word
+	wa.set(a)
+	wb.set(b)
+	buf := make([]int32, 3*(len(wb.r)+1))
 	maxU := toUnits(max)
-	c := distance(ra, rb, maxU, buf)
+	c := distance(&wa, &wb, maxU, buf)
 	return float64(c) / unit, c <= maxU
 }
 
@@ -271,21 +284,24 @@ func Distance(a, b string, max float64) (float64, bool) {
 // cost is exact. Every path to the end crosses one of two consecutive rows
 // (a transposition skips one row, never two), so two dead rows in a row
 // end the computation.
-func distance(a, b []rune, maxU int32, buf []int32) int32 {
+func distance(wa, wb *word, maxU int32, buf []int32) int32 {
+	a, b := wa.r, wb.r
 	n, m := len(a), len(b)
 	if int32(absInt(n-m))*minIndel > maxU {
 		return maxU + 1
 	}
+	bix, bdel := wb.ix[:m], wb.del[:m]
 	w := m + 1
 	prev2, prev, cur := buf[:w], buf[w:2*w], buf[2*w:3*w]
 	prev[0] = 0
 	prevLive := true
 	for j := 1; j <= m; j++ {
-		prev[j] = live(prev[j-1]+indelCost(b[j-1]), absInt(n-(m-j)), maxU)
+		prev[j] = live(prev[j-1]+bdel[j-1], absInt(n-(m-j)), maxU)
 	}
 	for i := 1; i <= n; i++ {
 		ai := a[i-1]
-		del := indelCost(ai)
+		subs := &subTab[wa.ix[i-1]]
+		del := wa.del[i-1]
 		rowLive := false
 		cur[0] = live(prev[0]+del, absInt(n-i-m), maxU)
 		if cur[0] < deadUnits {
@@ -293,11 +309,14 @@ func distance(a, b []rune, maxU int32, buf []int32) int32 {
 		}
 		for j := 1; j <= m; j++ {
 			bj := b[j-1]
-			v := prev[j-1] + subCost(ai, bj)
+			v := prev[j-1]
+			if ai != bj {
+				v += int32(subs[bix[j-1]])
+			}
 			if x := prev[j] + del; x < v {
 				v = x
 			}
-			if x := cur[j-1] + indelCost(bj); x < v {
+			if x := cur[j-1] + bdel[j-1]; x < v {
 				v = x
 			}
 			if i > 1 && j > 1 && ai == b[j-2] && a[i-2] == bj && ai != bj {

@@ -192,13 +192,12 @@ func (v *Vocab) scan(key string, maxU int32, visit func(i int, u int32) int32) {
 	if len(v.keys) == 0 {
 		return
 	}
-	var qs [32]rune
-	q := appendLetters(qs[:0], key)
-	qm := maskOf(q)
-	n := len(q)
+	var q, cand word
+	q.set(key)
+	qm := maskOf(q.r)
+	n := len(q.r)
 	maxLen := len(v.byLen) - 2
 	buf := make([]int32, 3*(maxLen+1))
-	cand := make([]rune, 0, 32)
 	for d := 0; int32(d)*minIndel <= maxU && (n-d >= 0 || n+d <= maxLen); d++ {
 		lens := [2]int{n - d, n + d}
 		tries := lens[:]
@@ -213,8 +212,8 @@ func (v *Vocab) scan(key string, maxU int32, visit func(i int, u int32) int32) {
 				if maskBound(qm, v.masks[i]) > maxU || v.keys[i] == key {
 					continue
 				}
-				cand = appendLetters(cand[:0], v.keys[i])
-				if u := distance(q, cand, maxU, buf); u <= maxU {
+				cand.set(v.keys[i])
+				if u := distance(&q, &cand, maxU, buf); u <= maxU {
 					maxU = visit(i, u)
 				}
 			}

@@ -22,7 +22,7 @@
 //
 // Prefix, fuzzy, filters and dates go wherever a word goes: excluded
 // (-تنظ*), in OR, in groups. Dates take ASCII, Arabic-Indic (٢٠١٨) or Persian
-// digits.
+// digits. In source: and entity: values, * and ~ are plain characters.
 //
 // OR is recognized only in upper case Latin letters. The Arabic "أو" is a
 // common word of running text ("دولة أو منطقة"), so it stays a word: a visitor
