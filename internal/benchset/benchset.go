@@ -58,7 +58,9 @@ func Queries(ix *index.Index, n int) ([]Query, error) {
 			q = `"` + p + `"`
 		case "prefix":
 			r := []rune(w.text)
-			if len(r) < 5 {
+			// A visitor types the start of a word, not of a word with a
+			// conjunction or preposition glued to it (وتعب*, بتفج*).
+			if len(r) < 5 || (strings.ContainsRune("وبلفك", r[0]) && !strings.HasPrefix(w.text[len(string(r[0])):], "ال")) {
 				continue
 			}
 			q = string(r[:4]) + "*"
