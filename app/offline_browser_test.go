@@ -96,10 +96,14 @@ func TestBrowserKeepsALargeCorpusOffline(t *testing.T) {
 	// the rest, with its size.
 	waitForOfflineState(t, ctx, "offered")
 	panel := evalJS[string](t, ctx, `document.querySelector(".foot .offline").innerText`)
-	for _, want := range []string{"يعمل دون اتصال ما سبق تحميله فقط", "احفظ المدونة كلها للعمل دون اتصال", "ميغابايت"} {
+	for _, want := range []string{"يعمل دون اتصال ما سبق تحميله فقط", "احفظ المدونة كلها للعمل دون اتصال"} {
 		if !strings.Contains(panel, want) {
 			t.Errorf("offline panel %q lacks %q", panel, want)
 		}
+	}
+	// The seed corpus's bundle is some 30 KB.
+	if !strings.Contains(panel, "كيلوبايت)") {
+		t.Errorf("offline panel %q does not give the size in kilobytes", panel)
 	}
 	// A kept copy of another corpus (an earlier version of the site) is
 	// stale: the page removes it on its next visit.
@@ -146,6 +150,32 @@ func TestBrowserKeepsALargeCorpusOffline(t *testing.T) {
 	}
 }
 
+func TestBrowserShowsOfflineWhatItShowedOnline(t *testing.T) {
+	// What the panel promises before anything is kept: the words searched
+	// and the articles opened work offline. Whole bundle files come from the
+	// browser's HTTP cache; documents, read by range requests, from the
+	// pieces the service worker keeps.
+	// (Only what is read once the worker controls the page: the first
+	// moments of a first visit are not seen.)
+	dir, _ := largeSite(t)
+	srv := serve(t, dir)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	waitFor(t, ctx, "the service worker to take control", `navigator.serviceWorker.controller !== null`)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape("تويتر")))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape("تويتر")+"&doc="+doc003))
+	waitFor(t, ctx, "the reader", `document.querySelector('article.reader[data-doc-id="`+doc003+`"] .reader-body mark')`)
+	waitForOfflineState(t, ctx, "offered")
+
+	base := srv.URL
+	srv.Close()
+	do(t, ctx, chromedp.Navigate(base+"/?q="+urlEscape("تويتر")))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+	do(t, ctx, chromedp.Navigate(base+"/?q="+urlEscape("تويتر")+"&doc="+doc003))
+	waitFor(t, ctx, "the reader, offline", `document.querySelector('article.reader[data-doc-id="`+doc003+`"] .reader-body mark')`)
+}
+
 // failingServer serves dir, but answers 503 for one bundle file until told
 // otherwise.
 type failingServer struct {
@@ -184,8 +214,18 @@ func TestBrowserNamesTheFileThatCouldNotBeKeptAndRetries(t *testing.T) {
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
 	waitForOfflineState(t, ctx, "offered")
 
+	// A browser that has no room says so, in Arabic.
+	evalJS[bool](t, ctx, `(navigator.storage.estimate = () => Promise.resolve({quota: 1000, usage: 900}), true)`)
 	do(t, ctx, chromedp.Click(chromedp.CSS(".offline-keep")))
 	waitForOfflineState(t, ctx, "failed")
+	if msg := evalJS[string](t, ctx, `document.querySelector(".offline-error").innerText`); !strings.Contains(msg, "لا تتسع مساحة التخزين") {
+		t.Errorf("out of storage, the panel says %q", msg)
+	}
+	evalJS[bool](t, ctx, `delete navigator.storage.estimate`)
+
+	do(t, ctx, chromedp.Click(chromedp.CSS(".offline-retry")))
+	waitForOfflineState(t, ctx, "failed")
+	waitFor(t, ctx, "the failing file named", `document.querySelector(".offline-error").innerText.includes("503")`)
 	msg := evalJS[string](t, ctx, `document.querySelector(".offline-error").innerText`)
 	if !strings.Contains(msg, "/web/bundle/"+vocab) || !strings.Contains(msg, "503") {
 		t.Errorf("error %q does not name /web/bundle/%s and HTTP 503", msg, vocab)
@@ -227,15 +267,15 @@ func TestBrowserNamesADamagedChunkAndKeepsWorking(t *testing.T) {
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
 }
 
-// slowServer delays the bundle's files other than the root, to catch the
-// download in progress.
+// slowServer delays the bundle's files but the root, to catch the download
+// in progress.
 type slowServer struct {
 	files http.Handler
 	slow  atomic.Bool
 }
 
 func (s *slowServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if s.slow.Load() && strings.HasPrefix(r.URL.Path, "/web/bundle/") && !strings.Contains(r.URL.Path, "/corpus-") {
+	if s.slow.Load() && strings.HasPrefix(r.URL.Path, "/web/bundle/") && !strings.HasPrefix(r.URL.Path, "/web/bundle/corpus-") {
 		time.Sleep(3 * time.Second)
 	}
 	s.files.ServeHTTP(w, r)
@@ -268,7 +308,8 @@ func TestBrowserOfflinePanelScreenshots(t *testing.T) {
 		shot := func(state string) {
 			t.Helper()
 			waitForOfflineState(t, ctx, state)
-			evalJS[bool](t, ctx, `(window.scrollTo(0, document.body.scrollHeight), true)`)
+			evalJS[bool](t, ctx, `(document.querySelector(".foot").scrollIntoView({block: "end"}), true)`)
+			do(t, ctx, chromedp.Sleep(300*time.Millisecond))
 			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 			if err != nil {
 				t.Fatal(err)
@@ -296,6 +337,13 @@ func TestBrowserOfflinePanelScreenshots(t *testing.T) {
 		shot("running")
 		slow.slow.Store(false)
 		shot("kept")
+		srv.Close()
+
+		// The built site precaches its small corpus whole.
+		srv = httptest.NewServer(site.FileServer(builtSite(t)))
+		do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+		waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
+		shot("precached")
 		srv.Close()
 	}
 }

@@ -595,7 +595,16 @@ func (ix *Index) loadAll(n int, load func(i int) error) error {
 		}()
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	// Records of one damaged pack fail alike: say it once.
+	seen := map[string]bool{}
+	var distinct []error
+	for _, err := range errs {
+		if err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			distinct = append(distinct, err)
+		}
+	}
+	return errors.Join(distinct...)
 }
 
 // Postings returns the document postings (Doc, TF, Form) of a key in a

@@ -7,6 +7,11 @@ const cacheName = "marsad-" + "{{.Version}}";
 // named after the bundle's root file. The page fills them and removes stale
 // ones; the worker only reads them, and never deletes them on activation.
 const keptPrefix = "marsad-corpus-";
+// The pieces of document packs the page read with range requests, so that
+// articles opened once open again offline. The browser's HTTP cache keeps the
+// bundle's whole files (they are immutable), but does not answer range
+// requests offline. This cache goes with the version.
+const rangesName = "marsad-ranges-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
 
 // The app shell is the scope's root page: every navigation inside the scope is
@@ -41,7 +46,7 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     const keys = await caches.keys();
-    const stale = keys.filter((key) => key !== cacheName && !key.startsWith(keptPrefix));
+    const stale = keys.filter((key) => key !== cacheName && key !== rangesName && !key.startsWith(keptPrefix));
     await Promise.all(stale.map((key) => caches.delete(key)));
     await self.clients.claim();
   })());
@@ -67,13 +72,44 @@ async function respond(request) {
     return fetch(request);
   }
   // A range request answered from a cache gets the whole file (status 200):
-  // the page slices it. Nothing here ever stores a response, so a partial
-  // (206) answer from the network is never cached.
+  // the page slices it.
   const cached = (await cache.match(request)) || (await matchKept(request));
   if (cached) {
     return cached;
   }
+  const range = request.headers.get("range");
+  if (range && new URL(request.url).pathname.includes("/web/bundle/")) {
+    return respondRange(request, range);
+  }
   return fetch(request);
+}
+
+// respondRange answers a range request for a bundle file (a document in a
+// pack) from the pieces read before, or from the network, keeping the piece.
+// The Cache API refuses partial (206) responses: a piece is stored as a 200
+// response under a key naming the range, and answered as a 206 again.
+async function respondRange(request, range) {
+  const key = new URL(request.url);
+  key.searchParams.set("marsad-range", range);
+  const pieces = await caches.open(rangesName);
+  const piece = await pieces.match(key.href);
+  if (piece) {
+    return new Response(await piece.arrayBuffer(), {
+      status: 206,
+      headers: { "Content-Range": piece.headers.get("Content-Range") || "", "Content-Type": "application/octet-stream" },
+    });
+  }
+  const response = await fetch(request);
+  if (response.status === 206) {
+    const body = await response.clone().arrayBuffer();
+    const headers = { "Content-Range": response.headers.get("Content-Range") || "", "Content-Type": "application/octet-stream" };
+    try {
+      await pieces.put(key.href, new Response(body, { status: 200, headers }));
+    } catch (err) {
+      // Out of storage: the page still gets its answer.
+    }
+  }
+  return response;
 }
 
 // matchKept looks the request up in the corpora kept offline.
@@ -83,7 +119,9 @@ async function matchKept(request) {
     if (!key.startsWith(keptPrefix)) {
       continue;
     }
-    const kept = await (await caches.open(key)).match(request);
+    // caches.match with a cacheName, unlike caches.open, never creates the
+    // cache: the page may be deleting a stale one at this very moment.
+    const kept = await caches.match(request, { cacheName: key });
     if (kept) {
       return kept;
     }

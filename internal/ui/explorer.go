@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -175,7 +176,7 @@ func compute(engine *search.Engine, v view) pageState {
 		Sort:     v.Sort,
 	})
 	if err != nil {
-		s.queryErr = err.Error()
+		s.queryErr = describeError(err)
 		return s
 	}
 	s.result = res
@@ -227,7 +228,7 @@ func suggest(engine *search.Engine, v view) []suggestion {
 func openReader(engine *search.Engine, v view, s *pageState) {
 	doc, ok, err := engine.Document(v.DocID)
 	if err != nil {
-		s.queryErr = err.Error()
+		s.queryErr = describeError(err)
 		return
 	}
 	if !ok {
@@ -240,10 +241,21 @@ func openReader(engine *search.Engine, v view, s *pageState) {
 	}
 	spans, err := engine.Highlight(doc.ID, search.Request{Query: v.Query, Aliases: !v.NoAliases})
 	if err != nil {
-		s.queryErr = err.Error()
+		s.queryErr = describeError(err)
 		return
 	}
 	s.docSpans = spans
+}
+
+// describeError says in Arabic what went wrong: the query could not be
+// understood, or a file of the bundle could not be read (a network error,
+// a damaged file), which the message names.
+func describeError(err error) string {
+	var qe *query.Error
+	if errors.As(err, &qe) {
+		return "تعذّر فهم الاستعلام: " + err.Error()
+	}
+	return "تعذّر قراءة جزء من المدونة، فهذه النتيجة ناقصة (أعد المحاولة، وإن تكرر الخطأ فالملف تالف: أعد بناء الموقع): " + err.Error()
 }
 
 func pageTitle(v view) string {

@@ -31,7 +31,7 @@ const keepConcurrency = 4
 const keepAction = "marsad/offline"
 
 // keepPingInterval spaces the progress updates: each re-renders the page.
-const keepPingInterval = 200 * time.Millisecond
+const keepPingInterval = 400 * time.Millisecond
 
 type keepPhase int
 
@@ -406,10 +406,10 @@ func (k *OfflineKeeper) Render() app.UI {
 	panel := app.Section().Class("offline").DataSet("offline-state", state).Aria("label", "العمل دون اتصال")
 
 	partial := app.If(done > 0 && done < total, func() app.UI {
-		return app.P().Class("offline-count").Text("حُفظ " + formatMB(done) + " من " + formatMB(total) + " ميغابايت حتى الآن، ويُستعمل ما حُفظ دون اتصال.")
+		return app.P().Class("offline-count").Text("حُفظ " + sizeOf(done, total) + " من " + size(total) + " حتى الآن، ويُستعمل ما حُفظ دون اتصال.")
 	})
 	keepButton := app.Button().Class("offline-keep").
-		Text("احفظ المدونة كلها للعمل دون اتصال (" + formatMB(total) + " ميغابايت)").
+		Text("احفظ المدونة كلها للعمل دون اتصال (" + size(total) + ")").
 		OnClick(k.onKeep)
 
 	switch phase {
@@ -422,11 +422,11 @@ func (k *OfflineKeeper) Render() app.UI {
 				app.Button().Class("offline-cancel").Text("أوقف الحفظ").OnClick(k.onCancel),
 			),
 			app.P().Class("offline-count").Aria("live", "polite").
-				Text("حُفظ "+formatMB(done)+" من "+formatMB(total)+" ميغابايت"),
+				Text("حُفظ "+sizeOf(done, total)+" من "+size(total)),
 		)
 	case keepDone:
 		return panel.Body(
-			app.P().Class("offline-kept").Text("المدونة كلها محفوظة على هذا الجهاز ("+formatMB(total)+" ميغابايت): يعمل البحث والقراءة دون اتصال."),
+			app.P().Class("offline-kept").Text("المدونة كلها محفوظة على هذا الجهاز ("+size(total)+"): يعمل البحث والقراءة دون اتصال."),
 			app.Button().Class("offline-delete").Text("احذف النسخة المحفوظة").OnClick(k.onDelete),
 		)
 	case keepDeleting:
@@ -461,7 +461,7 @@ func (f *keepFailure) render(total int64) []app.UI {
 	}
 	if f.quota {
 		return []app.UI{
-			app.P().Text("لا تتسع مساحة التخزين التي يتيحها المتصفح لهذا الموقع لحفظ المدونة كلها (" + formatMB(total) + " ميغابايت). أفرغ بعض المساحة على الجهاز ثم أعد المحاولة."),
+			app.P().Text("لا تتسع مساحة التخزين التي يتيحها المتصفح لهذا الموقع لحفظ المدونة كلها (" + size(total) + "). أفرغ بعض المساحة على الجهاز ثم أعد المحاولة."),
 			app.If(f.url != "", func() app.UI { return app.P().Class("error-detail").Text(f.url) }),
 		}
 	}
@@ -475,20 +475,34 @@ func (f *keepFailure) render(total int64) []app.UI {
 	}
 }
 
-// formatMB writes a size in megabytes (MiB): one decimal under ten, none
-// above; a non-empty size never shows as zero.
-func formatMB(n int64) string {
-	const mib = 1 << 20
-	if n <= 0 {
-		return "0"
+// size writes a size with its unit: megabytes (MiB), or kilobytes (KiB)
+// under one megabyte. A size that is not zero never shows as zero.
+func size(n int64) string {
+	div, unit := sizeUnit(n)
+	if n > 0 && n*10 < div {
+		n = (div + 9) / 10
 	}
-	if n >= 10*mib {
-		return strconv.FormatInt((n+mib/2)/mib, 10)
+	return scaled(n, div) + " " + unit
+}
+
+// sizeOf writes part, without a unit, in the unit size(total) uses.
+func sizeOf(part, total int64) string {
+	div, _ := sizeUnit(total)
+	return scaled(part, div)
+}
+
+func sizeUnit(n int64) (div int64, unit string) {
+	if n < 1<<20 {
+		return 1 << 10, "كيلوبايت"
 	}
-	tenths := (n*10 + mib/2) / mib
-	if tenths == 0 {
-		tenths = 1
+	return 1 << 20, "ميغابايت"
+}
+
+// scaled writes n/div with one decimal under ten, none above.
+func scaled(n, div int64) string {
+	if n >= 10*div {
+		return strconv.FormatInt((n+div/2)/div, 10)
 	}
-	s := strconv.FormatInt(tenths/10, 10) + "." + strconv.FormatInt(tenths%10, 10)
-	return strings.TrimSuffix(s, ".0")
+	tenths := (n*10 + div/2) / div
+	return strings.TrimSuffix(strconv.FormatInt(tenths/10, 10)+"."+strconv.FormatInt(tenths%10, 10), ".0")
 }

@@ -34,7 +34,7 @@ func (c *Explorer) renderReader() app.UI {
 		),
 		app.If(len(d.Entities) > 0, func() app.UI { return c.renderEntities(d.Entities) }),
 		app.If(c.queryErr != "", func() app.UI {
-			return app.P().Class("query-error").Role("alert").Text("تعذّر فهم الاستعلام: " + c.queryErr)
+			return app.P().Class("query-error").Role("alert").Text(c.queryErr)
 		}),
 		app.If(total > 0, func() app.UI { return c.renderHitBar(total, len(d.Text)) }),
 		app.Div().Class("reader-body").Body(

@@ -15,7 +15,7 @@ func (c *Explorer) renderResults() app.UI {
 		app.If(res != nil, func() app.UI { return c.renderFacets(res.Facets) }),
 		app.Section().Class("results").Aria("label", "النتائج").Body(
 			app.If(c.queryErr != "", func() app.UI {
-				return app.P().Class("query-error").Role("alert").Text("تعذّر فهم الاستعلام: " + c.queryErr)
+				return app.P().Class("query-error").Role("alert").Text(c.queryErr)
 			}),
 			app.If(res != nil, func() app.UI { return c.renderHits(res) }),
 		),
