@@ -57,10 +57,10 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== scopeURL.origin) {
     return;
   }
-  event.respondWith(respond(request));
+  event.respondWith(respond(request, event));
 });
 
-async function respond(request) {
+async function respond(request, event) {
   const cache = await caches.open(cacheName);
   if (request.mode === "navigate") {
     // Trap 2: /?q=داعش is the app shell with a query; ignore the search part
@@ -79,7 +79,7 @@ async function respond(request) {
   }
   const range = request.headers.get("range");
   if (range && new URL(request.url).pathname.includes("/web/bundle/")) {
-    return respondRange(request, range);
+    return respondRange(request, range, event);
   }
   return fetch(request);
 }
@@ -88,7 +88,7 @@ async function respond(request) {
 // pack) from the pieces read before, or from the network, keeping the piece.
 // The Cache API refuses partial (206) responses: a piece is stored as a 200
 // response under a key naming the range, and answered as a 206 again.
-async function respondRange(request, range) {
+async function respondRange(request, range, event) {
   const key = new URL(request.url);
   key.searchParams.set("marsad-range", range);
   const pieces = await caches.open(rangesName);
@@ -101,13 +101,18 @@ async function respondRange(request, range) {
   }
   const response = await fetch(request);
   if (response.status === 206) {
-    const body = await response.clone().arrayBuffer();
-    const headers = { "Content-Range": response.headers.get("Content-Range") || "", "Content-Type": "application/octet-stream" };
-    try {
-      await pieces.put(key.href, new Response(body, { status: 200, headers }));
-    } catch (err) {
-      // Out of storage: the page still gets its answer.
-    }
+    // Keep the piece after answering: the page waits for its document,
+    // not for the cache.
+    const copy = response.clone();
+    event.waitUntil((async () => {
+      const body = await copy.arrayBuffer();
+      const headers = { "Content-Range": copy.headers.get("Content-Range") || "", "Content-Type": "application/octet-stream" };
+      try {
+        await pieces.put(key.href, new Response(body, { status: 200, headers }));
+      } catch (err) {
+        // Out of storage: the page got its answer anyway.
+      }
+    })());
   }
   return response;
 }
