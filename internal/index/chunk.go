@@ -17,6 +17,24 @@ type chunk struct {
 	mu    sync.Mutex
 	terms map[string]*termEntry
 	pos   map[string]*[NumFields][]Posting
+	// decoded estimates the bytes of the decoded entries, which the
+	// cache counts with the chunk's own.
+	decoded int
+}
+
+// postingBytes estimates the memory of decoded postings.
+func postingBytes(ps []Posting) int {
+	n := len(ps) * 56
+	for _, p := range ps {
+		n += 4*len(p.Positions) + 2*len(p.Forms)
+	}
+	return n
+}
+
+func (c *chunk) bytes() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.size + c.decoded
 }
 
 type termEntry struct {
@@ -135,6 +153,7 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 		return nil, err
 	}
 	c.terms[key] = e
+	c.decoded += postingBytes(e.postings[0]) + postingBytes(e.postings[1]) + 64*len(e.forms)
 	return e, nil
 }
 
@@ -240,5 +259,6 @@ func (c *chunk) positions(key string, numDocs int, docs *[NumFields][]Posting) (
 		return nil, err
 	}
 	c.pos[key] = e
+	c.decoded += postingBytes(e[0]) + postingBytes(e[1])
 	return e, nil
 }

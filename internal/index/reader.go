@@ -138,11 +138,10 @@ func DayString(day int) string {
 	return time.Unix(int64(day)*86400, 0).UTC().Format("2006-01-02")
 }
 
-// maxCachedBytes bounds the decompressed chunks kept in memory; the least
-// recently used go first. Decoded postings take a few times their encoded
-// size, so this keeps the browser's heap under a hundred megabytes however
-// many queries run.
-const maxCachedBytes = 24 << 20
+// maxCachedBytes bounds the decompressed chunks kept in memory with their
+// decoded postings; the least recently used go first, so the browser's heap
+// stays bounded however many queries run.
+const maxCachedBytes = 32 << 20
 
 // maxCachedDocs bounds the documents kept in memory.
 const maxCachedDocs = 512
@@ -171,7 +170,6 @@ type Index struct {
 
 	mu       sync.Mutex
 	chunks   map[string]*chunk
-	used     int
 	tick     uint64
 	docs     map[int32]*corpus.Document
 	ents     *Entities
@@ -514,7 +512,6 @@ func (ix *Index) loadChunk(fam int, name string) (*chunk, error) {
 			ix.tick++
 			c.used = ix.tick
 			ix.chunks[name] = c
-			ix.used += c.size
 			ix.evict()
 			ix.mu.Unlock()
 		}
@@ -526,7 +523,11 @@ func (ix *Index) loadChunk(fam int, name string) (*chunk, error) {
 // evict drops the least recently used chunks beyond the cache budget. Called
 // with ix.mu held.
 func (ix *Index) evict() {
-	for ix.used > maxCachedBytes && len(ix.chunks) > 1 {
+	used := 0
+	for _, c := range ix.chunks {
+		used += c.bytes()
+	}
+	for used > maxCachedBytes && len(ix.chunks) > 1 {
 		var oldest *chunk
 		for _, c := range ix.chunks {
 			if oldest == nil || c.used < oldest.used {
@@ -534,8 +535,15 @@ func (ix *Index) evict() {
 			}
 		}
 		delete(ix.chunks, oldest.name)
-		ix.used -= oldest.size
+		used -= oldest.bytes()
 	}
+}
+
+// trim applies the cache budget after entries were decoded.
+func (ix *Index) trim() {
+	ix.mu.Lock()
+	ix.evict()
+	ix.mu.Unlock()
 }
 
 // Need is a key a query is about to read, and whether it needs positions.
@@ -622,6 +630,7 @@ func (ix *Index) Postings(f Field, key string) ([]Posting, error) {
 	if e == nil || err != nil {
 		return nil, err
 	}
+	ix.trim()
 	return e.postings[f], nil
 }
 
@@ -648,6 +657,7 @@ func (ix *Index) Positions(f Field, key string) ([]Posting, error) {
 	if ps == nil || err != nil {
 		return nil, err
 	}
+	ix.trim()
 	return ps[f], nil
 }
 
