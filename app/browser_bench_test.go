@@ -320,25 +320,7 @@ func collectConsole(ctx context.Context) func() []string {
 // and a cancel of its own, so each visit's browser ends with the visit.
 func newBenchBrowser(b *testing.B, limit time.Duration) (context.Context, context.CancelFunc) {
 	b.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath(b)),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(b.TempDir()),
-		chromedp.WindowSize(1280, 900),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
-	return ctx, func() { cancelTimeout(); cancelCtx(); cancelAlloc() }
+	return startBrowser(b, limit)
 }
 
 // accountingServer serves a site and records every request: its path, its

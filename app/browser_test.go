@@ -93,6 +93,15 @@ func chromiumPath(t testing.TB) string {
 // service worker, no cache) and returns a tab context.
 func newBrowser(t testing.TB) context.Context {
 	t.Helper()
+	ctx, cancel := startBrowser(t, 90*time.Second)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// startBrowser starts a fresh headless Chromium with an empty profile, its
+// tab context limited to limit, and the function that ends it.
+func startBrowser(t testing.TB, limit time.Duration) (context.Context, context.CancelFunc) {
+	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromiumPath(t)),
 		chromedp.Headless,
@@ -110,9 +119,8 @@ func newBrowser(t testing.TB) context.Context {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	return ctx
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
+	return ctx, func() { cancelTimeout(); cancelCtx(); cancelAlloc() }
 }
 
 // serve serves dir on 127.0.0.1; close it to cut the network.

@@ -170,13 +170,7 @@ func entityTagger() (func(text string) []corpus.Entity, error) {
 
 // buildBundle indexes docs into a bundle.
 func buildBundle(docs []corpus.Document) (*index.Bundle, error) {
-	b := index.NewBuilder(index.Options{})
-	for _, d := range docs {
-		if err := b.Add(d); err != nil {
-			return nil, fmt.Errorf("indexing %s: %w", d.ID, err)
-		}
-	}
-	return b.Finish()
+	return index.Build(index.Options{}, docs)
 }
 
 // writeBundle replaces the bundle files in dir with b's.

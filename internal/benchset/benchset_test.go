@@ -13,13 +13,7 @@ func TestQueriesAreDrawnFromTheCorpusEveryKindInTurn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := index.NewBuilder(index.Options{})
-	for _, d := range docs {
-		if err := b.Add(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	bundle, err := b.Finish()
+	bundle, err := index.Build(index.Options{}, docs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -74,6 +74,18 @@ func (b *Bundle) Size() int64 {
 	return n
 }
 
+// Build indexes docs into a bundle with the given options: a Builder fed
+// with docs.
+func Build(opts Options, docs []corpus.Document) (*Bundle, error) {
+	b := NewBuilder(opts)
+	for _, d := range docs {
+		if err := b.Add(d); err != nil {
+			return nil, err
+		}
+	}
+	return b.Finish()
+}
+
 // Builder accumulates documents into a Bundle: Add each document, then
 // Finish once.
 type Builder struct {

@@ -51,13 +51,7 @@ func buildBundle(t testing.TB, opts Options, docs []corpus.Document) *Bundle {
 	if opts.Analyze == nil {
 		opts.Analyze = wordAnalyzer
 	}
-	b := NewBuilder(opts)
-	for _, d := range docs {
-		if err := b.Add(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	bundle, err := b.Finish()
+	bundle, err := Build(opts, docs)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -190,11 +190,7 @@ type call struct {
 
 // Open reads a bundle's root file through f.
 func Open(f Fetcher, root string) (*Index, error) {
-	data, err := f.Fetch(root, 0, -1)
-	if err != nil {
-		return nil, &FileError{root, ErrFetch, err.Error()}
-	}
-	raw, err := unseal(root, kindRoot, data)
+	raw, err := fetchSealed(f, root, kindRoot)
 	if err != nil {
 		return nil, err
 	}
@@ -204,6 +200,16 @@ func Open(f Fetcher, root string) (*Index, error) {
 		return nil, err
 	}
 	return ix, nil
+}
+
+// fetchSealed fetches a whole file and returns its checked, decompressed
+// content; its errors name the file.
+func fetchSealed(f Fetcher, name string, kind byte) ([]byte, error) {
+	data, err := f.Fetch(name, 0, -1)
+	if err != nil {
+		return nil, &FileError{name, ErrFetch, err.Error()}
+	}
+	return unseal(name, kind, data)
 }
 
 // OpenDir opens the bundle in a folder: its root is the one corpus-*.mrsd
@@ -452,13 +458,7 @@ func (ix *Index) get(name string, kind byte) ([]byte, error) {
 	c := &call{done: make(chan struct{})}
 	ix.inflight[name] = c
 	ix.mu.Unlock()
-	data, err := ix.fetch.Fetch(name, 0, -1)
-	var raw []byte
-	if err != nil {
-		err = &FileError{name, ErrFetch, err.Error()}
-	} else {
-		raw, err = unseal(name, kind, data)
-	}
+	raw, err := fetchSealed(ix.fetch, name, kind)
 	c.err = err
 	return raw, err
 }
@@ -869,11 +869,7 @@ func (ix *Index) loadIDGroup(g int) error {
 		return nil
 	}
 	name := ix.idFiles[g]
-	data, err := ix.fetch.Fetch(name, 0, -1)
-	if err != nil {
-		return &FileError{name, ErrFetch, err.Error()}
-	}
-	raw, err := unseal(name, kindIDs, data)
+	raw, err := fetchSealed(ix.fetch, name, kindIDs)
 	if err != nil {
 		return err
 	}
@@ -919,11 +915,7 @@ func (ix *Index) Vocab() ([]VocabEntry, error) {
 	if v != nil {
 		return v, nil
 	}
-	data, err := ix.fetch.Fetch(ix.vocabFile, 0, -1)
-	if err != nil {
-		return nil, &FileError{ix.vocabFile, ErrFetch, err.Error()}
-	}
-	raw, err := unseal(ix.vocabFile, kindVocab, data)
+	raw, err := fetchSealed(ix.fetch, ix.vocabFile, kindVocab)
 	if err != nil {
 		return nil, err
 	}
@@ -986,11 +978,7 @@ func (ix *Index) Entities() (*Entities, error) {
 		return ents, nil
 	}
 	name := ix.entFile
-	data, err := ix.fetch.Fetch(name, 0, -1)
-	if err != nil {
-		return nil, &FileError{name, ErrFetch, err.Error()}
-	}
-	raw, err := unseal(name, kindEntities, data)
+	raw, err := fetchSealed(ix.fetch, name, kindEntities)
 	if err != nil {
 		return nil, err
 	}

@@ -116,13 +116,7 @@ func TestADamagedChunkIsNamedAndTheRestWorks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := index.NewBuilder(index.Options{ChunkBytes: 512, PosChunkBytes: 512})
-	for _, d := range docs {
-		if err := b.Add(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	bundle, err := b.Finish()
+	bundle, err := index.Build(index.Options{ChunkBytes: 512, PosChunkBytes: 512}, docs)
 	if err != nil {
 		t.Fatal(err)
 	}

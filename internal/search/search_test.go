@@ -35,13 +35,7 @@ var (
 
 // buildEngine indexes docs into a bundle and opens it, as the browser does.
 func buildEngine(docs []corpus.Document) (*Engine, error) {
-	b := index.NewBuilder(index.Options{})
-	for _, d := range docs {
-		if err := b.Add(d); err != nil {
-			return nil, err
-		}
-	}
-	bundle, err := b.Finish()
+	bundle, err := index.Build(index.Options{}, docs)
 	if err != nil {
 		return nil, err
 	}
@@ -57,13 +51,7 @@ func seeds(t testing.TB) *Engine {
 		if seedErr != nil {
 			return
 		}
-		b := index.NewBuilder(index.Options{})
-		for _, d := range seedDocs {
-			if seedErr = b.Add(d); seedErr != nil {
-				return
-			}
-		}
-		if seedBundle, seedErr = b.Finish(); seedErr != nil {
+		if seedBundle, seedErr = index.Build(index.Options{}, seedDocs); seedErr != nil {
 			return
 		}
 		if seedEngine, seedErr = Open(seedBundle.Fetcher(), seedBundle.Root); seedErr != nil {

@@ -19,13 +19,7 @@ func seedBundle(t *testing.T) *index.Bundle {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := index.NewBuilder(index.Options{})
-	for _, d := range docs {
-		if err := b.Add(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	bundle, err := b.Finish()
+	bundle, err := index.Build(index.Options{}, docs)
 	if err != nil {
 		t.Fatal(err)
 	}
