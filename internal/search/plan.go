@@ -429,12 +429,6 @@ func (ev *evaluator) evalField(f query.Field) []int32 {
 	ix := e.ix
 	var out []int32
 	switch f.Name {
-	case query.FieldYear:
-		for i := 0; i < ix.NumDocs(); i++ {
-			if ix.Year(i) == f.Value {
-				out = append(out, int32(i))
-			}
-		}
 	case query.FieldEntity:
 		ents, err := e.entities()
 		if err != nil {

@@ -40,8 +40,7 @@ type Explorer struct {
 	docSpans   []search.Span
 	currentHit int
 
-	seq  int  // the latest view asked for; older answers are dropped
-	busy bool // a search is running
+	seq int // the latest view asked for; older answers are dropped
 
 	updateReady bool
 	// narrow is a phone-sized window, read once at mount: the facets then
@@ -85,7 +84,6 @@ func (c *Explorer) refresh(ctx app.Context) {
 	}
 	c.seq++
 	seq, v := c.seq, c.view
-	c.busy = true
 	start := queryStart()
 	ctx.Async(func() {
 		out := compute(engine, v)
@@ -93,7 +91,6 @@ func (c *Explorer) refresh(ctx app.Context) {
 			if seq != c.seq {
 				return // a newer view was asked for meanwhile
 			}
-			c.busy = false
 			c.apply(out)
 			ctx.Defer(func(app.Context) {
 				measureQuery(start)
