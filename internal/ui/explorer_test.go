@@ -296,3 +296,12 @@ func TestOpenBundleNeedsABundleName(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestExplorerSaysWhenTheEntityTableFailed(t *testing.T) {
+	withEngine(t)
+	corpusEngine.entities, corpusEngine.entitiesErr = loadFailed, errors.New("/web/bundle/e-x.mrsd: HTTP 503")
+	html := renderAt(t, "/?q="+url.QueryEscape("تويتر"))
+	if !strings.Contains(html, "تعذّر تحميل جدول الكيانات") || !strings.Contains(html, "e-x.mrsd") {
+		t.Error("a failed entity table is not reported with its file")
+	}
+}

@@ -162,6 +162,11 @@ func (c *Explorer) renderPager(total int) app.UI {
 
 func (c *Explorer) renderFacets(f search.Facets) app.UI {
 	return app.Aside().Class("facets").Aria("label", "المرشّحات").Body(
+		app.If(corpusEngine.entities == loadFailed, func() app.UI {
+			// The entity table failed to load: say so, rather than leave
+			// the entity groups silently missing.
+			return app.P().Class("query-error").Role("alert").Text("تعذّر تحميل جدول الكيانات، فلا تظهر مرشّحاتها: " + corpusEngine.entitiesErr.Error())
+		}),
 		c.renderFacetGroup("المصدر", f.Sources, c.view.Sources, true, sourceLabel, func(v view, value string) view {
 			v.Sources = toggle(v.Sources, value)
 			return v
