@@ -443,13 +443,13 @@ type chunker struct {
 	first   string
 	prev    string
 	pending [][]byte // closed chunks' content, sealed together by seal
-	dir     []ChunkRef
+	dir     []chunkRef
 	files   []File
 }
 
-// ChunkRef is one entry of a chunk directory: the first key of a chunk and
+// chunkRef is one entry of a chunk directory: the first key of a chunk and
 // its file.
-type ChunkRef struct {
+type chunkRef struct {
 	First string
 	File  string
 }
@@ -476,7 +476,7 @@ func (c *chunker) cut() {
 	head := &writer{}
 	head.uvarint(uint64(c.n))
 	c.pending = append(c.pending, append(head.buf, c.body.buf...))
-	c.dir = append(c.dir, ChunkRef{First: c.first})
+	c.dir = append(c.dir, chunkRef{First: c.first})
 	c.body.buf = c.body.buf[:0]
 	c.n = 0
 }
@@ -580,7 +580,7 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 		root.str(packs.files[i].Name)
 		root.uvarint(uint64(first))
 	}
-	for _, dir := range [][]ChunkRef{terms.dir, positions.dir} {
+	for _, dir := range [][]chunkRef{terms.dir, positions.dir} {
 		root.uvarint(uint64(len(dir)))
 		prev := ""
 		for _, ref := range dir {

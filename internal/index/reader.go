@@ -162,7 +162,7 @@ type Index struct {
 	packs     []packRef
 	recOff    []uint32
 	recLen    []uint32
-	dirs      [2][]ChunkRef
+	dirs      [2][]chunkRef
 	entFile   string
 	vocabFile string
 	idFiles   []string
@@ -338,7 +338,7 @@ func (ix *Index) readRoot(r *reader) error {
 		if err != nil {
 			return err
 		}
-		dir := make([]ChunkRef, nc)
+		dir := make([]chunkRef, nc)
 		prev := ""
 		for i := range dir {
 			shared, err := r.small("key prefix", uint64(len(prev)))
@@ -357,7 +357,7 @@ func (ix *Index) readRoot(r *reader) error {
 			if err != nil {
 				return err
 			}
-			dir[i] = ChunkRef{First: first, File: file}
+			dir[i] = chunkRef{First: first, File: file}
 			prev = first
 		}
 		ix.dirs[d] = dir
