@@ -165,7 +165,12 @@ func (c *Explorer) renderFacets(f search.Facets) app.UI {
 		app.If(corpusEngine.entities == loadFailed, func() app.UI {
 			// The entity table failed to load: say so, rather than leave
 			// the entity groups silently missing.
-			return app.P().Class("query-error").Role("alert").Text("تعذّر تحميل جدول الكيانات، فلا تظهر مرشّحاتها: " + corpusEngine.entitiesErr.Error())
+			// The file name and message are Latin: isolate them so the
+			// right-to-left line does not scatter their parts.
+			return app.P().Class("query-error").Role("alert").Body(
+				app.Text("تعذّر تحميل جدول الكيانات، فلا تظهر مرشّحاتها: "),
+				app.Span().Class("error-file").Dir("ltr").Text(corpusEngine.entitiesErr.Error()),
+			)
 		}),
 		c.renderFacetGroup("المصدر", f.Sources, c.view.Sources, true, sourceLabel, func(v view, value string) view {
 			v.Sources = toggle(v.Sources, value)
