@@ -628,7 +628,7 @@ func (p *plan) scored() bool { return len(p.leaves) > 0 }
 // article that names the entity five ways is not five times as relevant, and
 // a rare alias does not outweigh the word that was typed. Prefix and fuzzy
 // expansions are groups too.
-func (p *plan) score(ix *index.Index, docs []int32, coord bool) []float64 {
+func (p *plan) score(ix *index.Index, r Ranking, docs []int32, coord bool) []float64 {
 	numDocs := ix.NumDocs()
 	at := make([]int32, numDocs) // position in docs + 1; 0: not a hit
 	for i, d := range docs {
@@ -644,7 +644,8 @@ func (p *plan) score(ix *index.Index, docs []int32, coord bool) []float64 {
 	for f := index.Field(0); f < index.NumFields; f++ {
 		avg[f] = ix.AvgDocLen(f)
 	}
-	boost := [index.NumFields]float64{index.Title: titleBoost, index.Text: 1}
+	boost := [index.NumFields]float64{index.Title: r.TitleBoost, index.Text: 1}
+	k1, b := r.K1, r.B
 	bm25 := func(idf float64, d int32, tf [index.NumFields]float64) float64 {
 		var s float64
 		for f := index.Field(0); f < index.NumFields; f++ {

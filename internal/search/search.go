@@ -23,12 +23,15 @@ import (
 	"marsad/internal/query"
 )
 
-// BM25 parameters and the weight of a title match relative to a body match.
-const (
-	k1         = 1.2
-	b          = 0.75
-	titleBoost = 2.0
-)
+// Ranking holds the BM25 parameters and the weight of a title match
+// relative to a body match.
+type Ranking struct {
+	K1, B      float64
+	TitleBoost float64
+}
+
+// DefaultRanking is the ranking an Engine starts with.
+var DefaultRanking = Ranking{K1: 1.2, B: 0.75, TitleBoost: 2.0}
 
 // Request is one search.
 type Request struct {
@@ -219,11 +222,20 @@ type Engine struct {
 	// the documents that mention each entity.
 	entityKeys map[string]string
 	byEntity   [][]int32
+
+	ranking Ranking
+}
+
+// SetRanking replaces the ranking parameters (evaluation and tuning).
+func (e *Engine) SetRanking(r Ranking) {
+	e.mu.Lock()
+	e.ranking = r
+	e.mu.Unlock()
 }
 
 // New returns an Engine over ix.
 func New(ix *index.Index) *Engine {
-	e := &Engine{ix: ix}
+	e := &Engine{ix: ix, ranking: DefaultRanking}
 	for _, s := range ix.Sources() {
 		e.sourceNorms = append(e.sourceNorms, normWords(s))
 	}
@@ -429,7 +441,7 @@ func (e *Engine) Search(req Request) (*Result, error) {
 
 	var scores []float64
 	if p != nil && p.scored() && req.Sort == SortRelevance {
-		scores = p.score(e.ix, hits, coord)
+		scores = p.score(e.ix, e.ranking, hits, coord)
 		want := len(hits)
 		if req.Limit > 0 {
 			want = min(max(req.Offset, 0)+req.Limit, len(hits))
