@@ -26,12 +26,17 @@ type Options struct {
 	Workers int
 	// ChunkBytes is the uncompressed size at which a term chunk is closed
 	// (0: DefaultChunkBytes), and PosChunkBytes the same for a position
-	// chunk (0: DefaultPosChunkBytes). Smaller chunks mean fewer bytes per
-	// query and more files. Every word of a query needs its term chunk,
-	// while only phrases and exact forms need positions, so term chunks are
-	// the smaller.
+	// chunk (0: DefaultPosChunkBytes). A chunk is the unit a query fetches
+	// (by byte range) and decompresses: smaller chunks mean fewer bytes and
+	// less work per query, at some cost in compression. Every word of a
+	// query needs its term chunk, while only phrases and exact forms need
+	// positions, so term chunks are the smaller.
 	ChunkBytes    int
 	PosChunkBytes int
+	// ChunkFileBytes is the compressed size at which a file of consecutive
+	// chunks is closed (0: DefaultChunkFileBytes). It only sets the number
+	// of files: chunks are fetched one by one.
+	ChunkFileBytes int
 	// PackBytes is the compressed size at which a document pack is closed
 	// (0: DefaultPackBytes). A pack is fetched by byte range, a document at a
 	// time, so its size only sets the number of files.
@@ -46,10 +51,11 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultChunkBytes    = 64 << 10
-	DefaultPosChunkBytes = 384 << 10
-	DefaultPackBytes     = 4 << 20
-	DefaultIDGroupDocs   = 4096
+	DefaultChunkBytes     = 16 << 10
+	DefaultPosChunkBytes  = 64 << 10
+	DefaultChunkFileBytes = 1 << 20
+	DefaultPackBytes      = 4 << 20
+	DefaultIDGroupDocs    = 4096
 )
 
 // Bundle is a built bundle: its files, each named after its content.
@@ -108,6 +114,9 @@ func NewBuilder(opts Options) *Builder {
 	}
 	if opts.PosChunkBytes <= 0 {
 		opts.PosChunkBytes = max(DefaultPosChunkBytes, opts.ChunkBytes)
+	}
+	if opts.ChunkFileBytes <= 0 {
+		opts.ChunkFileBytes = DefaultChunkFileBytes
 	}
 	if opts.PackBytes <= 0 {
 		opts.PackBytes = DefaultPackBytes
@@ -433,25 +442,27 @@ func appendPositions(buf []byte, positions []int32, forms []uint16) []byte {
 }
 
 // chunker cuts the sorted entries of one family (terms or positions) into
-// chunk files.
+// chunks, each sealed on its own, and writes consecutive chunks into files.
 type chunker struct {
-	kind    byte
-	prefix  string
-	target  int
-	body    writer
-	n       int
-	first   string
-	prev    string
-	pending [][]byte // closed chunks' content, sealed together by seal
-	dir     []chunkRef
-	files   []File
+	kind      byte
+	prefix    string
+	target    int // raw bytes at which a chunk is closed
+	fileBytes int // sealed bytes at which a file is closed
+	body      writer
+	n         int
+	first     string
+	prev      string
+	pending   [][]byte // closed chunks' content, sealed together by seal
+	dir       []chunkRef
+	files     []File
 }
 
-// chunkRef is one entry of a chunk directory: the first key of a chunk and
-// its file.
+// chunkRef is one entry of a chunk directory: the first key of a chunk, its
+// file and its byte range there.
 type chunkRef struct {
-	First string
-	File  string
+	First    string
+	File     string
+	Off, Len int64
 }
 
 func (c *chunker) add(key string, entry []byte) {
@@ -481,10 +492,11 @@ func (c *chunker) cut() {
 	c.n = 0
 }
 
-// seal compresses the closed chunks on several goroutines and names them.
+// seal compresses the closed chunks on several goroutines, then writes them
+// in order into files of about fileBytes and names them.
 func (c *chunker) seal(workers int) {
 	c.cut()
-	c.files = make([]File, len(c.pending))
+	sealed := make([][]byte, len(c.pending))
 	next := make(chan int, len(c.pending))
 	for i := range c.pending {
 		next <- i
@@ -496,14 +508,64 @@ func (c *chunker) seal(workers int) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				data := seal(c.kind, c.pending[i])
-				c.files[i] = File{Name: contentName(c.prefix, data), Data: data}
-				c.dir[i].File = c.files[i].Name
+				sealed[i] = seal(c.kind, c.pending[i])
 			}
 		}()
 	}
 	wg.Wait()
 	c.pending = nil
+	var data []byte
+	from := 0 // the first chunk in data
+	flush := func(to int) {
+		if len(data) == 0 {
+			return
+		}
+		f := File{Name: contentName(c.prefix, data), Data: data}
+		for i := from; i < to; i++ {
+			c.dir[i].File = f.Name
+		}
+		c.files = append(c.files, f)
+		data, from = nil, to
+	}
+	for i, chunk := range sealed {
+		if len(data) > 0 && len(data)+len(chunk) > c.fileBytes {
+			flush(i)
+		}
+		c.dir[i].Off, c.dir[i].Len = int64(len(data)), int64(len(chunk))
+		data = append(data, chunk...)
+	}
+	flush(len(sealed))
+}
+
+// writeDir writes a chunk directory into the root: the files' names once,
+// then for each chunk its first key (front-coded), whether it starts the
+// next file, and its length; a chunk starts where the one before it in the
+// same file ends.
+func writeDir(root *writer, dir []chunkRef) {
+	var files []string
+	for i, ref := range dir {
+		if i == 0 || ref.File != dir[i-1].File {
+			files = append(files, ref.File)
+		}
+	}
+	root.uvarint(uint64(len(files)))
+	for _, f := range files {
+		root.str(f)
+	}
+	root.uvarint(uint64(len(dir)))
+	prev := ""
+	for i, ref := range dir {
+		shared := commonPrefix(prev, ref.First)
+		root.uvarint(uint64(shared))
+		root.str(ref.First[shared:])
+		newFile := uint64(0)
+		if i > 0 && ref.File != dir[i-1].File {
+			newFile = 1
+		}
+		root.uvarint(newFile)
+		root.uvarint(uint64(ref.Len))
+		prev = ref.First
+	}
 }
 
 // write encodes every file of the bundle.
@@ -515,8 +577,8 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 	}
 	slices.Sort(keys)
 
-	terms := &chunker{kind: kindTerms, prefix: "t", target: b.opts.ChunkBytes}
-	positions := &chunker{kind: kindPos, prefix: "p", target: b.opts.PosChunkBytes}
+	terms := &chunker{kind: kindTerms, prefix: "t", target: b.opts.ChunkBytes, fileBytes: b.opts.ChunkFileBytes}
+	positions := &chunker{kind: kindPos, prefix: "p", target: b.opts.PosChunkBytes, fileBytes: b.opts.ChunkFileBytes}
 	vocab := &writer{}
 	var vocabN int
 	var vocabBody writer
@@ -580,17 +642,8 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 		root.str(packs.files[i].Name)
 		root.uvarint(uint64(first))
 	}
-	for _, dir := range [][]chunkRef{terms.dir, positions.dir} {
-		root.uvarint(uint64(len(dir)))
-		prev := ""
-		for _, ref := range dir {
-			shared := commonPrefix(prev, ref.First)
-			root.uvarint(uint64(shared))
-			root.str(ref.First[shared:])
-			root.str(ref.File)
-			prev = ref.First
-		}
-	}
+	writeDir(root, terms.dir)
+	writeDir(root, positions.dir)
 	root.str(entFile.Name)
 	root.str(vocabFile.Name)
 	root.uvarint(uint64(len(idFiles)))
@@ -664,12 +717,16 @@ func quantizeLen(n int32) byte {
 	return byte(min(q, 255))
 }
 
-func dequantizeLen(q byte) int32 {
-	if q == 0 {
-		return 0
+func dequantizeLen(q byte) int32 { return dequantized[q] }
+
+// dequantized holds every quantized length's value: BM25 reads one for each
+// hit of every query.
+var dequantized = func() (t [256]int32) {
+	for q := 1; q < len(t); q++ {
+		t[q] = int32(math.Round(math.Pow(lenBase, float64(q-1))))
 	}
-	return int32(math.Round(math.Pow(lenBase, float64(q-1))))
-}
+	return t
+}()
 
 type packSet struct {
 	first []int32

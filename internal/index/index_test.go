@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
@@ -203,7 +204,7 @@ func manyDocs(n int) []corpus.Document {
 	return docs
 }
 
-var smallOptions = Options{ChunkBytes: 200, PosChunkBytes: 200, PackBytes: 2000, IDGroupDocs: 16}
+var smallOptions = Options{ChunkBytes: 200, PosChunkBytes: 200, ChunkFileBytes: 300, PackBytes: 2000, IDGroupDocs: 16}
 
 func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 	docs := manyDocs(120)
@@ -217,6 +218,10 @@ func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 		t.Fatalf("expected several files of each family, got %v", count)
 	}
 	a, b := openBundle(t, split), openBundle(t, whole)
+	if len(a.dirs[0]) <= count['t'] || len(a.dirs[1]) <= count['p'] {
+		t.Fatalf("expected files of several chunks: %d term chunks in %d files, %d position chunks in %d files",
+			len(a.dirs[0]), count['t'], len(a.dirs[1]), count['p'])
+	}
 	for _, key := range []string{"common", "k3", "w7", "w119", "x5", StopKey("the")} {
 		for f := Field(0); f < NumFields; f++ {
 			pa, pb := must[[]Posting](t)(a.Positions(f, key)), must[[]Posting](t)(b.Positions(f, key))
@@ -245,7 +250,11 @@ func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 	if len(keys) != 31 || keys[0] != "w1" || !strings.HasPrefix(keys[len(keys)-1], "w1") {
 		t.Errorf("KeysWithPrefix(w1) = %d keys %v", len(keys), keys)
 	}
-	if _, err := a.KeysWithPrefix("w"); !errors.Is(err, ErrTooBroad) {
+	// With chunks of a few keys, the 120 keys of w span more chunks than
+	// one keystroke may fetch.
+	tiny := smallOptions
+	tiny.ChunkBytes = 20
+	if _, err := openBundle(t, buildBundle(t, tiny, docs)).KeysWithPrefix("w"); !errors.Is(err, ErrTooBroad) {
 		t.Errorf("KeysWithPrefix(w) error = %v, want ErrTooBroad", err)
 	}
 	v := must[[]VocabEntry](t)(a.Vocab())
@@ -318,6 +327,18 @@ func TestTextLengthQuantization(t *testing.T) {
 		got := dequantizeLen(quantizeLen(n))
 		if diff := float64(got-n) / float64(n); diff > 0.031 || diff < -0.031 {
 			t.Errorf("length %d comes back as %d", n, got)
+		}
+	}
+}
+
+// YearOfDay agrees with the calendar on every day from 1600 to 2400, leap
+// days and year ends included.
+func TestYearOfDayMatchesTheCalendar(t *testing.T) {
+	start := time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC)
+	for d := start; d.Year() < 2400; d = d.AddDate(0, 0, 1) {
+		day := int(d.Unix() / 86400)
+		if got := YearOfDay(day); got != d.Year() {
+			t.Fatalf("YearOfDay(%d) (%s) = %d, want %d", day, d.Format("2006-01-02"), got, d.Year())
 		}
 	}
 }

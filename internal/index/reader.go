@@ -156,6 +156,7 @@ type Index struct {
 	sources   []string
 	docSource []int32
 	docDay    []int32
+	docYear   []int32 // 0: unknown
 	titleLen  []int32
 	textLen   []byte
 	avgLen    [NumFields]float64
@@ -264,6 +265,13 @@ func (ix *Index) readRoot(r *reader) error {
 		}
 		ix.docDay[i] = int32(day)
 	}
+	// Years are counted for every hit of every query (the year facet).
+	ix.docYear = make([]int32, n)
+	for i, d := range ix.docDay {
+		if d != NoDay {
+			ix.docYear[i] = int32(YearOfDay(int(d)))
+		}
+	}
 	var totals [NumFields]uint64
 	for f := range totals {
 		if totals[f], err = r.uvarint("total length"); err != nil {
@@ -334,33 +342,9 @@ func (ix *Index) readRoot(r *reader) error {
 		off += uint64(ix.recLen[i])
 	}
 	for d := range ix.dirs {
-		nc, err := r.count("chunk count", 3)
-		if err != nil {
+		if ix.dirs[d], err = readDir(r); err != nil {
 			return err
 		}
-		dir := make([]chunkRef, nc)
-		prev := ""
-		for i := range dir {
-			shared, err := r.small("key prefix", uint64(len(prev)))
-			if err != nil {
-				return err
-			}
-			suffix, err := r.str("chunk key")
-			if err != nil {
-				return err
-			}
-			first := prev[:shared] + suffix
-			if i > 0 && first <= prev {
-				return r.fail("chunks out of order")
-			}
-			file, err := r.str("chunk name")
-			if err != nil {
-				return err
-			}
-			dir[i] = chunkRef{First: first, File: file}
-			prev = first
-		}
-		ix.dirs[d] = dir
 	}
 	if ix.entFile, err = r.str("entity table name"); err != nil {
 		return err
@@ -425,11 +409,33 @@ func (ix *Index) Day(i int) int { return int(ix.docDay[i]) }
 
 // Year is the year facet value of document i, "" if its date is unknown.
 func (ix *Index) Year(i int) string {
-	d := ix.docDay[i]
-	if d == NoDay {
+	y := ix.YearNum(i)
+	if y == 0 {
 		return ""
 	}
-	return DayString(int(d))[:4]
+	return strconv.Itoa(y)
+}
+
+// YearNum is the year of document i's date, 0 if it is unknown.
+func (ix *Index) YearNum(i int) int { return int(ix.docYear[i]) }
+
+// YearOfDay is the proleptic Gregorian year of a day counted from
+// 1970-01-01 (the civil-from-days algorithm of Howard Hinnant).
+func YearOfDay(day int) int {
+	z := day + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	if mp >= 10 { // January or February: the year of March's era ended
+		y++
+	}
+	return y
 }
 
 // DocLen is the number of indexed terms of document i in field f (for the
@@ -481,43 +487,115 @@ func (ix *Index) chunkFor(fam int, key string) (*chunk, error) {
 	if i < 0 {
 		return nil, nil
 	}
-	return ix.loadChunk(fam, dir[i].File)
+	return ix.loadChunk(fam, dir[i])
 }
 
-func (ix *Index) loadChunk(fam int, name string) (*chunk, error) {
+// cacheKey names a chunk in the cache: its file and where it starts.
+func (ref chunkRef) cacheKey() string { return ref.File + "@" + strconv.FormatInt(ref.Off, 10) }
+
+// cached returns a chunk from the cache, marking it used.
+func (ix *Index) cached(ref chunkRef) *chunk {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	c, ok := ix.chunks[ref.cacheKey()]
+	if !ok {
+		return nil
+	}
+	ix.tick++
+	c.used = ix.tick
+	return c
+}
+
+func (ix *Index) loadChunk(fam int, ref chunkRef) (*chunk, error) {
+	if c := ix.cached(ref); c != nil {
+		return c, nil
+	}
+	if err := ix.loadChunks(fam, []chunkRef{ref}); err != nil {
+		return nil, err
+	}
+	if c := ix.cached(ref); c != nil {
+		return c, nil
+	}
+	// Evicted at once: only if the chunk alone outgrows the cache.
+	return ix.fetchChunks(fam, []chunkRef{ref})
+}
+
+// loadChunks brings the chunks into the cache. Chunks that follow each other
+// in a file are fetched with one range request; the runs are fetched in
+// parallel.
+func (ix *Index) loadChunks(fam int, refs []chunkRef) error {
+	var missing []chunkRef
+	for _, ref := range refs {
+		if ix.cached(ref) == nil {
+			missing = append(missing, ref)
+		}
+	}
+	sort.Slice(missing, func(i, j int) bool {
+		if missing[i].File != missing[j].File {
+			return missing[i].File < missing[j].File
+		}
+		return missing[i].Off < missing[j].Off
+	})
+	var runs [][]chunkRef
+	for i, ref := range missing {
+		if i > 0 && ref == missing[i-1] {
+			continue
+		}
+		if n := len(runs); n > 0 {
+			last := runs[n-1][len(runs[n-1])-1]
+			if last.File == ref.File && last.Off+last.Len == ref.Off {
+				runs[n-1] = append(runs[n-1], ref)
+				continue
+			}
+		}
+		runs = append(runs, []chunkRef{ref})
+	}
+	return ix.loadAll(len(runs), func(i int) error {
+		_, err := ix.fetchChunks(fam, runs[i])
+		return err
+	})
+}
+
+// fetchChunks fetches consecutive chunks of one file in one request, checks
+// and decodes them, and caches them; it returns the last.
+func (ix *Index) fetchChunks(fam int, run []chunkRef) (*chunk, error) {
 	kind := kindTerms
 	if fam == 1 {
 		kind = kindPos
 	}
-	for {
-		ix.mu.Lock()
-		if c, ok := ix.chunks[name]; ok {
-			ix.tick++
-			c.used = ix.tick
-			ix.mu.Unlock()
-			return c, nil
+	first, last := run[0], run[len(run)-1]
+	length := last.Off + last.Len - first.Off
+	data, err := ix.fetch.Fetch(first.File, first.Off, length)
+	if err != nil {
+		return nil, &FileError{first.File, ErrFetch, err.Error()}
+	}
+	if int64(len(data)) != length {
+		return nil, &FileError{first.File, ErrTruncated, "truncated: " + strconv.Itoa(len(data)) + " of the " +
+			strconv.FormatInt(length, 10) + " bytes asked from byte " + strconv.FormatInt(first.Off, 10)}
+	}
+	var c *chunk
+	for _, ref := range run {
+		piece := data[ref.Off-first.Off : ref.Off-first.Off+ref.Len]
+		raw, err := unseal(ref.File, kind, piece)
+		if err == nil {
+			c, err = parseChunk(ref.File, kind, raw)
 		}
-		ix.mu.Unlock()
-		raw, err := ix.get(name, kind)
 		if err != nil {
-			ix.finishCall(name)
+			var fe *FileError
+			if errors.As(err, &fe) {
+				fe.Msg += " (chunk at byte " + strconv.FormatInt(ref.Off, 10) + ")"
+			}
 			return nil, err
 		}
-		if raw == nil {
-			continue // another goroutine fetched it
-		}
-		c, err := parseChunk(name, kind, raw)
-		if err == nil {
-			ix.mu.Lock()
-			ix.tick++
-			c.used = ix.tick
-			ix.chunks[name] = c
-			ix.evict()
-			ix.mu.Unlock()
-		}
-		ix.finishCall(name)
-		return c, err
+		c.name = ref.cacheKey()
+		ix.mu.Lock()
+		ix.tick++
+		c.used = ix.tick
+		ix.chunks[c.name] = c
+		ix.evict()
+		ix.mu.Unlock()
 	}
+	return c, nil
 }
 
 // evict drops the least recently used chunks beyond the cache budget. Called
@@ -555,12 +633,7 @@ type Need struct {
 // Prefetch fetches, in parallel, the chunks that the needed keys live in, so
 // that a query waits for one round trip rather than one per key.
 func (ix *Index) Prefetch(needs []Need) error {
-	type job struct {
-		fam  int
-		file string
-	}
-	seen := map[job]bool{}
-	var jobs []job
+	var refs [2][]chunkRef
 	for _, n := range needs {
 		fams := []int{0}
 		if n.Positions || IsStopKey(n.Key) {
@@ -572,20 +645,12 @@ func (ix *Index) Prefetch(needs []Need) error {
 		for _, fam := range fams {
 			dir := ix.dirs[fam]
 			i := sort.Search(len(dir), func(i int) bool { return dir[i].First > n.Key }) - 1
-			if i < 0 {
-				continue
-			}
-			j := job{fam, dir[i].File}
-			if !seen[j] {
-				seen[j] = true
-				jobs = append(jobs, j)
+			if i >= 0 {
+				refs[fam] = append(refs[fam], dir[i])
 			}
 		}
 	}
-	return ix.loadAll(len(jobs), func(i int) error {
-		_, err := ix.loadChunk(jobs[i].fam, jobs[i].file)
-		return err
-	})
+	return ix.loadAll(len(refs), func(fam int) error { return ix.loadChunks(fam, refs[fam]) })
 }
 
 // loadAll runs n loads concurrently and returns the first error.
@@ -678,8 +743,9 @@ func (ix *Index) Forms(key string) ([]Form, error) {
 	return e.forms, nil
 }
 
-// maxRangeChunks bounds the chunks one key range may fetch.
-const maxRangeChunks = 8
+// maxRangeChunks bounds the chunks one key range may fetch (about 512 KB of
+// term postings).
+const maxRangeChunks = 32
 
 // ErrTooBroad is returned by KeysWithPrefix when a prefix spans too much of
 // the index to search on one keystroke.
@@ -699,15 +765,11 @@ func (ix *Index) KeysWithPrefix(prefix string) ([]string, error) {
 		return nil, ErrTooBroad
 	}
 	var out []string
-	err := ix.loadAll(hi-lo, func(i int) error {
-		_, err := ix.loadChunk(0, dir[lo+i].File)
-		return err
-	})
-	if err != nil {
+	if err := ix.loadChunks(0, dir[lo:hi]); err != nil {
 		return nil, err
 	}
 	for i := lo; i < hi; i++ {
-		c, err := ix.loadChunk(0, dir[i].File)
+		c, err := ix.loadChunk(0, dir[i])
 		if err != nil {
 			return nil, err
 		}
@@ -1042,7 +1104,7 @@ func (ix *Index) Verify() error {
 	var errs []error
 	for fam, dir := range ix.dirs {
 		for _, ref := range dir {
-			c, err := ix.loadChunk(fam, ref.File)
+			c, err := ix.loadChunk(fam, ref)
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -1083,4 +1145,66 @@ func (ix *Index) Verify() error {
 		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
+}
+
+// readDir reads a chunk directory written by writeDir.
+func readDir(r *reader) ([]chunkRef, error) {
+	nf, err := r.count("chunk file count", 1)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]string, nf)
+	for i := range files {
+		if files[i], err = r.str("chunk file name"); err != nil {
+			return nil, err
+		}
+	}
+	nc, err := r.count("chunk count", 4)
+	if err != nil {
+		return nil, err
+	}
+	if nf > 0 && nc == 0 {
+		return nil, r.fail("chunk files without chunks")
+	}
+	dir := make([]chunkRef, nc)
+	prev := ""
+	file, off := 0, int64(0)
+	for i := range dir {
+		shared, err := r.small("key prefix", uint64(len(prev)))
+		if err != nil {
+			return nil, err
+		}
+		suffix, err := r.str("chunk key")
+		if err != nil {
+			return nil, err
+		}
+		first := prev[:shared] + suffix
+		if i > 0 && first <= prev {
+			return nil, r.fail("chunks out of order")
+		}
+		next, err := r.small("chunk file step", 1)
+		if err != nil {
+			return nil, err
+		}
+		if i > 0 && next == 1 {
+			file, off = file+1, 0
+		}
+		if file >= nf {
+			return nil, r.fail("chunk beyond the listed files")
+		}
+		length, err := r.small("chunk length", maxRawFile)
+		if err != nil {
+			return nil, err
+		}
+		if length < headerSize {
+			return nil, r.fail("chunk shorter than its header")
+		}
+		dir[i] = chunkRef{First: first, File: files[file], Off: off, Len: int64(length)}
+		off += int64(length)
+		prev = first
+	}
+	if nc > 0 && file != nf-1 {
+		return nil, r.fail("chunk files without chunks")
+	}
+	return dir, nil
 }

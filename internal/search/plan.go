@@ -800,9 +800,17 @@ func (p *plan) spans(text string) []Span {
 		}
 	}
 	toks, keys := p.textTokens(text)
-	byPos := make(map[int]int, len(toks))
-	for i, t := range toks {
-		byPos[t.Position] = i
+	// Tokens are numbered in order, so the token at a position is found
+	// next to its index.
+	byPos := func(pos int) (int, bool) {
+		i := min(max(pos, 0), len(toks)-1)
+		for i > 0 && toks[i].Position > pos {
+			i--
+		}
+		for i < len(toks)-1 && toks[i].Position < pos {
+			i++
+		}
+		return i, toks[i].Position == pos
 	}
 	is := func(i int, s slot) bool {
 		if s.norm != "" {
@@ -824,7 +832,7 @@ func (p *plan) spans(text string) []Span {
 			hit := make([]int, 0, len(l.slots))
 			hit = append(hit, i)
 			for _, s := range l.slots[1:] {
-				j, ok := byPos[toks[i].Position+int(s.offset-l.slots[0].offset)]
+				j, ok := byPos(toks[i].Position + int(s.offset-l.slots[0].offset))
 				if !ok || !is(j, s) {
 					hit = nil
 					break

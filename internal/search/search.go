@@ -13,6 +13,7 @@ import (
 	"errors"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -531,7 +532,16 @@ func (e *Engine) filters(req Request) ([3]func(int32) bool, error) {
 	}
 	out[1] = func(int32) bool { return true }
 	if len(req.Years) > 0 {
-		out[1] = func(d int32) bool { return slices.Contains(req.Years, e.ix.Year(int(d))) }
+		// A year value is digits, or "" for an unknown date (YearNum 0).
+		years := map[int]bool{}
+		for _, y := range req.Years {
+			if n, err := strconv.Atoi(y); err == nil && n > 0 {
+				years[n] = true
+			} else if y == "" {
+				years[0] = true
+			}
+		}
+		out[1] = func(d int32) bool { return years[e.ix.YearNum(int(d))] }
 	}
 	out[2] = func(int32) bool { return true }
 	if len(req.Entities) > 0 {
@@ -565,7 +575,7 @@ func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(
 	sourceOK, yearOK, entityOK := keep[0], keep[1], keep[2]
 	var hits []int32
 	sourceCounts := make([]int, len(e.ix.Sources()))
-	yearCounts := map[string]int{}
+	yearNums := map[int]int{}
 	var entityCounts []int
 	if e.ents != nil {
 		entityCounts = make([]int, len(e.ents.Names))
@@ -579,7 +589,7 @@ func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(
 			sourceCounts[e.ix.SourceNum(int(d))]++
 		}
 		if s && en {
-			yearCounts[e.ix.Year(int(d))]++
+			yearNums[e.ix.YearNum(int(d))]++
 		}
 		if s && y && en {
 			hits = append(hits, d)
@@ -597,30 +607,48 @@ func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(
 		}
 	}
 	res.Facets.Sources = facetValues(counts, req.Sources)
+	yearCounts := make(map[string]int, len(yearNums))
+	for y, c := range yearNums {
+		if y == 0 {
+			yearCounts[""] = c
+		} else {
+			yearCounts[strconv.Itoa(y)] = c
+		}
+	}
 	res.Facets.Years = facetValues(yearCounts, req.Years)
 	res.Facets.Entities = nil
 	res.EntitiesPending = entityCounts == nil
 	if entityCounts != nil {
-		// The top entities of each type, and any selected one.
-		perType := map[string]int{}
-		byCount := make([]int32, 0, 256)
-		for id, c := range entityCounts {
-			if c > 0 {
-				byCount = append(byCount, int32(id))
-			}
-		}
-		sort.Slice(byCount, func(i, j int) bool {
-			a, b := byCount[i], byCount[j]
+		// The top entities of each type, and any selected one. A big result
+		// set mentions thousands of entities: keep each type's best few as
+		// they come rather than sorting them all.
+		before := func(a, b int32) bool {
 			if entityCounts[a] != entityCounts[b] {
 				return entityCounts[a] > entityCounts[b]
 			}
 			return e.ents.Names[a] < e.ents.Names[b]
-		})
-		ec := map[string]int{}
-		for _, id := range byCount {
+		}
+		best := map[string][]int32{}
+		for id, c := range entityCounts {
+			if c == 0 {
+				continue
+			}
 			t := e.ents.Types[id]
-			if perType[t] < maxEntityFacets {
-				perType[t]++
+			top := best[t]
+			if len(top) == maxEntityFacets && !before(int32(id), top[len(top)-1]) {
+				continue
+			}
+			at := sort.Search(len(top), func(i int) bool { return before(int32(id), top[i]) })
+			if len(top) < maxEntityFacets {
+				top = append(top, 0)
+			}
+			copy(top[at+1:], top[at:])
+			top[at] = int32(id)
+			best[t] = top
+		}
+		ec := map[string]int{}
+		for _, top := range best {
+			for _, id := range top {
 				ec[e.ents.Names[id]] = entityCounts[id]
 			}
 		}
@@ -681,8 +709,8 @@ func topK(hits []int32, scores []float64, k int) ([]int32, []float64) {
 }
 
 // rerankDepth is how many of the best hits rerank may reorder: their texts
-// are fetched and analyzed, so it is kept near a page.
-const rerankDepth = 20
+// are fetched and analyzed, so it is the explorer's page (ten).
+const rerankDepth = 10
 
 // proximityWeight is the most a document gains from having the query's words
 // next to each other; typedBoost is the gain of a document that has a word
