@@ -9,7 +9,7 @@ ADDR    ?= localhost:8080
 WASM    := $(DIST)/web/app.wasm
 GOFILES := $(shell find app internal -name '*.go' 2>/dev/null)
 
-.PHONY: run build test lint browser-deps go-check bench bench-sites eval size clean
+.PHONY: run build test lint browser-deps go-check bench bench-sites eval tune size clean
 
 run: build
 	$(GO) run ./app serve -dist $(DIST) -addr $(ADDR)
@@ -55,6 +55,11 @@ bench-sites: build
 # xquad_r_ar retrieval, both analyzers on the same data in one run.
 eval: go-check
 	$(GO) run ./app eval -shared ../shared
+
+# The search engine's BM25 k1 and b over a grid, on the xquad_r_ar sentences
+# and paragraphs (a few minutes); see search.DefaultRanking.
+tune: go-check
+	$(GO) run ./app eval -ranking -shared $(SHARED)
 
 # app.wasm as a visitor downloads it: raw and gzipped.
 size: build

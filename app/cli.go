@@ -37,6 +37,7 @@ usage:
   marsad build   [INPUT FLAGS] [-web DIR] [-dist DIR]  static site (needs DIST/web/app.wasm)
   marsad serve   [-dist DIR] [-addr HOST:PORT]         serve the built site
   marsad eval    [-shared DIR]                         analysis vs the light10 baseline
+  marsad eval    -ranking [-shared DIR]                BM25 k1 × b grid of the search engine on xquad_r_ar
 
 input flags (index, build):
   -corpus PATH        a folder of .txt/.md/.html articles (recursive, manifest.json
@@ -513,8 +514,17 @@ func runServe(args []string, stdout io.Writer) error {
 func runEval(args []string, stdout io.Writer) error {
 	fs := newFlags("eval")
 	shared := fs.String("shared", filepath.Join("..", "shared"), "the shared folder with eval/xquad_r_ar and corpora/")
+	ranking := fs.Bool("ranking", false, "tune the search engine's BM25 k1 and b on xquad_r_ar (sentences and paragraphs) instead")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *ranking {
+		t, err := eval.Tune(*shared)
+		if err != nil {
+			return err
+		}
+		t.Write(stdout)
+		return nil
 	}
 	report, err := eval.Run(eval.Options{SharedDir: *shared})
 	if err != nil {
