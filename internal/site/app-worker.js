@@ -61,8 +61,8 @@ self.addEventListener("fetch", (event) => {
 });
 
 async function respond(request, event) {
-  const cache = await caches.open(cacheName);
   if (request.mode === "navigate") {
+    const cache = await caches.open(cacheName);
     // Trap 2: /?q=داعش is the app shell with a query; ignore the search part
     // and fall back to the shell for any in-scope page.
     const page = (await cache.match(request, { ignoreSearch: true })) || (await cache.match(appShell));
@@ -71,34 +71,101 @@ async function respond(request, event) {
     }
     return fetch(request);
   }
-  // A range request answered from a cache gets the whole file (status 200):
-  // the page slices it.
-  const cached = (await cache.match(request)) || (await matchKept(request));
+  if (new URL(request.url).pathname.includes("/web/bundle/")) {
+    return respondBundle(request, event);
+  }
+  const cached = (await (await caches.open(cacheName)).match(request)) || (await matchKept(request));
   if (cached) {
     return cached;
-  }
-  const range = request.headers.get("range");
-  if (range && new URL(request.url).pathname.includes("/web/bundle/")) {
-    return respondRange(request, range, event);
   }
   return fetch(request);
 }
 
-// respondRange answers a range request for a bundle file (a document in a
-// pack) from the pieces read before, or from the network, keeping the piece.
-// The Cache API refuses partial (206) responses: a piece is stored as a 200
-// response under a key naming the range, and answered as a 206 again.
-async function respondRange(request, range, event) {
-  const key = new URL(request.url);
-  key.searchParams.set("marsad-range", range);
-  const pieces = await caches.open(rangesName);
-  const piece = await pieces.match(key.href);
-  if (piece) {
-    return new Response(await piece.arrayBuffer(), {
-      status: 206,
-      headers: { "Content-Range": piece.headers.get("Content-Range") || "", "Content-Type": "application/octet-stream" },
-    });
+// stored maps the URL of every bundle file this worker's caches hold (the
+// precache, the corpora kept offline, the pieces read before) to the cache
+// holding it. A query reads a dozen pieces of the bundle at once; looking
+// each up in every cache costs more than the network on a fast line, so
+// the lookups are done once per worker start and kept up to date here. A
+// miss goes to the network; only if that fails are the caches searched
+// again (a corpus kept after this worker started).
+let stored;
+
+function storedFiles() {
+  if (!stored) {
+    stored = (async () => {
+      const found = new Map();
+      for (const name of await caches.keys()) {
+        if (name !== cacheName && name !== rangesName && !name.startsWith(keptPrefix)) {
+          continue;
+        }
+        const cache = await caches.open(name);
+        for (const req of await cache.keys()) {
+          if (req.url.includes("/web/bundle/")) {
+            found.set(req.url, name);
+          }
+        }
+      }
+      return found;
+    })().catch(() => new Map());
   }
+  return stored;
+}
+
+// respondBundle answers a request for a bundle file, whole or a byte range.
+// A range request answered from a whole cached file gets the whole file
+// (status 200): the page slices it.
+async function respondBundle(request, event) {
+  const found = await storedFiles();
+  const range = request.headers.get("range");
+  const pieceURL = range ? rangeKey(request.url, range) : "";
+  const where = found.get(request.url) || (range && found.get(pieceURL) ? rangesName : "");
+  if (where) {
+    const hit = await caches.match(where === rangesName && range ? pieceURL : request.url, { cacheName: where });
+    if (hit) {
+      return where === rangesName && range ? asPartial(hit) : hit;
+    }
+  }
+  try {
+    return range ? await respondRange(request, range, pieceURL, event) : await fetch(request);
+  } catch (err) {
+    // Offline, or the network failed: the caches may hold what the map
+    // does not know yet.
+    const cached = (await (await caches.open(cacheName)).match(request)) || (await matchKept(request));
+    if (cached) {
+      return cached;
+    }
+    if (range) {
+      const piece = await caches.match(pieceURL, { cacheName: rangesName });
+      if (piece) {
+        return asPartial(piece);
+      }
+    }
+    throw err;
+  }
+}
+
+// rangeKey is the key a piece of a file is kept under: the Cache API keys
+// by URL and refuses partial responses.
+function rangeKey(url, range) {
+  const key = new URL(url);
+  key.searchParams.set("marsad-range", range);
+  return key.href;
+}
+
+// asPartial turns a kept piece back into the 206 answer it was.
+async function asPartial(piece) {
+  return new Response(await piece.arrayBuffer(), {
+    status: 206,
+    headers: { "Content-Range": piece.headers.get("Content-Range") || "", "Content-Type": "application/octet-stream" },
+  });
+}
+
+// respondRange answers a range request for a bundle file (a chunk or a
+// document) from the network, and keeps the piece so that what was read
+// online reads again offline. The Cache API refuses partial (206)
+// responses: a piece is stored as a 200 response under a key naming the
+// range, and answered as a 206 again.
+async function respondRange(request, range, pieceURL, event) {
   const response = await fetch(request);
   if (response.status === 206) {
     // Keep the piece after answering: the page waits for its document,
@@ -108,7 +175,9 @@ async function respondRange(request, range, event) {
       const body = await copy.arrayBuffer();
       const headers = { "Content-Range": copy.headers.get("Content-Range") || "", "Content-Type": "application/octet-stream" };
       try {
-        await pieces.put(key.href, new Response(body, { status: 200, headers }));
+        const pieces = await caches.open(rangesName);
+        await pieces.put(pieceURL, new Response(body, { status: 200, headers }));
+        (await storedFiles()).set(pieceURL, rangesName);
       } catch (err) {
         // Out of storage: the page got its answer anyway.
       }
