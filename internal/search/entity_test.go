@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -85,5 +86,69 @@ func TestEntityFacetCountsTheFilteredResult(t *testing.T) {
 	wantSources := []FacetValue{{Value: "س1", Count: 1}, {Value: "س2", Count: 1}}
 	if !reflect.DeepEqual(res.Facets.Sources, wantSources) {
 		t.Errorf("source facet = %+v\nwant %+v", res.Facets.Sources, wantSources)
+	}
+}
+
+// TestEntityFacetKeepsEachTypesMostFrequent: with more places than the facet
+// shows, it keeps the maxEntityFacets most frequent of the type (ties by
+// name), every type apart, and a selected entity even from below the cut.
+func TestEntityFacetKeepsEachTypesMostFrequent(t *testing.T) {
+	var docs []corpus.Document
+	places := maxEntityFacets + 5
+	// Place k is named in k+1 articles; every article also names تويتر.
+	for k := 0; k < places; k++ {
+		for n := 0; n <= k; n++ {
+			docs = append(docs, corpus.Document{
+				ID: fmt.Sprintf("p%02d-%02d", k, n), Title: "خبر", Source: "س", Date: "2016-01-01", Text: "نص الخبر",
+				Entities: []corpus.Entity{
+					{Type: "place", Name: fmt.Sprintf("مكان%02d", k), Count: 1},
+					{Type: "platform", Name: "تويتر", Count: 1},
+				},
+			})
+		}
+	}
+	// Two places with equal counts at the cut: the name decides.
+	docs = append(docs, corpus.Document{ID: "tie", Title: "خبر", Source: "س", Date: "2016-01-01", Text: "نص",
+		Entities: []corpus.Entity{{Type: "place", Name: "مكان04", Count: 1}}})
+	e, err := buildEngine(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.LoadEntities(); err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Search(Request{Entities: nil})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	types := map[string]int{}
+	for _, f := range res.Facets.Entities {
+		got[f.Value] = f.Count
+		types[f.Type]++
+	}
+	if types["place"] != maxEntityFacets || types["platform"] != 1 {
+		t.Fatalf("facet holds %v entities by type, want %d places and 1 platform", types, maxEntityFacets)
+	}
+	// Places 05…24 have 6…25 articles; 04 has 5 + the tie article = 6 too,
+	// and its name sorts before 05, so 05 is the one left out.
+	for k := 6; k < places; k++ {
+		if name := fmt.Sprintf("مكان%02d", k); got[name] != k+1 {
+			t.Errorf("%s: count %d, want %d", name, got[name], k+1)
+		}
+	}
+	if got["مكان04"] != 6 || got["مكان05"] != 0 {
+		t.Errorf("at the cut: مكان04 %d (want 6), مكان05 %d (want left out)", got["مكان04"], got["مكان05"])
+	}
+	res, err = e.Search(Request{Entities: []string{"مكان00"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range res.Facets.Entities {
+		found = found || (f.Value == "مكان00" && f.Count == 1)
+	}
+	if !found {
+		t.Errorf("selected مكان00 missing from the facet: %+v", res.Facets.Entities)
 	}
 }
