@@ -154,3 +154,21 @@ func TestADamagedChunkIsNamedAndTheRestWorks(t *testing.T) {
 		t.Errorf("the overview broke: %v", err)
 	}
 }
+
+// TestPrefixPastTheStemFindsTheStem: روسي* is typed on the way to روسيا,
+// whose index term is the stem روس, which روسي does not start.
+func TestPrefixPastTheStemFindsTheStem(t *testing.T) {
+	e, err := buildEngine([]corpus.Document{
+		{ID: "a", Title: "خبر", Source: "س", Date: "2018-01-01", Text: "زار الوفد روسيا أمس"},
+		{ID: "b", Title: "خبر", Source: "س", Date: "2018-01-02", Text: "قالت الخارجية الروسية"},
+		{ID: "c", Title: "خبر", Source: "س", Date: "2018-01-03", Text: "مباراة في روستوف"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Search(Request{Query: "روسي*", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantIDs(t, "روسي*", res, "a", "b")
+}

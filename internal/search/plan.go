@@ -299,6 +299,20 @@ func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
 			}
 		}
 	}
+	// Terms are stems: a prefix that goes past its word's stem (روسي* for
+	// روسيا, whose term is روس) starts no term, but its own term is what
+	// the visitor means.
+	if toks := analyzeQuery(text); len(toks) == 1 && toks[0].Term != "" && !seen[toks[0].Term] {
+		term := toks[0].Term
+		for f := index.Field(0); f < index.NumFields; f++ {
+			ps, err := ev.e.ix.Postings(f, term)
+			ev.fail(err)
+			if len(ps) > 0 && !seen[term] {
+				seen[term] = true
+				keys = append([]string{term}, keys...)
+			}
+		}
+	}
 	if len(keys) > MaxExpansions {
 		// Keep the most widespread: they are what a visitor most likely
 		// means, and the bound keeps a keystroke cheap.
