@@ -176,17 +176,11 @@ type Index struct {
 	ents     *Entities
 	vocab    []VocabEntry
 	idGroups map[int]map[string]int32
-	inflight map[string]*call
 }
 
 type packRef struct {
 	file  string
 	first int32
-}
-
-type call struct {
-	done chan struct{}
-	err  error
 }
 
 // Open reads a bundle's root file through f.
@@ -196,7 +190,7 @@ func Open(f Fetcher, root string) (*Index, error) {
 		return nil, err
 	}
 	ix := &Index{fetch: f, root: root, chunks: map[string]*chunk{}, docs: map[int32]*corpus.Document{},
-		idGroups: map[int]map[string]int32{}, inflight: map[string]*call{}}
+		idGroups: map[int]map[string]int32{}}
 	if err := ix.readRoot(&reader{name: root, buf: raw}); err != nil {
 		return nil, err
 	}
@@ -449,35 +443,6 @@ func (ix *Index) DocLen(f Field, i int) int {
 
 // AvgDocLen is the mean DocLen of field f over all documents (0 if empty).
 func (ix *Index) AvgDocLen(f Field) float64 { return ix.avgLen[f] }
-
-// get fetches a whole file once, however many goroutines ask at once.
-func (ix *Index) get(name string, kind byte) ([]byte, error) {
-	ix.mu.Lock()
-	if c, ok := ix.inflight[name]; ok {
-		ix.mu.Unlock()
-		<-c.done
-		if c.err != nil {
-			return nil, c.err
-		}
-		return nil, nil // the caller looks in the cache again
-	}
-	c := &call{done: make(chan struct{})}
-	ix.inflight[name] = c
-	ix.mu.Unlock()
-	raw, err := fetchSealed(ix.fetch, name, kind)
-	c.err = err
-	return raw, err
-}
-
-func (ix *Index) finishCall(name string) {
-	ix.mu.Lock()
-	c := ix.inflight[name]
-	delete(ix.inflight, name)
-	ix.mu.Unlock()
-	if c != nil {
-		close(c.done)
-	}
-}
 
 // chunkFor returns the chunk that holds key in family fam (0 terms, 1
 // positions), fetching it if need be; nil if no chunk can hold it.
