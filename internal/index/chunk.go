@@ -53,17 +53,9 @@ func parseChunk(name string, kind byte, raw []byte) (*chunk, error) {
 	c := &chunk{name: name, size: len(raw), keys: make([]string, n), entries: make([][]byte, n)}
 	prev := ""
 	for i := 0; i < n; i++ {
-		shared, err := r.small("key prefix", uint64(len(prev)))
+		key, err := r.frontCoded(prev, i == 0, "key")
 		if err != nil {
 			return nil, err
-		}
-		suffix, err := r.str("key")
-		if err != nil {
-			return nil, err
-		}
-		key := prev[:shared] + suffix
-		if key == "" || (i > 0 && key <= prev) {
-			return nil, r.fail("keys out of order")
 		}
 		if kind == kindTerms && IsStopKey(key) {
 			return nil, r.fail("stop key in a term chunk")

@@ -342,6 +342,24 @@ func (r *reader) str(what string) (string, error) {
 	return string(b), err
 }
 
+// frontCoded reads a key written front-coded after prev (the length of the
+// prefix they share, then the rest) and checks that it sorts after prev.
+func (r *reader) frontCoded(prev string, first bool, what string) (string, error) {
+	shared, err := r.small(what+" prefix", uint64(len(prev)))
+	if err != nil {
+		return "", err
+	}
+	suffix, err := r.str(what)
+	if err != nil {
+		return "", err
+	}
+	key := prev[:shared] + suffix
+	if key == "" || (!first && key <= prev) {
+		return "", r.fail(what + "s out of order")
+	}
+	return key, nil
+}
+
 func (r *reader) byte1(what string) (byte, error) {
 	if r.remaining() < 1 {
 		return 0, r.fail("missing " + what)

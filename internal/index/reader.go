@@ -954,11 +954,7 @@ func (ix *Index) Vocab() ([]VocabEntry, error) {
 	v = make([]VocabEntry, n)
 	prev := ""
 	for i := range v {
-		shared, err := r.small("key prefix", uint64(len(prev)))
-		if err != nil {
-			return nil, err
-		}
-		suffix, err := r.str("key")
+		key, err := r.frontCoded(prev, i == 0, "key")
 		if err != nil {
 			return nil, err
 		}
@@ -966,8 +962,8 @@ func (ix *Index) Vocab() ([]VocabEntry, error) {
 		if err != nil {
 			return nil, err
 		}
-		prev = prev[:shared] + suffix
-		v[i] = VocabEntry{prev, int(df)}
+		prev = key
+		v[i] = VocabEntry{key, int(df)}
 	}
 	if err := r.end(); err != nil {
 		return nil, err
@@ -1135,17 +1131,9 @@ func readDir(r *reader) ([]chunkRef, error) {
 	prev := ""
 	file, off := 0, int64(0)
 	for i := range dir {
-		shared, err := r.small("key prefix", uint64(len(prev)))
+		first, err := r.frontCoded(prev, i == 0, "chunk key")
 		if err != nil {
 			return nil, err
-		}
-		suffix, err := r.str("chunk key")
-		if err != nil {
-			return nil, err
-		}
-		first := prev[:shared] + suffix
-		if i > 0 && first <= prev {
-			return nil, r.fail("chunks out of order")
 		}
 		next, err := r.small("chunk file step", 1)
 		if err != nil {
