@@ -274,3 +274,23 @@ func itoa(n int) string {
 	}
 	return string(buf[i:])
 }
+
+// Walk calls visit on n and then, while visit returns true for a node, on the
+// children of that And, Or or Not, depth first and in order.
+func Walk(n Node, visit func(Node) bool) {
+	if n == nil || !visit(n) {
+		return
+	}
+	switch n := n.(type) {
+	case And:
+		for _, c := range n.Children {
+			Walk(c, visit)
+		}
+	case Or:
+		for _, c := range n.Children {
+			Walk(c, visit)
+		}
+	case Not:
+		Walk(n.Child, visit)
+	}
+}

@@ -460,3 +460,36 @@ func countLeaves(n Node) int {
 	}
 	return 1
 }
+
+// TestWalkVisitsInOrderAndPrunes: Walk goes depth first in query order, and
+// a visit that returns false keeps Walk out of that node's children.
+func TestWalkVisitsInOrderAndPrunes(t *testing.T) {
+	n, err := Parse(`داعش (تويتر OR تلغرام) -"حسابات مغلقة"`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all, pruned []string
+	Walk(n, func(n Node) bool {
+		all = append(all, n.String())
+		return true
+	})
+	Walk(n, func(n Node) bool {
+		if _, ok := n.(Not); ok {
+			return false
+		}
+		if _, ok := n.(Phrase); ok {
+			pruned = append(pruned, n.String())
+		}
+		if w, ok := n.(Word); ok {
+			pruned = append(pruned, w.Text)
+		}
+		return true
+	})
+	want := []string{n.String(), "داعش", "تويتر OR تلغرام", "تويتر", "تلغرام", `-"حسابات مغلقة"`, `"حسابات مغلقة"`}
+	if strings.Join(all, "|") != strings.Join(want, "|") {
+		t.Errorf("Walk visited %q, want %q", all, want)
+	}
+	if strings.Join(pruned, "|") != "داعش|تويتر|تلغرام" {
+		t.Errorf("Walk without Not's children visited %q", pruned)
+	}
+}

@@ -132,41 +132,33 @@ func (p *plan) textTokens(text string) ([]arabic.Token, []string) {
 // per word.
 func (e *Engine) prefetch(n query.Node) {
 	var needs []index.Need
-	var walk func(query.Node)
-	walk = func(n query.Node) {
+	query.Walk(n, func(n query.Node) bool {
 		switch n := n.(type) {
-		case query.Word, query.Phrase:
-			text, isPhrase := "", false
-			if w, ok := n.(query.Word); ok {
-				text = w.Text
-			} else {
-				text, isPhrase = n.(query.Phrase).Text, true
-			}
-			slots, _ := wordSlots(text, isPhrase, true)
-			for _, s := range slots {
-				needs = append(needs, index.Need{Key: s.key, Positions: len(slots) > 1})
-			}
+		case query.Word:
+			needs = appendNeeds(needs, n.Text, false)
+		case query.Phrase:
+			needs = appendNeeds(needs, n.Text, true)
 		case query.Exact:
 			for _, s := range exactSlots(n.Text) {
 				needs = append(needs, index.Need{Key: s.key, Positions: true})
 			}
-		case query.Not:
-			walk(n.Child)
-		case query.And:
-			for _, c := range n.Children {
-				walk(c)
-			}
-		case query.Or:
-			for _, c := range n.Children {
-				walk(c)
-			}
 		}
-	}
-	walk(n)
+		return true
+	})
 	if len(needs) > 0 {
 		// Errors surface again, with the file named, when the leaf reads.
 		_ = e.ix.Prefetch(needs)
 	}
+}
+
+// appendNeeds adds the keys a word or phrase reads: positions too when it
+// analyzes to several tokens.
+func appendNeeds(needs []index.Need, text string, isPhrase bool) []index.Need {
+	slots, _ := wordSlots(text, isPhrase, true)
+	for _, s := range slots {
+		needs = append(needs, index.Need{Key: s.key, Positions: len(slots) > 1})
+	}
+	return needs
 }
 
 // eval returns the documents a node matches, ascending. ignored reports a node

@@ -843,23 +843,15 @@ func shortestCover(seq, pos []int, n int) int {
 // by the nearest word it does know, most frequent first; "" if no word was
 // replaced.
 func (e *Engine) didYouMean(node query.Node) (string, error) {
+	// The words the visitor wants: not those excluded with -.
 	var words []string
-	var walk func(query.Node)
-	walk = func(n query.Node) {
-		switch n := n.(type) {
-		case query.Word:
-			words = append(words, n.Text)
-		case query.And:
-			for _, c := range n.Children {
-				walk(c)
-			}
-		case query.Or:
-			for _, c := range n.Children {
-				walk(c)
-			}
+	query.Walk(node, func(n query.Node) bool {
+		if w, ok := n.(query.Word); ok {
+			words = append(words, w.Text)
 		}
-	}
-	walk(node)
+		_, excluded := n.(query.Not)
+		return !excluded
+	})
 	replaced := false
 	out := node.String()
 	for _, w := range words {
