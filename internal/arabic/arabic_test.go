@@ -435,3 +435,18 @@ func TestNormsAreTheNormsOfAnalyze(t *testing.T) {
 		}
 	}
 }
+
+func TestASCIIDigitsFoldsArabicIndicAndPersianDigitsOnly(t *testing.T) {
+	for in, want := range map[string]string{
+		"٢٠١٨-٠٦":    "2018-06",
+		"۱۳۹۷":       "1397",
+		"2018 عام":   "2018 عام",
+		"في ٣ أيام":  "في 3 أيام",
+		"":           "",
+		"٠١٢٣٤٥٦٧٨٩": "0123456789",
+	} {
+		if got := ASCIIDigits(in); got != want {
+			t.Errorf("ASCIIDigits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

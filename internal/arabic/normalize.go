@@ -80,11 +80,10 @@ func foldRune(r rune) (folded rune, hamzaAlef bool) {
 	case 'ڨ':
 		return 'ق', false
 	}
+	if d, ok := asciiDigit(r); ok {
+		return d, false
+	}
 	switch {
-	case 0x0660 <= r && r <= 0x0669:
-		return '0' + r - 0x0660, false
-	case 0x06F0 <= r && r <= 0x06F9:
-		return '0' + r - 0x06F0, false
 	case 0x0621 <= r && r <= 0x064A && r != 0x0640: // letters; tatweel is dropped below
 		return r, false
 	}
@@ -277,4 +276,29 @@ func finalHamzaSeat(runes []rune, i int) bool {
 		return true
 	}
 	return false
+}
+
+// asciiDigit maps an Arabic-Indic (٠–٩) or Extended Arabic-Indic / Persian
+// (۰–۹) digit to its ASCII digit.
+func asciiDigit(r rune) (rune, bool) {
+	switch {
+	case 0x0660 <= r && r <= 0x0669:
+		return '0' + r - 0x0660, true
+	case 0x06F0 <= r && r <= 0x06F9:
+		return '0' + r - 0x06F0, true
+	}
+	return r, false
+}
+
+// ASCIIDigits replaces the Arabic-Indic and Persian digits of s with ASCII
+// ones and leaves everything else, so that one number parser serves dates
+// and counts written either way.
+func ASCIIDigits(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { _, ok := asciiDigit(r); return ok }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		d, _ := asciiDigit(r)
+		return d
+	}, s)
 }

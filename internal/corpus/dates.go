@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"marsad/internal/arabic"
 )
 
 // Dates. Only three places are trusted to state the publication date: a
@@ -102,7 +104,7 @@ func isPlaceWord(w string) bool {
 // dateTokens splits a line into date tokens in matchKey form with ASCII
 // digits and Latin lower case; tokens of dashes only ("-") are dropped.
 func dateTokens(l string) []string {
-	toks := strings.FieldsFunc(asciiDigits(l), func(r rune) bool {
+	toks := strings.FieldsFunc(arabic.ASCIIDigits(l), func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(dateSeparators, r)
 	})
 	out := toks[:0]
@@ -373,21 +375,4 @@ func isClock(t string) bool {
 		}
 	}
 	return true
-}
-
-// asciiDigits maps Arabic-Indic (٠–٩) and Extended Arabic-Indic / Persian
-// (۰–۹) digits to ASCII so one number parser serves all.
-func asciiDigits(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '٠' && r <= '۹' }) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + r - '٠'
-		case r >= '۰' && r <= '۹':
-			return '0' + r - '۰'
-		}
-		return r
-	}, s)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"marsad/internal/arabic"
 )
 
 // Parse turns one file's bytes into a Document (id = base name without
@@ -365,7 +367,7 @@ func wordCount(s string, limit int) int {
 // isCounterLine: a view or share counter ("197", "12,450"). One or two
 // digits alone are section numbers of an essay ("1", "2") and stay.
 func isCounterLine(l string) bool {
-	return isNumberLine(l) && len(asciiDigits(l)) >= 3
+	return isNumberLine(l) && len(arabic.ASCIIDigits(l)) >= 3
 }
 
 func isNumberLine(l string) bool {

@@ -1,6 +1,10 @@
 package query
 
-import "strings"
+import (
+	"strings"
+
+	"marsad/internal/arabic"
+)
 
 // Date values: a year, month or day, or an inclusive range of them.
 //
@@ -27,7 +31,7 @@ func parseDateRange(name, value string, pos int) (Node, error) {
 	if name == FieldYear {
 		expects = yearExpects
 	}
-	v := asciiDigits(value)
+	v := arabic.ASCIIDigits(value)
 	lo, hi, isRange := strings.Cut(v, "..")
 	if isRange && (strings.Contains(hi, "..") || lo == "" && hi == "") {
 		return fail(expects)
@@ -135,20 +139,6 @@ func daysIn(year, month int) int {
 		return 30
 	}
 	return 31
-}
-
-// asciiDigits replaces Arabic-Indic and Persian digits with ASCII ones,
-// leaving other characters alone.
-func asciiDigits(v string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '٠' && r <= '٩':
-			return '0' + r - '٠'
-		case r >= '۰' && r <= '۹':
-			return '0' + r - '۰'
-		}
-		return r
-	}, v)
 }
 
 // periodBounds returns the first and last day of a document date known to
