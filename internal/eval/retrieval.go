@@ -25,7 +25,7 @@ type Topic struct {
 // (qid TAB text) and qrels.txt (TREC: qid 0 docid rel; rel > 0 is relevant)
 // from dir. Errors name the file.
 func LoadCollection(dir string) (*Collection, error) {
-	c := &Collection{Qrels: map[string]map[string]bool{}}
+	c := &Collection{}
 	err := eachLine(dir+"/corpus.jsonl", func(line string) error {
 		var d struct{ ID, Text string }
 		if err := json.Unmarshal([]byte(line), &d); err != nil {
@@ -51,21 +51,7 @@ func LoadCollection(dir string) (*Collection, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = eachLine(dir+"/qrels.txt", func(line string) error {
-		f := strings.Fields(line)
-		if len(f) != 4 {
-			return fmt.Errorf("want qid 0 docid rel")
-		}
-		if f[3] == "0" {
-			return nil
-		}
-		if c.Qrels[f[0]] == nil {
-			c.Qrels[f[0]] = map[string]bool{}
-		}
-		c.Qrels[f[0]][f[2]] = true
-		return nil
-	})
-	if err != nil {
+	if c.Qrels, err = loadQrels(dir + "/qrels.txt"); err != nil {
 		return nil, err
 	}
 	if len(c.Docs) == 0 || len(c.Topics) == 0 || len(c.Qrels) == 0 {
