@@ -2,6 +2,8 @@ package search
 
 import (
 	"math"
+	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -377,13 +379,29 @@ func (ev *evaluator) evalFuzzy(text string, positive bool) ([]int32, bool) {
 // group matches several keys as one alias group: they score as one term.
 func (ev *evaluator) group(keys []string, weights []float64, positive bool) []int32 {
 	ev.nextGroup++
-	var out []int32
+	lists := make([][]int32, 0, len(keys))
 	for i, k := range keys {
 		l := ev.e.match([]slot{{key: k}}, ev.fail)
 		l.alias = aliasMember{group: ev.nextGroup, weight: weights[i]}
-		out = union(out, ev.record(l, positive))
+		lists = append(lists, ev.record(l, positive))
 	}
-	return out
+	return unionAll(lists, ev.e.ix.NumDocs())
+}
+
+// unionAll merges ascending document lists into one.
+func unionAll(lists [][]int32, numDocs int) []int32 {
+	if len(lists) <= 2 {
+		var out []int32
+		for _, l := range lists {
+			out = union(out, l)
+		}
+		return out
+	}
+	set := newDocSet(numDocs)
+	for _, l := range lists {
+		set.addAll(l)
+	}
+	return set.sorted()
 }
 
 func (ev *evaluator) record(l *leaf, positive bool) []int32 {
@@ -489,6 +507,10 @@ func (e *Engine) match(slots []slot, fail func(error)) *leaf {
 	}
 	// Merge the two fields' hits, both sorted by document.
 	a, b := per[index.Title], per[index.Text]
+	size := len(a) + len(b)
+	l.docs = make([]int32, 0, size)
+	l.tf[index.Title] = make([]int32, 0, size)
+	l.tf[index.Text] = make([]int32, 0, size)
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		var d int32
@@ -636,10 +658,6 @@ func (p *plan) scored() bool { return len(p.leaves) > 0 }
 // expansions are groups too.
 func (p *plan) score(ix *index.Index, r Ranking, docs []int32, coord bool) []float64 {
 	numDocs := ix.NumDocs()
-	at := make([]int32, numDocs) // position in docs + 1; 0: not a hit
-	for i, d := range docs {
-		at[d] = int32(i) + 1
-	}
 	scores := make([]float64, len(docs))
 	var matched []int32
 	if coord {
@@ -668,73 +686,155 @@ func (p *plan) score(ix *index.Index, r Ranking, docs []int32, coord bool) []flo
 	}
 	idfOf := func(df int) float64 { return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5)) }
 
-	type groupAcc struct {
-		tf map[int32]*[index.NumFields]float64
-	}
-	groups := map[int]*groupAcc{}
+	// Leaves of one group, in query order, by group.
+	groups := map[int][]*leaf{}
+	var ids []int
 	units := 0
 	for _, l := range p.leaves {
 		g := l.alias.group
 		if g == 0 {
 			units++
 			idf := idfOf(len(l.docs))
-			for i, d := range l.docs {
-				k := at[d] - 1
-				if k < 0 {
-					continue
-				}
+			alignHits(docs, l.docs, func(k, i int) {
 				tf := [index.NumFields]float64{float64(l.tf[0][i]), float64(l.tf[1][i])}
-				scores[k] += bm25(idf, d, tf)
+				scores[k] += bm25(idf, docs[k], tf)
 				if coord {
 					matched[k]++
 				}
-			}
+			})
 			continue
 		}
-		acc := groups[g]
-		if acc == nil {
+		if groups[g] == nil {
 			units++
-			acc = &groupAcc{tf: map[int32]*[index.NumFields]float64{}}
-			groups[g] = acc
+			ids = append(ids, g)
 		}
-		for i, d := range l.docs {
-			t := acc.tf[d]
-			if t == nil {
-				t = new([index.NumFields]float64)
-				acc.tf[d] = t
-			}
-			for f := range t {
-				t[f] += l.alias.weight * float64(l.tf[f][i])
-			}
-		}
+		groups[g] = append(groups[g], l)
+	}
+	if len(groups) == 0 {
+		return p.coordinate(scores, matched, units)
 	}
 	// Groups in a fixed order: float sums must not depend on map order, or
 	// equal scores would break ties differently from run to run.
-	ids := make([]int, 0, len(groups))
-	for g := range groups {
-		ids = append(ids, g)
-	}
 	sort.Ints(ids)
+	acc := make([][index.NumFields]float64, len(docs)) // the group's weighted tf per hit
+	var touched []int
+	seen := newDocSet(numDocs)
 	for _, g := range ids {
-		acc := groups[g]
-		idf := idfOf(len(acc.tf))
-		for d, tf := range acc.tf {
-			k := at[d] - 1
-			if k < 0 {
-				continue
-			}
-			scores[k] += bm25(idf, d, *tf)
+		// The group's document frequency: the documents naming any of it.
+		df := 0
+		for _, l := range groups[g] {
+			df += seen.addAll(l.docs)
+		}
+		seen.clear()
+		idf := idfOf(df)
+		for _, l := range groups[g] {
+			alignHits(docs, l.docs, func(k, i int) {
+				t := &acc[k]
+				if *t == ([index.NumFields]float64{}) {
+					touched = append(touched, k)
+				}
+				for f := range t {
+					t[f] += l.alias.weight * float64(l.tf[f][i])
+				}
+			})
+		}
+		for _, k := range touched {
+			scores[k] += bm25(idf, docs[k], acc[k])
 			if coord {
 				matched[k]++
 			}
+			acc[k] = [index.NumFields]float64{}
 		}
+		touched = touched[:0]
 	}
-	if coord && units > 0 {
+	return p.coordinate(scores, matched, units)
+}
+
+// coordinate scales partial matches' scores by the share of the query's
+// units they match (matched is nil unless scoring partial matches).
+func (p *plan) coordinate(scores []float64, matched []int32, units int) []float64 {
+	if matched != nil && units > 0 {
 		for k := range scores {
 			scores[k] *= float64(matched[k]) / float64(units)
 		}
 	}
 	return scores
+}
+
+// alignHits calls visit(k, i) for every document both in hits and in docs
+// (both ascending), with its index in each. A short hit list is looked up
+// in a long one by binary search rather than walked alongside it.
+func alignHits(hits, docs []int32, visit func(k, i int)) {
+	if len(hits) == 0 || len(docs) == 0 {
+		return
+	}
+	if len(hits)*16 < len(docs) {
+		lo := 0
+		for k, d := range hits {
+			i, found := slices.BinarySearch(docs[lo:], d)
+			lo += i
+			if found {
+				visit(k, lo)
+			}
+			if lo == len(docs) {
+				return
+			}
+		}
+		return
+	}
+	i := 0
+	for k, d := range hits {
+		for i < len(docs) && docs[i] < d {
+			i++
+		}
+		if i == len(docs) {
+			return
+		}
+		if docs[i] == d {
+			visit(k, i)
+		}
+	}
+}
+
+// docSet is a set of document numbers, one bit each: unions of many posting
+// lists cost one pass over the lists and one over the bits, where merging
+// them two at a time would copy the growing union once per list.
+type docSet struct {
+	bits []uint64
+	n    int
+}
+
+func newDocSet(numDocs int) *docSet { return &docSet{bits: make([]uint64, (numDocs+63)/64)} }
+
+// addAll adds documents and returns how many were new.
+func (s *docSet) addAll(docs []int32) int {
+	added := 0
+	for _, d := range docs {
+		w, bit := d>>6, uint64(1)<<(d&63)
+		if s.bits[w]&bit == 0 {
+			s.bits[w] |= bit
+			added++
+		}
+	}
+	s.n += added
+	return added
+}
+
+// sorted lists the set's documents, ascending.
+func (s *docSet) sorted() []int32 {
+	out := make([]int32, 0, s.n)
+	for w, word := range s.bits {
+		for word != 0 {
+			out = append(out, int32(w<<6+bits.TrailingZeros64(word)))
+			word &= word - 1
+		}
+	}
+	return out
+}
+
+func (s *docSet) clear() {
+	clear(s.bits)
+	s.n = 0
 }
 
 // terms lists the leaves for display, each once.
