@@ -277,6 +277,10 @@ func (c *Explorer) onInput(ctx app.Context, e app.Event) {
 		c.typing = true
 	}
 	c.refresh(ctx)
+	// The page changes when the answer comes (refresh dispatches it); a
+	// render now would only redraw the old results, on the thread the
+	// answer's fetches and the search itself need.
+	ctx.PreventUpdate()
 }
 
 func (c *Explorer) onSubmit(ctx app.Context, e app.Event) {
