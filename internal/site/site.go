@@ -78,6 +78,7 @@ func Handler(c Config) *app.Handler {
 		ThemeColor:         "#0f4c5c",
 		LoadingLabel:       "جارٍ تحميل مرصد… {progress}%",
 		Styles:             []string{"/web/marsad.css"},
+		Scripts:            []string{"/web/ranges.js"},
 		CacheableResources: cacheable,
 		Env: map[string]string{
 			ui.BundleEnv:     c.BundlePath,

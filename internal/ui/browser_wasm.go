@@ -6,6 +6,7 @@ import (
 	"errors"
 	"runtime"
 	"strconv"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -76,6 +77,84 @@ func fetchBytes(url string, off, length int64) ([]byte, error) {
 	r := <-result
 	release()
 	return r.data, r.err
+}
+
+func init() { fetchBundle = fetchGathered }
+
+// gathered holds the range requests made since the last round went out.
+var gathered struct {
+	mu    sync.Mutex
+	calls []*rangeCall
+}
+
+type rangeCall struct {
+	url         string
+	off, length int64
+	done        chan fetchOutcome
+}
+
+type fetchOutcome struct {
+	data []byte
+	err  error
+}
+
+// fetchGathered is fetchBytes for ranges, gathered with the requests other
+// goroutines make at the same moment (a page's articles, a prefix's term
+// chunks) into one call of window.marsadFetchRanges (web/ranges.js): the
+// Go program then wakes once for the whole round, not twice a request.
+func fetchGathered(url string, off, length int64) ([]byte, error) {
+	if length < 0 || app.Window().Get("marsadFetchRanges").Type() != app.TypeFunction {
+		return fetchBytes(url, off, length)
+	}
+	c := &rangeCall{url: url, off: off, length: length, done: make(chan fetchOutcome, 1)}
+	gathered.mu.Lock()
+	gathered.calls = append(gathered.calls, c)
+	first := len(gathered.calls) == 1
+	gathered.mu.Unlock()
+	if first {
+		go sendGathered()
+	}
+	r := <-c.done
+	return r.data, r.err
+}
+
+// sendGathered yields once, so that the goroutines started together with the
+// first request (WebAssembly runs one at a time) make theirs, then fetches
+// them all.
+func sendGathered() {
+	runtime.Gosched()
+	gathered.mu.Lock()
+	calls := gathered.calls
+	gathered.calls = nil
+	gathered.mu.Unlock()
+
+	list := app.Window().Get("Array").New()
+	for _, c := range calls {
+		list.Call("push", []any{c.url, c.off, c.length})
+	}
+	result := make(chan app.Value, 1)
+	onDone := app.FuncOf(func(this app.Value, args []app.Value) any {
+		result <- args[0]
+		return nil
+	})
+	defer onDone.Release()
+	app.Window().Call("marsadFetchRanges", list).Call("then", onDone)
+	answer := <-result
+
+	bytes := answer.Get("bytes")
+	all := make([]byte, bytes.Length())
+	app.CopyBytesToGo(all, bytes)
+	sizes, errs := answer.Get("sizes"), answer.Get("errors")
+	at := 0
+	for i, c := range calls {
+		if msg := errs.Index(i).String(); msg != "" {
+			c.done <- fetchOutcome{err: errors.New(msg)}
+			continue
+		}
+		n := sizes.Index(i).Int()
+		c.done <- fetchOutcome{data: all[at : at+n : at+n]}
+		at += n
+	}
 }
 
 // pageWasControlled reports whether this page was loaded through a service
