@@ -13,6 +13,11 @@ import (
 // sorted; out-of-range or overlapping spans are skipped rather than trusted.
 // firstHit numbers the marks (id "hit-N") for the reader's next/previous
 // controls; -1 leaves them without ids.
+//
+// The nodes always alternate text, mark, text, …, text (a text may be
+// empty), so that the next query's results have the same kind of node at
+// the same place, and go-app updates the page's nodes instead of replacing
+// them: creating nodes is most of the cost of drawing a page of results.
 func marked(text string, spans []search.Span, firstHit, currentHit int) []app.UI {
 	nodes := make([]app.UI, 0, 2*len(spans)+1)
 	at := 0
@@ -21,9 +26,7 @@ func marked(text string, spans []search.Span, firstHit, currentHit int) []app.UI
 		if s.Start < at || s.End > len(text) || s.Start >= s.End {
 			continue
 		}
-		if s.Start > at {
-			nodes = append(nodes, app.Text(text[at:s.Start]))
-		}
+		nodes = append(nodes, app.Text(text[at:s.Start]))
 		m := app.Mark().Text(text[s.Start:s.End])
 		if firstHit >= 0 {
 			m = m.ID("hit-" + strconv.Itoa(n))
@@ -35,10 +38,7 @@ func marked(text string, spans []search.Span, firstHit, currentHit int) []app.UI
 		nodes = append(nodes, m)
 		at = s.End
 	}
-	if at < len(text) {
-		nodes = append(nodes, app.Text(text[at:]))
-	}
-	return nodes
+	return append(nodes, app.Text(text[at:]))
 }
 
 // paragraph is one "\n"-separated block of a document's text, with the hits
