@@ -33,6 +33,9 @@ type Explorer struct {
 
 	view   view
 	typing bool // a run of keystrokes shares one history entry
+	// address is how the address bar must follow the typed query, once its
+	// answer is on the page.
+	address addressUpdate
 
 	result      *search.Result
 	queryErr    string
@@ -79,9 +82,9 @@ func (c *Explorer) OnAppUpdate(ctx app.Context) {
 // the UI goroutine, since it may have to fetch parts of the bundle; only the
 // answer to the latest view is shown.
 func (c *Explorer) refresh(ctx app.Context) {
-	ctx.Page().SetTitle(pageTitle(c.view))
 	engine := corpusEngine.engine
 	if corpusEngine.status != loadReady || engine == nil {
+		c.syncAddress(ctx)
 		return
 	}
 	c.seq++
@@ -94,12 +97,13 @@ func (c *Explorer) refresh(ctx app.Context) {
 				return // a newer view was asked for meanwhile
 			}
 			c.apply(out)
-			ctx.Defer(func(app.Context) {
+			ctx.Defer(func(ctx app.Context) {
 				measureQuery(start)
 				if !firstResultsMarked {
 					firstResultsMarked = true
 					markFirstResults()
 				}
+				c.syncAddress(ctx)
 			})
 			if out.result != nil && out.result.EntitiesPending {
 				c.loadEntities(ctx, engine)
@@ -268,19 +272,43 @@ func (c *Explorer) onInput(ctx app.Context, e app.Event) {
 	c.view.Query = ctx.JSSrc().Get("value").String()
 	c.view.Page = 0
 	c.view.DocID = ""
-	if c.typing {
-		ctx.Page().ReplaceURL(c.view.URL())
-	} else {
+	if !c.typing {
 		// The first keystroke of a new query gets its own history entry, so
 		// Back returns to the previous query rather than to every keystroke.
-		app.Window().Get("history").Call("pushState", nil, "", c.view.URL().String())
+		c.address = addressPush
 		c.typing = true
+	} else if c.address == addressKept {
+		c.address = addressReplace
 	}
 	c.refresh(ctx)
 	// The page changes when the answer comes (refresh dispatches it); a
 	// render now would only redraw the old results, on the thread the
 	// answer's fetches and the search itself need.
 	ctx.PreventUpdate()
+}
+
+// addressUpdate is what the address bar still needs after a keystroke.
+type addressUpdate int
+
+const (
+	addressKept    addressUpdate = iota // it shows the view already
+	addressReplace                      // the current history entry takes the view
+	addressPush                         // a new history entry takes it
+)
+
+// syncAddress brings the address bar and the title up to the view. It runs
+// once the view's answer is on the page, not on the keystroke: changing the
+// history and the title makes the browser work, on this machine enough to
+// slow the fetches of the query being answered by a few milliseconds.
+func (c *Explorer) syncAddress(ctx app.Context) {
+	switch c.address {
+	case addressReplace:
+		ctx.Page().ReplaceURL(c.view.URL())
+	case addressPush:
+		app.Window().Get("history").Call("pushState", nil, "", c.view.URL().String())
+	}
+	c.address = addressKept
+	ctx.Page().SetTitle(pageTitle(c.view))
 }
 
 func (c *Explorer) onSubmit(ctx app.Context, e app.Event) {
