@@ -31,11 +31,28 @@ func (c *Explorer) renderHits(res *search.Result) app.UI {
 	default:
 		summary = resultsLabel(res.Total)
 	}
+	// go-app matches the children of an element by their place: the notes
+	// that come and go sit in a block of their own, so that the list of
+	// results keeps its place and is updated, not built anew, when they
+	// change.
 	return app.Div().Body(
 		app.Div().Class("count-row").Body(
 			app.P().Class("count").Aria("live", "polite").Text(summary),
 			app.If(c.view.Query != "" && res.Total > 1, func() app.UI { return c.renderSort() }),
 		),
+		app.Div().Class("notes").Body(c.renderNotes(res, filtered)...),
+		app.Ol().Class("hits").Body(
+			app.Range(res.Hits).Slice(func(i int) app.UI { return c.renderHit(res.Hits[i]) }),
+		),
+		c.renderPager(res.Total),
+	)
+}
+
+// renderNotes says what the answer needs explained: partial matches, a
+// spelling to try, the alias names and word forms searched, or why nothing
+// was found.
+func (c *Explorer) renderNotes(res *search.Result, filtered bool) []app.UI {
+	return []app.UI{
 		app.If(res.Partial, func() app.UI {
 			return app.P().Class("partial-note").Role("status").Text(partialLabel(res.StrictTotal))
 		}),
@@ -54,11 +71,7 @@ func (c *Explorer) renderHits(res *search.Result) app.UI {
 		c.renderAliasNote(res.AlsoSearched),
 		c.renderForms(res.Forms),
 		app.If(res.Total == 0, func() app.UI { return c.renderNoResults(filtered) }),
-		app.Ol().Class("hits").Body(
-			app.Range(res.Hits).Slice(func(i int) app.UI { return c.renderHit(res.Hits[i]) }),
-		),
-		c.renderPager(res.Total),
-	)
+	}
 }
 
 func (c *Explorer) renderHit(h search.Hit) app.UI {
@@ -227,10 +240,9 @@ func plainLabel(s string) string { return s }
 // URLs that back/forward and shared links restore.
 func (c *Explorer) renderFacetGroup(title string, values []search.FacetValue, selected []string, open bool,
 	label func(string) string, toggled func(view, string) view) app.UI {
-	if len(values) == 0 {
-		return nil
-	}
-	return app.Details().Class("facet-group").Open(open).Body(
+	// A group without values is hidden rather than left out, so the groups
+	// after it keep their places and go-app updates them in place.
+	return app.Details().Class("facet-group").Open(open).Hidden(len(values) == 0).Body(
 		app.Summary().Text(title),
 		app.Ul().Body(
 			app.Range(values).Slice(func(i int) app.UI {
