@@ -39,7 +39,7 @@ func (c *chunk) bytes() int {
 
 type termEntry struct {
 	forms    []Form
-	postings [NumFields][]Posting
+	postings [NumFields]DocPostings
 }
 
 func parseChunk(name string, kind byte, raw []byte) (*chunk, error) {
@@ -119,9 +119,9 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 		if n > numDocs {
 			return nil, r.fail("more postings than documents")
 		}
-		ps := make([]Posting, n)
+		ps := DocPostings{Docs: make([]int32, n), TFs: make([]int32, n)}
 		doc := int64(-1)
-		for j := range ps {
+		for j := range n {
 			delta, err := r.uvarint("document delta")
 			if err != nil {
 				return nil, err
@@ -137,7 +137,7 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 			if tf == 0 {
 				return nil, r.fail("zero term frequency")
 			}
-			ps[j] = Posting{Doc: int32(doc), TF: int32(tf)}
+			ps.Docs[j], ps.TFs[j] = int32(doc), int32(tf)
 		}
 		e.postings[f] = ps
 	}
@@ -145,14 +145,14 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 		return nil, err
 	}
 	c.terms[key] = e
-	c.decoded += postingBytes(e.postings[0]) + postingBytes(e.postings[1]) + 64*len(e.forms)
+	c.decoded += 8*(e.postings[0].Len()+e.postings[1].Len()) + 64*len(e.forms)
 	return e, nil
 }
 
 // positions decodes the entry of a key in a position chunk; nil if the chunk
 // lacks it. A term's documents and counts come from its document postings
 // (docs, per field); a stop key has none and carries its own.
-func (c *chunk) positions(key string, numDocs int, docs *[NumFields][]Posting) (*[NumFields][]Posting, error) {
+func (c *chunk) positions(key string, numDocs int, docs *[NumFields]DocPostings) (*[NumFields][]Posting, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.pos[key]; ok {
@@ -169,29 +169,28 @@ func (c *chunk) positions(key string, numDocs int, docs *[NumFields][]Posting) (
 	r := &reader{name: c.name, buf: c.entries[i]}
 	e := new([NumFields][]Posting)
 	for f := range e {
-		var heads []Posting
+		var n int
 		if stop {
 			// A posting takes a document delta, a count and a position.
-			n, err := r.count("posting count", 3)
-			if err != nil {
+			var err error
+			if n, err = r.count("posting count", 3); err != nil {
 				return nil, err
 			}
 			if n > numDocs {
 				return nil, r.fail("more postings than documents")
 			}
-			heads = make([]Posting, n)
 		} else {
-			heads = docs[f]
+			n = docs[f].Len()
 		}
 		body, err := r.bytes("positions")
 		if err != nil {
 			return nil, err
 		}
 		pr := &reader{name: c.name, buf: body}
-		ps := make([]Posting, len(heads))
+		ps := make([]Posting, n)
 		doc := int64(-1)
 		for j := range ps {
-			p := heads[j]
+			var p Posting
 			if stop {
 				delta, err := pr.uvarint("document delta")
 				if err != nil {
@@ -210,8 +209,11 @@ func (c *chunk) positions(key string, numDocs int, docs *[NumFields][]Posting) (
 					return nil, pr.fail("zero term frequency")
 				}
 				p = Posting{Doc: int32(doc), TF: int32(tf)}
-			} else if int(p.TF) > pr.remaining() {
-				return nil, pr.fail("more occurrences than bytes")
+			} else {
+				p = Posting{Doc: docs[f].Docs[j], TF: docs[f].TFs[j]}
+				if int(p.TF) > pr.remaining() {
+					return nil, pr.fail("more occurrences than bytes")
+				}
 			}
 			p.Positions = make([]int32, p.TF)
 			if !stop {

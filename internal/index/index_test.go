@@ -117,27 +117,31 @@ func TestBuildOrdersNewestFirstAndKeepsEveryField(t *testing.T) {
 
 func TestPostingsAndPositions(t *testing.T) {
 	ix := buildTest(t)
-	got := must[[]Posting](t)(ix.Postings(Text, "cat"))
-	if want := []Posting{{Doc: 0, TF: 2}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("Postings(text, cat) = %+v, want %+v", got, want)
+	docs := must[DocPostings](t)(ix.Postings(Text, "cat"))
+	if want := (DocPostings{Docs: []int32{0}, TFs: []int32{2}}); !reflect.DeepEqual(docs, want) {
+		t.Errorf("Postings(text, cat) = %+v, want %+v", docs, want)
 	}
-	got = must[[]Posting](t)(ix.Positions(Text, "cat"))
+	got := must[[]Posting](t)(ix.Positions(Text, "cat"))
 	if want := []Posting{{Doc: 0, TF: 2, Positions: []int32{0, 6}, Forms: []uint16{0, 0}}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Positions(text, cat) = %+v, want %+v", got, want)
 	}
 	// dog: "dogs" in a (form 0), "dog dog dog" in b (form 1).
-	got = must[[]Posting](t)(ix.Postings(Text, "dog"))
-	if want := []Posting{{Doc: 0, TF: 1}, {Doc: 1, TF: 3}}; !reflect.DeepEqual(got, want) {
-		t.Errorf("Postings(text, dog) = %+v, want %+v", got, want)
+	docs = must[DocPostings](t)(ix.Postings(Text, "dog"))
+	if want := (DocPostings{Docs: []int32{0, 1}, TFs: []int32{1, 3}}); !reflect.DeepEqual(docs, want) {
+		t.Errorf("Postings(text, dog) = %+v, want %+v", docs, want)
 	}
 	got = must[[]Posting](t)(ix.Positions(Text, "dog"))
 	if len(got) != 2 || !reflect.DeepEqual(got[1].Forms, []uint16{1, 1, 1}) || !reflect.DeepEqual(got[1].Positions, []int32{0, 1, 2}) {
 		t.Errorf("Positions(text, dog) = %+v", got)
 	}
-	if got := must[[]Posting](t)(ix.Postings(Text, StopKey("the"))); len(got) != 1 || got[0].Positions[0] != 3 || got[0].TF != 1 {
-		t.Errorf("stop word postings = %+v, want position 3", got)
+	if got := must[[]Posting](t)(ix.Positions(Text, StopKey("the"))); len(got) != 1 || got[0].Positions[0] != 3 || got[0].TF != 1 {
+		t.Errorf("stop word positions = %+v, want position 3", got)
 	}
-	if got := must[[]Posting](t)(ix.Postings(Text, "bird")); got != nil {
+	// A stop word's document postings come from its positions.
+	if got := must[DocPostings](t)(ix.Postings(Text, StopKey("the"))); !reflect.DeepEqual(got, DocPostings{Docs: []int32{0}, TFs: []int32{1}}) {
+		t.Errorf("stop word postings = %+v, want document 0 once", got)
+	}
+	if got := must[DocPostings](t)(ix.Postings(Text, "bird")); got.Len() != 0 {
 		t.Errorf("unknown key: %+v", got)
 	}
 	if ix.DocLen(Text, 0) != 5 || ix.DocLen(Title, 0) != 2 || ix.DocLen(Text, 2) != 0 {

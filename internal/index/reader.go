@@ -645,20 +645,28 @@ func (ix *Index) loadAll(n int, load func(i int) error) error {
 	return errors.Join(distinct...)
 }
 
-// Postings returns the document postings (Doc, TF, Form) of a key in a
-// field, ordered by document; nil if the key does not occur. Stop keys have
-// no document postings: their TF comes from their positions.
-func (ix *Index) Postings(f Field, key string) ([]Posting, error) {
+// Postings returns the documents of a key in a field with the number of
+// occurrences in each, ordered by document; empty if the key does not occur.
+// Stop keys have no document postings: theirs come from their positions.
+func (ix *Index) Postings(f Field, key string) (DocPostings, error) {
 	if IsStopKey(key) {
-		return ix.Positions(f, key)
+		ps, err := ix.Positions(f, key)
+		if err != nil {
+			return DocPostings{}, err
+		}
+		out := DocPostings{Docs: make([]int32, len(ps)), TFs: make([]int32, len(ps))}
+		for i, p := range ps {
+			out.Docs[i], out.TFs[i] = p.Doc, p.TF
+		}
+		return out, nil
 	}
 	c, err := ix.chunkFor(0, key)
 	if c == nil || err != nil {
-		return nil, err
+		return DocPostings{}, err
 	}
 	e, err := c.term(key, ix.numDocs)
 	if e == nil || err != nil {
-		return nil, err
+		return DocPostings{}, err
 	}
 	ix.trim()
 	return e.postings[f], nil
@@ -667,7 +675,7 @@ func (ix *Index) Postings(f Field, key string) ([]Posting, error) {
 // Positions returns the postings of a key in a field with their positions and
 // forms.
 func (ix *Index) Positions(f Field, key string) ([]Posting, error) {
-	var docs *[NumFields][]Posting
+	var docs *[NumFields]DocPostings
 	if !IsStopKey(key) {
 		tc, err := ix.chunkFor(0, key)
 		if tc == nil || err != nil {

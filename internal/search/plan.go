@@ -301,7 +301,7 @@ func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
 		for f := index.Field(0); f < index.NumFields; f++ {
 			ps, err := ev.e.ix.Postings(f, term)
 			ev.fail(err)
-			if len(ps) > 0 && !seen[term] {
+			if ps.Len() > 0 && !seen[term] {
 				seen[term] = true
 				keys = append([]string{term}, keys...)
 			}
@@ -315,7 +315,7 @@ func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
 			for f := index.Field(0); f < index.NumFields; f++ {
 				ps, err := ev.e.ix.Postings(f, k)
 				ev.fail(err)
-				df[k] += len(ps)
+				df[k] += ps.Len()
 			}
 		}
 		sort.SliceStable(keys, func(i, j int) bool { return df[keys[i]] > df[keys[j]] })
@@ -501,29 +501,29 @@ func (e *Engine) dateDocs(r query.DateRange) []int32 {
 // match finds the documents containing the slots in either field.
 func (e *Engine) match(slots []slot, fail func(error)) *leaf {
 	l := &leaf{slots: slots}
-	var per [index.NumFields][]fieldHit
+	var per [index.NumFields]index.DocPostings
 	for f := index.Field(0); f < index.NumFields; f++ {
 		per[f] = e.matchField(f, slots, fail)
 	}
 	// Merge the two fields' hits, both sorted by document.
 	a, b := per[index.Title], per[index.Text]
-	size := len(a) + len(b)
+	size := a.Len() + b.Len()
 	l.docs = make([]int32, 0, size)
 	l.tf[index.Title] = make([]int32, 0, size)
 	l.tf[index.Text] = make([]int32, 0, size)
 	i, j := 0, 0
-	for i < len(a) || j < len(b) {
+	for i < a.Len() || j < b.Len() {
 		var d int32
 		var ta, tb int32
 		switch {
-		case j == len(b) || (i < len(a) && a[i].doc < b[j].doc):
-			d, ta = a[i].doc, a[i].tf
+		case j == b.Len() || (i < a.Len() && a.Docs[i] < b.Docs[j]):
+			d, ta = a.Docs[i], a.TFs[i]
 			i++
-		case i == len(a) || b[j].doc < a[i].doc:
-			d, tb = b[j].doc, b[j].tf
+		case i == a.Len() || b.Docs[j] < a.Docs[i]:
+			d, tb = b.Docs[j], b.TFs[j]
 			j++
 		default:
-			d, ta, tb = a[i].doc, a[i].tf, b[j].tf
+			d, ta, tb = a.Docs[i], a.TFs[i], b.TFs[j]
 			i++
 			j++
 		}
@@ -534,22 +534,13 @@ func (e *Engine) match(slots []slot, fail func(error)) *leaf {
 	return l
 }
 
-type fieldHit struct {
-	doc int32
-	tf  int32
-}
-
 // matchField returns the documents where the slots occur in one field, with
 // the number of occurrences, sorted by document.
-func (e *Engine) matchField(f index.Field, slots []slot, fail func(error)) []fieldHit {
+func (e *Engine) matchField(f index.Field, slots []slot, fail func(error)) index.DocPostings {
 	if len(slots) == 1 && slots[0].norm == "" {
 		ps, err := e.ix.Postings(f, slots[0].key)
 		fail(err)
-		out := make([]fieldHit, len(ps))
-		for i, p := range ps {
-			out[i] = fieldHit{p.Doc, p.TF}
-		}
-		return out
+		return ps
 	}
 	lists := make([][]index.Posting, len(slots))
 	for i, s := range slots {
@@ -559,18 +550,18 @@ func (e *Engine) matchField(f index.Field, slots []slot, fail func(error)) []fie
 			ps = e.formOnly(s.key, s.norm, ps, fail)
 		}
 		if len(ps) == 0 {
-			return nil
+			return index.DocPostings{}
 		}
 		lists[i] = ps
 	}
+	var out index.DocPostings
 	if len(slots) == 1 {
-		out := make([]fieldHit, len(lists[0]))
-		for i, p := range lists[0] {
-			out[i] = fieldHit{doc: p.Doc, tf: int32(len(p.Positions))}
+		for _, p := range lists[0] {
+			out.Docs = append(out.Docs, p.Doc)
+			out.TFs = append(out.TFs, int32(len(p.Positions)))
 		}
 		return out
 	}
-	var out []fieldHit
 	// Walk the first list; find the same document in the others (all are
 	// sorted by document, so a cursor per list moves forward only).
 	cursors := make([]int, len(slots))
@@ -601,7 +592,8 @@ next:
 			}
 		}
 		if n > 0 {
-			out = append(out, fieldHit{doc: p.Doc, tf: n})
+			out.Docs = append(out.Docs, p.Doc)
+			out.TFs = append(out.TFs, n)
 		}
 	}
 	return out
