@@ -3,6 +3,7 @@ package index
 import (
 	"sort"
 	"sync"
+	"sync/atomic"
 )
 
 // chunk is a decompressed term or position chunk. Its keys are read when it
@@ -20,6 +21,28 @@ type chunk struct {
 	// decoded estimates the bytes of the decoded entries, which the
 	// cache counts with the chunk's own.
 	decoded int
+	// cached is the cache's running total, which a decoded entry adds to
+	// while the chunk is in the cache (not once evicted).
+	cached  *atomic.Int64
+	evicted bool
+}
+
+// grew counts n more decoded bytes; c.mu is held.
+func (c *chunk) grew(n int) {
+	c.decoded += n
+	if c.cached != nil && !c.evicted {
+		c.cached.Add(int64(n))
+	}
+}
+
+// evict takes the chunk out of the cache's total.
+func (c *chunk) evict() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cached != nil && !c.evicted {
+		c.cached.Add(-int64(c.size + c.decoded))
+	}
+	c.evicted = true
 }
 
 // postingBytes estimates the memory of decoded postings.
@@ -145,7 +168,7 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 		return nil, err
 	}
 	c.terms[key] = e
-	c.decoded += 8*(e.postings[0].Len()+e.postings[1].Len()) + 64*len(e.forms)
+	c.grew(8*(e.postings[0].Len()+e.postings[1].Len()) + 64*len(e.forms))
 	return e, nil
 }
 
@@ -253,6 +276,6 @@ func (c *chunk) positions(key string, numDocs int, docs *[NumFields]DocPostings)
 		return nil, err
 	}
 	c.pos[key] = e
-	c.decoded += postingBytes(e[0]) + postingBytes(e[1])
+	c.grew(postingBytes(e[0]) + postingBytes(e[1]))
 	return e, nil
 }

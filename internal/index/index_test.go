@@ -210,6 +210,45 @@ func manyDocs(n int) []corpus.Document {
 
 var smallOptions = Options{ChunkBytes: 200, PosChunkBytes: 200, ChunkFileBytes: 300, PackBytes: 2000, IDGroupDocs: 16}
 
+// The chunk cache keeps a running total of its bytes rather than adding
+// them up on every read: the total must stay exact through loads, decoded
+// entries and evictions, the budget must hold, and evicted chunks must read
+// again the same.
+func TestChunkCacheKeepsItsBudget(t *testing.T) {
+	docs := manyDocs(120)
+	ix := openBundle(t, buildBundle(t, smallOptions, docs))
+	ix.cacheBudget = 3000
+	keys := []string{"common", StopKey("the")}
+	for i := 0; i < 120; i += 7 {
+		keys = append(keys, fmt.Sprintf("w%d", i), fmt.Sprintf("k%d", i%7))
+	}
+	first := map[string][]Posting{}
+	for round := 0; round < 2; round++ {
+		for _, key := range keys {
+			got := must[[]Posting](t)(ix.Positions(Text, key))
+			must[DocPostings](t)(ix.Postings(Title, key))
+			if round == 0 {
+				first[key] = got
+			} else if !reflect.DeepEqual(got, first[key]) {
+				t.Errorf("Positions(text, %q) read again after eviction = %+v, want %+v", key, got, first[key])
+			}
+			ix.mu.Lock()
+			sum := 0
+			for _, c := range ix.chunks {
+				sum += c.bytes()
+			}
+			n := len(ix.chunks)
+			ix.mu.Unlock()
+			if total := ix.cacheBytes.Load(); total != int64(sum) {
+				t.Fatalf("after %q: running total %d bytes, cached chunks hold %d", key, total, sum)
+			}
+			if sum > 3000 && n > 1 {
+				t.Fatalf("after %q: %d chunks of %d bytes cached, over the budget of 3000", key, n, sum)
+			}
+		}
+	}
+}
+
 func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 	docs := manyDocs(120)
 	split := buildBundle(t, smallOptions, docs)

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"marsad/internal/corpus"
@@ -169,13 +170,15 @@ type Index struct {
 	idFiles   []string
 	files     []FileInfo
 
-	mu       sync.Mutex
-	chunks   map[string]*chunk
-	tick     uint64
-	docs     map[int32]*corpus.Document
-	ents     *Entities
-	vocab    []VocabEntry
-	idGroups map[int]map[string]int32
+	mu          sync.Mutex
+	chunks      map[string]*chunk
+	cacheBytes  atomic.Int64 // bytes of the cached chunks, decoded entries included
+	cacheBudget int64        // maxCachedBytes; smaller in tests
+	tick        uint64
+	docs        map[int32]*corpus.Document
+	ents        *Entities
+	vocab       []VocabEntry
+	idGroups    map[int]map[string]int32
 }
 
 type packRef struct {
@@ -189,7 +192,7 @@ func Open(f Fetcher, root string) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{fetch: f, root: root, chunks: map[string]*chunk{}, docs: map[int32]*corpus.Document{},
+	ix := &Index{fetch: f, root: root, chunks: map[string]*chunk{}, cacheBudget: maxCachedBytes, docs: map[int32]*corpus.Document{},
 		idGroups: map[int]map[string]int32{}}
 	if err := ix.readRoot(&reader{name: root, buf: raw}); err != nil {
 		return nil, err
@@ -556,6 +559,11 @@ func (ix *Index) fetchChunks(fam int, run []chunkRef) (*chunk, error) {
 		ix.mu.Lock()
 		ix.tick++
 		c.used = ix.tick
+		if old := ix.chunks[c.name]; old != nil {
+			old.evict()
+		}
+		c.cached = &ix.cacheBytes
+		ix.cacheBytes.Add(int64(c.bytes()))
 		ix.chunks[c.name] = c
 		ix.evict()
 		ix.mu.Unlock()
@@ -566,11 +574,7 @@ func (ix *Index) fetchChunks(fam int, run []chunkRef) (*chunk, error) {
 // evict drops the least recently used chunks beyond the cache budget. Called
 // with ix.mu held.
 func (ix *Index) evict() {
-	used := 0
-	for _, c := range ix.chunks {
-		used += c.bytes()
-	}
-	for used > maxCachedBytes && len(ix.chunks) > 1 {
+	for ix.cacheBytes.Load() > ix.cacheBudget && len(ix.chunks) > 1 {
 		var oldest *chunk
 		for _, c := range ix.chunks {
 			if oldest == nil || c.used < oldest.used {
@@ -578,12 +582,16 @@ func (ix *Index) evict() {
 			}
 		}
 		delete(ix.chunks, oldest.name)
-		used -= oldest.bytes()
+		oldest.evict()
 	}
 }
 
-// trim applies the cache budget after entries were decoded.
+// trim applies the cache budget after entries were decoded. Every read of
+// postings calls it: within the budget it costs one atomic load.
 func (ix *Index) trim() {
+	if ix.cacheBytes.Load() <= ix.cacheBudget {
+		return
+	}
 	ix.mu.Lock()
 	ix.evict()
 	ix.mu.Unlock()
