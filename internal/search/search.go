@@ -234,6 +234,14 @@ type Engine struct {
 	entityKeys map[string]string
 	byEntity   [][]int32
 
+	// firstYear and years span the documents' years (YearNum; 0 is an
+	// unknown date), so that the year facet counts into a slice.
+	firstYear, years int
+	// entityCounts is the entity facet's counter, kept between searches
+	// (under mu) and zeroed after each: a corpus names tens of thousands
+	// of entities, and a query mentions a few hundred of them.
+	entityCounts []int
+
 	ranking Ranking
 }
 
@@ -249,6 +257,18 @@ func New(ix *index.Index) *Engine {
 	e := &Engine{ix: ix, ranking: DefaultRanking}
 	for _, s := range ix.Sources() {
 		e.sourceNorms = append(e.sourceNorms, normWords(s))
+	}
+	first, last := 0, -1
+	for d := 0; d < ix.NumDocs(); d++ {
+		if y := ix.YearNum(d); y != 0 && (last < first || y < first) {
+			first = y
+		}
+		if y := ix.YearNum(d); y > last {
+			last = y
+		}
+	}
+	if last >= first {
+		e.firstYear, e.years = first, last-first+1
 	}
 	return e
 }
@@ -585,10 +605,19 @@ func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(
 	sourceOK, yearOK, entityOK := keep[0], keep[1], keep[2]
 	var hits []int32
 	sourceCounts := make([]int, len(e.ix.Sources()))
-	yearNums := map[int]int{}
+	yearCounts := make([]int, e.years+1) // the last counts unknown dates
 	var entityCounts []int
+	var mentioned []int32 // the entities counted, each once
 	if e.ents != nil {
-		entityCounts = make([]int, len(e.ents.Names))
+		if len(e.entityCounts) != len(e.ents.Names) {
+			e.entityCounts = make([]int, len(e.ents.Names))
+		}
+		entityCounts = e.entityCounts
+		defer func() {
+			for _, id := range mentioned {
+				entityCounts[id] = 0
+			}
+		}()
 	}
 	for _, d := range matched {
 		s, y, en := sourceOK(d), yearOK(d), entityOK(d)
@@ -599,12 +628,19 @@ func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(
 			sourceCounts[e.ix.SourceNum(int(d))]++
 		}
 		if s && en {
-			yearNums[e.ix.YearNum(int(d))]++
+			if y := e.ix.YearNum(int(d)); y == 0 {
+				yearCounts[e.years]++
+			} else {
+				yearCounts[y-e.firstYear]++
+			}
 		}
 		if s && y && en {
 			hits = append(hits, d)
 			if entityCounts != nil {
 				for _, id := range e.ents.Of(int(d)) {
+					if entityCounts[id] == 0 {
+						mentioned = append(mentioned, id)
+					}
 					entityCounts[id]++
 				}
 			}
@@ -617,15 +653,17 @@ func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(
 		}
 	}
 	res.Facets.Sources = facetValues(counts, req.Sources)
-	yearCounts := make(map[string]int, len(yearNums))
-	for y, c := range yearNums {
-		if y == 0 {
-			yearCounts[""] = c
-		} else {
-			yearCounts[strconv.Itoa(y)] = c
+	byYear := map[string]int{}
+	for i, c := range yearCounts {
+		switch {
+		case c == 0:
+		case i == e.years:
+			byYear[""] = c
+		default:
+			byYear[strconv.Itoa(e.firstYear+i)] = c
 		}
 	}
-	res.Facets.Years = facetValues(yearCounts, req.Years)
+	res.Facets.Years = facetValues(byYear, req.Years)
 	res.Facets.Entities = nil
 	res.EntitiesPending = entityCounts == nil
 	if entityCounts != nil {
@@ -639,10 +677,7 @@ func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(
 			return e.ents.Names[a] < e.ents.Names[b]
 		}
 		best := map[string][]int32{}
-		for id, c := range entityCounts {
-			if c == 0 {
-				continue
-			}
+		for _, id := range mentioned {
 			t := e.ents.Types[id]
 			top := best[t]
 			if len(top) == maxEntityFacets && !before(int32(id), top[len(top)-1]) {
