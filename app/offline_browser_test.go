@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -141,6 +142,38 @@ func TestBrowserKeepsALargeCorpusOffline(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Click(chromedp.CSS(`li.hit[data-doc-id="`+doc003+`"] .hit-title a`)))
 	waitFor(t, ctx, "the reader, offline", `document.querySelector('article.reader[data-doc-id="`+doc003+`"] .reader-body mark')`)
+
+	// The worker answers ranges of a kept file with just those bytes (the
+	// page's articles do not each read a whole pack), several of them as a
+	// server would, in a multipart answer.
+	var pack []byte
+	var packName string
+	for _, f := range bundle.Files {
+		if strings.HasPrefix(f.Name, "d-") {
+			pack, packName = f.Data, f.Name
+		}
+	}
+	type rangeAnswer struct {
+		Status int    `json:"status"`
+		Type   string `json:"type"`
+		Range  string `json:"range"`
+		Body   string `json:"body"`
+	}
+	ask := func(ranges string) rangeAnswer {
+		return awaitJS[rangeAnswer](t, ctx, `fetch("/web/bundle/`+packName+`", {headers: {Range: "`+ranges+`", "X-Marsad-From-Caches": "1"}})
+			.then(async r => ({status: r.status, type: r.headers.get("Content-Type") || "", range: r.headers.get("Content-Range") || "",
+				body: Array.from(new Uint8Array(await r.arrayBuffer()), b => String.fromCharCode(b)).join("")}))`)
+	}
+	one := ask("bytes=10-59")
+	if one.Status != 206 || one.Range != fmt.Sprintf("bytes 10-59/%d", len(pack)) || one.Body != latin1(pack[10:60]) {
+		t.Errorf("one range of a kept pack: status %d, Content-Range %q, %d bytes; want 206, bytes 10-59/%d, the 50 bytes", one.Status, one.Range, len(one.Body), len(pack))
+	}
+	two := ask("bytes=1000-1099,10-59")
+	if two.Status != 206 || !strings.HasPrefix(two.Type, "multipart/byteranges; boundary=") ||
+		!strings.Contains(two.Body, fmt.Sprintf("Content-Range: bytes 1000-1099/%d\r\n\r\n%s\r\n", len(pack), latin1(pack[1000:1100]))) ||
+		!strings.Contains(two.Body, fmt.Sprintf("Content-Range: bytes 10-59/%d\r\n\r\n%s\r\n", len(pack), latin1(pack[10:60]))) {
+		t.Errorf("two ranges of a kept pack: status %d, Content-Type %q, %d bytes; want 206, multipart/byteranges with both", two.Status, two.Type, len(two.Body))
+	}
 
 	// Deleting the kept copy empties its cache.
 	do(t, ctx, chromedp.Click(chromedp.CSS(".offline-delete")))
@@ -346,4 +379,13 @@ func TestBrowserOfflinePanelScreenshots(t *testing.T) {
 		shot("precached")
 		srv.Close()
 	}
+}
+
+// latin1 is bytes as the page's test code reads them, one char a byte.
+func latin1(b []byte) string {
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
 }

@@ -1,16 +1,16 @@
 // marsadFetchRanges fetches several byte ranges of bundle files at once, for
 // the engine in app.wasm. A page of results needs ten articles, each a range
-// of a document pack: fetched one by one from Go, every response would wake
+// of a document pack. Fetched one by one from Go, every response would wake
 // the Go program on its own; here they are all awaited in JavaScript, and Go
-// wakes once, to copy their bytes in one call.
+// wakes once, to copy their bytes in one call. The ranges of one file go in
+// one request (Range: bytes=a-b,c-d), which the server answers with
+// multipart/byteranges: on a busy machine every request costs milliseconds.
 //
-// requests: [[url, offset, length], ...]; piecesCache: the name of the
-// service worker's cache of pieces (marsad-ranges-<version>), where the
-// pieces read from the network are kept so that they read again offline.
-// The service worker lets range requests for what it does not hold go to
-// the network without passing through it; when the network fails, the
-// request is made again with fromCachesHeader, and the worker answers it
-// from its caches.
+// requests: [[url, offset, length], ...]. The service worker lets range
+// requests for what it does not hold go to the network without passing
+// through it; the pieces read are handed to it to keep, so that they read
+// again offline. When the network fails, a range is asked again with
+// fromCachesHeader, and the worker answers it from its caches.
 //
 // The promise resolves to {bytes: Uint8Array (every answer, one after
 // another), sizes: [n, ...], errors: [message or "", ...]}; it never rejects.
@@ -18,8 +18,17 @@
   const fromCachesHeader = "X-Marsad-From-Caches";
   const keptPieceHeader = "X-Marsad-Kept-Piece";
 
+  // multiRange: whether the server answers several ranges with just those
+  // ranges. A server that cannot answers with the whole file: that answer is
+  // dropped at its headers, and from then on ranges are asked one by one.
+  let multiRange = true;
+
+  function rangeHeader(off, length) {
+    return "bytes=" + off + "-" + (off + length - 1);
+  }
+
   async function fetchRange(url, off, length, toKeep) {
-    const range = "bytes=" + off + "-" + (off + length - 1);
+    const range = rangeHeader(off, length);
     let response;
     try {
       response = await fetch(url, { headers: { Range: range } });
@@ -49,31 +58,142 @@
     return bytes;
   }
 
-  // keepPieces stores pieces under the keys the service worker looks them up
-  // by: the Cache API keys by URL and refuses partial (206) responses.
-  async function keepPieces(pieces, cacheName) {
-    try {
-      const cache = await caches.open(cacheName);
-      for (const p of pieces) {
-        const key = new URL(p.url, location.href);
-        key.searchParams.set("marsad-range", p.range);
-        await cache.put(key.href, new Response(p.bytes, {
-          status: 200,
-          headers: { "Content-Range": p.contentRange, "Content-Type": "application/octet-stream" },
-        }));
+  // fetchRanges asks for several ranges of one file in one request. It
+  // returns their bytes in the order of parts, or null when the answer is
+  // not the ranges asked for (the caller then asks them one by one).
+  async function fetchRanges(url, parts, toKeep) {
+    const wanted = [...new Set(parts.map((p) => p.off + "-" + (p.off + p.length - 1)))];
+    const abort = new AbortController();
+    const response = await fetch(url, { headers: { Range: "bytes=" + wanted.join(",") }, signal: abort.signal });
+    if (response.status !== 206) {
+      abort.abort();
+      if (response.status === 200) {
+        multiRange = false;
       }
-    } catch (err) {
-      // No Cache API here, or no room left: the page has its answer anyway.
+      return null;
+    }
+    const kept = response.headers.has(keptPieceHeader);
+    const type = response.headers.get("Content-Type") || "";
+    const body = new Uint8Array(await response.arrayBuffer());
+    const got = []; // {start, end, total, bytes}
+    const boundary = /^multipart\/byteranges;.*boundary="?([^";]+)"?/i.exec(type);
+    if (boundary) {
+      parseParts(body, boundary[1], got);
+    } else {
+      // A server may merge ranges into one.
+      const r = parseContentRange(response.headers.get("Content-Range"));
+      if (r && r.end - r.start + 1 === body.length) {
+        got.push({ ...r, bytes: body });
+      }
+    }
+    const out = [];
+    for (const p of parts) {
+      const g = got.find((g) => g.start <= p.off && p.off + p.length - 1 <= g.end);
+      if (!g) {
+        return null;
+      }
+      const bytes = g.bytes.subarray(p.off - g.start, p.off - g.start + p.length);
+      if (!kept) {
+        toKeep.push({ url, range: rangeHeader(p.off, p.length), bytes, contentRange: "bytes " + p.off + "-" + (p.off + p.length - 1) + "/" + g.total });
+      }
+      out.push(bytes);
+    }
+    return out;
+  }
+
+  function parseContentRange(value) {
+    const m = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec((value || "").trim());
+    return m ? { start: Number(m[1]), end: Number(m[2]), total: m[3] } : null;
+  }
+
+  // parseParts reads a multipart/byteranges body: each part is a boundary
+  // line, headers, an empty line, then as many bytes as its Content-Range
+  // says (the bytes are not searched for the boundary, which they may hold).
+  function parseParts(body, boundary, got) {
+    const ascii = new TextDecoder("latin1");
+    const mark = new TextEncoder().encode("--" + boundary);
+    let at = 0;
+    for (;;) {
+      at = indexOf(body, mark, at);
+      if (at < 0 || body[at + mark.length] === 45 /* "-": the closing boundary */) {
+        return;
+      }
+      const headersEnd = indexOf(body, new Uint8Array([13, 10, 13, 10]), at);
+      if (headersEnd < 0) {
+        return;
+      }
+      const headers = ascii.decode(body.subarray(at + mark.length, headersEnd));
+      const line = /content-range:\s*([^\r\n]+)/i.exec(headers);
+      const r = line && parseContentRange(line[1]);
+      if (!r) {
+        return;
+      }
+      const start = headersEnd + 4;
+      const end = start + (r.end - r.start + 1);
+      if (end > body.length) {
+        return;
+      }
+      got.push({ ...r, bytes: body.subarray(start, end) });
+      at = end;
     }
   }
 
-  window.marsadFetchRanges = async function (requests, piecesCache) {
+  function indexOf(hay, needle, from) {
+    outer: for (let i = from; i <= hay.length - needle.length; i++) {
+      for (let j = 0; j < needle.length; j++) {
+        if (hay[i + j] !== needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  // keepPieces hands the pieces read from the network to the service
+  // worker, which keeps them (see keepPiecesMessage in app-worker.js): a
+  // worker's work outlives the page, which may be left the moment its
+  // results are shown.
+  function keepPieces(pieces) {
+    const worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (!worker) {
+      return;
+    }
+    worker.postMessage({
+      type: "marsad-keep-pieces",
+      pieces: pieces.map((p) => ({ url: new URL(p.url, location.href).href, range: p.range, contentRange: p.contentRange, bytes: p.bytes.slice() })),
+    });
+  }
+
+  window.marsadFetchRanges = async function (requests) {
     const toKeep = [];
-    const answers = await Promise.all(requests.map(([url, off, length]) =>
-      fetchRange(url, off, length, toKeep).catch((err) => String(err))));
-    if (toKeep.length > 0 && piecesCache && self.caches) {
-      // After the answer: the page waits for its articles, not for the cache.
-      setTimeout(() => keepPieces(toKeep, piecesCache), 0);
+    const answers = new Array(requests.length);
+    const byURL = new Map();
+    requests.forEach(([url, off, length], i) => {
+      if (!byURL.has(url)) {
+        byURL.set(url, []);
+      }
+      byURL.get(url).push({ i, off, length });
+    });
+    await Promise.all([...byURL].map(async ([url, parts]) => {
+      if (parts.length > 1 && multiRange) {
+        try {
+          const got = await fetchRanges(url, parts, toKeep);
+          if (got) {
+            got.forEach((bytes, k) => { answers[parts[k].i] = bytes; });
+            return;
+          }
+        } catch (err) {
+          // The network failed: the ranges are asked one by one, and then
+          // from the service worker's caches.
+        }
+      }
+      await Promise.all(parts.map(async (p) => {
+        answers[p.i] = await fetchRange(url, p.off, p.length, toKeep).catch((err) => String(err));
+      }));
+    }));
+    if (toKeep.length > 0) {
+      keepPieces(toKeep);
     }
     const sizes = answers.map((a) => (typeof a === "string" ? 0 : a.length));
     const bytes = new Uint8Array(sizes.reduce((sum, n) => sum + n, 0));

@@ -38,8 +38,9 @@ type Options struct {
 	// of files: chunks are fetched one by one.
 	ChunkFileBytes int
 	// PackBytes is the compressed size at which a document pack is closed
-	// (0: DefaultPackBytes). A pack is fetched by byte range, a document at a
-	// time, so its size only sets the number of files.
+	// (0: DefaultPackBytes). Documents are fetched by byte range, and the
+	// browser asks for a page's documents that share a pack in one request
+	// (several ranges), so fewer, larger packs mean fewer requests a page.
 	PackBytes int
 	// IDGroupDocs is how many documents share an ID group file (0:
 	// DefaultIDGroupDocs).
@@ -54,7 +55,7 @@ const (
 	DefaultChunkBytes     = 16 << 10
 	DefaultPosChunkBytes  = 64 << 10
 	DefaultChunkFileBytes = 1 << 20
-	DefaultPackBytes      = 4 << 20
+	DefaultPackBytes      = 24 << 20 // under the 25 MiB a file some static hosts allow
 	DefaultIDGroupDocs    = 4096
 )
 

@@ -63,6 +63,35 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(respond(request, event));
 });
 
+// keepPiecesMessage is the page (web/ranges.js) handing over the pieces of
+// bundle files it read by range from the network, for the pieces cache.
+const keepPiecesMessage = "marsad-keep-pieces";
+
+self.addEventListener("message", (event) => {
+  const data = event.data;
+  if (data && data.type === keepPiecesMessage && Array.isArray(data.pieces)) {
+    event.waitUntil(keepPieces(data.pieces));
+  }
+});
+
+async function keepPieces(pieces) {
+  try {
+    const found = await storedFiles();
+    const cache = await caches.open(rangesName);
+    for (const p of pieces) {
+      if (new URL(p.url).origin !== scopeURL.origin || !new URL(p.url).pathname.includes("/web/bundle/")) {
+        continue;
+      }
+      const key = rangeKey(p.url, p.range);
+      const headers = { "Content-Range": String(p.contentRange || ""), "Content-Type": "application/octet-stream" };
+      await cache.put(key, new Response(p.bytes, { status: 200, headers }));
+      found.set(key, rangesName);
+    }
+  } catch (err) {
+    // Out of storage: the page has its answer anyway.
+  }
+}
+
 // fromCachesHeader marks a range request the page (web/ranges.js) makes
 // again after the network failed: it is answered from the caches only.
 const fromCachesHeader = "X-Marsad-From-Caches";
@@ -140,9 +169,7 @@ function storedFiles() {
   return stored;
 }
 
-// respondBundle answers a request for a bundle file, whole or a byte range.
-// A range request answered from a whole cached file gets the whole file
-// (status 200): the page slices it.
+// respondBundle answers a request for a bundle file, whole or byte ranges.
 async function respondBundle(request, event) {
   const found = await storedFiles();
   const range = request.headers.get("range");
@@ -151,7 +178,10 @@ async function respondBundle(request, event) {
   if (where) {
     const hit = await caches.match(where === rangesName && range ? pieceURL : request.url, { cacheName: where });
     if (hit) {
-      return where === rangesName && range ? asPartial(hit) : hit;
+      if (!range) {
+        return hit;
+      }
+      return where === rangesName ? asPartial(hit) : sliceRanges(hit, range);
     }
   }
   try {
@@ -164,7 +194,7 @@ async function respondBundle(request, event) {
     // does not know yet.
     const cached = (await (await caches.open(cacheName)).match(request)) || (await matchKept(request));
     if (cached) {
-      return cached;
+      return range ? sliceRanges(cached, range) : cached;
     }
     if (range) {
       const piece = await caches.match(pieceURL, { cacheName: rangesName });
@@ -196,9 +226,41 @@ async function asPartial(piece) {
   });
 }
 
-// keptPieceHeader marks a piece answered from the pieces cache, which the
+// keptPieceHeader marks a piece answered from the worker's caches, which the
 // page need not keep again.
 const keptPieceHeader = "X-Marsad-Kept-Piece";
+
+// sliceRanges answers a range request from a whole cached file with just the
+// ranges asked for: one as a 206 of its bytes, several as
+// multipart/byteranges, as a server would. Blob slices read only what they
+// cover, so a page's articles do not each read a 24 MB pack. A range it
+// cannot read gets the whole file (status 200), which the page slices.
+async function sliceRanges(whole, range) {
+  const blob = await whole.blob();
+  const specs = (/^bytes=(.+)$/.exec(range) || ["", ""])[1].split(",").map((s) => /^\s*(\d+)-(\d+)\s*$/.exec(s));
+  const parts = specs.map((m) => (m ? [Number(m[1]), Number(m[2])] : null));
+  if (parts.some((p) => !p || p[0] > p[1] || p[1] >= blob.size)) {
+    return new Response(blob, { status: 200, headers: { "Content-Type": "application/octet-stream" } });
+  }
+  const contentRange = ([a, b]) => "bytes " + a + "-" + b + "/" + blob.size;
+  if (parts.length === 1) {
+    return new Response(blob.slice(parts[0][0], parts[0][1] + 1), {
+      status: 206,
+      headers: { "Content-Range": contentRange(parts[0]), "Content-Type": "application/octet-stream", [keptPieceHeader]: "1" },
+    });
+  }
+  const boundary = "marsad-" + Math.random().toString(16).slice(2);
+  const body = [];
+  for (const p of parts) {
+    body.push("\r\n--" + boundary + "\r\nContent-Type: application/octet-stream\r\nContent-Range: " + contentRange(p) + "\r\n\r\n");
+    body.push(blob.slice(p[0], p[1] + 1));
+  }
+  body.push("\r\n--" + boundary + "--\r\n");
+  return new Response(new Blob(body), {
+    status: 206,
+    headers: { "Content-Type": "multipart/byteranges; boundary=" + boundary, [keptPieceHeader]: "1" },
+  });
+}
 
 // respondRange answers a range request for a bundle file (a chunk or a
 // document) from the network, and keeps the piece so that what was read
@@ -207,7 +269,9 @@ const keptPieceHeader = "X-Marsad-Kept-Piece";
 // range, and answered as a 206 again.
 async function respondRange(request, range, pieceURL, event) {
   const response = await fetch(request);
-  if (response.status === 206) {
+  // A multipart answer (several ranges) is the page's to keep, piece by
+  // piece, under the keys it asks them again by.
+  if (response.status === 206 && !(response.headers.get("Content-Type") || "").startsWith("multipart/")) {
     // Keep the piece after answering: the page waits for its document,
     // not for the cache.
     const copy = response.clone();

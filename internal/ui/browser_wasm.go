@@ -138,7 +138,7 @@ func sendGathered() {
 		return nil
 	})
 	defer onDone.Release()
-	app.Window().Call("marsadFetchRanges", list, piecesCache()).Call("then", onDone)
+	app.Window().Call("marsadFetchRanges", list).Call("then", onDone)
 	answer := <-result
 
 	bytes := answer.Get("bytes")
@@ -156,11 +156,6 @@ func sendGathered() {
 		at += n
 	}
 }
-
-// piecesCache is the service worker's cache of the pieces of bundle files
-// read by range, rangesName in internal/site/app-worker.js: the page keeps
-// there what it reads, so that it reads again offline.
-func piecesCache() string { return "marsad-ranges-" + app.Getenv("GOAPP_VERSION") }
 
 // pageWasControlled reports whether this page was loaded through a service
 // worker. go-app announces an update whenever a worker activates while one
