@@ -19,8 +19,9 @@
   const keptPieceHeader = "X-Marsad-Kept-Piece";
 
   // multiRange: whether the server answers several ranges with just those
-  // ranges. A server that cannot answers with the whole file: that answer is
-  // dropped at its headers, and from then on ranges are asked one by one.
+  // ranges. A server that cannot answers with the whole file (or refuses):
+  // that answer is dropped at its headers, and from then on ranges are
+  // asked one by one.
   let multiRange = true;
 
   function rangeHeader(off, length) {
@@ -67,7 +68,9 @@
     const response = await fetch(url, { headers: { Range: "bytes=" + wanted.join(",") }, signal: abort.signal });
     if (response.status !== 206) {
       abort.abort();
-      if (response.status === 200) {
+      // The whole file, or "range not satisfiable" for ranges a single
+      // one of which would do: the server does not serve several.
+      if (response.status === 200 || response.status === 416) {
         multiRange = false;
       }
       return null;
