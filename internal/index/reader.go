@@ -996,7 +996,10 @@ type Entities struct {
 	Names, Types []string
 	DF           []int
 	byName       map[string]int32
-	docs         [][]int32
+	// The entities of document d are ids[start[d]:start[d+1]]: one array
+	// for the corpus, which the entity facet reads for every hit.
+	start []uint32
+	ids   []int32
 }
 
 // Num returns the number of the entity with this canonical name.
@@ -1006,7 +1009,7 @@ func (e *Entities) Num(name string) (int32, bool) {
 }
 
 // Of returns the numbers of the entities document i mentions, ascending.
-func (e *Entities) Of(i int) []int32 { return e.docs[i] }
+func (e *Entities) Of(i int) []int32 { return e.ids[e.start[i]:e.start[i+1]:e.start[i+1]] }
 
 // Entities returns the entity table, fetching it on first use.
 func (ix *Index) Entities() (*Entities, error) {
@@ -1044,15 +1047,14 @@ func (ix *Index) Entities() (*Entities, error) {
 	if r.remaining() < ix.numDocs {
 		return nil, r.fail("missing document entities")
 	}
-	ents.docs = make([][]int32, ix.numDocs)
-	for d := range ents.docs {
+	ents.start = make([]uint32, ix.numDocs+1)
+	for d := 0; d < ix.numDocs; d++ {
 		k, err := r.count("document entity count", 1)
 		if err != nil {
 			return nil, err
 		}
-		ids := make([]int32, k)
 		prev := int64(-1)
-		for j := range ids {
+		for range k {
 			delta, err := r.small("entity number", uint64(n))
 			if err != nil {
 				return nil, err
@@ -1061,9 +1063,9 @@ func (ix *Index) Entities() (*Entities, error) {
 			if delta == 0 || prev >= int64(n) {
 				return nil, r.fail("entity number out of range")
 			}
-			ids[j] = int32(prev)
+			ents.ids = append(ents.ids, int32(prev))
 		}
-		ents.docs[d] = ids
+		ents.start[d+1] = uint32(len(ents.ids))
 	}
 	if err := r.end(); err != nil {
 		return nil, err
