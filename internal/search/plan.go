@@ -3,9 +3,12 @@ package search
 import (
 	"math"
 	"math/bits"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,8 +37,8 @@ type plan struct {
 	// normKey maps every form (norm) of the leaves' terms to its term, so
 	// a text is marked by normalizing its words, without stemming them.
 	normKey map[string]string
-	// tokens caches the normalized tokens of the texts marked so far.
-	tokens map[string][]arabic.Token
+	// tokens caches the analyzed texts marked so far.
+	tokens map[string]analyzedText
 }
 
 // leaf is a word or phrase reduced to postings keys. A single slot is a word
@@ -85,7 +88,7 @@ func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
 		ev = &evaluator{e: e, stopFallback: true, groups: groups, nextGroup: 1000}
 		docs, _ = ev.eval(n, true)
 	}
-	p := &plan{docs: docs, leaves: ev.leaves, notes: ev.notes, err: ev.err, normKey: map[string]string{}, tokens: map[string][]arabic.Token{}}
+	p := &plan{docs: docs, leaves: ev.leaves, notes: ev.notes, err: ev.err, normKey: map[string]string{}, tokens: map[string]analyzedText{}}
 	for _, l := range p.leaves {
 		for _, s := range l.slots {
 			if s.norm != "" || index.IsStopKey(s.key) {
@@ -109,13 +112,27 @@ func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
 // (a term through normKey, a stop word's StopKey, or "" for a word the
 // query does not name).
 func (p *plan) textTokens(text string) ([]arabic.Token, []string) {
-	toks, ok := p.tokens[text]
-	if !ok {
-		toks = arabic.Norms(text)
-		if len(p.tokens) < 64 {
-			p.tokens[text] = toks
-		}
+	if a, ok := p.tokens[text]; ok {
+		return a.toks, a.keys
 	}
+	a := p.analyzeText(text)
+	if len(p.tokens) < 64 {
+		p.tokens[text] = a
+	}
+	return a.toks, a.keys
+}
+
+// analyzedText is a text's tokens with their norms, and the key each token
+// is marked by ("" for none).
+type analyzedText struct {
+	toks []arabic.Token
+	keys []string
+}
+
+// analyzeText tokenizes a text and keys its tokens. It only reads the plan,
+// so texts may be analyzed at the same time.
+func (p *plan) analyzeText(text string) analyzedText {
+	toks := arabic.Norms(text)
 	keys := make([]string, len(toks))
 	for i, t := range toks {
 		switch {
@@ -126,7 +143,34 @@ func (p *plan) textTokens(text string) ([]arabic.Token, []string) {
 			keys[i] = p.normKey[t.Norm]
 		}
 	}
-	return toks, keys
+	return analyzedText{toks, keys}
+}
+
+// analyzeTexts analyzes texts on every processor at once: the texts of a
+// page of results are most of a query's work, and natively there are
+// several processors (in the browser there is one, and this is a loop).
+func (p *plan) analyzeTexts(texts []string) {
+	out := make([]analyzedText, len(texts))
+	workers := min(runtime.GOMAXPROCS(0), len(texts))
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(texts); i = int(next.Add(1)) - 1 {
+				if _, ok := p.tokens[texts[i]]; !ok {
+					out[i] = p.analyzeText(texts[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for i, a := range out {
+		if a.toks != nil && len(p.tokens) < 64 {
+			p.tokens[texts[i]] = a
+		}
+	}
 }
 
 // prefetch fetches, in one parallel round, the chunks of every word and

@@ -806,6 +806,11 @@ func (e *Engine) rerank(p *plan, hits []int32, scores []float64) error {
 	if err != nil {
 		return err
 	}
+	texts := make([]string, len(docs))
+	for i, doc := range docs {
+		texts[i] = doc.Text
+	}
+	p.analyzeTexts(texts)
 	for i, doc := range docs {
 		var seq []int
 		var pos []int
