@@ -3,6 +3,8 @@ package fuzzy
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -459,5 +461,42 @@ func TestCostTable(t *testing.T) {
 	}
 	if len(classes) > classBits {
 		t.Errorf("%d letter classes share %d mask bits", len(classes), classBits)
+	}
+}
+
+// BenchmarkNewVocab builds a vocabulary of 100,000 keys as the engine does,
+// from the index's vocabulary (in key order), and from keys in no order.
+func BenchmarkNewVocab(b *testing.B) {
+	shuffled := syntheticVocab(100000)
+	sorted := slices.Clone(shuffled)
+	slices.SortFunc(sorted, func(x, y Entry) int { return strings.Compare(x.Key, y.Key) })
+	b.Run("in_key_order", func(b *testing.B) {
+		for b.Loop() {
+			NewVocab(sorted)
+		}
+	})
+	b.Run("unordered", func(b *testing.B) {
+		for b.Loop() {
+			NewVocab(shuffled)
+		}
+	})
+}
+
+// NewVocab takes a short way with keys already in order (the index's
+// vocabulary): it must build the same vocabulary as from keys in any order,
+// duplicates merged alike.
+func TestNewVocabIsTheSameInAnyOrder(t *testing.T) {
+	entries := syntheticVocab(3000)
+	entries = append(entries, entries[7], Entry{"", 3}, entries[100])
+	sorted := slices.Clone(entries)
+	slices.SortStableFunc(sorted, func(x, y Entry) int { return strings.Compare(x.Key, y.Key) })
+	a, b := NewVocab(sorted), NewVocab(entries)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatalf("vocabularies differ: %d keys from ordered entries, %d from unordered", len(a.keys), len(b.keys))
+	}
+	for i := 1; i < len(a.keys); i++ {
+		if a.keys[i] == a.keys[i-1] {
+			t.Fatalf("key %q twice", a.keys[i])
+		}
 	}
 }

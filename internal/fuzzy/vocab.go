@@ -2,7 +2,9 @@ package fuzzy
 
 import (
 	"math"
+	"slices"
 	"sort"
+	"strings"
 )
 
 // Entry is a vocabulary key and its document frequency.
@@ -47,12 +49,19 @@ func NewVocab(entries []Entry) *Vocab {
 		buf = appendLetters(buf[:0], e.Key)
 		items = append(items, item{e.Key, e.Count, len(buf), maskOf(buf)})
 	}
-	sort.Slice(items, func(i, j int) bool {
-		if items[i].n != items[j].n {
-			return items[i].n < items[j].n
-		}
-		return items[i].key < items[j].key
-	})
+	// Order by letters, then key. The index's vocabulary comes in key order
+	// already: then a stable pass by length is enough, which in the browser
+	// is a fifth of a sort's time on the first fuzzy query of a visit.
+	if slices.IsSortedFunc(items, func(a, b item) int { return strings.Compare(a.key, b.key) }) {
+		items = byLetters(items, func(it item) int { return it.n })
+	} else {
+		slices.SortFunc(items, func(a, b item) int {
+			if a.n != b.n {
+				return a.n - b.n
+			}
+			return strings.Compare(a.key, b.key)
+		})
+	}
 	v := &Vocab{}
 	maxLen := 0
 	if len(items) > 0 {
@@ -219,4 +228,27 @@ func (v *Vocab) scan(key string, maxU int32, visit func(i int, u int32) int32) {
 			}
 		}
 	}
+}
+
+// byLetters orders items by n (from letters), keeping the order of items of
+// equal n: a counting sort.
+func byLetters[T any](items []T, letters func(T) int) []T {
+	var count []int
+	for _, it := range items {
+		n := letters(it)
+		for len(count) <= n+1 {
+			count = append(count, 0)
+		}
+		count[n+1]++
+	}
+	for n := 1; n < len(count); n++ {
+		count[n] += count[n-1]
+	}
+	out := make([]T, len(items))
+	for _, it := range items {
+		n := letters(it)
+		out[count[n]] = it
+		count[n]++
+	}
+	return out
 }
