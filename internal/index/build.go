@@ -52,7 +52,7 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultChunkBytes     = 16 << 10
+	DefaultChunkBytes     = 8 << 10
 	DefaultPosChunkBytes  = 32 << 10
 	DefaultChunkFileBytes = 1 << 20
 	DefaultPackBytes      = 24 << 20 // under the 25 MiB a file some static hosts allow
