@@ -293,11 +293,11 @@ func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 	if len(keys) != 31 || keys[0] != "w1" || !strings.HasPrefix(keys[len(keys)-1], "w1") {
 		t.Errorf("KeysWithPrefix(w1) = %d keys %v", len(keys), keys)
 	}
-	// With chunks of a few keys, the 120 keys of w span more chunks than
+	// With chunks of a key or two, the 400 keys of w span more chunks than
 	// one keystroke may fetch.
 	tiny := smallOptions
 	tiny.ChunkBytes = 20
-	if _, err := openBundle(t, buildBundle(t, tiny, docs)).KeysWithPrefix("w"); !errors.Is(err, ErrTooBroad) {
+	if _, err := openBundle(t, buildBundle(t, tiny, manyDocs(400))).KeysWithPrefix("w"); !errors.Is(err, ErrTooBroad) {
 		t.Errorf("KeysWithPrefix(w) error = %v, want ErrTooBroad", err)
 	}
 	v := must[[]VocabEntry](t)(a.Vocab())

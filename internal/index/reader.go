@@ -724,9 +724,9 @@ func (ix *Index) Forms(key string) ([]Form, error) {
 	return e.forms, nil
 }
 
-// maxRangeChunks bounds the chunks one key range may fetch (about 512 KB of
-// term postings).
-const maxRangeChunks = 32
+// maxRangeChunks bounds the chunks one key range may fetch: 512 KiB of term
+// postings with the default 8 KiB chunks.
+const maxRangeChunks = 64
 
 // ErrTooBroad is returned by KeysWithPrefix when a prefix spans too much of
 // the index to search on one keystroke.
