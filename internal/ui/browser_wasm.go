@@ -11,75 +11,56 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// fetchBytes downloads url, or length bytes of it from off when length >= 0
-// (an HTTP range request), with the browser's fetch, and copies the body into
-// Go memory in one call. A server or cache that answers a range request with
-// the whole file (status 200) is sliced here. It blocks the calling
-// goroutine, never the JS event loop: call it from ctx.Async.
+// fetchBytes gets bytes of a bundle file: the whole file when length < 0,
+// otherwise length bytes from off, read with the other ranges asked for at
+// the same moment (fetchGathered). It blocks the calling goroutine, never
+// the JS event loop: call it from ctx.Async.
 func fetchBytes(url string, off, length int64) ([]byte, error) {
-	type outcome struct {
-		data []byte
-		err  error
+	if length < 0 {
+		return fetchWhole(url)
 	}
-	result := make(chan outcome, 1)
+	return fetchGathered(url, off, length)
+}
+
+// fetchWhole downloads a whole file with the browser's fetch (not net/http,
+// which would add megabytes to app.wasm) and copies the body into Go memory
+// in one call.
+func fetchWhole(url string) ([]byte, error) {
+	result := make(chan fetchOutcome, 1)
 	var onResponse, onBody, onError app.Func
-	release := func() {
+	defer func() {
 		onResponse.Release()
 		onBody.Release()
 		onError.Release()
-	}
+	}()
 	onError = app.FuncOf(func(this app.Value, args []app.Value) any {
 		msg := "network error"
 		if len(args) > 0 {
 			msg = args[0].Call("toString").String()
 		}
-		result <- outcome{err: errors.New(msg)}
+		result <- fetchOutcome{err: errors.New(msg)}
 		return nil
 	})
-	whole := false
 	onBody = app.FuncOf(func(this app.Value, args []app.Value) any {
 		bytes := app.Window().Get("Uint8Array").New(args[0])
-		if length >= 0 && whole {
-			if off+length > int64(bytes.Length()) {
-				result <- outcome{err: errors.New("range " + strconv.FormatInt(off, 10) + "+" + strconv.FormatInt(length, 10) + " beyond the end of the file")}
-				return nil
-			}
-			bytes = bytes.Call("subarray", off, off+length)
-		}
 		data := make([]byte, bytes.Length())
 		app.CopyBytesToGo(data, bytes)
-		if length >= 0 && int64(len(data)) != length {
-			result <- outcome{err: errors.New("short range: " + strconv.Itoa(len(data)) + " of " + strconv.FormatInt(length, 10) + " bytes")}
-			return nil
-		}
-		result <- outcome{data: data}
+		result <- fetchOutcome{data: data}
 		return nil
 	})
 	onResponse = app.FuncOf(func(this app.Value, args []app.Value) any {
 		resp := args[0]
 		if !resp.Get("ok").Bool() {
-			result <- outcome{err: errors.New("HTTP " + strconv.Itoa(resp.Get("status").Int()) + " " + resp.Get("statusText").String())}
+			result <- fetchOutcome{err: errors.New("HTTP " + strconv.Itoa(resp.Get("status").Int()) + " " + resp.Get("statusText").String())}
 			return nil
 		}
-		whole = resp.Get("status").Int() != 206
 		resp.Call("arrayBuffer").Call("then", onBody, onError)
 		return nil
 	})
-	if length >= 0 {
-		headers := app.Window().Get("Object").New()
-		headers.Set("Range", "bytes="+strconv.FormatInt(off, 10)+"-"+strconv.FormatInt(off+length-1, 10))
-		init := app.Window().Get("Object").New()
-		init.Set("headers", headers)
-		app.Window().Call("fetch", url, init).Call("then", onResponse, onError)
-	} else {
-		app.Window().Call("fetch", url).Call("then", onResponse, onError)
-	}
+	app.Window().Call("fetch", url).Call("then", onResponse, onError)
 	r := <-result
-	release()
 	return r.data, r.err
 }
-
-func init() { fetchBundle = fetchGathered }
 
 // gathered holds the range requests made since the last round went out.
 var gathered struct {
@@ -98,14 +79,12 @@ type fetchOutcome struct {
 	err  error
 }
 
-// fetchGathered is fetchBytes for ranges, gathered with the requests other
-// goroutines make at the same moment (a page's articles, a prefix's term
-// chunks) into one call of window.marsadFetchRanges (web/ranges.js): the
-// Go program then wakes once for the whole round, not twice a request.
+// fetchGathered reads a range of a file, gathered with the ranges other
+// goroutines ask for at the same moment (a page's articles, a prefix's term
+// chunks) into one call of window.marsadFetchRanges (web/ranges.js), which
+// handles ranges for the whole app: the Go program then wakes once for the
+// round, not twice a request.
 func fetchGathered(url string, off, length int64) ([]byte, error) {
-	if length < 0 || app.Window().Get("marsadFetchRanges").Type() != app.TypeFunction {
-		return fetchBytes(url, off, length)
-	}
 	c := &rangeCall{url: url, off: off, length: length, done: make(chan fetchOutcome, 1)}
 	gathered.mu.Lock()
 	gathered.calls = append(gathered.calls, c)
@@ -128,6 +107,14 @@ func sendGathered() {
 	gathered.calls = nil
 	gathered.mu.Unlock()
 
+	if app.Window().Get("marsadFetchRanges").Type() != app.TypeFunction {
+		// The page's scripts are precached with it: only a broken build
+		// lacks it.
+		for _, c := range calls {
+			c.done <- fetchOutcome{err: errors.New("web/ranges.js did not load, so no part of the corpus can be read")}
+		}
+		return
+	}
 	list := app.Window().Get("Array").New()
 	for _, c := range calls {
 		list.Call("push", []any{c.url, c.off, c.length})
