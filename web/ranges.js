@@ -164,6 +164,8 @@
     }
     worker.postMessage({
       type: "marsad-keep-pieces",
+      // slice: a piece of a multipart answer is a view of the whole body,
+      // which would be copied with it.
       pieces: pieces.map((p) => ({ url: new URL(p.url, location.href).href, range: p.range, contentRange: p.contentRange, bytes: p.bytes.slice() })),
     });
   }

@@ -60,7 +60,7 @@ self.addEventListener("fetch", (event) => {
   if (straightToNetwork(request)) {
     return;
   }
-  event.respondWith(respond(request, event));
+  event.respondWith(respond(request));
 });
 
 // keepPiecesMessage is the page (web/ranges.js) handing over the pieces of
@@ -114,7 +114,7 @@ function straightToNetwork(request) {
   return !storedNow.has(request.url) && !storedNow.has(rangeKey(request.url, range));
 }
 
-async function respond(request, event) {
+async function respond(request) {
   if (request.mode === "navigate") {
     const cache = await caches.open(cacheName);
     // Trap 2: /?q=داعش is the app shell with a query; ignore the search part
@@ -126,7 +126,7 @@ async function respond(request, event) {
     return fetch(request);
   }
   if (new URL(request.url).pathname.includes("/web/bundle/")) {
-    return respondBundle(request, event);
+    return respondBundle(request);
   }
   const cached = (await (await caches.open(cacheName)).match(request)) || (await matchKept(request));
   if (cached) {
@@ -170,7 +170,7 @@ function storedFiles() {
 }
 
 // respondBundle answers a request for a bundle file, whole or byte ranges.
-async function respondBundle(request, event) {
+async function respondBundle(request) {
   const found = await storedFiles();
   const range = request.headers.get("range");
   const pieceURL = range ? rangeKey(request.url, range) : "";
@@ -188,7 +188,8 @@ async function respondBundle(request, event) {
     if (request.headers.has(fromCachesHeader)) {
       throw new Error("the network failed for " + request.url);
     }
-    return range ? await respondRange(request, range, pieceURL, event) : await fetch(request);
+    // The pieces the page reads it hands over to keepPieces.
+    return await fetch(request);
   } catch (err) {
     // Offline, or the network failed: the caches may hold what the map
     // does not know yet.
@@ -260,34 +261,6 @@ async function sliceRanges(whole, range) {
     status: 206,
     headers: { "Content-Type": "multipart/byteranges; boundary=" + boundary, [keptPieceHeader]: "1" },
   });
-}
-
-// respondRange answers a range request for a bundle file (a chunk or a
-// document) from the network, and keeps the piece so that what was read
-// online reads again offline. The Cache API refuses partial (206)
-// responses: a piece is stored as a 200 response under a key naming the
-// range, and answered as a 206 again.
-async function respondRange(request, range, pieceURL, event) {
-  const response = await fetch(request);
-  // A multipart answer (several ranges) is the page's to keep, piece by
-  // piece, under the keys it asks them again by.
-  if (response.status === 206 && !(response.headers.get("Content-Type") || "").startsWith("multipart/")) {
-    // Keep the piece after answering: the page waits for its document,
-    // not for the cache.
-    const copy = response.clone();
-    event.waitUntil((async () => {
-      const body = await copy.arrayBuffer();
-      const headers = { "Content-Range": copy.headers.get("Content-Range") || "", "Content-Type": "application/octet-stream" };
-      try {
-        const pieces = await caches.open(rangesName);
-        await pieces.put(pieceURL, new Response(body, { status: 200, headers }));
-        (await storedFiles()).set(pieceURL, rangesName);
-      } catch (err) {
-        // Out of storage: the page got its answer anyway.
-      }
-    })());
-  }
-  return response;
 }
 
 // matchKept looks the request up in the corpora kept offline.
