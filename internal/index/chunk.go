@@ -145,20 +145,12 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 		ps := DocPostings{Docs: make([]int32, n), TFs: make([]int32, n)}
 		doc := int64(-1)
 		for j := range n {
-			delta, err := r.uvarint("document delta")
-			if err != nil {
+			if doc, err = r.nextDoc(doc, numDocs); err != nil {
 				return nil, err
 			}
-			if delta == 0 || doc+int64(delta) >= int64(numDocs) {
-				return nil, r.fail("document number out of range")
-			}
-			doc += int64(delta)
-			tf, err := r.small("term frequency", maxPosition)
+			tf, err := r.count1("term frequency", maxPosition)
 			if err != nil {
 				return nil, err
-			}
-			if tf == 0 {
-				return nil, r.fail("zero term frequency")
 			}
 			ps.Docs[j], ps.TFs[j] = int32(doc), int32(tf)
 		}
@@ -215,21 +207,14 @@ func (c *chunk) positions(key string, numDocs int, docs *[NumFields]DocPostings)
 		for j := range ps {
 			var p Posting
 			if stop {
-				delta, err := pr.uvarint("document delta")
-				if err != nil {
+				var err error
+				if doc, err = pr.nextDoc(doc, numDocs); err != nil {
 					return nil, err
 				}
-				if delta == 0 || doc+int64(delta) >= int64(numDocs) {
-					return nil, pr.fail("document number out of range")
-				}
-				doc += int64(delta)
 				// A position takes at least a byte.
-				tf, err := pr.small("occurrence count", uint64(pr.remaining()))
+				tf, err := pr.count1("occurrence count", uint64(pr.remaining()))
 				if err != nil {
 					return nil, err
-				}
-				if tf == 0 {
-					return nil, pr.fail("zero term frequency")
 				}
 				p = Posting{Doc: int32(doc), TF: int32(tf)}
 			} else {
@@ -278,4 +263,32 @@ func (c *chunk) positions(key string, numDocs int, docs *[NumFields]DocPostings)
 	c.pos[key] = e
 	c.grew(postingBytes(e[0]) + postingBytes(e[1]))
 	return e, nil
+}
+
+// nextDoc reads a posting's document number, stored as the difference from
+// the previous one (prev; -1 before the first): never 0, never past the
+// last document.
+func (r *reader) nextDoc(prev int64, numDocs int) (int64, error) {
+	delta, err := r.uvarint("document delta")
+	if err != nil {
+		return 0, err
+	}
+	// A delta past the corpus is refused before it is added: a huge one
+	// would turn negative as an int64.
+	if delta == 0 || delta > uint64(numDocs) || prev+int64(delta) >= int64(numDocs) {
+		return 0, r.fail("document number out of range")
+	}
+	return prev + int64(delta), nil
+}
+
+// count1 reads a number of occurrences: at least 1, at most limit.
+func (r *reader) count1(what string, limit uint64) (uint64, error) {
+	n, err := r.small(what, limit)
+	if err != nil {
+		return 0, err
+	}
+	if n == 0 {
+		return 0, r.fail("zero term frequency")
+	}
+	return n, nil
 }

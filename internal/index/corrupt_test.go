@@ -1,6 +1,7 @@
 package index
 
 import (
+	"encoding/binary"
 	"errors"
 	"sort"
 	"strconv"
@@ -207,4 +208,27 @@ func FuzzBundle(f *testing.F) {
 		}
 		exercise(ix)
 	})
+}
+
+// A posting's document delta is checked before it is added: one too large
+// for an int64 must not wrap into a negative document number.
+func TestPostingDocumentDeltaStaysInTheCorpus(t *testing.T) {
+	for _, c := range []struct {
+		prev  int64
+		delta uint64
+		ok    bool
+	}{
+		{-1, 1, true}, {-1, 10, true}, {4, 5, true},
+		{-1, 0, false}, {-1, 11, false}, {4, 6, false},
+		{-1, 1<<63 + 5, false}, {3, 1<<64 - 1, false},
+	} {
+		r := &reader{name: "t-test.mrsd", buf: binary.AppendUvarint(nil, c.delta)}
+		doc, err := r.nextDoc(c.prev, 10)
+		if c.ok && (err != nil || doc != c.prev+int64(c.delta)) {
+			t.Errorf("nextDoc(%d) with delta %d = %d, %v; want %d", c.prev, c.delta, doc, err, c.prev+int64(c.delta))
+		}
+		if !c.ok && err == nil {
+			t.Errorf("nextDoc(%d) with delta %d = %d, want an error", c.prev, c.delta, doc)
+		}
+	}
 }
