@@ -116,10 +116,15 @@ func (p *plan) textTokens(text string) ([]arabic.Token, []string) {
 		return a.toks, a.keys
 	}
 	a := p.analyzeText(text)
+	p.remember(text, a)
+	return a.toks, a.keys
+}
+
+// remember caches an analyzed text, up to a page's worth and a few titles.
+func (p *plan) remember(text string, a analyzedText) {
 	if len(p.tokens) < 64 {
 		p.tokens[text] = a
 	}
-	return a.toks, a.keys
 }
 
 // analyzedText is a text's tokens with their norms, and the key each token
@@ -167,8 +172,8 @@ func (p *plan) analyzeTexts(texts []string) {
 	}
 	wg.Wait()
 	for i, a := range out {
-		if a.toks != nil && len(p.tokens) < 64 {
-			p.tokens[texts[i]] = a
+		if a.toks != nil {
+			p.remember(texts[i], a)
 		}
 	}
 }

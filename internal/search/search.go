@@ -258,16 +258,17 @@ func New(ix *index.Index) *Engine {
 	for _, s := range ix.Sources() {
 		e.sourceNorms = append(e.sourceNorms, normWords(s))
 	}
-	first, last := 0, -1
-	for d := 0; d < ix.NumDocs(); d++ {
-		if y := ix.YearNum(d); y != 0 && (last < first || y < first) {
-			first = y
-		}
-		if y := ix.YearNum(d); y > last {
-			last = y
+	first, last := 0, 0 // 0: no dated document yet
+	for d := range ix.NumDocs() {
+		switch y := ix.YearNum(d); {
+		case y == 0:
+		case last == 0:
+			first, last = y, y
+		default:
+			first, last = min(first, y), max(last, y)
 		}
 	}
-	if last >= first {
+	if last != 0 {
 		e.firstYear, e.years = first, last-first+1
 	}
 	return e
