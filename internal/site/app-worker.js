@@ -74,21 +74,35 @@ self.addEventListener("message", (event) => {
   }
 });
 
+// keeping holds the pieces handed over until they are written, so that a
+// page going offline at once still reads them.
+const keeping = new Map();
+
 async function keepPieces(pieces) {
+  const mine = [];
+  for (const p of pieces) {
+    if (new URL(p.url).origin !== scopeURL.origin || !new URL(p.url).pathname.includes("/web/bundle/")) {
+      continue;
+    }
+    const key = rangeKey(p.url, p.range);
+    keeping.set(key, p);
+    mine.push(key);
+  }
   try {
     const found = await storedFiles();
     const cache = await caches.open(rangesName);
-    for (const p of pieces) {
-      if (new URL(p.url).origin !== scopeURL.origin || !new URL(p.url).pathname.includes("/web/bundle/")) {
-        continue;
-      }
-      const key = rangeKey(p.url, p.range);
+    for (const key of mine) {
+      const p = keeping.get(key);
       const headers = { "Content-Range": String(p.contentRange || ""), "Content-Type": "application/octet-stream" };
       await cache.put(key, new Response(p.bytes, { status: 200, headers }));
       found.set(key, rangesName);
     }
   } catch (err) {
     // Out of storage: the page has its answer anyway.
+  } finally {
+    for (const key of mine) {
+      keeping.delete(key);
+    }
   }
 }
 
@@ -201,6 +215,10 @@ async function respondBundle(request) {
       const piece = await caches.match(pieceURL, { cacheName: rangesName });
       if (piece) {
         return asPartial(piece);
+      }
+      const handed = keeping.get(pieceURL);
+      if (handed) {
+        return asPartial(new Response(handed.bytes, { headers: { "Content-Range": String(handed.contentRange || "") } }));
       }
     }
     throw err;
