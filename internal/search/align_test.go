@@ -7,9 +7,10 @@ import (
 	"testing"
 )
 
-// alignHits must find every document both lists hold, whichever of its two
+// alignHits must find every document both lists hold, whichever of its three
 // ways it takes: a merge when the lists are of like length, binary search
-// when the hits are few against many postings.
+// when the hits are few against many postings or the postings few against
+// many hits.
 func TestAlignHitsFindsTheCommonDocuments(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	sorted := func(n, max int) []int32 {
@@ -24,7 +25,7 @@ func TestAlignHitsFindsTheCommonDocuments(t *testing.T) {
 		slices.Sort(out)
 		return out
 	}
-	for _, c := range []struct{ hits, docs int }{{0, 5}, {5, 0}, {3, 1000}, {40, 50}, {200, 3}, {1, 1}, {10, 5000}} {
+	for _, c := range []struct{ hits, docs int }{{0, 5}, {5, 0}, {3, 1000}, {40, 50}, {200, 3}, {1, 1}, {10, 5000}, {5000, 10}, {3000, 1}} {
 		hits, docs := sorted(c.hits, 6000), sorted(c.docs, 6000)
 		var want [][2]int
 		for k, d := range hits {
@@ -49,6 +50,17 @@ func TestAlignHitsFindsTheCommonDocuments(t *testing.T) {
 	alignHits([]int32{0, 990}, postings, func(k, i int) { got = append(got, [2]int{k, i}) })
 	if want := [][2]int{{0, 0}, {1, 99}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("first and last posting: got %v, want %v", got, want)
+	}
+	// The other way round: postings between hits match nothing; the first
+	// and the last hit are found.
+	got = nil
+	alignHits(postings, []int32{5, 995}, func(k, i int) { got = append(got, [2]int{k, i}) })
+	if len(got) != 0 {
+		t.Errorf("postings between hits: got %v, want none", got)
+	}
+	alignHits(postings, []int32{0, 990}, func(k, i int) { got = append(got, [2]int{k, i}) })
+	if want := [][2]int{{0, 0}, {99, 1}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("first and last hit: got %v, want %v", got, want)
 	}
 }
 

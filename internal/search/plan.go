@@ -803,10 +803,28 @@ func (p *plan) coordinate(scores []float64, matched []int32, units int) []float6
 }
 
 // alignHits calls visit(k, i) for every document both in hits and in docs
-// (both ascending), with its index in each. A short hit list is looked up
-// in a long one by binary search rather than walked alongside it.
+// (both ascending), with its index in each. The shorter list is looked up in
+// a much longer one by binary search rather than walked alongside it: a few
+// hits against a common word's postings, and the other way round, the
+// hundreds of rare words a prefix expands to against its tens of thousands
+// of hits, where walking every hit for every word cost a WebAssembly page
+// tens of milliseconds.
 func alignHits(hits, docs []int32, visit func(k, i int)) {
 	if len(hits) == 0 || len(docs) == 0 {
+		return
+	}
+	if len(docs)*16 < len(hits) {
+		lo := 0
+		for i, d := range docs {
+			k, found := slices.BinarySearch(hits[lo:], d)
+			lo += k
+			if found {
+				visit(lo, i)
+			}
+			if lo == len(hits) {
+				return
+			}
+		}
 		return
 	}
 	if len(hits)*16 < len(docs) {
