@@ -87,3 +87,37 @@ func TestUnionAllMergesLists(t *testing.T) {
 		t.Errorf("unionAll of none = %v", got)
 	}
 }
+
+// Scoring many hits looks each leaf's postings up in a map from document to
+// hit instead of aligning them: both ways must give every hit the same score.
+func TestDenseHitMapScoresLikeAlignment(t *testing.T) {
+	e := seeds(t)
+	for _, q := range []string{"داعش", "تويتر حسابات", "حسا*", "تنظيم الدولة", "تويتير~", "حسابات OR قنوات", "داعش -تويتر"} {
+		req := Request{Query: q, Aliases: true}
+		aligned, err := e.Search(req)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		saved := denseHits
+		denseHits = 1
+		dense, err := e.Search(req)
+		denseHits = saved
+		if err != nil {
+			t.Fatalf("%s, dense: %v", q, err)
+		}
+		if len(aligned.Hits) == 0 {
+			t.Errorf("%s: no hits to compare", q)
+		}
+		if !reflect.DeepEqual(scoresOf(aligned), scoresOf(dense)) {
+			t.Errorf("%s: aligned scores %v, dense %v", q, scoresOf(aligned), scoresOf(dense))
+		}
+	}
+}
+
+func scoresOf(res *Result) map[string]float64 {
+	out := map[string]float64{}
+	for _, h := range res.Hits {
+		out[h.ID] = h.Score
+	}
+	return out
+}

@@ -554,8 +554,22 @@ func (e *Engine) match(slots []slot, fail func(error)) *leaf {
 	for f := index.Field(0); f < index.NumFields; f++ {
 		per[f] = e.matchField(f, slots, fail)
 	}
-	// Merge the two fields' hits, both sorted by document.
+	// Merge the two fields' hits, both sorted by document. Most words of a
+	// prefix's or a fuzzy word's hundreds are in no title: their text hits
+	// are copied whole rather than merged one by one.
 	a, b := per[index.Title], per[index.Text]
+	if a.Len() == 0 || b.Len() == 0 {
+		only, f := b, index.Text
+		if b.Len() == 0 {
+			only, f = a, index.Title
+		}
+		l.docs = slices.Clone(only.Docs)
+		for g := range l.tf {
+			l.tf[g] = make([]int32, len(l.docs))
+		}
+		copy(l.tf[f], only.TFs)
+		return l
+	}
 	size := a.Len() + b.Len()
 	l.docs = make([]int32, 0, size)
 	l.tf[index.Title] = make([]int32, 0, size)
@@ -727,6 +741,24 @@ func (p *plan) score(ix *index.Index, r Ranking, docs []int32, coord bool) []flo
 	}
 	idfOf := func(df int) float64 { return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5)) }
 
+	// With many hits and several leaves (a prefix's or a fuzzy word's
+	// hundreds of words), each leaf's postings are looked up in a map from
+	// document to hit rather than aligned with every hit once per leaf.
+	align := alignHits
+	if len(docs) >= denseHits && len(p.leaves) > 1 {
+		hitOf := make([]int32, numDocs) // 1 + the document's index in docs, or 0
+		for k, d := range docs {
+			hitOf[d] = int32(k + 1)
+		}
+		align = func(_, postings []int32, visit func(k, i int)) {
+			for i, d := range postings {
+				if k := hitOf[d]; k > 0 {
+					visit(int(k-1), i)
+				}
+			}
+		}
+	}
+
 	// Leaves of one group, in query order, by group.
 	groups := map[int][]*leaf{}
 	var ids []int
@@ -736,7 +768,7 @@ func (p *plan) score(ix *index.Index, r Ranking, docs []int32, coord bool) []flo
 		if g == 0 {
 			units++
 			idf := idfOf(len(l.docs))
-			alignHits(docs, l.docs, func(k, i int) {
+			align(docs, l.docs, func(k, i int) {
 				tf := [index.NumFields]float64{float64(l.tf[0][i]), float64(l.tf[1][i])}
 				scores[k] += bm25(idf, docs[k], tf)
 				if coord {
@@ -769,7 +801,7 @@ func (p *plan) score(ix *index.Index, r Ranking, docs []int32, coord bool) []flo
 		seen.clear()
 		idf := idfOf(df)
 		for _, l := range groups[g] {
-			alignHits(docs, l.docs, func(k, i int) {
+			align(docs, l.docs, func(k, i int) {
 				t := &acc[k]
 				if *t == ([index.NumFields]float64{}) {
 					touched = append(touched, k)
@@ -801,6 +833,11 @@ func (p *plan) coordinate(scores []float64, matched []int32, units int) []float6
 	}
 	return scores
 }
+
+// denseHits is how many hits make score map documents to hits with an array
+// as long as the corpus, rather than align each leaf with the hits (a
+// variable so that a test can score both ways).
+var denseHits = 1024
 
 // alignHits calls visit(k, i) for every document both in hits and in docs
 // (both ascending), with its index in each. The shorter list is looked up in
