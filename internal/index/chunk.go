@@ -164,6 +164,59 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 	return e, nil
 }
 
+// docFreq counts the postings of a term key in both fields, as term does,
+// without keeping them: it reads the forms and the title's postings, which
+// are few, then only the text's count. A broad prefix ranks hundreds of
+// words by it and decodes the postings of the few it keeps.
+func (c *chunk) docFreq(key string, numDocs int) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.terms[key]; ok {
+		return e.postings[0].Len() + e.postings[1].Len(), nil
+	}
+	i := c.find(key)
+	if i < 0 {
+		return 0, nil
+	}
+	r := &reader{name: c.name, buf: c.entries[i]}
+	nf, err := r.count("form count", 4)
+	if err != nil {
+		return 0, err
+	}
+	if nf == 0 || nf > maxForms {
+		return 0, r.fail("bad form count")
+	}
+	for range nf {
+		if _, err := r.form(key); err != nil {
+			return 0, err
+		}
+	}
+	df := 0
+	for f := range NumFields {
+		n, err := r.count("posting count", 2)
+		if err != nil {
+			return 0, err
+		}
+		if n > numDocs {
+			return 0, r.fail("more postings than documents")
+		}
+		df += n
+		if f == NumFields-1 {
+			break // the last field's postings need not be read
+		}
+		doc := int64(-1)
+		for range n {
+			if doc, err = r.nextDoc(doc, numDocs); err != nil {
+				return 0, err
+			}
+			if _, err := r.count1("term frequency", maxPosition); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return df, nil
+}
+
 // positions decodes the entry of a key in a position chunk; nil if the chunk
 // lacks it. A term's documents and counts come from its document postings
 // (docs, per field); a stop key has none and carries its own.

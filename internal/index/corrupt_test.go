@@ -14,13 +14,16 @@ import (
 func exercise(ix *Index) error {
 	var errs []error
 	for _, key := range []string{"common", "k3", "w7", "x5", StopKey("the")} {
+		// Before Postings, so that it reads the entry undecoded.
+		_, err := ix.DocFreq(key)
+		errs = append(errs, err)
 		for f := Field(0); f < NumFields; f++ {
 			_, err := ix.Postings(f, key)
 			errs = append(errs, err)
 			_, err = ix.Positions(f, key)
 			errs = append(errs, err)
 		}
-		_, err := ix.Forms(key)
+		_, err = ix.Forms(key)
 		errs = append(errs, err)
 	}
 	for i := 0; i < ix.NumDocs(); i++ {

@@ -385,3 +385,28 @@ func TestYearOfDayMatchesTheCalendar(t *testing.T) {
 		}
 	}
 }
+
+// DocFreq reads a term's counts without decoding its text postings: it must
+// give the lengths of its postings in both fields, before the term is
+// decoded and after, and nothing for a key the index lacks.
+func TestDocFreqCountsThePostingsOfBothFields(t *testing.T) {
+	docs := manyDocs(120)
+	// Titles hold one word each: w<i>, which is also in the text.
+	ix := openBundle(t, buildBundle(t, smallOptions, docs))
+	keys := []string{"common", "k3", "w5", "w119", "x4s", StopKey("the"), "absent"}
+	for round := 0; round < 2; round++ {
+		for _, key := range keys {
+			got := must[int](t)(ix.DocFreq(key))
+			want := 0
+			for f := Field(0); f < NumFields; f++ {
+				want += must[DocPostings](t)(ix.Postings(f, key)).Len()
+			}
+			if got != want {
+				t.Errorf("round %d: DocFreq(%q) = %d, want %d", round, key, got, want)
+			}
+			if key == "w5" && want != 2 {
+				t.Errorf("w5 is in one title and one text, yet has %d postings", want)
+			}
+		}
+	}
+}

@@ -680,6 +680,27 @@ func (ix *Index) Postings(f Field, key string) (DocPostings, error) {
 	return e.postings[f], nil
 }
 
+// DocFreq returns how many postings a key has in both fields together, the
+// sum of its Postings' lengths, without decoding the postings of its text.
+func (ix *Index) DocFreq(key string) (int, error) {
+	if IsStopKey(key) {
+		df := 0
+		for f := Field(0); f < NumFields; f++ {
+			ps, err := ix.Postings(f, key)
+			if err != nil {
+				return 0, err
+			}
+			df += ps.Len()
+		}
+		return df, nil
+	}
+	c, err := ix.chunkFor(0, key)
+	if c == nil || err != nil {
+		return 0, err
+	}
+	return c.docFreq(key, ix.numDocs)
+}
+
 // Positions returns the postings of a key in a field with their positions and
 // forms.
 func (ix *Index) Positions(f Field, key string) ([]Posting, error) {

@@ -361,11 +361,9 @@ func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
 		// means, and the bound keeps a keystroke cheap.
 		df := map[string]int{}
 		for _, k := range keys {
-			for f := index.Field(0); f < index.NumFields; f++ {
-				ps, err := ev.e.ix.Postings(f, k)
-				ev.fail(err)
-				df[k] += ps.Len()
-			}
+			n, err := ev.e.ix.DocFreq(k)
+			ev.fail(err)
+			df[k] = n
 		}
 		sort.SliceStable(keys, func(i, j int) bool { return df[keys[i]] > df[keys[j]] })
 		ev.notes = append(ev.notes, "«"+text+"*» يطابق "+itoa(len(keys))+" كلمة؛ بُحث عن أكثرها شيوعًا ("+itoa(MaxExpansions)+").")
