@@ -390,8 +390,9 @@ type servedRequest struct {
 	status    int
 	bytes     int64
 	// precache: the service worker's install fetches what it precaches with
-	// cache: "reload", which sends Cache-Control: no-cache; the page's own
-	// fetches never do.
+	// cache: "no-cache", which Chromium sends as Cache-Control: max-age=0;
+	// the page's own fetches send none. (A file the page has just read is
+	// then answered 304, with no body.)
 	precache bool
 }
 
@@ -429,7 +430,7 @@ func (s *accountingServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			rng:      r.Header.Get("Range"),
 			status:   cw.status,
 			bytes:    cw.bytes,
-			precache: strings.Contains(r.Header.Get("Cache-Control"), "no-cache"),
+			precache: strings.Contains(r.Header.Get("Cache-Control"), "max-age=0"),
 		})
 	}()
 	s.handler.ServeHTTP(cw, r)

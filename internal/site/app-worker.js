@@ -38,7 +38,11 @@ self.addEventListener("install", (event) => {
     const urls = resourcesToCache
       .map(precacheURL)
       .filter((href) => new URL(href).origin === scopeURL.origin);
-    await cache.addAll(urls.map((href) => new Request(href, { cache: "reload" })));
+    // "no-cache" asks the server whether the browser's copy is current,
+    // rather than "reload", which downloaded every file again: on a first
+    // visit app.wasm (8 MB) came twice, once for the page and once here.
+    // Now the server answers 304 for what the page has just read.
+    await cache.addAll(urls.map((href) => new Request(href, { cache: "no-cache" })));
     await self.skipWaiting();
   })());
 });
