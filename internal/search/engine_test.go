@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -171,4 +172,39 @@ func TestPrefixPastTheStemFindsTheStem(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantIDs(t, "روسي*", res, "a", "b")
+}
+
+// The page's articles are fetched while the facets are counted; a damaged
+// document pack must still fail the search with its name, whatever the
+// order of the results.
+func TestADamagedPackIsNamed(t *testing.T) {
+	docs, err := corpus.LoadDir("../../web/corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle, err := index.Build(index.Options{}, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := bundle.Fetcher()
+	var packs []string
+	for name := range files {
+		if strings.HasPrefix(name, "d-") {
+			packs = append(packs, name)
+			files[name] = []byte("not a pack")
+		}
+	}
+	if len(packs) == 0 {
+		t.Fatal("the bundle has no document pack")
+	}
+	for _, sort := range []string{SortRelevance, SortNewest, SortOldest} {
+		e, err := Open(files, bundle.Root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.Search(Request{Query: "تويتر", Sort: sort, Limit: 10})
+		if err == nil || !slices.ContainsFunc(packs, func(p string) bool { return strings.Contains(err.Error(), p) }) {
+			t.Errorf("sorted by %q: error %v names no damaged pack of %v", sort, err, packs)
+		}
+	}
 }

@@ -11,6 +11,7 @@ package search
 
 import (
 	"errors"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -449,7 +450,8 @@ func (e *Engine) Search(req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	hits := e.facets(res, req, matched, keep)
+	hits := passing(matched, keep)
+	counted := matched // what the facets count: the matches, filters aside
 	coord := false
 	if p != nil && len(hits) < PartialBelow && !req.NoPartial {
 		if relaxed, ok := relax(expanded); ok {
@@ -460,7 +462,7 @@ func (e *Engine) Search(req Request) (*Result, error) {
 			if len(q.docs) > len(p.docs) {
 				res.Partial, res.StrictTotal = true, len(hits)
 				p, coord = q, true
-				hits = e.facets(res, req, q.docs, keep)
+				hits, counted = passing(q.docs, keep), q.docs
 			}
 		}
 	}
@@ -482,24 +484,29 @@ func (e *Engine) Search(req Request) (*Result, error) {
 		// needs; the rest keep their BM25 order.
 		depth := min(len(hits), max(want, rerankDepth))
 		hits, scores = topK(hits, scores, depth)
+		prefetched := e.prefetchDocs(hits[:min(depth, rerankDepth)], pageOf(req, hits))
+		e.countFacets(res, req, counted, keep)
+		<-prefetched
 		if err := e.rerank(p, hits[:min(depth, rerankDepth)], scores[:min(depth, rerankDepth)]); err != nil {
 			return nil, err
 		}
 		hits, scores = hits[:want], scores[:want]
-	} else if req.Sort == SortOldest {
-		slices.Reverse(hits)
+	} else {
+		if req.Sort == SortOldest {
+			slices.Reverse(hits)
+		}
+		prefetched := e.prefetchDocs(pageOf(req, hits))
+		e.countFacets(res, req, counted, keep)
+		<-prefetched
 	}
 
+	page := pageOf(req, hits)
 	from := min(max(req.Offset, 0), len(hits))
-	to := len(hits)
-	if req.Limit > 0 {
-		to = min(from+req.Limit, len(hits))
-	}
-	docs, err := e.ix.Docs(hits[from:to])
+	docs, err := e.ix.Docs(page)
 	if err != nil {
 		return nil, err
 	}
-	res.Hits = make([]Hit, 0, to-from)
+	res.Hits = make([]Hit, 0, len(page))
 	for i, doc := range docs {
 		h := Hit{ID: doc.ID, Title: doc.Title, Source: doc.Source, Date: doc.Date}
 		if scores != nil {
@@ -600,11 +607,63 @@ func (e *Engine) filters(req Request) ([3]func(int32) bool, error) {
 // maxEntityFacets is how many entities of each type the facet lists.
 const maxEntityFacets = 20
 
-// facets counts the facets of the matched documents into res and returns
-// those that pass every filter.
-func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(int32) bool) []int32 {
-	sourceOK, yearOK, entityOK := keep[0], keep[1], keep[2]
+// passing returns the matched documents that pass every filter.
+func passing(matched []int32, keep [3]func(int32) bool) []int32 {
 	var hits []int32
+	for _, d := range matched {
+		if keep[0](d) && keep[1](d) && keep[2](d) {
+			hits = append(hits, d)
+		}
+	}
+	return hits
+}
+
+// pageOf is the part of the ordered hits a request shows.
+func pageOf(req Request, hits []int32) []int32 {
+	from := min(max(req.Offset, 0), len(hits))
+	to := len(hits)
+	if req.Limit > 0 {
+		to = min(from+req.Limit, len(hits))
+	}
+	return hits[from:to]
+}
+
+// prefetchDocs starts fetching the records of the documents a search is
+// about to read (its page, and what rerank reads), and returns a channel
+// closed when they are in the index's cache or failed (the search then reads
+// them again and reports the error). The facets are counted meanwhile: in
+// the browser that counting overlaps the round trip, which it used to
+// precede.
+func (e *Engine) prefetchDocs(lists ...[]int32) <-chan struct{} {
+	var want []int32
+	for _, l := range lists {
+		for _, d := range l {
+			if !slices.Contains(want, d) {
+				want = append(want, d)
+			}
+		}
+	}
+	done := make(chan struct{})
+	if len(want) == 0 {
+		close(done)
+		return done
+	}
+	go func() {
+		defer close(done)
+		_, _ = e.ix.Docs(want)
+	}()
+	return done
+}
+
+// facetYield is how many matches countFacets counts between yields. In the
+// browser, where goroutines take turns on one thread, the yields let the
+// prefetch's requests go out early in a count over tens of thousands of
+// matches.
+const facetYield = 1024
+
+// countFacets counts the facets of the matched documents into res.
+func (e *Engine) countFacets(res *Result, req Request, matched []int32, keep [3]func(int32) bool) {
+	sourceOK, yearOK, entityOK := keep[0], keep[1], keep[2]
 	sourceCounts := make([]int, len(e.ix.Sources()))
 	yearCounts := make([]int, e.years+1) // the last counts unknown dates
 	var entityCounts []int
@@ -620,7 +679,11 @@ func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(
 			}
 		}()
 	}
-	for _, d := range matched {
+	runtime.Gosched()
+	for i, d := range matched {
+		if i%facetYield == facetYield-1 {
+			runtime.Gosched()
+		}
 		s, y, en := sourceOK(d), yearOK(d), entityOK(d)
 		// Drill sideways: each single-valued facet is counted with the
 		// other filters applied but not its own, so a visitor sees what
@@ -636,7 +699,6 @@ func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(
 			}
 		}
 		if s && y && en {
-			hits = append(hits, d)
 			if entityCounts != nil {
 				for _, id := range e.ents.Of(int(d)) {
 					if entityCounts[id] == 0 {
@@ -710,7 +772,6 @@ func (e *Engine) facets(res *Result, req Request, matched []int32, keep [3]func(
 			}
 		}
 	}
-	return hits
 }
 
 // topK orders the k best hits by falling score (then document number, that
