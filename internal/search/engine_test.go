@@ -178,15 +178,9 @@ func TestPrefixPastTheStemFindsTheStem(t *testing.T) {
 // document pack must still fail the search with its name, whatever the
 // order of the results.
 func TestADamagedPackIsNamed(t *testing.T) {
-	docs, err := corpus.LoadDir("../../web/corpus")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bundle, err := index.Build(index.Options{}, docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := bundle.Fetcher()
+	seeds(t)
+	bundle := seedBundle
+	files := bundle.Fetcher() // a copy: the damage stays in this test
 	var packs []string
 	for name := range files {
 		if strings.HasPrefix(name, "d-") {

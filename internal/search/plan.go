@@ -849,31 +849,11 @@ func alignHits(hits, docs []int32, visit func(k, i int)) {
 		return
 	}
 	if len(docs)*16 < len(hits) {
-		lo := 0
-		for i, d := range docs {
-			k, found := slices.BinarySearch(hits[lo:], d)
-			lo += k
-			if found {
-				visit(lo, i)
-			}
-			if lo == len(hits) {
-				return
-			}
-		}
+		searchEach(docs, hits, func(i, k int) { visit(k, i) })
 		return
 	}
 	if len(hits)*16 < len(docs) {
-		lo := 0
-		for k, d := range hits {
-			i, found := slices.BinarySearch(docs[lo:], d)
-			lo += i
-			if found {
-				visit(k, lo)
-			}
-			if lo == len(docs) {
-				return
-			}
-		}
+		searchEach(hits, docs, visit)
 		return
 	}
 	i := 0
@@ -886,6 +866,23 @@ func alignHits(hits, docs []int32, visit func(k, i int)) {
 		}
 		if docs[i] == d {
 			visit(k, i)
+		}
+	}
+}
+
+// searchEach calls visit(s, l) for every document of short also in long
+// (both ascending), with its index in each, by binary search in what is left
+// of long after the last one found.
+func searchEach(short, long []int32, visit func(s, l int)) {
+	lo := 0
+	for s, d := range short {
+		l, found := slices.BinarySearch(long[lo:], d)
+		lo += l
+		if found {
+			visit(s, lo)
+		}
+		if lo == len(long) {
+			return
 		}
 	}
 }
