@@ -160,18 +160,6 @@ func (x Fuzzy) String() string  { return x.Text + "~" }
 
 func (d DateRange) String() string { return FieldDate + ":" + d.From + ".." + d.To }
 
-// Overlaps reports whether a document date, at the precision it is known
-// ("2018", "2018-11" or "2018-11-03", as corpus.Document.Date), may fall in
-// the range: the period it names and the range share at least one day. An
-// empty or malformed date never overlaps.
-func (d DateRange) Overlaps(date string) bool {
-	first, last, ok := periodBounds(date)
-	if !ok {
-		return false
-	}
-	return (d.To == "" || first <= d.To) && (d.From == "" || last >= d.From)
-}
-
 func (f Field) String() string {
 	if isBareValue(f.Value) {
 		return f.Name + ":" + f.Value

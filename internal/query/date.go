@@ -140,10 +140,3 @@ func daysIn(year, month int) int {
 	}
 	return 31
 }
-
-// periodBounds returns the first and last day of a document date known to
-// the year, month or day.
-func periodBounds(date string) (first, last string, ok bool) {
-	first, last, msg := period(date, false)
-	return first, last, msg == ""
-}

@@ -316,36 +316,6 @@ func TestParseNewSyntax(t *testing.T) {
 	}
 }
 
-func TestDateRangeOverlaps(t *testing.T) {
-	r := DateRange{From: "2015-03-01", To: "2016-06-30"}
-	tests := []struct {
-		r    DateRange
-		date string
-		want bool
-	}{
-		{r, "2015-03-01", true},
-		{r, "2016-06-30", true},
-		{r, "2015-02-28", false},
-		{r, "2016-07-01", false},
-		{r, "2015-02", false},
-		{r, "2015-03", true},
-		{r, "2016-06", true},
-		{r, "2016", true}, // known to the year only: it may fall in the range
-		{r, "2014", false},
-		{r, "", false},
-		{r, "soon", false},
-		{DateRange{To: "2016-12-31"}, "1999-01-01", true},
-		{DateRange{To: "2016-12-31"}, "2017", false},
-		{DateRange{From: "2015-01-01"}, "2030-05", true},
-		{DateRange{From: "2015-01-01"}, "2014-12-31", false},
-	}
-	for _, tt := range tests {
-		if got := tt.r.Overlaps(tt.date); got != tt.want {
-			t.Errorf("%v.Overlaps(%q) = %v, want %v", tt.r, tt.date, got, tt.want)
-		}
-	}
-}
-
 // TestErrorsSayWhatWasExpected checks that every error message of the table
 // above names what the parser expected (or how to fix it).
 func TestErrorsSayWhatWasExpected(t *testing.T) {
