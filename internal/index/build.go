@@ -34,8 +34,11 @@ type Options struct {
 	ChunkBytes    int
 	PosChunkBytes int
 	// ChunkFileBytes is the compressed size at which a file of consecutive
-	// chunks is closed (0: DefaultChunkFileBytes). It only sets the number
-	// of files: chunks are fetched one by one.
+	// chunks is closed (0: DefaultChunkFileBytes). Chunks are fetched by
+	// byte range, and the browser asks for the chunks of one file that a
+	// query needs at the same moment in one request (several ranges), so
+	// fewer, larger files mean fewer requests: a fuzzy word's dozen near
+	// words, spread over the vocabulary, cost one request instead of ten.
 	ChunkFileBytes int
 	// PackBytes is the compressed size at which a document pack is closed
 	// (0: DefaultPackBytes). Documents are fetched by byte range, and the
@@ -54,7 +57,7 @@ type Options struct {
 const (
 	DefaultChunkBytes     = 8 << 10
 	DefaultPosChunkBytes  = 32 << 10
-	DefaultChunkFileBytes = 1 << 20
+	DefaultChunkFileBytes = 24 << 20 // like the packs: news-70k has one term file and two position files
 	DefaultPackBytes      = 24 << 20 // under the 25 MiB a file some static hosts allow
 	DefaultIDGroupDocs    = 4096
 )

@@ -40,7 +40,8 @@ import (
 //	5  chunks are fetched by byte range: term and position chunks are smaller
 //	   (16 and 64 KiB raw, was 64 and 384) and each is sealed on its own
 //	   (magic, version, kind, lengths, CRC-32C) inside files of about 1 MiB
-//	   of consecutive chunks. The root's directories list the files once,
+//	   of consecutive chunks (since 24 MiB, read the same way: a build
+//	   option, not the format, sets the size). The root's directories list the files once,
 //	   then per chunk its first key, whether it opens the next file, and its
 //	   length. A query decompresses a quarter of what it did.
 const FormatVersion = 5
