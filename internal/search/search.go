@@ -474,30 +474,31 @@ func (e *Engine) Search(req Request) (*Result, error) {
 	}
 
 	var scores []float64
+	reranked := 0 // how many of the best hits rerank reorders
+	want := len(hits)
+	if req.Limit > 0 {
+		want = min(max(req.Offset, 0)+req.Limit, len(hits))
+	}
 	if p != nil && p.scored() && req.Sort == SortRelevance {
 		scores = p.score(e.ix, e.ranking, hits, coord)
-		want := len(hits)
-		if req.Limit > 0 {
-			want = min(max(req.Offset, 0)+req.Limit, len(hits))
-		}
 		// Rerank reorders the best few, so rank a few more than the page
 		// needs; the rest keep their BM25 order.
 		depth := min(len(hits), max(want, rerankDepth))
 		hits, scores = topK(hits, scores, depth)
-		prefetched := e.prefetchDocs(hits[:min(depth, rerankDepth)], pageOf(req, hits))
-		e.countFacets(res, req, counted, keep)
-		<-prefetched
-		if err := e.rerank(p, hits[:min(depth, rerankDepth)], scores[:min(depth, rerankDepth)]); err != nil {
+		reranked = min(depth, rerankDepth)
+	} else if req.Sort == SortOldest {
+		slices.Reverse(hits)
+	}
+	// The articles to read are known now: fetch them while the facets are
+	// counted (both passes of the matches apply the filters).
+	prefetched := e.prefetchDocs(hits[:reranked], pageOf(req, hits))
+	e.countFacets(res, req, counted, keep)
+	<-prefetched
+	if scores != nil {
+		if err := e.rerank(p, hits[:reranked], scores[:reranked]); err != nil {
 			return nil, err
 		}
 		hits, scores = hits[:want], scores[:want]
-	} else {
-		if req.Sort == SortOldest {
-			slices.Reverse(hits)
-		}
-		prefetched := e.prefetchDocs(pageOf(req, hits))
-		e.countFacets(res, req, counted, keep)
-		<-prefetched
 	}
 
 	page := pageOf(req, hits)
