@@ -120,27 +120,15 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 		return nil, nil
 	}
 	r := &reader{name: c.name, buf: c.entries[i]}
-	nf, err := r.count("form count", 4)
+	forms, err := r.forms(key)
 	if err != nil {
 		return nil, err
 	}
-	if nf == 0 || nf > maxForms {
-		return nil, r.fail("bad form count")
-	}
-	e := &termEntry{forms: make([]Form, nf)}
-	for j := range e.forms {
-		if e.forms[j], err = r.form(key); err != nil {
-			return nil, err
-		}
-	}
+	e := &termEntry{forms: forms}
 	for f := range e.postings {
-		// A posting takes a document delta and a frequency.
-		n, err := r.count("posting count", 2)
+		n, err := r.postingCount(numDocs)
 		if err != nil {
 			return nil, err
-		}
-		if n > numDocs {
-			return nil, r.fail("more postings than documents")
 		}
 		ps := DocPostings{Docs: make([]int32, n), TFs: make([]int32, n)}
 		doc := int64(-1)
@@ -179,26 +167,14 @@ func (c *chunk) docFreq(key string, numDocs int) (int, error) {
 		return 0, nil
 	}
 	r := &reader{name: c.name, buf: c.entries[i]}
-	nf, err := r.count("form count", 4)
-	if err != nil {
+	if _, err := r.forms(key); err != nil {
 		return 0, err
-	}
-	if nf == 0 || nf > maxForms {
-		return 0, r.fail("bad form count")
-	}
-	for range nf {
-		if _, err := r.form(key); err != nil {
-			return 0, err
-		}
 	}
 	df := 0
 	for f := range NumFields {
-		n, err := r.count("posting count", 2)
+		n, err := r.postingCount(numDocs)
 		if err != nil {
 			return 0, err
-		}
-		if n > numDocs {
-			return 0, r.fail("more postings than documents")
 		}
 		df += n
 		if f == NumFields-1 {
@@ -215,6 +191,37 @@ func (c *chunk) docFreq(key string, numDocs int) (int, error) {
 		}
 	}
 	return df, nil
+}
+
+// forms reads the word forms that open a term entry.
+func (r *reader) forms(key string) ([]Form, error) {
+	n, err := r.count("form count", 4)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 || n > maxForms {
+		return nil, r.fail("bad form count")
+	}
+	forms := make([]Form, n)
+	for j := range forms {
+		if forms[j], err = r.form(key); err != nil {
+			return nil, err
+		}
+	}
+	return forms, nil
+}
+
+// postingCount reads how many postings a field of a term entry has.
+func (r *reader) postingCount(numDocs int) (int, error) {
+	// A posting takes a document delta and a frequency.
+	n, err := r.count("posting count", 2)
+	if err != nil {
+		return 0, err
+	}
+	if n > numDocs {
+		return 0, r.fail("more postings than documents")
+	}
+	return n, nil
 }
 
 // positions decodes the entry of a key in a position chunk; nil if the chunk
