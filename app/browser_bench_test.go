@@ -241,6 +241,9 @@ func runBrowserVisit(b *testing.B, dir string, queries []benchset.Query) browser
 // is told not to.
 func replayRequests(b *testing.B, ctx context.Context, requests []servedRequest) float64 {
 	b.Helper()
+	if len(requests) == 0 {
+		return 0
+	}
 	rounds := [2][][2]string{{}, {}}
 	for _, r := range requests {
 		round := 0
@@ -248,9 +251,6 @@ func replayRequests(b *testing.B, ctx context.Context, requests []servedRequest)
 			round = 1
 		}
 		rounds[round] = append(rounds[round], [2]string{r.path, r.rng})
-	}
-	if len(requests) == 0 {
-		return 0
 	}
 	arg, _ := json.Marshal(rounds)
 	js := `(async (rounds) => {
