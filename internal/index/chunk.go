@@ -126,23 +126,9 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 	}
 	e := &termEntry{forms: forms}
 	for f := range e.postings {
-		n, err := r.postingCount(numDocs)
-		if err != nil {
+		if e.postings[f], err = r.docPostings(numDocs); err != nil {
 			return nil, err
 		}
-		ps := DocPostings{Docs: make([]int32, n), TFs: make([]int32, n)}
-		doc := int64(-1)
-		for j := range n {
-			if doc, err = r.nextDoc(doc, numDocs); err != nil {
-				return nil, err
-			}
-			tf, err := r.count1("term frequency", maxPosition)
-			if err != nil {
-				return nil, err
-			}
-			ps.Docs[j], ps.TFs[j] = int32(doc), int32(tf)
-		}
-		e.postings[f] = ps
 	}
 	if err := r.end(); err != nil {
 		return nil, err
@@ -170,27 +156,15 @@ func (c *chunk) docFreq(key string, numDocs int) (int, error) {
 	if _, err := r.forms(key); err != nil {
 		return 0, err
 	}
-	df := 0
-	for f := range NumFields {
-		n, err := r.postingCount(numDocs)
-		if err != nil {
-			return 0, err
-		}
-		df += n
-		if f == NumFields-1 {
-			break // the last field's postings need not be read
-		}
-		doc := int64(-1)
-		for range n {
-			if doc, err = r.nextDoc(doc, numDocs); err != nil {
-				return 0, err
-			}
-			if _, err := r.count1("term frequency", maxPosition); err != nil {
-				return 0, err
-			}
-		}
+	title, err := r.docPostings(numDocs)
+	if err != nil {
+		return 0, err
 	}
-	return df, nil
+	text, err := r.postingCount(numDocs, 2)
+	if err != nil {
+		return 0, err
+	}
+	return title.Len() + text, nil
 }
 
 // forms reads the word forms that open a term entry.
@@ -211,10 +185,10 @@ func (r *reader) forms(key string) ([]Form, error) {
 	return forms, nil
 }
 
-// postingCount reads how many postings a field of a term entry has.
-func (r *reader) postingCount(numDocs int) (int, error) {
-	// A posting takes a document delta and a frequency.
-	n, err := r.count("posting count", 2)
+// postingCount reads how many postings a field of an entry has, each taking
+// at least minBytes.
+func (r *reader) postingCount(numDocs, minBytes int) (int, error) {
+	n, err := r.count("posting count", minBytes)
 	if err != nil {
 		return 0, err
 	}
@@ -222,6 +196,28 @@ func (r *reader) postingCount(numDocs int) (int, error) {
 		return 0, r.fail("more postings than documents")
 	}
 	return n, nil
+}
+
+// docPostings reads a field's document postings in a term entry.
+func (r *reader) docPostings(numDocs int) (DocPostings, error) {
+	// A posting takes a document delta and a frequency.
+	n, err := r.postingCount(numDocs, 2)
+	if err != nil {
+		return DocPostings{}, err
+	}
+	ps := DocPostings{Docs: make([]int32, n), TFs: make([]int32, n)}
+	doc := int64(-1)
+	for j := range n {
+		if doc, err = r.nextDoc(doc, numDocs); err != nil {
+			return DocPostings{}, err
+		}
+		tf, err := r.count1("term frequency", maxPosition)
+		if err != nil {
+			return DocPostings{}, err
+		}
+		ps.Docs[j], ps.TFs[j] = int32(doc), int32(tf)
+	}
+	return ps, nil
 }
 
 // positions decodes the entry of a key in a position chunk; nil if the chunk
@@ -248,11 +244,8 @@ func (c *chunk) positions(key string, numDocs int, docs *[NumFields]DocPostings)
 		if stop {
 			// A posting takes a document delta, a count and a position.
 			var err error
-			if n, err = r.count("posting count", 3); err != nil {
+			if n, err = r.postingCount(numDocs, 3); err != nil {
 				return nil, err
-			}
-			if n > numDocs {
-				return nil, r.fail("more postings than documents")
 			}
 		} else {
 			n = docs[f].Len()
