@@ -9,14 +9,16 @@
 // requests: [[url, offset, length], ...]. The service worker lets range
 // requests for what it does not hold go to the network without passing
 // through it; the pieces read are handed to it to keep once the visitor
-// pauses, so that they read again offline. When the network fails, a range is asked again with
-// fromCachesHeader, and the worker answers it from its caches.
+// pauses, so that they read again offline. When the network fails, a range
+// is asked again with fromCachesHeader, and the worker answers it from its
+// caches.
 //
 // The promise resolves to {bytes: Uint8Array (every answer, one after
 // another), sizes: [n, ...], errors: [message or "", ...]}; it never rejects.
 (() => {
   const fromCachesHeader = "X-Marsad-From-Caches";
   const keptPieceHeader = "X-Marsad-Kept-Piece";
+  const keepPiecesMessage = "marsad-keep-pieces"; // as in app-worker.js
 
   // multiRange: whether the server answers several ranges with just those
   // ranges. A server that cannot answers with the whole file (or refuses):
@@ -185,7 +187,7 @@
     clearTimeout(keepTimer);
     const worker = navigator.serviceWorker && navigator.serviceWorker.controller;
     if (worker && waiting.length > 0) {
-      worker.postMessage({ type: "marsad-keep-pieces", pieces: waiting });
+      worker.postMessage({ type: keepPiecesMessage, pieces: waiting });
     }
     waiting = [];
     waitingBytes = 0;
