@@ -347,13 +347,11 @@ func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
 	// the visitor means.
 	if toks := analyzeQuery(text); len(toks) == 1 && toks[0].Term != "" && !seen[toks[0].Term] {
 		term := toks[0].Term
-		for f := index.Field(0); f < index.NumFields; f++ {
-			ps, err := ev.e.ix.Postings(f, term)
-			ev.fail(err)
-			if ps.Len() > 0 && !seen[term] {
-				seen[term] = true
-				keys = append([]string{term}, keys...)
-			}
+		n, err := ev.e.ix.DocFreq(term)
+		ev.fail(err)
+		if n > 0 {
+			seen[term] = true
+			keys = append([]string{term}, keys...)
 		}
 	}
 	if len(keys) > MaxExpansions {
