@@ -491,7 +491,8 @@ func (e *Engine) Search(req Request) (*Result, error) {
 	}
 	// The articles to read are known now: fetch them while the facets are
 	// counted (both passes of the matches apply the filters).
-	prefetched := e.prefetchDocs(hits[:reranked], pageOf(req, hits))
+	_, page := pageOf(req, hits)
+	prefetched := e.prefetchDocs(hits[:reranked], page)
 	e.countFacets(res, req, counted, keep)
 	<-prefetched
 	if scores != nil {
@@ -501,8 +502,7 @@ func (e *Engine) Search(req Request) (*Result, error) {
 		hits, scores = hits[:want], scores[:want]
 	}
 
-	page := pageOf(req, hits)
-	from := min(max(req.Offset, 0), len(hits))
+	from, page := pageOf(req, hits)
 	docs, err := e.ix.Docs(page)
 	if err != nil {
 		return nil, err
@@ -619,14 +619,15 @@ func passing(matched []int32, keep [3]func(int32) bool) []int32 {
 	return hits
 }
 
-// pageOf is the part of the ordered hits a request shows.
-func pageOf(req Request, hits []int32) []int32 {
-	from := min(max(req.Offset, 0), len(hits))
+// pageOf is the part of the ordered hits a request shows, and where it
+// starts among them.
+func pageOf(req Request, hits []int32) (from int, page []int32) {
+	from = min(max(req.Offset, 0), len(hits))
 	to := len(hits)
 	if req.Limit > 0 {
 		to = min(from+req.Limit, len(hits))
 	}
-	return hits[from:to]
+	return from, hits[from:to]
 }
 
 // prefetchDocs starts fetching the records of the documents a search is
