@@ -272,7 +272,7 @@ type jsonResult struct {
 	Partial      bool               `json:"partial,omitempty"`
 	StrictTotal  int                `json:"strict_total,omitempty"`
 	DidYouMean   string             `json:"did_you_mean,omitempty"`
-	Notes        []string           `json:"notes,omitempty"`
+	Expansions   []search.Expansion `json:"expansions,omitempty"`
 	Hits         []jsonHit          `json:"hits"`
 	AlsoSearched []search.AliasNote `json:"also_searched,omitempty"`
 }
@@ -377,7 +377,7 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	}
 	if *asJSON {
 		out := jsonResult{Query: q, Total: res.Total, Partial: res.Partial, StrictTotal: res.StrictTotal, DidYouMean: res.DidYouMean,
-			Notes: res.Notes, Hits: []jsonHit{}, AlsoSearched: res.AlsoSearched}
+			Expansions: res.Expansions, Hits: []jsonHit{}, AlsoSearched: res.AlsoSearched}
 		for _, h := range res.Hits {
 			jh := jsonHit{ID: h.ID, Title: h.Title, Source: h.Source, Date: h.Date, Score: h.Score,
 				Snippet: h.Snippet.Text, Matches: []jsonSpan{}}
@@ -397,8 +397,8 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	if res.DidYouMean != "" {
 		fmt.Fprintf(stdout, "did you mean: %s\n", res.DidYouMean)
 	}
-	for _, n := range res.Notes {
-		fmt.Fprintln(stdout, n)
+	for _, x := range res.Expansions {
+		fmt.Fprintln(stdout, describeExpansion(x))
 	}
 	for _, n := range res.AlsoSearched {
 		fmt.Fprintf(stdout, "also searched for %s: %s\n", n.Query, strings.Join(n.Others, ", "))
@@ -535,4 +535,20 @@ func runEval(args []string, stdout io.Writer) error {
 		return errors.New("eval: the analysis targets do not hold (see the table above)")
 	}
 	return nil
+}
+
+// describeExpansion says what a prefix or fuzzy word matched.
+func describeExpansion(x search.Expansion) string {
+	if x.TooBroad {
+		return fmt.Sprintf("%s matches too many words to search: add a letter or more", x.Typed)
+	}
+	words := make([]string, len(x.Words))
+	for i, w := range x.Words {
+		words[i] = fmt.Sprintf("%s (%d)", w.Form, w.Count)
+	}
+	s := fmt.Sprintf("%s matched %d words", x.Typed, x.Total)
+	if x.Searched < x.Total {
+		s += fmt.Sprintf(", the %d most widespread searched", x.Searched)
+	}
+	return s + ": " + strings.Join(words, ", ")
 }

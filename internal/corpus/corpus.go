@@ -18,6 +18,9 @@ type Document struct {
 	// Category is the site section label printed above the title ("الأخبار"),
 	// kept apart so it is neither mistaken for the title nor shown as text.
 	Category string `json:"category,omitempty"`
+	// URL is the article's original address, when the input gives one and
+	// it is an http or https address (see WebAddress).
+	URL string `json:"url,omitempty"`
 	// Text is the article body the reader shows, page furniture removed.
 	// Paragraphs are separated by "\n".
 	Text string `json:"text"`

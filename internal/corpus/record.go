@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Record is one article as an input format delivers it, before cleaning:
@@ -73,7 +74,34 @@ func FromRecordWarn(rec Record) (Document, []Warning, error) {
 	if c := strings.TrimSpace(rec.Category); c != "" {
 		doc.Category = displayCategory(c)
 	}
+	if u := strings.TrimSpace(rec.URL); u != "" {
+		if WebAddress(u) {
+			doc.URL = u
+		} else {
+			warns = append(warns, Warning{"url", fmt.Sprintf("address %q ignored: only http and https addresses are linked", u)})
+		}
+	}
 	return doc, warns, nil
+}
+
+// WebAddress reports whether u is an absolute http or https address
+// without spaces or control characters: the only kind of original-article
+// link the reader offers (never javascript:, data: or a relative path).
+func WebAddress(u string) bool {
+	lower := strings.ToLower(u)
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") || len(u) > 2048 {
+		return false
+	}
+	host := u[strings.Index(u, "//")+2:]
+	if host == "" || host[0] == '/' {
+		return false
+	}
+	for _, r := range u {
+		if r <= ' ' || r == 0x7f || unicode.Is(unicode.Bidi_Control, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // recordDate reads a record's date field: ISO 8601 at any precision

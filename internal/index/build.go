@@ -817,7 +817,10 @@ func writeRecord(w *writer, d corpus.Document) {
 	w.str(d.Text)
 	var flags uint64
 	if d.DateInferred {
-		flags |= 1
+		flags |= flagDateInferred
+	}
+	if d.URL != "" {
+		flags |= flagURL
 	}
 	w.uvarint(flags)
 	w.uvarint(uint64(len(d.Entities)))
@@ -825,6 +828,9 @@ func writeRecord(w *writer, d corpus.Document) {
 		w.str(e.Type)
 		w.str(e.Name)
 		w.uvarint(uint64(e.Count))
+	}
+	if d.URL != "" {
+		w.str(d.URL)
 	}
 }
 

@@ -46,6 +46,15 @@ import (
 //	   length. A query decompresses a quarter of what it did.
 const FormatVersion = 5
 
+// Flags of a document record.
+const (
+	flagDateInferred = 1 << iota
+	// flagURL: the record ends with the article's original address, after
+	// its entities (added within version 5: a record without the flag reads
+	// as before).
+	flagURL
+)
+
 // File kinds, the byte after the version in a file header.
 const (
 	kindRoot     byte = 'R'

@@ -41,6 +41,7 @@ func wordAnalyzer(text string) []arabic.Token {
 
 var testDocs = []corpus.Document{
 	{ID: "a", Title: "The state of things", Date: "2018-11-03", Source: "S1", Author: "X", Dateline: "Baghdad", Category: "news",
+		URL:      "https://example.org/a?x=1",
 		Text:     "cats and dogs\nthe state of cats",
 		Entities: []corpus.Entity{{Type: "place", Name: "Baghdad", Count: 2}, {Type: "platform", Name: "Twitter", Count: 1}}},
 	{ID: "b", Title: "Dogs", Date: "2015", DateInferred: true, Source: "S2", Text: "dog dog dog"},
@@ -346,7 +347,7 @@ func TestDocumentFieldsAllEncoded(t *testing.T) {
 	for i := 0; i < typ.NumField(); i++ {
 		names = append(names, typ.Field(i).Name)
 	}
-	want := []string{"ID", "Title", "Date", "DateInferred", "Source", "Author", "Dateline", "Category", "Text", "Entities"}
+	want := []string{"ID", "Title", "Date", "DateInferred", "Source", "Author", "Dateline", "Category", "URL", "Text", "Entities"}
 	if !reflect.DeepEqual(names, want) {
 		t.Errorf("corpus.Document fields = %v; the bundle encodes %v: update writeRecord, decodeRecord and FormatVersion", names, want)
 	}

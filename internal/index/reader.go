@@ -883,7 +883,7 @@ func decodeRecord(file string, off uint32, data []byte) (*corpus.Document, error
 	if err != nil {
 		return nil, err
 	}
-	d.DateInferred = flags&1 != 0
+	d.DateInferred = flags&flagDateInferred != 0
 	ne, err := r.count("entity count", 3)
 	if err != nil {
 		return nil, err
@@ -904,6 +904,11 @@ func decodeRecord(file string, off uint32, data []byte) (*corpus.Document, error
 			return nil, err
 		}
 		e.Count = int(c)
+	}
+	if flags&flagURL != 0 {
+		if d.URL, err = r.str("document address"); err != nil {
+			return nil, err
+		}
 	}
 	if err := r.end(); err != nil {
 		return nil, err

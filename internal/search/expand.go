@@ -78,9 +78,9 @@ func (x *expander) expand(n query.Node, positive bool) query.Node {
 			return x.text(n.Text, false)
 		}
 	case query.Phrase:
-		if positive && x.aliases {
-			return x.text(n.Text, true)
-		}
+		// A quoted phrase is literal: researchers quote "تنظيم الدولة" to
+		// count who says it rather than داعش, so its other names are not
+		// searched.
 	case query.Not:
 		return query.Not{Child: x.expand(n.Child, !positive)}
 	case query.And:
@@ -286,4 +286,61 @@ func (e *Engine) forms(words []typedWord) ([]WordForm, error) {
 // sameTerms reports whether two texts analyze to the same terms.
 func sameTerms(a, b string) bool {
 	return strings.Join(arabic.Terms(a), " ") == strings.Join(arabic.Terms(b), " ")
+}
+
+// Expansion is what a prefix or fuzzy query word was widened to.
+type Expansion struct {
+	// Typed is the word as typed, with its * or ~.
+	Typed string
+	// Total is how many corpus terms it matched; Searched how many of them
+	// the search used (a prefix keeps the MaxExpansions most widespread).
+	Total, Searched int
+	// TooBroad is set when the prefix matched so many terms that it was not
+	// searched at all: a longer prefix is needed.
+	TooBroad bool
+	// Words are the terms searched, most frequent first, at most
+	// MaxExpansionWords, each by its most common spelling in the corpus and
+	// its number of occurrences.
+	Words []WordForm
+}
+
+// MaxExpansionWords is the most words an Expansion lists.
+const MaxExpansionWords = 10
+
+// expansion is a prefix or fuzzy word and the index keys it was widened to.
+type expansion struct {
+	typed    string
+	keys     []string
+	total    int
+	tooBroad bool
+}
+
+// describeExpansions turns the plan's expansions into what the page shows:
+// each key by its most common spelling, most frequent first.
+func (e *Engine) describeExpansions(xs []expansion) ([]Expansion, error) {
+	var out []Expansion
+	for _, x := range xs {
+		d := Expansion{Typed: x.typed, Total: x.total, Searched: len(x.keys), TooBroad: x.tooBroad}
+		for _, k := range x.keys {
+			forms, err := e.ix.Forms(k)
+			if err != nil {
+				return nil, err
+			}
+			w := WordForm{Term: x.typed}
+			best := -1
+			for _, f := range forms {
+				w.Count += f.Count
+				if f.Count > best {
+					w.Form, best = f.Spelling, f.Count
+				}
+			}
+			if w.Form != "" {
+				d.Words = append(d.Words, w)
+			}
+		}
+		sort.SliceStable(d.Words, func(i, j int) bool { return d.Words[i].Count > d.Words[j].Count })
+		d.Words = d.Words[:min(len(d.Words), MaxExpansionWords)]
+		out = append(out, d)
+	}
+	return out, nil
 }

@@ -32,8 +32,10 @@ const (
 type plan struct {
 	docs   []int32 // ascending
 	leaves []*leaf // positive words and phrases, in query order
-	notes  []string
-	err    error
+	// expansions are the prefix and fuzzy words of the query and the index
+	// terms each was widened to.
+	expansions []expansion
+	err        error
 	// normKey maps every form (norm) of the leaves' terms to its term, so
 	// a text is marked by normalizing its words, without stemming them.
 	normKey map[string]string
@@ -70,7 +72,7 @@ type evaluator struct {
 	leaves       []*leaf
 	groups       map[leafKey]aliasMember
 	nextGroup    int
-	notes        []string
+	expansions   []expansion
 	err          error
 }
 
@@ -88,7 +90,7 @@ func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
 		ev = &evaluator{e: e, stopFallback: true, groups: groups, nextGroup: 1000}
 		docs, _ = ev.eval(n, true)
 	}
-	p := &plan{docs: docs, leaves: ev.leaves, notes: ev.notes, err: ev.err, normKey: map[string]string{}, tokens: map[string]analyzedText{}}
+	p := &plan{docs: docs, leaves: ev.leaves, expansions: ev.expansions, err: ev.err, normKey: map[string]string{}, tokens: map[string]analyzedText{}}
 	for _, l := range p.leaves {
 		for _, s := range l.slots {
 			if s.norm != "" || index.IsStopKey(s.key) {
@@ -331,7 +333,7 @@ func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
 	for _, p := range prefixKeys(text) {
 		ks, err := ev.e.ix.KeysWithPrefix(p)
 		if err == index.ErrTooBroad {
-			ev.notes = append(ev.notes, "«"+text+"*» يطابق كلمات كثيرة جدًا: أضف حرفًا أو أكثر.")
+			ev.expansions = append(ev.expansions, expansion{typed: text + "*", tooBroad: true})
 			return nil, false
 		}
 		ev.fail(err)
@@ -354,6 +356,7 @@ func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
 			keys = append([]string{term}, keys...)
 		}
 	}
+	total := len(keys)
 	if len(keys) > MaxExpansions {
 		// Keep the most widespread: they are what a visitor most likely
 		// means, and the bound keeps a keystroke cheap.
@@ -364,9 +367,9 @@ func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
 			df[k] = n
 		}
 		sort.SliceStable(keys, func(i, j int) bool { return df[keys[i]] > df[keys[j]] })
-		ev.notes = append(ev.notes, "«"+text+"*» يطابق "+itoa(len(keys))+" كلمة؛ بُحث عن أكثرها شيوعًا ("+itoa(MaxExpansions)+").")
 		keys = keys[:MaxExpansions]
 	}
+	ev.expansions = append(ev.expansions, expansion{typed: text + "*", keys: keys, total: total})
 	weights := make([]float64, len(keys))
 	for i := range weights {
 		weights[i] = 1
@@ -418,6 +421,7 @@ func (ev *evaluator) evalFuzzy(text string, positive bool) ([]int32, bool) {
 		needs[i] = index.Need{Key: k}
 	}
 	_ = ev.e.ix.Prefetch(needs)
+	ev.expansions = append(ev.expansions, expansion{typed: text + "~", keys: keys, total: len(keys)})
 	return ev.group(keys, weights, positive), false
 }
 

@@ -109,9 +109,9 @@ type Result struct {
 	// nearest corpus words, when the query found nothing or only partial
 	// matches; "" otherwise.
 	DidYouMean string
-	// Notes say, in Arabic, where a query term was cut down (a prefix
-	// matching too many words).
-	Notes []string
+	// Expansions say, for each prefix (تغري*) or fuzzy (تنضيم~) word of the
+	// query, which corpus words it matched, so the page can show them.
+	Expansions []Expansion
 	// EntitiesPending is set when the entity table was not loaded yet, so
 	// Facets.Entities is empty: call Engine.LoadEntities and search again.
 	EntitiesPending bool
@@ -443,7 +443,9 @@ func (e *Engine) Search(req Request) (*Result, error) {
 		}
 		matched = p.docs
 		res.Terms = p.terms()
-		res.Notes = p.notes
+		if res.Expansions, err = e.describeExpansions(p.expansions); err != nil {
+			return nil, err
+		}
 	}
 
 	keep, err := e.filters(req)
