@@ -15,8 +15,13 @@ func pageWasControlled() bool { return false }
 
 func markFirstResults() {}
 
-// narrowScreen: natively there is no window; render as on a desktop.
-func narrowScreen() bool { return false }
+// Natively there is no document to set, focus or scroll: the page is only
+// pre-rendered there, and tested as HTML.
+func syncDocument(lang, string) {}
+func focusElement(string)       {}
+func focusResult(string)        {}
+func rememberScroll(string)     {}
+func restoreScroll(string)      {}
 
 func queryStart() float64 { return 0 }
 

@@ -157,17 +157,41 @@ func pageWasControlled() bool {
 	return entries.Index(0).Get("workerStart").Float() > 0
 }
 
-// markFirstResults records when the first results reached the page, for the
-// navigation-to-first-result benchmark and for anyone profiling the page.
+// markFirstResults records, once a visit, when the first results reached
+// the page, for the navigation-to-first-result benchmark and for anyone
+// profiling the page.
 func markFirstResults() {
-	app.Window().Get("performance").Call("mark", firstResultsMark)
+	perf := app.Window().Get("performance")
+	if perf.Call("getEntriesByName", firstResultsMark).Length() == 0 {
+		perf.Call("mark", firstResultsMark)
+	}
 }
 
-// narrowScreen reports a phone-sized window, where the facets sit above the
-// results and every open group pushes them further down.
-func narrowScreen() bool {
-	return app.Window().Get("innerWidth").Int() <= narrowScreenWidth
+// page calls one of the helpers web/page.js defines on window.marsadPage;
+// a page whose script failed to load still works, without them.
+func page(name string, args ...any) {
+	helpers := app.Window().Get("marsadPage")
+	if helpers.Truthy() {
+		helpers.Call(name, args...)
+	}
 }
+
+// syncDocument sets the document's language, direction and theme: go-app
+// renders inside <body>, and <html lang dir> must follow the interface
+// language for screen readers and for the layout.
+func syncDocument(l lang, theme string) { page("setDocument", string(l), l.dir(), theme) }
+
+// focusElement moves the keyboard focus to the element with that id.
+func focusElement(id string) { page("focus", id) }
+
+// focusResult focuses the title link of the result that shows docID.
+func focusResult(docID string) { page("focusResult", docID) }
+
+// rememberScroll keeps how far the list of results at that address was
+// scrolled, for restoreScroll when the visitor comes back to it.
+func rememberScroll(address string) { page("rememberScroll", address) }
+
+func restoreScroll(address string) { page("restoreScroll", address) }
 
 // queryStart is the time a search starts, for measureQuery.
 func queryStart() float64 {

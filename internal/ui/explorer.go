@@ -1,11 +1,17 @@
 // Package ui is the explorer's page: go-app components that render search
 // results, facets and the reader from the engine's answers.
+//
+// Explorer is the page: it owns the view (what the address says), runs the
+// searches and hands their answers to one component per part of the page,
+// each in its own file: SearchBox, FilterBar, Facets, Results, Reader, Help
+// and OfflineKeeper. The components get what they show as fields and change
+// the page by navigating to a new address, so the address bar stays the one
+// source of truth (reload, back/forward and shared links restore a view).
 package ui
 
 import (
 	"errors"
-	"strconv"
-	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -14,10 +20,12 @@ import (
 	"marsad/internal/search"
 )
 
-// Routes registers the explorer's pages; call it in main before
-// app.RunWhenOnBrowser, in the browser and natively alike.
+// Routes registers the explorer's pages and the action that loads the
+// corpus; call it in main before app.RunWhenOnBrowser, in the browser and
+// natively alike.
 func Routes() {
 	app.Route("/", func() app.Composer { return &Explorer{} })
+	app.Handle(loadEngineAction, handleLoadEngine)
 }
 
 // pageSize is how many results one page shows. Each result's article is
@@ -26,36 +34,54 @@ func Routes() {
 // a keystroke half what twenty did.
 const pageSize = 10
 
-// Explorer is the whole page: search box, facets, results and the reader.
-// Its state is unexported so go-app's diff never compares it.
+// busyAfter is how long a search may run before the page says it is
+// searching: shorter searches would only flicker.
+const busyAfter = 150 * time.Millisecond
+
+// Explorer is the whole page. Its state is unexported so go-app's diff never
+// compares it; go-app keeps the same Explorer across navigations within the
+// page, so this state lives as long as the visit.
 type Explorer struct {
 	app.Compo
 
-	view   view
+	view  view
+	lang  lang   // the interface language in force
+	theme string // "", "light" or "dark": the visitor's choice over the system's
+
+	engine engineState
+	// The entity table is fetched after the first results (it is the largest
+	// file a first visit needs).
+	entities    engineStatus
+	entitiesErr error
+
 	typing bool // a run of keystrokes shares one history entry
 	// address is how the address bar must follow the typed query, once its
 	// answer is on the page.
 	address addressUpdate
 
-	result      *search.Result
-	queryErr    string
-	suggestions []suggestion // when nothing matches: what each word finds alone
-
-	doc        *corpus.Document // the reader's article, when view.DocID is set
-	docSpans   []search.Span
-	currentHit int
+	answer pageState
+	// answered is the view whose answer is on the page; while it differs
+	// from view, a search is running.
+	answered view
+	busy     bool
 
 	seq int // the latest view asked for; older answers are dropped
 
 	updateReady bool
-	// narrow is a phone-sized window, read once at mount: the facets then
-	// sit above the results and start folded.
-	narrow bool
+	filtersOpen bool // the filters' drawer, on a phone
+	// returnTo is the article the reader was showing, to focus its result
+	// when the visitor returns to the list.
+	returnTo string
 }
 
-// OnMount starts loading the bundle as soon as the page exists.
+// OnMount starts loading the corpus as soon as the page exists.
 func (c *Explorer) OnMount(ctx app.Context) {
-	c.narrow = narrowScreen()
+	c.theme = storedString(ctx, themeStorageKey)
+	ctx.ObserveState(engineStateKey, &c.engine).OnChange(func() { c.refresh(ctx) })
+	ctx.GetState(engineStateKey, &c.engine)
+	if c.engine.Status == enginePending && !app.IsServer {
+		ctx.NewAction(loadEngineAction)
+	}
 	c.navigate(ctx)
 }
 
@@ -66,10 +92,38 @@ func (c *Explorer) OnNav(ctx app.Context) {
 }
 
 func (c *Explorer) navigate(ctx app.Context) {
+	from := c.view
 	c.view = parseView(ctx.Page().URL())
+	c.resolveLang(ctx)
 	c.typing = false
-	loadEngine(ctx, c.refresh)
+	c.filtersOpen = false
+	if from.DocID != "" && c.view.DocID == "" {
+		c.returnTo = from.DocID
+	}
+	if c.view.DocID != "" && from.DocID == "" {
+		rememberScroll(from.URL().RawQuery)
+	}
 	c.refresh(ctx)
+}
+
+// resolveLang settles the interface language: the address when it names
+// one (and the browser remembers it), else the remembered choice.
+func (c *Explorer) resolveLang(ctx app.Context) {
+	if c.view.Lang != "" {
+		ctx.LocalStorage().Set(langStorageKey, string(c.view.Lang))
+	} else {
+		c.view.Lang = parseLang(storedString(ctx, langStorageKey))
+	}
+	c.lang = c.view.Lang
+	syncDocument(c.lang, c.theme)
+}
+
+func storedString(ctx app.Context, key string) string {
+	var s string
+	if err := ctx.LocalStorage().Get(key, &s); err != nil {
+		return ""
+	}
+	return s
 }
 
 // OnAppUpdate fires when a new version has been installed by the service
@@ -82,8 +136,13 @@ func (c *Explorer) OnAppUpdate(ctx app.Context) {
 // the UI goroutine, since it may have to fetch parts of the bundle; only the
 // answer to the latest view is shown.
 func (c *Explorer) refresh(ctx app.Context) {
-	engine := corpusEngine.engine
-	if corpusEngine.status != loadReady || engine == nil {
+	engine := c.engine.Engine
+	if c.engine.Status != engineReady || engine == nil {
+		c.syncAddress(ctx)
+		return
+	}
+	if c.view.Help {
+		c.answered, c.busy = c.view, false
 		c.syncAddress(ctx)
 		return
 	}
@@ -92,6 +151,11 @@ func (c *Explorer) refresh(ctx app.Context) {
 	start := queryStart()
 	answered := false // read and written on the UI goroutine only
 	keepFramesComing(ctx, &answered)
+	ctx.After(busyAfter, func(ctx app.Context) {
+		if seq == c.seq && !answered {
+			c.busy = true
+		}
+	})
 	ctx.Async(func() {
 		out := compute(engine, v)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -99,20 +163,33 @@ func (c *Explorer) refresh(ctx app.Context) {
 			if seq != c.seq {
 				return // a newer view was asked for meanwhile
 			}
-			c.apply(out)
+			c.answer, c.answered, c.busy = out, v, false
 			ctx.Defer(func(ctx app.Context) {
 				measureQuery(start)
-				if !firstResultsMarked {
-					firstResultsMarked = true
-					markFirstResults()
-				}
+				markFirstResults()
 				c.syncAddress(ctx)
+				c.placeFocus(v)
 			})
 			if out.result != nil && out.result.EntitiesPending {
 				c.loadEntities(ctx, engine)
 			}
 		})
 	})
+}
+
+// placeFocus puts the keyboard where the visitor expects it once a view is
+// drawn: on the article's heading when an article opens, back on the result
+// it came from (and the list where it was scrolled) when it closes.
+func (c *Explorer) placeFocus(v view) {
+	switch {
+	case v.DocID != "":
+		focusElement("reader-title")
+		c.returnTo = ""
+	case c.returnTo != "":
+		restoreScroll(v.URL().RawQuery)
+		focusResult(c.returnTo)
+		c.returnTo = ""
+	}
 }
 
 // keepFramesComing keeps go-app's frames coming until *done. go-app draws
@@ -134,53 +211,34 @@ func keepFramesComing(ctx app.Context, done *bool) {
 	ctx.Dispatch(beat)
 }
 
-// firstResultsMarked: the first results of the visit were marked.
-var firstResultsMarked bool
-
 // loadEntities fetches the entity table once the first results are on the
-// page (it is the largest file a first visit needs), then counts the entity
-// facet.
+// page, then counts the entity facet.
 func (c *Explorer) loadEntities(ctx app.Context, engine *search.Engine) {
-	if corpusEngine.entities != loadPending {
+	if c.entities != enginePending {
 		return
 	}
-	corpusEngine.entities = loadRunning
+	c.entities = engineLoading
 	ctx.Async(func() {
 		err := engine.LoadEntities()
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				corpusEngine.entities, corpusEngine.entitiesErr = loadFailed, err
+				c.entities, c.entitiesErr = engineFailed, err
 				return
 			}
-			corpusEngine.entities = loadReady
+			c.entities = engineReady
 			c.refresh(ctx)
 		})
 	})
 }
 
-// update runs the view's search, or opens its document, on the loaded
-// engine, on the calling goroutine (tests; the page uses refresh).
-func (c *Explorer) update() {
-	engine := corpusEngine.engine
-	if corpusEngine.status != loadReady || engine == nil {
-		return
-	}
-	c.apply(compute(engine, c.view))
-}
-
 // pageState is what a view shows, computed away from the UI goroutine.
 type pageState struct {
 	result      *search.Result
-	queryErr    string
-	suggestions []suggestion
+	err         error
+	suggestions []suggestion // when nothing matches: what each word finds alone
 	doc         *corpus.Document
 	docSpans    []search.Span
-}
-
-func (c *Explorer) apply(s pageState) {
-	c.result, c.queryErr, c.suggestions = s.result, s.queryErr, s.suggestions
-	c.doc, c.docSpans = s.doc, s.docSpans
-	c.currentHit = 0
+	missingDoc  string // the id of an article the corpus does not have
 }
 
 // compute runs a view's search or opens its document.
@@ -191,7 +249,7 @@ func compute(engine *search.Engine, v view) pageState {
 		return s
 	}
 	res, err := engine.Search(search.Request{
-		Query:    v.Query,
+		Query:    v.effectiveQuery(),
 		Sources:  v.Sources,
 		Years:    v.Years,
 		Entities: v.Entities,
@@ -201,7 +259,7 @@ func compute(engine *search.Engine, v view) pageState {
 		Sort:     v.Sort,
 	})
 	if err != nil {
-		s.queryErr = describeError(err)
+		s.err = err
 		return s
 	}
 	s.result = res
@@ -242,7 +300,9 @@ func suggest(engine *search.Engine, v view) []suggestion {
 			break
 		}
 		seen[w.Text] = true
-		res, err := engine.Search(search.Request{Query: w.Text, Sources: v.Sources, Years: v.Years, Entities: v.Entities, Limit: 1, Aliases: !v.NoAliases})
+		alone := v
+		alone.Query = w.Text
+		res, err := engine.Search(search.Request{Query: alone.effectiveQuery(), Sources: v.Sources, Years: v.Years, Entities: v.Entities, Limit: 1, Aliases: !v.NoAliases})
 		if err == nil && res.Total > 0 {
 			out = append(out, suggestion{query: w.Text, total: res.Total})
 		}
@@ -253,47 +313,55 @@ func suggest(engine *search.Engine, v view) []suggestion {
 func openReader(engine *search.Engine, v view, s *pageState) {
 	doc, ok, err := engine.Document(v.DocID)
 	if err != nil {
-		s.queryErr = describeError(err)
+		s.err = err
 		return
 	}
 	if !ok {
-		s.queryErr = "لا يوجد في المدونة مقال بالمعرّف «" + v.DocID + "»."
+		s.missingDoc = v.DocID
 		return
 	}
 	s.doc = &doc
-	if strings.TrimSpace(v.Query) == "" {
+	if v.effectiveQuery() == "" {
 		return
 	}
-	spans, err := engine.Highlight(doc.ID, search.Request{Query: v.Query, Aliases: !v.NoAliases})
+	spans, err := engine.Highlight(doc.ID, search.Request{Query: v.effectiveQuery(), Aliases: !v.NoAliases})
 	if err != nil {
-		s.queryErr = describeError(err)
+		s.err = err
 		return
 	}
 	s.docSpans = spans
 }
 
-// describeError says in Arabic what went wrong: the query could not be
-// understood, or a file of the bundle could not be read (a network error,
-// a damaged file), which the message names.
-func describeError(err error) string {
+// describeError says in the page's language what went wrong: the query
+// could not be understood, or a file of the bundle could not be read (a
+// network error, a damaged file), which the message names.
+func describeError(t *texts, err error) string {
 	var qe *query.Error
 	if errors.As(err, &qe) {
-		return "تعذّر فهم الاستعلام: " + err.Error()
+		return t.queryNotUnderstood(err.Error())
 	}
-	return "تعذّر قراءة جزء من المدونة، فهذه النتيجة ناقصة (أعد المحاولة، وإن تكرر الخطأ فالملف تالف: أعد بناء الموقع): " + err.Error()
+	return t.readError(err.Error())
 }
 
-func pageTitle(v view) string {
-	if v.Query != "" {
-		return v.Query + " — مرصد"
+func (c *Explorer) pageTitle() string {
+	t := c.lang.t()
+	switch {
+	case c.view.DocID != "" && c.answer.doc != nil && c.answered.DocID == c.view.DocID:
+		return c.answer.doc.Title + " — " + t.appName
+	case c.view.Help:
+		return t.helpTitle + " — " + t.appName
+	case c.view.Query != "":
+		return c.view.Query + " — " + t.appName
 	}
-	return "مرصد"
+	return t.appName + " — " + t.tagline
 }
 
-func (c *Explorer) onInput(ctx app.Context, e app.Event) {
-	c.view.Query = ctx.JSSrc().Get("value").String()
+// onType is the search box's input: the view follows the text at once, the
+// address bar once the answer is on the page.
+func (c *Explorer) onType(ctx app.Context, text string) {
+	c.view.Query = text
 	c.view.Page = 0
-	c.view.DocID = ""
+	c.view.DocID, c.view.Hit, c.view.Help = "", 0, false
 	if !c.typing {
 		// The first keystroke of a new query gets its own history entry, so
 		// Back returns to the previous query rather than to every keystroke.
@@ -307,6 +375,12 @@ func (c *Explorer) onInput(ctx app.Context, e app.Event) {
 	// render now would only redraw the old results, on the thread the
 	// answer's fetches and the search itself need.
 	ctx.PreventUpdate()
+}
+
+// onSubmit ends a run of typing: the next keystroke starts a new history
+// entry.
+func (c *Explorer) onSubmit(ctx app.Context) {
+	c.typing = false
 }
 
 // addressUpdate is what the address bar still needs after a keystroke.
@@ -330,88 +404,197 @@ func (c *Explorer) syncAddress(ctx app.Context) {
 		app.Window().Get("history").Call("pushState", nil, "", c.view.URL().String())
 	}
 	c.address = addressKept
-	ctx.Page().SetTitle(pageTitle(c.view))
-}
-
-func (c *Explorer) onSubmit(ctx app.Context, e app.Event) {
-	e.PreventDefault()
-	c.typing = false
+	ctx.Page().SetTitle(c.pageTitle())
 }
 
 func (c *Explorer) onRetry(ctx app.Context, e app.Event) {
-	retryLoad(ctx, c.refresh)
+	// A failed load leaves the state failed; back to pending, the action
+	// loads again.
+	ctx.SetState(engineStateKey, engineState{})
+	ctx.NewAction(loadEngineAction)
 }
 
 func (c *Explorer) onReload(ctx app.Context, e app.Event) {
 	ctx.Reload()
 }
 
-func (c *Explorer) goToHit(ctx app.Context, i int) {
-	if len(c.docSpans) == 0 {
-		return
+func (c *Explorer) onToggleLang(ctx app.Context, e app.Event) {
+	v := c.view
+	v.Lang = c.lang.other()
+	ctx.LocalStorage().Set(langStorageKey, string(v.Lang))
+	ctx.NavigateTo(v.URL())
+}
+
+// themeStorageKey is where the browser remembers the visitor's theme.
+const themeStorageKey = "marsad.theme"
+
+// themes cycle auto → light → dark; auto follows the system.
+var themes = [...]string{"", "light", "dark"}
+
+func themeIndex(theme string) int {
+	for i, t := range themes {
+		if t == theme {
+			return i
+		}
 	}
-	c.currentHit = (i + len(c.docSpans)) % len(c.docSpans)
-	id := "hit-" + strconv.Itoa(c.currentHit)
-	ctx.Defer(func(ctx app.Context) { ctx.ScrollTo(id) })
+	return 0
+}
+
+func (c *Explorer) onToggleTheme(ctx app.Context, e app.Event) {
+	c.theme = themes[(themeIndex(c.theme)+1)%len(themes)]
+	ctx.LocalStorage().Set(themeStorageKey, c.theme)
+	syncDocument(c.lang, c.theme)
+}
+
+func (c *Explorer) setFiltersOpen(ctx app.Context, open bool) {
+	c.filtersOpen = open
+	if open {
+		ctx.Defer(func(app.Context) { focusElement("facets-close") })
+	} else {
+		ctx.Defer(func(app.Context) { focusElement("filters-button") })
+	}
+}
+
+// activeFilterCount is how many filters narrow the results, typed or picked.
+func (c *Explorer) activeFilterCount() int {
+	return len(activeFilters(c.view))
 }
 
 func (c *Explorer) Render() app.UI {
-	return app.Div().Class("page").Body(
-		c.renderHeader(),
+	t := c.lang.t()
+	home := view{Lang: c.view.Lang}
+	help := view{Lang: c.view.Lang, Help: true}
+	return app.Div().Class("page").Lang(string(c.lang)).Dir(c.lang.dir()).Body(
+		app.A().Class("skip-link").Href("#results").Text(t.skipToResults),
+		app.Header().Class("top").Body(
+			app.A().Href(home.URL().String()).Class("brand").Body(
+				app.Img().Src("/web/icons/icon.svg").Alt(t.logoAlt).Width(32).Height(32),
+				app.Span().Aria("hidden", "true").Text(t.appName),
+			),
+			app.Nav().Class("tools").Aria("label", t.appName).Body(
+				app.A().Class("help-link").Href(help.URL().String()).Text(t.helpLink),
+				app.Button().Type("button").Class("lang-toggle").Lang(string(c.lang.other())).
+					Aria("label", t.langToggleLabel).Text(t.langToggle).OnClick(c.onToggleLang),
+				app.Button().Type("button").Class("theme-toggle").
+					Aria("label", t.themeLabel+": "+t.themeNames[themeIndex(c.theme)]).
+					Title(t.themeLabel).Text("◐ "+t.themeNames[themeIndex(c.theme)]).OnClick(c.onToggleTheme),
+			),
+			&SearchBox{Lang: c.lang, Query: c.view.Query, OnType: c.onType, OnSubmit: c.onSubmit},
+		),
 		app.If(c.updateReady, func() app.UI {
-			return app.Div().Class("update").Body(
-				app.Span().Text("يتوفر إصدار جديد من مرصد."),
-				app.Button().Class("update-reload").Text("حدّث الآن").OnClick(c.onReload),
+			return app.Div().Class("update").Role("status").Body(
+				app.Span().Text(t.updateAvailable),
+				app.Button().Type("button").Class("update-reload").Text(t.updateNow).OnClick(c.onReload),
 			)
 		}),
 		app.Main().ID("main").Body(c.renderMain()),
 		app.Footer().Class("foot").Body(
-			app.P().Text("يجري كل البحث في متصفحك، ولا يُرسل شيء إلى أي خادم."),
-			&OfflineKeeper{Ready: corpusEngine.status == loadReady},
-		),
-	)
-}
-
-func (c *Explorer) renderHeader() app.UI {
-	return app.Header().Class("top").Body(
-		app.A().Href("/").Class("brand").Body(
-			app.Img().Src("/web/icons/icon.svg").Alt("").Width(32).Height(32),
-			app.Span().Text("مرصد"),
-		),
-		app.Form().Class("search").Role("search").OnSubmit(c.onSubmit).Body(
-			app.Label().For("q").Class("visually-hidden").Text("ابحث في المدونة"),
-			app.Input().
-				Type("search").
-				ID("q").
-				Name("q").
-				Value(c.view.Query).
-				Placeholder("ابحث: تويتر، تنظيم الدولة، داعش -فيسبوك").
-				AutoComplete(false).
-				Spellcheck(false).
-				AutoFocus(true).
-				OnInput(c.onInput),
+			app.P().Text(t.privacyNote),
+			&OfflineKeeper{Engine: c.engine.Engine, Lang: c.lang},
 		),
 	)
 }
 
 func (c *Explorer) renderMain() app.UI {
-	switch corpusEngine.status {
-	case loadFailed:
+	t := c.lang.t()
+	switch c.engine.Status {
+	case engineFailed:
 		return app.Div().Class("status error").Role("alert").Body(
-			app.H2().Text("تعذّر تحميل فهرس المدونة"),
-			app.P().Class("error-detail").Text(corpusEngine.err.Error()),
-			app.P().Text("تحقّق من اتصالك ثم أعد المحاولة. إن تكرر الخطأ فالملف تالف أو ناقص: أعد بناء الموقع."),
-			app.Button().Class("retry").Text("أعد المحاولة").OnClick(c.onRetry),
+			app.H1().Text(t.loadFailedTitle),
+			app.P().Class("error-detail").Dir("ltr").Text(errString(c.engine.Err)),
+			app.P().Text(t.loadFailedAdvice),
+			app.Button().Type("button").Class("retry").Text(t.retry).OnClick(c.onRetry),
 		)
-	case loadReady:
+	case engineReady:
 	default:
 		return app.Div().Class("status loading").Role("status").Body(
+			app.H1().Class("visually-hidden").Text(t.appName),
 			app.Span().Class("spinner").Aria("hidden", "true"),
-			app.Text("جارٍ تحميل المدونة…"),
+			app.Text(t.loadingCorpus),
 		)
+	}
+	if c.view.Help {
+		return &Help{Lang: c.lang}
 	}
 	if c.view.DocID != "" {
 		return c.renderReader()
 	}
 	return c.renderResults()
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func (c *Explorer) renderReader() app.UI {
+	shown := c.answered.DocID == c.view.DocID
+	r := &Reader{Lang: c.lang, View: c.view, Loading: !shown}
+	if shown {
+		r.Doc, r.Spans, r.MissingID = c.answer.doc, c.answer.docSpans, c.answer.missingDoc
+		if c.answer.err != nil {
+			r.Err = describeError(c.lang.t(), c.answer.err)
+		}
+	}
+	return r
+}
+
+func (c *Explorer) renderResults() app.UI {
+	t := c.lang.t()
+	res := c.answer.result
+	if c.answered.DocID != "" {
+		res = nil // the answer on the page is an article's
+	}
+	var facets search.Facets
+	if res != nil {
+		facets = res.Facets
+	}
+	heading := t.corpusHeading
+	if c.view.Query != "" {
+		heading = t.resultsHeading(c.view.Query)
+	}
+	errText := ""
+	if c.answer.err != nil && c.answered.DocID == "" {
+		errText = describeError(t, c.answer.err)
+	}
+	entitiesErr := ""
+	if c.entities == engineFailed {
+		entitiesErr = errString(c.entitiesErr)
+	}
+	filters := c.activeFilterCount()
+	return app.Div().Class("layout").Body(
+		app.H1().Class("visually-hidden").Text(heading),
+		&FilterBar{Lang: c.lang, View: c.view},
+		app.Section().ID("results").Class(busyClass("results", c.busy)).TabIndex(-1).
+			Aria("label", t.resultsLabel).Aria("busy", boolString(c.busy)).Body(
+			app.Button().Type("button").ID("filters-button").Class("filters-button").
+				Aria("expanded", boolString(c.filtersOpen)).Aria("controls", "facets").
+				Text(t.filtersButton(filters)).
+				OnClick(func(ctx app.Context, e app.Event) { c.setFiltersOpen(ctx, true) }),
+			&Results{
+				Lang: c.lang, View: c.view, Answered: c.answered.effectiveQuery(), Result: res,
+				Suggestions: c.answer.suggestions, Err: errText, Busy: c.busy,
+			},
+		),
+		&Facets{
+			Lang: c.lang, View: c.view, Facets: facets, Open: c.filtersOpen, EntitiesErr: entitiesErr,
+			OnClose: func(ctx app.Context) { c.setFiltersOpen(ctx, false) },
+		},
+	)
+}
+
+func busyClass(base string, busy bool) string {
+	if busy {
+		return base + " busy"
+	}
+	return base
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
 }

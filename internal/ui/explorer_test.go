@@ -26,8 +26,8 @@ func seedBundle(t *testing.T) *index.Bundle {
 	return bundle
 }
 
-// withEngine makes the seed corpus the loaded engine for one test.
-func withEngine(t *testing.T) {
+// seedEngine is the seed corpus loaded, its entity table included.
+func seedEngine(t *testing.T) *search.Engine {
 	t.Helper()
 	bundle := seedBundle(t)
 	engine, err := search.Open(bundle.Fetcher(), bundle.Root)
@@ -37,30 +37,39 @@ func withEngine(t *testing.T) {
 	if err := engine.LoadEntities(); err != nil {
 		t.Fatal(err)
 	}
-	saved := corpusEngine
-	corpusEngine.status, corpusEngine.engine, corpusEngine.err = loadReady, engine, nil
-	t.Cleanup(func() { corpusEngine = saved })
+	return engine
 }
 
-// renderAt renders the explorer as it shows the given address.
-func renderAt(t *testing.T, address string) string {
+// explorerAt is the page at the given address once its answer has come.
+func explorerAt(t *testing.T, engine *search.Engine, address string) *Explorer {
 	t.Helper()
 	u, err := url.Parse(address)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := &Explorer{view: parseView(u)}
-	c.update()
-	return app.HTMLString(c)
+	if c.view.Lang == "" {
+		c.view.Lang = arabic
+	}
+	c.lang = c.view.Lang
+	c.engine = engineState{Status: engineReady, Engine: engine}
+	c.answer, c.answered = compute(engine, c.view), c.view
+	return c
+}
+
+// renderAt renders the page at the given address as HTML.
+func renderAt(t *testing.T, engine *search.Engine, address string) string {
+	t.Helper()
+	return app.HTMLString(explorerAt(t, engine, address))
 }
 
 func TestExplorerListsTheCorpusWithoutAQuery(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/")
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/")
 	if n := strings.Count(html, `data-doc-id=`); n != 5 {
 		t.Errorf("%d documents listed, want the 5 of the corpus", n)
 	}
-	for _, want := range []string{"المدونة: 5 مقالات، مصدران معروفان، من 2015 إلى 2018", "الجزيرة", "بوابة الوفد", noSourceLabel, "2018"} {
+	for _, want := range []string{"المدونة: 5 مقالات، مصدران معروفان، من 2015 إلى 2018", "الجزيرة", "بوابة الوفد", arabicTexts.noSource, "2018"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("overview lacks %q", want)
 		}
@@ -68,8 +77,8 @@ func TestExplorerListsTheCorpusWithoutAQuery(t *testing.T) {
 }
 
 func TestExplorerMarksHitsInEachResult(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/?q="+url.QueryEscape("تويتر"))
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?q="+url.QueryEscape("تويتر"))
 	for _, id := range []string{"000_7fa01f341305d679", "001_c483dde8c62f1c3b", "002_42e37f6622a20da9", "003_86d0032281bea5ec"} {
 		if !strings.Contains(html, `data-doc-id="`+id+`"`) {
 			t.Errorf("result %s missing", id)
@@ -87,16 +96,16 @@ func TestExplorerMarksHitsInEachResult(t *testing.T) {
 }
 
 func TestExplorerRendersCorpusTextAsText(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/?q="+url.QueryEscape(`<b>تويتر</b>`))
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?q="+url.QueryEscape(`<b>تويتر</b>`))
 	if !strings.Contains(html, "«&lt;b&gt;تويتر&lt;/b&gt;»") {
 		t.Error("markup from the query is not shown as text in the no-results message")
 	}
 }
 
 func TestExplorerSaysWhenNothingMatches(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/?q="+url.QueryEscape("زرافة")+"&source="+url.QueryEscape("الجزيرة"))
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?q="+url.QueryEscape("زرافة")+"&source="+url.QueryEscape("الجزيرة"))
 	for _, want := range []string{"لا نتائج", "لم نجد مقالًا يطابق «زرافة»", "OR", "ابحث بلا مرشّحات"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("no-results view lacks %q", want)
@@ -105,8 +114,8 @@ func TestExplorerSaysWhenNothingMatches(t *testing.T) {
 }
 
 func TestExplorerFallsBackToPartialMatches(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/?q="+url.QueryEscape("تويتر زرافة"))
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?q="+url.QueryEscape("تويتر زرافة"))
 	if !strings.Contains(html, "لا يحوي أي مقال كل الكلمات، فهذه مطابقات جزئية") {
 		t.Error("the page does not say the hits are partial matches")
 	}
@@ -116,14 +125,14 @@ func TestExplorerFallsBackToPartialMatches(t *testing.T) {
 }
 
 func TestExplorerSaysWhichOtherNamesItSearched(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/?q="+url.QueryEscape("داعش"))
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?q="+url.QueryEscape("داعش"))
 	for _, want := range []string{"بحثنا أيضًا عن", "تنظيم الدولة", `data-doc-id="002_42e37f6622a20da9"`, "ابحث عمّا كتبتُ فقط", "aliases=off"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("with aliases, the page lacks %q", want)
 		}
 	}
-	off := renderAt(t, "/?q="+url.QueryEscape("داعش")+"&aliases=off")
+	off := renderAt(t, engine, "/?q="+url.QueryEscape("داعش")+"&aliases=off")
 	if strings.Contains(off, `data-doc-id="002_42e37f6622a20da9"`) || strings.Contains(off, "بحثنا أيضًا عن") {
 		t.Error("with aliases off, 002 or the note is still shown")
 	}
@@ -133,8 +142,8 @@ func TestExplorerSaysWhichOtherNamesItSearched(t *testing.T) {
 }
 
 func TestExplorerShowsTheWordFormsAStemmedQueryMatched(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/?q="+url.QueryEscape("تويتر"))
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?q="+url.QueryEscape("تويتر"))
 	if !strings.Contains(html, "صيغ الكلمة") || !strings.Contains(html, "وتويتر") {
 		t.Error("no word forms for تويتر")
 	}
@@ -145,24 +154,24 @@ func TestExplorerShowsTheWordFormsAStemmedQueryMatched(t *testing.T) {
 }
 
 func TestExplorerShowsAQueryErrorAsAMessage(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/?q="+url.QueryEscape(strings.Repeat("داعش ", 20000)))
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?q="+url.QueryEscape(strings.Repeat("داعش ", 20000)))
 	if !strings.Contains(html, `class="query-error"`) {
 		t.Error("a 100 KB query shows no message")
 	}
 }
 
 func TestExplorerFiltersByYear(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/?year=2018")
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?year=2018")
 	if n := strings.Count(html, `data-doc-id=`); n != 1 || !strings.Contains(html, `data-doc-id="001_c483dde8c62f1c3b"`) {
 		t.Errorf("year 2018 lists %d documents, want only 001", n)
 	}
 }
 
 func TestExplorerFacetLinksToggleFilters(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/?q="+url.QueryEscape("تويتر")+"&source="+url.QueryEscape("الجزيرة"))
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?q="+url.QueryEscape("تويتر")+"&source="+url.QueryEscape("الجزيرة"))
 	if strings.Count(html, `data-doc-id=`) != 1 {
 		t.Error("source filter does not narrow to the one الجزيرة article")
 	}
@@ -176,8 +185,8 @@ func TestExplorerFacetLinksToggleFilters(t *testing.T) {
 }
 
 func TestExplorerReaderMarksEveryHit(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/?q="+url.QueryEscape("تويتر")+"&doc=003_86d0032281bea5ec")
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?q="+url.QueryEscape("تويتر")+"&doc=003_86d0032281bea5ec")
 	if !strings.Contains(html, `class="reader"`) {
 		t.Fatal("reader not shown")
 	}
@@ -195,8 +204,8 @@ func TestExplorerReaderMarksEveryHit(t *testing.T) {
 }
 
 func TestExplorerReaderNamesAnUnknownDocument(t *testing.T) {
-	withEngine(t)
-	html := renderAt(t, "/?doc=nope")
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?doc=nope")
 	if !strings.Contains(html, "«nope»") {
 		t.Error("unknown document id not named")
 	}
@@ -249,15 +258,12 @@ func TestExplorerNamesADamagedChunkAndKeepsWorking(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	saved := corpusEngine
-	corpusEngine.status, corpusEngine.engine, corpusEngine.err = loadReady, engine, nil
-	t.Cleanup(func() { corpusEngine = saved })
-	html := renderAt(t, "/?q="+url.QueryEscape("تويتر"))
+	html := renderAt(t, engine, "/?q="+url.QueryEscape("تويتر"))
 	if !strings.Contains(html, damaged) || !strings.Contains(html, `id="q"`) {
 		t.Errorf("the page does not name the damaged chunk %s, or lost its search box:\n%s", damaged, html)
 	}
 	// The overview needs no chunk and still lists the corpus.
-	if html := renderAt(t, "/"); strings.Count(html, `data-doc-id=`) != 5 {
+	if html := renderAt(t, engine, "/"); strings.Count(html, `data-doc-id=`) != 5 {
 		t.Error("the overview broke with a damaged chunk")
 	}
 }
@@ -268,16 +274,15 @@ func TestExplorerNamesTheBundleWhenLoadingFails(t *testing.T) {
 		"corrupt": func(string, int64, int64) ([]byte, error) { return []byte("garbage"), nil },
 	} {
 		t.Run(name, func(t *testing.T) {
-			saved, savedFetch := corpusEngine, fetchBundle
-			t.Cleanup(func() { corpusEngine, fetchBundle = saved, savedFetch })
+			savedFetch := fetchBundle
+			t.Cleanup(func() { fetchBundle = savedFetch })
 			fetchBundle = fetch
 
 			_, err := openBundle("/web/bundle/corpus-x.mrsd")
 			if err == nil {
 				t.Fatal("no error")
 			}
-			corpusEngine.status, corpusEngine.engine, corpusEngine.err = loadFailed, nil, err
-			html := app.HTMLString(&Explorer{})
+			html := app.HTMLString(&Explorer{lang: arabic, engine: engineState{Status: engineFailed, Err: err}})
 			if !strings.Contains(html, "تعذّر تحميل فهرس المدونة") || !strings.Contains(html, "corpus-x.mrsd") {
 				t.Errorf("error view does not name the bundle:\n%s", html)
 			}
@@ -298,9 +303,10 @@ func TestOpenBundleNeedsABundleName(t *testing.T) {
 }
 
 func TestExplorerSaysWhenTheEntityTableFailed(t *testing.T) {
-	withEngine(t)
-	corpusEngine.entities, corpusEngine.entitiesErr = loadFailed, errors.New("/web/bundle/e-x.mrsd: HTTP 503")
-	html := renderAt(t, "/?q="+url.QueryEscape("تويتر"))
+	engine := seedEngine(t)
+	c := explorerAt(t, engine, "/?q="+url.QueryEscape("تويتر"))
+	c.entities, c.entitiesErr = engineFailed, errors.New("/web/bundle/e-x.mrsd: HTTP 503")
+	html := app.HTMLString(c)
 	if !strings.Contains(html, "تعذّر تحميل جدول الكيانات") || !strings.Contains(html, "e-x.mrsd") {
 		t.Error("a failed entity table is not reported with its file")
 	}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/search"
 )
 
 // PrecachedEnv is the app environment variable the site generator sets to "1"
@@ -113,9 +115,10 @@ func (e *keepHTTPError) Error() string {
 type OfflineKeeper struct {
 	app.Compo
 
-	// Ready is set once the engine has loaded: the bundle's root lists the
-	// files to keep.
-	Ready bool
+	Lang lang
+	// Engine is the loaded corpus (nil until it is): the bundle's root lists
+	// the files to keep.
+	Engine *search.Engine
 }
 
 // OnMount registers for the download's progress and checks, once per visit,
@@ -125,7 +128,7 @@ func (k *OfflineKeeper) OnMount(ctx app.Context) {
 	k.check(ctx)
 }
 
-// OnUpdate runs when Ready changes.
+// OnUpdate runs when Engine changes.
 func (k *OfflineKeeper) OnUpdate(ctx app.Context) {
 	k.check(ctx)
 }
@@ -139,7 +142,7 @@ func (k *OfflineKeeper) check(ctx app.Context) {
 		return
 	}
 	precached := corpusPrecached()
-	if !precached && (!k.Ready || corpusEngine.engine == nil) {
+	if !precached && k.Engine == nil {
 		return
 	}
 	keeper.mu.Lock()
@@ -153,7 +156,7 @@ func (k *OfflineKeeper) check(ctx app.Context) {
 	}
 	keeper.phase = keepChecking
 	if !precached {
-		keeper.cache, keeper.files, keeper.total = keepList(ctx)
+		keeper.cache, keeper.files, keeper.total = keepList(ctx, k.Engine)
 	}
 	name, files := keeper.cache, keeper.files
 	ctx.Async(func() {
@@ -185,8 +188,8 @@ func (k *OfflineKeeper) check(ctx app.Context) {
 }
 
 // keepList lists the bundle's files, root first, with their URLs.
-func keepList(ctx app.Context) (cache string, files []keepFile, total int64) {
-	ix := corpusEngine.engine.Index()
+func keepList(ctx app.Context, engine *search.Engine) (cache string, files []keepFile, total int64) {
+	ix := engine.Index()
 	base := bundleBase()
 	var others int64
 	for _, f := range ix.Files() {
@@ -391,9 +394,9 @@ func (k *OfflineKeeper) onDelete(ctx app.Context, e app.Event) {
 
 // Render shows the offline panel for the keeper's current state.
 func (k *OfflineKeeper) Render() app.UI {
+	t := k.Lang.t()
 	if corpusPrecached() {
-		return app.P().Class("offline").DataSet("offline-state", "precached").
-			Text("المدونة كلها محفوظة للعمل دون اتصال.")
+		return app.P().Class("offline").DataSet("offline-state", "precached").Text(t.offlinePrecached)
 	}
 	keeper.mu.Lock()
 	phase, total, done, failure := keeper.phase, keeper.total, keeper.done, keeper.failure
@@ -403,51 +406,45 @@ func (k *OfflineKeeper) Render() app.UI {
 		keepUnchecked: "unchecked", keepChecking: "checking", keepOffered: "offered", keepRunning: "running",
 		keepDeleting: "deleting", keepDone: "kept", keepFailed: "failed", keepUnavailable: "unavailable",
 	}[phase]
-	panel := app.Section().Class("offline").DataSet("offline-state", state).Aria("label", "العمل دون اتصال")
-
+	panel := app.Section().Class("offline").DataSet("offline-state", state).Aria("label", t.offlineLabel)
+	sz := func(n int64) string { return t.size(n) }
 	partial := app.If(done > 0 && done < total, func() app.UI {
-		return app.P().Class("offline-count").Text("حُفظ " + sizeOf(done, total) + " من " + size(total) + " حتى الآن، ويُستعمل ما حُفظ دون اتصال.")
+		return app.P().Class("offline-count").Text(t.offlineKeptSoFar(t.sizeOf(done, total), sz(total)))
 	})
-	keepButton := app.Button().Class("offline-keep").
-		Text("احفظ المدونة كلها للعمل دون اتصال (" + size(total) + ")").
-		OnClick(k.onKeep)
+	keepButton := app.Button().Type("button").Class("offline-keep").Text(t.offlineKeep(sz(total))).OnClick(k.onKeep)
 
 	switch phase {
 	case keepRunning:
 		return panel.Body(
-			app.P().Text("جارٍ حفظ المدونة على هذا الجهاز…"),
+			app.P().Text(t.offlineSaving),
 			app.Div().Class("offline-bar").Body(
-				app.Progress().Class("offline-progress").Max(total).Value(done).
-					Aria("label", "تقدّم حفظ المدونة"),
-				app.Button().Class("offline-cancel").Text("أوقف الحفظ").OnClick(k.onCancel),
+				app.Progress().Class("offline-progress").Max(total).Value(done).Aria("label", t.offlineProgress),
+				app.Button().Type("button").Class("offline-cancel").Text(t.offlineStop).OnClick(k.onCancel),
 			),
-			app.P().Class("offline-count").Aria("live", "polite").
-				Text("حُفظ "+sizeOf(done, total)+" من "+size(total)),
+			app.P().Class("offline-count").Aria("live", "polite").Text(t.offlineSaved(t.sizeOf(done, total), sz(total))),
 		)
 	case keepDone:
 		return panel.Body(
-			app.P().Class("offline-kept").Text("المدونة كلها محفوظة على هذا الجهاز ("+size(total)+"): يعمل البحث والقراءة دون اتصال."),
-			app.Button().Class("offline-delete").Text("احذف النسخة المحفوظة").OnClick(k.onDelete),
+			app.P().Class("offline-kept").Text(t.offlineAllKept(sz(total))),
+			app.Button().Type("button").Class("offline-delete").Text(t.offlineDelete).OnClick(k.onDelete),
 		)
 	case keepDeleting:
-		return panel.Body(app.P().Text("جارٍ حذف النسخة المحفوظة…"))
+		return panel.Body(app.P().Text(t.offlineDeleting))
 	case keepFailed:
 		return panel.Body(
-			app.Div().Class("offline-error").Role("alert").Body(failure.render(total)...),
+			app.Div().Class("offline-error").Role("alert").Body(failure.render(t, total)...),
 			partial,
 			app.Div().Class("offline-actions").Body(
-				app.Button().Class("offline-retry").Text("أعد المحاولة").OnClick(k.onKeep),
+				app.Button().Type("button").Class("offline-retry").Text(t.retry).OnClick(k.onKeep),
 				app.If(done > 0, func() app.UI {
-					return app.Button().Class("offline-delete").Text("احذف ما حُفظ").OnClick(k.onDelete)
+					return app.Button().Type("button").Class("offline-delete").Text(t.offlineDeletePartial).OnClick(k.onDelete)
 				}),
 			),
 		)
 	case keepUnavailable:
-		return panel.Body(
-			app.P().Text("يعمل دون اتصال ما سبق تحميله فقط، ولا يتيح هذا المتصفح حفظ المدونة كلها على الجهاز."),
-		)
+		return panel.Body(app.P().Text(t.offlineUnavailable))
 	}
-	note := app.P().Text("يعمل دون اتصال ما سبق تحميله فقط: البحث في الكلمات التي بحثت عنها والمقالات التي فتحتها.")
+	note := app.P().Text(t.offlineNote)
 	if phase != keepOffered {
 		return panel.Body(note)
 	}
@@ -455,14 +452,14 @@ func (k *OfflineKeeper) Render() app.UI {
 }
 
 // render says why keeping failed; the rest of the page keeps working.
-func (f *keepFailure) render(total int64) []app.UI {
+func (f *keepFailure) render(t *texts, total int64) []app.UI {
 	if f == nil {
 		f = &keepFailure{}
 	}
 	if f.quota {
 		return []app.UI{
-			app.P().Text("لا تتسع مساحة التخزين التي يتيحها المتصفح لهذا الموقع لحفظ المدونة كلها (" + size(total) + "). أفرغ بعض المساحة على الجهاز ثم أعد المحاولة."),
-			app.If(f.url != "", func() app.UI { return app.P().Class("error-detail").Text(f.url) }),
+			app.P().Text(t.offlineQuota(t.size(total))),
+			app.If(f.url != "", func() app.UI { return app.P().Class("error-detail").Dir("ltr").Text(f.url) }),
 		}
 	}
 	detail := f.msg
@@ -470,15 +467,15 @@ func (f *keepFailure) render(total int64) []app.UI {
 		detail = f.url + ": " + f.msg
 	}
 	return []app.UI{
-		app.P().Text("تعذّر حفظ المدونة للعمل دون اتصال. ما زال البحث يعمل مع الاتصال."),
-		app.If(detail != "", func() app.UI { return app.P().Class("error-detail").Text(detail) }),
+		app.P().Text(t.offlineFailed),
+		app.If(detail != "", func() app.UI { return app.P().Class("error-detail").Dir("ltr").Text(detail) }),
 	}
 }
 
 // size writes a size with its unit: megabytes (MiB), or kilobytes (KiB)
 // under one megabyte. A size that is not zero never shows as zero.
-func size(n int64) string {
-	div, unit := sizeUnit(n)
+func (t *texts) size(n int64) string {
+	div, unit := t.sizeUnit(n)
 	if n > 0 && n*10 < div {
 		n = (div + 9) / 10
 	}
@@ -486,16 +483,16 @@ func size(n int64) string {
 }
 
 // sizeOf writes part, without a unit, in the unit size(total) uses.
-func sizeOf(part, total int64) string {
-	div, _ := sizeUnit(total)
+func (t *texts) sizeOf(part, total int64) string {
+	div, _ := t.sizeUnit(total)
 	return scaled(part, div)
 }
 
-func sizeUnit(n int64) (div int64, unit string) {
+func (t *texts) sizeUnit(n int64) (div int64, unit string) {
 	if n < 1<<20 {
-		return 1 << 10, "كيلوبايت"
+		return 1 << 10, t.kilobytes
 	}
-	return 1 << 20, "ميغابايت"
+	return 1 << 20, t.megabytes
 }
 
 // scaled writes n/div with one decimal under ten, none above.

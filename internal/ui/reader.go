@@ -3,44 +3,119 @@ package ui
 import (
 	"strconv"
 
-	"marsad/internal/corpus"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/corpus"
+	"marsad/internal/search"
 )
 
-func (c *Explorer) renderReader() app.UI {
-	back := c.view
-	back.DocID = ""
-	if c.doc == nil {
+// Reader shows one article whole, every hit of the query marked, with
+// previous/next controls (n and p on the keyboard, web/page.js) and a strip
+// showing where the hits fall. The current hit is in the address (&hit=3),
+// so a shared link opens at that passage.
+type Reader struct {
+	app.Compo
+
+	Lang      lang
+	View      view
+	Loading   bool
+	Doc       *corpus.Document
+	Spans     []search.Span
+	Err       string
+	MissingID string
+
+	shown   string // the article the current hit belongs to
+	current int
+}
+
+func (r *Reader) OnMount(ctx app.Context)  { r.sync(ctx) }
+func (r *Reader) OnUpdate(ctx app.Context) { r.sync(ctx) }
+
+// sync starts at the address's hit when an article opens.
+func (r *Reader) sync(ctx app.Context) {
+	if r.Doc == nil || r.Doc.ID == r.shown {
+		return
+	}
+	r.shown = r.Doc.ID
+	r.current = 0
+	if r.View.Hit > 0 && r.View.Hit < len(r.Spans) {
+		r.current = r.View.Hit
+		r.scrollToCurrent(ctx)
+	}
+}
+
+func (r *Reader) goToHit(ctx app.Context, i int) {
+	if len(r.Spans) == 0 {
+		return
+	}
+	r.current = (i + len(r.Spans)) % len(r.Spans)
+	v := r.View
+	v.Hit = r.current
+	ctx.Page().ReplaceURL(v.URL())
+	r.scrollToCurrent(ctx)
+}
+
+func (r *Reader) scrollToCurrent(ctx app.Context) {
+	id := "hit-" + strconv.Itoa(r.current)
+	ctx.Defer(func(ctx app.Context) { ctx.ScrollTo(id) })
+}
+
+func (r *Reader) Render() app.UI {
+	t := r.Lang.t()
+	back := r.View.results()
+	backLink := app.A().Class("back").Href(back.URL().String()).Text(t.backToResults)
+	switch {
+	case r.Loading:
+		return app.Article().Class("reader").Aria("busy", "true").Body(
+			backLink,
+			app.P().Class("status loading").Role("status").Body(
+				app.Span().Class("spinner").Aria("hidden", "true"),
+				app.Text(t.loadingCorpus),
+			),
+		)
+	case r.Doc == nil:
+		msg := r.Err
+		if r.MissingID != "" {
+			msg = t.noSuchArticle(r.MissingID)
+		}
 		return app.Div().Class("status error").Role("alert").Body(
-			app.P().Text(c.queryErr),
-			app.A().Href(back.URL().String()).Text("→ العودة إلى النتائج"),
+			app.H1().Text(msg),
+			backLink,
 		)
 	}
-	d := c.doc
-	paragraphs := splitParagraphs(d.Text, c.docSpans)
+	d := r.Doc
+	paragraphs := splitParagraphs(d.Text, r.Spans)
 	total := 0
 	for _, p := range paragraphs {
 		total += len(p.spans)
 	}
 	return app.Article().Class("reader").DataSet("doc-id", d.ID).Body(
-		app.A().Class("back").Href(back.URL().String()).Text("→ العودة إلى النتائج"),
-		app.H1().Class("reader-title").Text(d.Title),
+		backLink,
+		app.H1().ID("reader-title").Class("reader-title").TabIndex(-1).Dir("auto").Body(marked(d.Title, nil, -1, -1)...),
 		app.P().Class("meta").Body(
-			app.Span().Class("source").Text(sourceLabel(d.Source)),
-			app.Span().Class("date").Text(displayDate(d.Date, d.DateInferred)),
-			app.If(d.Author != "", func() app.UI { return app.Span().Class("author").Text(d.Author) }),
-			app.If(d.Dateline != "", func() app.UI { return app.Span().Class("dateline").Text(d.Dateline) }),
+			app.Bdi().Class("source").Text(t.sourceLabel(d.Source)),
+			app.Span().Class("date").Text(t.displayDate(d.Date, d.DateInferred)),
+			app.If(d.Author != "", func() app.UI {
+				return app.Span().Class("author").Body(app.Text(t.byAuthor), app.Bdi().Text(d.Author))
+			}),
+			app.If(d.Dateline != "", func() app.UI { return app.Bdi().Class("dateline").Text(d.Dateline) }),
 		),
-		app.If(len(d.Entities) > 0, func() app.UI { return c.renderEntities(d.Entities) }),
-		app.If(c.queryErr != "", func() app.UI {
-			return app.P().Class("query-error").Role("alert").Text(c.queryErr)
+		app.If(corpus.WebAddress(d.URL), func() app.UI {
+			return app.P().Class("original").Body(
+				app.A().Class("original-link").Href(d.URL).Target("_blank").Rel("noopener noreferrer").
+					Title(t.originalTitle).Text(t.original+" ↗"),
+				app.Span().Class("print-url").Dir("ltr").Text(d.URL),
+			)
 		}),
-		app.If(total > 0, func() app.UI { return c.renderHitBar(total, len(d.Text)) }),
+		app.If(len(d.Entities) > 0, func() app.UI { return r.renderEntities(d.Entities) }),
+		app.If(r.Err != "", func() app.UI {
+			return app.P().Class("query-error").Role("alert").Text(r.Err)
+		}),
+		app.If(total > 0, func() app.UI { return r.renderHitBar(total, len(d.Text)) }),
 		app.Div().Class("reader-body").Body(
 			app.Range(paragraphs).Slice(func(i int) app.UI {
 				p := paragraphs[i]
-				return app.P().Body(marked(p.text, p.spans, p.firstHit, c.currentHit)...)
+				return app.P().Dir("auto").Body(marked(p.text, p.spans, p.firstHit, r.current)...)
 			}),
 		),
 	)
@@ -49,16 +124,17 @@ func (c *Explorer) renderReader() app.UI {
 // renderEntities lists what the article mentions, most mentioned first;
 // each name links to the results filtered on it. Past maxReaderEntities the
 // rest fold behind a "more" switch so the article text stays near the top.
-func (c *Explorer) renderEntities(ents []corpus.Entity) app.UI {
+func (r *Reader) renderEntities(ents []corpus.Entity) app.UI {
+	t := r.Lang.t()
 	chip := func(e corpus.Entity) app.UI {
-		next := c.view
-		next.DocID, next.Page = "", 0
+		next := r.View.results()
+		next.Page = 0
 		if !contains(next.Entities, e.Name) {
 			next.Entities = append(append([]string(nil), next.Entities...), e.Name)
 		}
 		return app.Li().Body(
 			app.A().Class("entity").DataSet("entity-type", e.Type).Href(next.URL().String()).
-				Title(mentionsLabel(e.Count)).Text(e.Name),
+				Title(t.mentions(e.Count)).Body(app.Bdi().Text(e.Name)),
 		)
 	}
 	shown, rest := ents, []corpus.Entity(nil)
@@ -66,12 +142,12 @@ func (c *Explorer) renderEntities(ents []corpus.Entity) app.UI {
 		shown, rest = ents[:maxReaderEntities], ents[maxReaderEntities:]
 	}
 	return app.Div().Class("entities-block").Body(
-		app.Ul().Class("entities").Aria("label", "يذكر المقال").Body(
+		app.Ul().Class("entities").Aria("label", t.articleMentions).Body(
 			app.Range(shown).Slice(func(i int) app.UI { return chip(shown[i]) }),
 		),
 		app.If(len(rest) > 0, func() app.UI {
 			return app.Details().Class("more-entities").Body(
-				app.Summary().Text("المزيد: "+countNoun(len(rest), "اسم واحد", "اسمان", "أسماء", "اسمًا")),
+				app.Summary().Text(t.moreEntities(len(rest))),
 				app.Ul().Class("entities").Body(
 					app.Range(rest).Slice(func(i int) app.UI { return chip(rest[i]) }),
 				),
@@ -84,28 +160,30 @@ func (c *Explorer) renderEntities(ents []corpus.Entity) app.UI {
 // "more" switch.
 const maxReaderEntities = 10
 
-func mentionsLabel(n int) string {
-	return "ذُكر " + countNoun(n, "مرة واحدة", "مرتين", "مرات", "مرة")
-}
-
 // renderHitBar steps through the hits and shows where in the article they
 // fall, so a reader sees at a glance whether the word is in passing or
-// throughout.
-func (c *Explorer) renderHitBar(total, textLen int) app.UI {
+// throughout. The strip is a picture for the mouse: the buttons beside it
+// do the same for the keyboard and screen readers, so it is hidden from
+// them and none of its ticks takes the focus.
+func (r *Reader) renderHitBar(total, textLen int) app.UI {
+	t := r.Lang.t()
+	side := "right"
+	if r.Lang == english {
+		side = "left" // the strip follows the page's direction
+	}
 	ticks := make([]app.UI, 0, total)
-	for i := 0; i < total && i < len(c.docSpans); i++ {
-		ticks = append(ticks, app.Button().Class(tickClass(i == c.currentHit)).
-			Title("الموضع "+strconv.Itoa(i+1)).
-			Style("right", strconv.Itoa(100*c.docSpans[i].Start/max(textLen, 1))+"%").
-			OnClick(func(ctx app.Context, e app.Event) { c.goToHit(ctx, i) }))
+	for i := 0; i < total && i < len(r.Spans); i++ {
+		ticks = append(ticks, app.Span().Class(tickClass(i == r.current)).
+			Style(side, strconv.Itoa(100*r.Spans[i].Start/max(textLen, 1))+"%").
+			OnClick(func(ctx app.Context, e app.Event) { r.goToHit(ctx, i) }))
 	}
 	return app.Div().Class("hitbar").Body(
-		app.Button().Class("prev-hit").Text("→ السابق").Title("الموضع السابق").
-			OnClick(func(ctx app.Context, e app.Event) { c.goToHit(ctx, c.currentHit-1) }),
-		app.Span().Class("hit-position").Text("الموضع "+strconv.Itoa(c.currentHit+1)+" من "+strconv.Itoa(total)),
-		app.Button().Class("next-hit").Text("التالي ←").Title("الموضع التالي").
-			OnClick(func(ctx app.Context, e app.Event) { c.goToHit(ctx, c.currentHit+1) }),
-		app.Div().Class("strip").Aria("hidden", "true").Body(ticks...),
+		app.Button().Type("button").Class("prev-hit").Text(t.previousHit).Aria("keyshortcuts", "p").
+			OnClick(func(ctx app.Context, e app.Event) { r.goToHit(ctx, r.current-1) }),
+		app.Span().Class("hit-position").Aria("live", "polite").Text(t.hitPosition(r.current+1, total)),
+		app.Button().Type("button").Class("next-hit").Text(t.nextHit).Aria("keyshortcuts", "n").
+			OnClick(func(ctx app.Context, e app.Event) { r.goToHit(ctx, r.current+1) }),
+		app.Div().Class("strip").Aria("hidden", "true").Title(t.hitStrip).Body(ticks...),
 	)
 }
 

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"marsad/internal/query"
 	"marsad/internal/search"
 )
 
@@ -26,6 +27,17 @@ type view struct {
 	// Sort is the order of the results: search.SortRelevance (""),
 	// search.SortNewest or search.SortOldest.
 	Sort string
+	// Dates is a date range picked in the filters ("2015..2016-06", open
+	// ends allowed), searched as the query's date: filter.
+	Dates string
+	// Hit is the reader's current hit, zero-based (the URL counts from 1),
+	// so a shared link opens at that passage.
+	Hit int
+	// Help shows the query language's help instead of results.
+	Help bool
+	// Lang is the interface language: what the address says, else what the
+	// browser remembers, else Arabic.
+	Lang lang
 }
 
 // URL parameter names.
@@ -38,15 +50,30 @@ const (
 	paramPage   = "page"
 	paramAlias  = "aliases"
 	paramSort   = "sort"
+	paramDates  = "date"
+	paramHit    = "hit"
+	paramHelp   = "help"
+	paramLang   = "lang"
 )
-
-// narrowScreenWidth is the widest window (CSS pixels) where the page lays out for a
-// phone (see the media query in marsad.css).
-const narrowScreenWidth = 720
 
 // maxURLFilters bounds how many filter values a crafted link can make the page
 // evaluate.
 const maxURLFilters = 32
+
+// effectiveQuery is what the engine searches: the typed query and the date
+// range picked in the filters, as one query.
+func (v view) effectiveQuery() string {
+	if v.Dates == "" {
+		return v.Query
+	}
+	return strings.TrimSpace(v.Query + " " + query.FieldDate + ":" + v.Dates)
+}
+
+// results is the view's list of results: the same filters, no article open.
+func (v view) results() view {
+	v.DocID, v.Hit, v.Help = "", 0, false
+	return v
+}
 
 func parseView(u *url.URL) view {
 	q := u.Query()
@@ -65,6 +92,16 @@ func parseView(u *url.URL) view {
 	}
 	if p, err := strconv.Atoi(q.Get(paramPage)); err == nil && p > 0 && p < 1_000_000 {
 		v.Page = p
+	}
+	if h, err := strconv.Atoi(q.Get(paramHit)); err == nil && h > 1 && h < 1_000_000 {
+		v.Hit = h - 1
+	}
+	if d := strings.TrimSpace(q.Get(paramDates)); len(d) <= 32 {
+		v.Dates = d
+	}
+	_, v.Help = q[paramHelp]
+	if l := q.Get(paramLang); l != "" {
+		v.Lang = parseLang(l) // unset: the page uses the language remembered
 	}
 	return v
 }
@@ -102,8 +139,20 @@ func (v view) URL() *url.URL {
 	if v.Page > 0 {
 		add(paramPage, strconv.Itoa(v.Page))
 	}
+	if v.Dates != "" {
+		add(paramDates, v.Dates)
+	}
 	if v.DocID != "" {
 		add(paramDoc, v.DocID)
+		if v.Hit > 0 {
+			add(paramHit, strconv.Itoa(v.Hit+1))
+		}
+	}
+	if v.Help {
+		parts = append(parts, paramHelp)
+	}
+	if v.Lang == english {
+		add(paramLang, string(english))
 	}
 	return &url.URL{Path: "/", RawQuery: strings.Join(parts, "&")}
 }

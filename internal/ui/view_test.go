@@ -61,19 +61,30 @@ func TestToggleAddsAndRemoves(t *testing.T) {
 
 func TestArabicCountsAgreeWithTheNumber(t *testing.T) {
 	for n, want := range map[int]string{0: "لا نتائج", 1: "نتيجة واحدة", 2: "نتيجتان", 4: "4 نتائج", 10: "10 نتائج", 11: "11 نتيجة", 103: "103 نتائج"} {
-		if got := resultsLabel(n); got != want {
-			t.Errorf("resultsLabel(%d) = %q, want %q", n, got, want)
+		if got := arabicTexts.results(n); got != want {
+			t.Errorf("results(%d) = %q, want %q", n, got, want)
 		}
 	}
 }
 
 func TestDatesKeepTheirPrecision(t *testing.T) {
 	for iso, want := range map[string]string{"2018-11-03": "3 نوفمبر 2018", "2015-12": "ديسمبر 2015", "2015": "2015", "": "تاريخ غير مذكور"} {
-		if got := displayDate(iso, false); got != want {
+		if got := arabicTexts.displayDate(iso, false); got != want {
 			t.Errorf("displayDate(%q) = %q, want %q", iso, got, want)
 		}
 	}
-	if got := displayDate("2015-02", true); got != "فبراير 2015 (تقديري)" {
+	if got := arabicTexts.displayDate("2015-02", true); got != "فبراير 2015 (تقديري)" {
 		t.Errorf("inferred date shown as %q", got)
+	}
+	if got := englishTexts.displayDate("2018-11-03", true); got != "3 November 2018 (estimated)" {
+		t.Errorf("English date shown as %q", got)
+	}
+}
+
+func TestEnglishCountsAgreeWithTheNumber(t *testing.T) {
+	for n, want := range map[int]string{0: "0 results", 1: "1 result", 2: "2 results", 12345: "12,345 results"} {
+		if got := englishTexts.results(n); got != want {
+			t.Errorf("results(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"errors"
+	"path"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/search"
+)
+
+// BundleEnv is the app environment variable that holds the URL path of the
+// bundle's root file; the site generator sets it to the content-hashed file
+// name. The bundle's other files sit next to it.
+const BundleEnv = "MARSAD_BUNDLE"
+
+// engineStatus is where loading the corpus stands.
+type engineStatus int
+
+const (
+	enginePending engineStatus = iota // nobody asked for it yet
+	engineLoading
+	engineReady
+	engineFailed
+)
+
+// engineState is the loaded corpus, kept in go-app's state store under
+// engineStateKey: the routed page is rebuilt on navigation, the corpus is
+// loaded once a visit. go-app's own docs site loads its data the same way
+// (an action that sets a state which components observe).
+type engineState struct {
+	Status engineStatus
+	Engine *search.Engine
+	Err    error
+}
+
+const (
+	engineStateKey   = "marsad/engine"
+	loadEngineAction = "marsad/load-engine"
+)
+
+// firstResultsMark is the performance mark set once the first results of a
+// visit are on the page.
+const firstResultsMark = "marsad:first-results"
+
+// handleLoadEngine opens the bundle (go-app runs global action handlers off
+// the UI goroutine) and publishes the outcome as the engine state.
+func handleLoadEngine(ctx app.Context, a app.Action) {
+	var current engineState
+	ctx.GetState(engineStateKey, &current)
+	if current.Status == engineLoading || current.Status == engineReady {
+		return
+	}
+	ctx.SetState(engineStateKey, engineState{Status: engineLoading})
+	bundle := app.Getenv(BundleEnv)
+	if bundle != "" {
+		bundle = ctx.ResolveStaticResource(bundle)
+	}
+	exposeMemStats()
+	engine, err := openBundle(bundle)
+	if err != nil {
+		ctx.SetState(engineStateKey, engineState{Status: engineFailed, Err: err})
+		return
+	}
+	ctx.SetState(engineStateKey, engineState{Status: engineReady, Engine: engine})
+}
+
+// fetchBundle gets bytes of a bundle file (all of it when length < 0); the
+// browser build uses JS fetch (not net/http, which would add megabytes to
+// app.wasm). Tests replace it.
+var fetchBundle = fetchBytes
+
+// urlFetcher reads the files of a bundle from the folder URL base.
+type urlFetcher struct{ base string }
+
+func (u urlFetcher) Fetch(name string, off, length int64) ([]byte, error) {
+	return fetchBundle(u.base+name, off, length)
+}
+
+// openBundle opens the bundle whose root file is at url; its errors name the
+// file. Only the root is fetched now; the rest follows the queries.
+func openBundle(url string) (*search.Engine, error) {
+	if url == "" {
+		return nil, errors.New("this build names no corpus bundle (" + BundleEnv + " is empty): rebuild the site with 'make build'")
+	}
+	base, root := path.Split(url)
+	engine, err := search.Open(urlFetcher{base}, root)
+	if err != nil {
+		return nil, errors.New(strings.Replace(err.Error(), root, url, 1))
+	}
+	return engine, nil
+}
+
+// bundleBase is the URL folder of the loaded bundle's files.
+func bundleBase() string {
+	base, _ := path.Split(app.Getenv(BundleEnv))
+	return base
+}

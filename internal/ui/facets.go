@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/search"
+)
+
+// Facets lists the values the results can be narrowed to, with live
+// counts: sources, years in date order, a date range, and the entities the
+// articles mention by type. Each value is a toggle button; a filter typed
+// in the query (source:, date:, entity:) shows as pressed, and releasing it
+// removes it from the query. On a phone the facets are a drawer that the
+// page's "filter" button opens.
+type Facets struct {
+	app.Compo
+
+	Lang        lang
+	View        view
+	Facets      search.Facets
+	Open        bool   // the drawer, on a phone
+	EntitiesErr string // why the entity table failed to load, if it did
+	OnClose     func(app.Context)
+}
+
+// maxEntityValues bounds each entity group: a large corpus mentions
+// thousands of places, and a facet is for the most frequent ones.
+const maxEntityValues = 8
+
+// entityTypes are the entity facet groups in the order the page shows them
+// (the types are those of corpus.Entity).
+var entityTypes = []string{"organization", "media", "platform", "place", "person"}
+
+func (f *Facets) close(ctx app.Context, e app.Event) {
+	if f.OnClose != nil {
+		f.OnClose(ctx)
+	}
+}
+
+func (f *Facets) Render() app.UI {
+	t := f.Lang.t()
+	typed := activeFilters(f.View)
+	years := slices.Clone(f.Facets.Years)
+	// Years in date order, the unknown ones last: a timeline, not a ranking.
+	slices.SortFunc(years, func(a, b search.FacetValue) int {
+		switch {
+		case a.Value == b.Value:
+			return 0
+		case a.Value == "":
+			return 1
+		case b.Value == "":
+			return -1
+		}
+		return strings.Compare(a.Value, b.Value)
+	})
+	class := "facets"
+	if f.Open {
+		class += " open"
+	}
+	return app.Div().Class("facets-wrap").Body(
+		app.If(f.Open, func() app.UI {
+			// A tap outside the drawer closes it.
+			return app.Div().Class("facets-backdrop").Aria("hidden", "true").OnClick(f.close)
+		}),
+		app.Aside().ID("facets").Class(class).Aria("label", t.filters).Body(
+			app.Div().Class("facets-head").Body(
+				app.H2().Class("facets-title").Text(t.filters),
+				app.Button().Type("button").ID("facets-close").Class("facets-close").
+					Aria("label", t.closeFilters).Text("×").OnClick(f.close),
+			),
+			app.If(f.EntitiesErr != "", func() app.UI {
+				// The file name and message are Latin: isolated so the
+				// right-to-left line does not scatter their parts.
+				return app.P().Class("query-error").Role("alert").Body(
+					app.Text(t.entitiesFailed),
+					app.Span().Class("error-file").Dir("ltr").Text(f.EntitiesErr),
+				)
+			}),
+			f.renderGroup(t.source, "source", f.Facets.Sources, true, t.sourceLabel, func(v view, value string) (view, bool) {
+				return f.toggled(v, typed, filterSource, value, func(v view) view {
+					v.Sources = toggle(v.Sources, value)
+					return v
+				})
+			}),
+			f.renderGroup(t.year, "year", years, true, t.yearLabel, func(v view, value string) (view, bool) {
+				for _, af := range typed {
+					if typedYear(af) == value && value != "" {
+						return af.without, true
+					}
+				}
+				return f.toggled(v, typed, filterYear, value, func(v view) view {
+					v.Years = toggle(v.Years, value)
+					return v
+				})
+			}),
+			&DateRange{Lang: f.Lang, View: f.View},
+			app.Range(entityTypes).Slice(func(i int) app.UI {
+				typ := entityTypes[i]
+				values := topEntities(f.Facets.Entities, typ, f.View.Entities)
+				return f.renderGroup(t.entityTypes[typ], "entity-"+typ, values, true, plainLabel, func(v view, value string) (view, bool) {
+					return f.toggled(v, typed, filterEntity, value, func(v view) view {
+						v.Entities = toggle(v.Entities, value)
+						return v
+					})
+				})
+			}),
+		),
+	)
+}
+
+// toggled is the view a facet value's button leads to, and whether the
+// value is selected now: a typed filter on that very value is released by
+// removing it from the query; otherwise the picked values toggle.
+func (f *Facets) toggled(v view, active []activeFilter, kind filterKind, value string, pick func(view) view) (view, bool) {
+	for _, af := range active {
+		if af.typed && af.kind == kind && af.value == value {
+			return af.without, true
+		}
+	}
+	var picked []string
+	switch kind {
+	case filterSource:
+		picked = v.Sources
+	case filterYear:
+		picked = v.Years
+	case filterEntity:
+		picked = v.Entities
+	}
+	next := pick(v)
+	next.Page, next.DocID, next.Hit = 0, "", 0
+	return next, slices.Contains(picked, value)
+}
+
+// topEntities returns the entity facet values of one type, most frequent
+// first, at most maxEntityValues of them plus any selected one beyond.
+func topEntities(values []search.FacetValue, typ string, selected []string) []search.FacetValue {
+	var out []search.FacetValue
+	for _, v := range values {
+		if v.Type == typ && (len(out) < maxEntityValues || slices.Contains(selected, v.Value)) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func plainLabel(s string) string { return s }
+
+// renderGroup lists a facet's values with their live counts. Each value is a
+// toggle button (aria-pressed) that navigates to the view with that value
+// toggled, so filters stay plain addresses that back/forward and shared
+// links restore.
+func (f *Facets) renderGroup(title, id string, values []search.FacetValue, open bool,
+	label func(string) string, toggled func(view, string) (view, bool)) app.UI {
+	// A group without values is hidden rather than left out, so the groups
+	// after it keep their places and go-app updates them in place.
+	return app.Details().Class("facet-group").DataSet("facet", id).Open(open).Hidden(len(values) == 0).Body(
+		app.Summary().Text(title),
+		app.Ul().Body(
+			app.Range(values).Slice(func(i int) app.UI {
+				fv := values[i]
+				next, on := toggled(f.View, fv.Value)
+				class := "facet"
+				if on {
+					class += " selected"
+				}
+				address := next.URL()
+				return app.Li().Body(
+					app.Button().Type("button").Class(class).Aria("pressed", boolString(on)).
+						DataSet("facet-value", fv.Value).
+						OnClick(func(ctx app.Context, e app.Event) { ctx.NavigateTo(address) }).Body(
+						app.Bdi().Class("facet-label").Text(label(fv.Value)),
+						app.Span().Class("facet-count").Text(strconv.Itoa(fv.Count)),
+					),
+				)
+			}),
+		),
+	)
+}
+
+// DateRange is the facets' from/to control: it writes the range into the
+// address (date=FROM..TO), searched as the query's date: filter.
+type DateRange struct {
+	app.Compo
+
+	Lang lang
+	View view
+
+	from, to string
+}
+
+func (d *DateRange) OnMount(ctx app.Context)  { d.fromView() }
+func (d *DateRange) OnUpdate(ctx app.Context) { d.fromView() }
+
+func (d *DateRange) fromView() {
+	d.from, d.to, _ = strings.Cut(d.View.Dates, "..")
+	if !strings.Contains(d.View.Dates, "..") {
+		d.to = d.from
+	}
+}
+
+func (d *DateRange) onApply(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	v := d.View
+	from, to := strings.TrimSpace(d.from), strings.TrimSpace(d.to)
+	switch {
+	case from == "" && to == "":
+		v.Dates = ""
+	case from == to:
+		v.Dates = from
+	default:
+		v.Dates = from + ".." + to
+	}
+	v.Page, v.DocID, v.Hit = 0, "", 0
+	ctx.NavigateTo(v.URL())
+}
+
+func (d *DateRange) Render() app.UI {
+	t := d.Lang.t()
+	return app.Details().Class("facet-group date-range").DataSet("facet", "date").Open(d.View.Dates != "").Body(
+		app.Summary().Text(t.dateRange),
+		app.Form().Class("date-form").OnSubmit(d.onApply).Body(
+			app.Label().For("date-from").Text(t.dateFrom),
+			app.Input().ID("date-from").Name("from").Dir("ltr").Value(d.from).Placeholder("2015").
+				Aria("describedby", "date-hint").
+				OnInput(func(ctx app.Context, e app.Event) { d.from = ctx.JSSrc().Get("value").String() }),
+			app.Label().For("date-to").Text(t.dateTo),
+			app.Input().ID("date-to").Name("to").Dir("ltr").Value(d.to).Placeholder("2016-06").
+				Aria("describedby", "date-hint").
+				OnInput(func(ctx app.Context, e app.Event) { d.to = ctx.JSSrc().Get("value").String() }),
+			app.Button().Type("submit").Class("date-apply").Text(t.dateApply),
+			app.P().ID("date-hint").Class("date-hint").Text(t.dateHint),
+		),
+	)
+}

@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/query"
+)
+
+// filterKind is what a filter narrows on.
+type filterKind int
+
+const (
+	filterSource filterKind = iota
+	filterYear
+	filterEntity
+	filterDate
+)
+
+// activeFilter is one filter in force: picked in the facets or the date
+// range (it is in the address), or typed in the query (source:, date:,
+// entity:). without is the view with just that filter removed.
+type activeFilter struct {
+	kind    filterKind
+	value   string // as the facets name it: a source, a year, an entity, a date range
+	typed   bool
+	without view
+}
+
+// activeFilters lists the filters of v, those picked first, then those typed.
+func activeFilters(v view) []activeFilter {
+	var out []activeFilter
+	for _, s := range v.Sources {
+		w := v
+		w.Sources = toggle(v.Sources, s)
+		out = append(out, activeFilter{kind: filterSource, value: s, without: w})
+	}
+	for _, y := range v.Years {
+		w := v
+		w.Years = toggle(v.Years, y)
+		out = append(out, activeFilter{kind: filterYear, value: y, without: w})
+	}
+	for _, e := range v.Entities {
+		w := v
+		w.Entities = toggle(v.Entities, e)
+		out = append(out, activeFilter{kind: filterEntity, value: e, without: w})
+	}
+	if v.Dates != "" {
+		w := v
+		w.Dates = ""
+		out = append(out, activeFilter{kind: filterDate, value: v.Dates, without: w})
+	}
+	for _, f := range typedFilters(v.Query) {
+		w := v
+		w.Query = f.rest
+		out = append(out, activeFilter{kind: f.kind, value: f.value, typed: true, without: w})
+	}
+	for i := range out {
+		out[i].without.Page, out[i].without.DocID, out[i].without.Hit = 0, "", 0
+	}
+	return out
+}
+
+// typedFilter is a filter typed in the query, with the query it leaves when
+// removed.
+type typedFilter struct {
+	kind  filterKind
+	value string
+	rest  string
+}
+
+// typedFilters finds the filters a query applies to every result: those at
+// its top level, not excluded and not inside an OR. A filter inside an OR or
+// excluded is part of the question, not a narrowing of it, and stays in the
+// query text.
+func typedFilters(q string) []typedFilter {
+	node, err := query.Parse(q)
+	if err != nil || node == nil {
+		return nil
+	}
+	children := []query.Node{node}
+	if and, ok := node.(query.And); ok {
+		children = and.Children
+	}
+	var out []typedFilter
+	for i, child := range children {
+		f := typedFilter{kind: -1}
+		switch n := child.(type) {
+		case query.Field:
+			switch n.Name {
+			case query.FieldSource:
+				f.kind, f.value = filterSource, n.Value
+			case query.FieldEntity:
+				f.kind, f.value = filterEntity, n.Value
+			}
+		case query.DateRange:
+			f.kind, f.value = filterDate, dateRangeText(n)
+		}
+		if f.kind < 0 {
+			continue
+		}
+		rest := make([]string, 0, len(children)-1)
+		for j, other := range children {
+			if j != i {
+				rest = append(rest, other.String())
+			}
+		}
+		f.rest = strings.Join(rest, " ")
+		out = append(out, f)
+	}
+	return out
+}
+
+// dateRangeText writes a date range the short way a visitor types it:
+// a whole year as "2018", a whole month as "2018-03".
+func dateRangeText(d query.DateRange) string {
+	short := func(day string, end bool) string {
+		if len(day) != len("2006-01-02") {
+			return day
+		}
+		y, m, dd := day[:4], day[5:7], day[8:]
+		switch {
+		case !end && m == "01" && dd == "01", end && m == "12" && dd == "31":
+			return y
+		case !end && dd == "01", end && dd == lastDayOfMonth(y, m):
+			return y + "-" + m
+		}
+		return day
+	}
+	from, to := short(d.From, false), short(d.To, true)
+	if from == to {
+		return from
+	}
+	return from + ".." + to
+}
+
+func lastDayOfMonth(y, m string) string {
+	switch m {
+	case "04", "06", "09", "11":
+		return "30"
+	case "02":
+		year := 0
+		for _, r := range y {
+			year = year*10 + int(r-'0')
+		}
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return "29"
+		}
+		return "28"
+	}
+	return "31"
+}
+
+// typedYear is the year a typed date filter covers whole, if it is one.
+func typedYear(f activeFilter) string {
+	if f.kind == filterDate && f.typed && len(f.value) == 4 {
+		return f.value
+	}
+	return ""
+}
+
+// FilterBar shows every filter in force, typed ones included, each with a
+// one-click removal, and "clear all".
+type FilterBar struct {
+	app.Compo
+
+	Lang lang
+	View view
+}
+
+func (b *FilterBar) Render() app.UI {
+	t := b.Lang.t()
+	filters := activeFilters(b.View)
+	if len(filters) == 0 {
+		return app.Div().Class("filter-bar").Hidden(true)
+	}
+	clear := b.View
+	clear.Sources, clear.Years, clear.Entities, clear.Dates = nil, nil, nil, ""
+	// Each pass removes one typed filter, so this ends.
+	for fs := typedFilters(clear.Query); len(fs) > 0; fs = typedFilters(clear.Query) {
+		clear.Query = fs[0].rest
+	}
+	clear.Page = 0
+	return app.Div().Class("filter-bar").Role("region").Aria("label", t.activeFilters).Body(
+		app.Span().Class("filter-bar-label").Text(t.activeFilters+":"),
+		app.Ul().Body(
+			app.Range(filters).Slice(func(i int) app.UI {
+				f := filters[i]
+				label := filterLabel(t, f)
+				return app.Li().Body(
+					app.A().Class("filter-chip").Href(f.without.URL().String()).
+						Aria("label", t.removeFilter(label)).Title(t.removeFilter(label)).Body(
+						app.Bdi().Text(label),
+						app.Span().Class("chip-x").Aria("hidden", "true").Text("×"),
+					),
+				)
+			}),
+		),
+		app.If(len(filters) > 1, func() app.UI {
+			return app.A().Class("clear-all").Href(clear.URL().String()).Text(t.clearAll)
+		}),
+	)
+}
+
+// filterLabel names a filter for the bar: its kind, then its value.
+func filterLabel(t *texts, f activeFilter) string {
+	switch f.kind {
+	case filterSource:
+		return t.source + ": " + t.sourceLabel(f.value)
+	case filterYear:
+		return t.year + ": " + t.yearLabel(f.value)
+	case filterEntity:
+		return t.entity + ": " + f.value
+	}
+	return t.date + ": " + f.value
+}

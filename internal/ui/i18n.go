@@ -1,0 +1,641 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+)
+
+// lang is the interface language. Corpus text keeps its own direction
+// whatever the interface is: an Arabic article stays right-to-left inside
+// the English page.
+type lang string
+
+const (
+	arabic  lang = "ar"
+	english lang = "en"
+)
+
+// langStorageKey is where the browser remembers the visitor's choice of
+// language; the loader (before Go runs) reads the same key.
+const langStorageKey = "marsad.lang"
+
+// parseLang reads a language code; anything but "en" is Arabic, the
+// default.
+func parseLang(s string) lang {
+	if strings.EqualFold(strings.TrimSpace(s), "en") {
+		return english
+	}
+	return arabic
+}
+
+// dir is the writing direction of the interface language.
+func (l lang) dir() string {
+	if l == english {
+		return "ltr"
+	}
+	return "rtl"
+}
+
+// other is the language the toggle offers.
+func (l lang) other() lang {
+	if l == english {
+		return arabic
+	}
+	return english
+}
+
+// t returns the page's texts in l. Every string a visitor can read comes
+// from here, so that a missing translation is a compile error (a field left
+// out of one of the two literals below), not an English word on an Arabic
+// page.
+func (l lang) t() *texts {
+	if l == english {
+		return &englishTexts
+	}
+	return &arabicTexts
+}
+
+// texts holds every visitor-visible string of the page, per language. A
+// function takes what the sentence needs (a count, a query) so that each
+// language orders and inflects it as its grammar wants.
+type texts struct {
+	appName          string
+	tagline          string
+	logoAlt          string
+	skipToResults    string
+	searchLabel      string
+	searchHint       string
+	searchShortcut   string
+	langToggle       string // the name of the other language, in that language
+	langToggleLabel  string
+	themeLabel       string
+	themeNames       [3]string // auto, light, dark
+	helpLink         string
+	loadingCorpus    string
+	loadFailedTitle  string
+	loadFailedAdvice string
+	retry            string
+	updateAvailable  string
+	updateNow        string
+	privacyNote      string
+
+	resultsHeading     func(query string) string
+	corpusHeading      string
+	results            func(n int) string
+	articles           func(n int) string
+	matches            func(n int) string
+	corpusSummary      func(articles, sources int, first, last string) string
+	searching          func(query string) string
+	resultsLabel       string
+	sortLabel          string
+	sortNames          [3]string // relevance, newest, oldest
+	partial            func(strict int) string
+	didYouMean         string
+	alsoSearched       string
+	moreNames          func(n int) string
+	fewerNames         string
+	onlyWhatITyped     string
+	aliasesOff         string
+	aliasesOn          string
+	formsSummary       func(n int) string
+	formSearchTitle    string
+	expansions         func(term string, shown, total int) string
+	prefixTooBroad     func(term string) string
+	noResults          func(query string) string
+	eachWordFinds      string
+	tryOneWord         string
+	tryOr              string
+	tryExclude         string
+	searchNoFilters    string
+	queryNotUnderstood func(detail string) string
+	queryHint          string
+	readError          func(detail string) string
+	pagerLabel         string
+	previousPage       string
+	nextPage           string
+	pageOf             func(page, pages int) string
+
+	filters        string
+	filtersButton  func(active int) string
+	closeFilters   string
+	activeFilters  string
+	removeFilter   func(what string) string
+	clearAll       string
+	source         string
+	year           string
+	date           string
+	entity         string
+	dateRange      string
+	dateFrom       string
+	dateTo         string
+	dateApply      string
+	dateHint       string
+	entityTypes    map[string]string
+	noSource       string
+	noDate         string
+	dateUnknown    string
+	inferredDate   string
+	months         [12]string
+	entitiesFailed string
+
+	backToResults   string
+	articleMentions string
+	moreEntities    func(n int) string
+	mentions        func(n int) string
+	previousHit     string
+	nextHit         string
+	hitPosition     func(i, n int) string
+	hitStrip        string
+	original        string
+	originalTitle   string
+	noSuchArticle   func(id string) string
+	byAuthor        string
+	readerKeys      string
+
+	helpTitle     string
+	helpIntro     string
+	helpRows      [][2]string // example, what it finds
+	helpKeysTitle string
+	helpKeys      [][2]string
+	helpClose     string
+
+	offlinePrecached     string
+	offlineLabel         string
+	offlineKeptSoFar     func(done, total string) string
+	offlineKeep          func(size string) string
+	offlineSaving        string
+	offlineProgress      string
+	offlineStop          string
+	offlineSaved         func(done, total string) string
+	offlineAllKept       func(size string) string
+	offlineDelete        string
+	offlineDeleting      string
+	offlineDeletePartial string
+	offlineUnavailable   string
+	offlineNote          string
+	offlineQuota         func(size string) string
+	offlineFailed        string
+	kilobytes, megabytes string
+}
+
+var arabicTexts = texts{
+	appName:          "مرصد",
+	tagline:          "مستكشف الأخبار العربية",
+	logoAlt:          "مرصد: الصفحة الأولى",
+	skipToResults:    "انتقل إلى النتائج",
+	searchLabel:      "ابحث في المدونة",
+	searchHint:       "ابحث: تويتر، \"تنظيم الدولة\"، داعش -فيسبوك",
+	searchShortcut:   "اضغط / للبحث",
+	langToggle:       "English",
+	langToggleLabel:  "Switch the interface to English",
+	themeLabel:       "المظهر",
+	themeNames:       [3]string{"تلقائي", "فاتح", "داكن"},
+	helpLink:         "مساعدة",
+	loadingCorpus:    "جارٍ تحميل المدونة…",
+	loadFailedTitle:  "تعذّر تحميل فهرس المدونة",
+	loadFailedAdvice: "تحقّق من اتصالك ثم أعد المحاولة. إن تكرر الخطأ فأخبر من ينشر هذا الموقع باسم الملف أعلاه.",
+	retry:            "أعد المحاولة",
+	updateAvailable:  "يتوفر إصدار جديد من مرصد.",
+	updateNow:        "حدّث الآن",
+	privacyNote:      "يجري كل البحث في متصفحك، ولا يُرسل شيء إلى أي خادم.",
+
+	resultsHeading: func(q string) string { return "نتائج البحث عن «" + q + "»" },
+	corpusHeading:  "مقالات المدونة",
+	results: func(n int) string {
+		if n == 0 {
+			return "لا نتائج"
+		}
+		return countNoun(n, "نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة")
+	},
+	articles: func(n int) string {
+		return countNoun(n, "مقال واحد", "مقالان", "مقالات", "مقالًا")
+	},
+	matches: func(n int) string {
+		return countNoun(n, "مطابقة واحدة", "مطابقتان", "مطابقات", "مطابقة")
+	},
+	corpusSummary: func(articles, sources int, first, last string) string {
+		s := "المدونة: " + countNoun(articles, "مقال واحد", "مقالان", "مقالات", "مقالًا")
+		if sources > 0 {
+			s += "، " + countNoun(sources, "مصدر واحد معروف", "مصدران معروفان", "مصادر معروفة", "مصدرًا معروفًا")
+		}
+		switch {
+		case first != "" && first != last:
+			s += "، من " + first + " إلى " + last
+		case first != "":
+			s += "، في " + first
+		}
+		return s
+	},
+	searching:    func(q string) string { return "جارٍ البحث عن «" + q + "»…" },
+	resultsLabel: "النتائج",
+	sortLabel:    "رتّب",
+	sortNames:    [3]string{"الأنسب", "الأحدث", "الأقدم"},
+	partial: func(strict int) string {
+		lead := "لا يحوي أي مقال كل الكلمات"
+		if strict > 0 {
+			lead = "لا يحوي كل الكلمات إلا " + countNoun(strict, "مقال واحد", "مقالان", "مقالات", "مقالًا")
+		}
+		return lead + "، فهذه مطابقات جزئية: المقالات التي تحوي بعض الكلمات، أكثرها كلماتٍ أولًا."
+	},
+	didYouMean:     "هل تقصد: ",
+	alsoSearched:   "بحثنا أيضًا عن: ",
+	moreNames:      func(n int) string { return "+" + strconv.Itoa(n) },
+	fewerNames:     "أقل",
+	onlyWhatITyped: "ابحث عمّا كتبتُ فقط",
+	aliasesOff:     "البحث بالأسماء الأخرى للكيان نفسه معطّل. ",
+	aliasesOn:      "فعّله",
+	formsSummary: func(n int) string {
+		return "صيغ الكلمة التي طابقها البحث (" + strconv.Itoa(n) + ")"
+	},
+	formSearchTitle: "ابحث عن هذه الصيغة وحدها",
+	expansions: func(term string, shown, total int) string {
+		if total > shown {
+			return "«" + term + "» طابق " + countNoun(total, "كلمة واحدة", "كلمتين", "كلمات", "كلمة") + "، أكثرها ورودًا: "
+		}
+		return "«" + term + "» طابق: "
+	},
+	prefixTooBroad: func(term string) string {
+		return "«" + term + "» يطابق كلمات كثيرة جدًا فلم يُبحث عنه: أضف حرفًا أو أكثر."
+	},
+	noResults:          func(q string) string { return "لم نجد مقالًا يطابق «" + q + "»." },
+	eachWordFinds:      "كل كلمة وحدها تجد: ",
+	tryOneWord:         "جرّب كلمة واحدة أو كلمة أعم: كل كلمات الاستعلام مطلوبة معًا.",
+	tryOr:              "اجمع البدائل بـ OR، مثل: فيسبوك OR تويتر",
+	tryExclude:         "احذف كلمة مستبعدة بعلامة الطرح (-) أو علامات الاقتباس حول العبارة.",
+	searchNoFilters:    "ابحث بلا مرشّحات",
+	queryNotUnderstood: func(d string) string { return "لم نفهم جزءًا من الاستعلام: " + d },
+	queryHint:          "انظر المساعدة لصيغة الاستعلام.",
+	readError: func(d string) string {
+		return "تعذّر قراءة جزء من المدونة، فهذه النتيجة ناقصة. أعد المحاولة بعد قليل؛ إن تكرر الخطأ فأخبر من ينشر الموقع. التفاصيل: " + d
+	},
+	pagerLabel:   "صفحات النتائج",
+	previousPage: "→ السابقة",
+	nextPage:     "التالية ←",
+	pageOf:       func(p, n int) string { return "صفحة " + strconv.Itoa(p) + " من " + strconv.Itoa(n) },
+
+	filters: "المرشّحات",
+	filtersButton: func(n int) string {
+		if n == 0 {
+			return "تصفية"
+		}
+		return "تصفية (" + strconv.Itoa(n) + ")"
+	},
+	closeFilters:  "أغلق المرشّحات",
+	activeFilters: "المرشّحات المفعّلة",
+	removeFilter:  func(w string) string { return "أزل المرشّح: " + w },
+	clearAll:      "أزلها كلها",
+	source:        "المصدر",
+	year:          "السنة",
+	date:          "التاريخ",
+	entity:        "يذكر",
+	dateRange:     "مدى التاريخ",
+	dateFrom:      "من",
+	dateTo:        "إلى",
+	dateApply:     "طبّق",
+	dateHint:      "سنة أو شهر أو يوم: 2015 أو 2015-06 أو 2015-06-30",
+	entityTypes: map[string]string{
+		"organization": "منظمات", "media": "إعلام", "platform": "منصات", "place": "أماكن", "person": "أشخاص",
+	},
+	noSource:       "مصدر غير مذكور",
+	noDate:         "بلا تاريخ",
+	dateUnknown:    "تاريخ غير مذكور",
+	inferredDate:   " (تقديري)",
+	months:         [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
+	entitiesFailed: "تعذّر تحميل جدول الكيانات، فلا تظهر مرشّحاتها: ",
+
+	backToResults:   "→ العودة إلى النتائج",
+	articleMentions: "يذكر المقال",
+	moreEntities: func(n int) string {
+		return "المزيد: " + countNoun(n, "اسم واحد", "اسمان", "أسماء", "اسمًا")
+	},
+	mentions: func(n int) string {
+		return "ذُكر " + countNoun(n, "مرة واحدة", "مرتين", "مرات", "مرة")
+	},
+	previousHit:   "→ السابق",
+	nextHit:       "التالي ←",
+	hitPosition:   func(i, n int) string { return "الموضع " + strconv.Itoa(i) + " من " + strconv.Itoa(n) },
+	hitStrip:      "مواضع الكلمة في المقال",
+	original:      "المقال الأصلي",
+	originalTitle: "افتح المقال في موقعه الأصلي (خارج مرصد)",
+	noSuchArticle: func(id string) string {
+		return "لا يوجد في المدونة مقال بالمعرّف «" + id + "»."
+	},
+	byAuthor:   "بقلم ",
+	readerKeys: "n / p: الموضع التالي والسابق، Esc: العودة",
+
+	helpTitle: "كيف تبحث في مرصد",
+	helpIntro: "اكتب في مربع البحث وتظهر النتائج مع الكتابة. كل البحث يجري في متصفحك. انقر أي مثال لتجربته.",
+	helpRows: [][2]string{
+		{"تويتر", "كل صيغ الكلمة: تويتر، وتويتر، بتويتر"},
+		{"=وتويتر", "هذه الصيغة بعينها"},
+		{"داعش تويتر", "المقالات التي فيها الكلمتان معًا"},
+		{"\"تنظيم الدولة\"", "العبارة كما كُتبت، كلماتها متجاورة بترتيبها، دون أسماء الكيان الأخرى"},
+		{"فيسبوك OR تويتر", "إحدى الكلمتين"},
+		{"داعش -تويتر", "داعش دون المقالات التي تذكر تويتر"},
+		{"تغري*", "الكلمات التي تبدأ بـ تغري"},
+		{"تنضيم~", "الكلمة والكلمات القريبة منها في الإملاء"},
+		{"source:الجزيرة", "مقالات مصدر واحد"},
+		{"date:2015-01..2016-06", "مدى من التواريخ (date:2018 سنة كاملة)"},
+		{"entity:تويتر", "المقالات التي تذكر كيانًا بأي من أسمائه"},
+		{"daesh", "كلمة لاتينية أو نقحرة بكولتر، يُبحث عنها بالعربية"},
+	},
+	helpKeysTitle: "لوحة المفاتيح",
+	helpKeys: [][2]string{
+		{"/", "انتقل إلى مربع البحث"},
+		{"↓ ↑ أو j k", "تنقّل بين النتائج، ثم Enter لفتح المقال"},
+		{"n p", "في المقال: الموضع التالي والسابق"},
+		{"Esc", "أغلق المقال أو المرشّحات وعُد إلى النتائج"},
+	},
+	helpClose: "عُد إلى البحث",
+
+	offlinePrecached: "المدونة كلها محفوظة للعمل دون اتصال.",
+	offlineLabel:     "العمل دون اتصال",
+	offlineKeptSoFar: func(d, t string) string {
+		return "حُفظ " + d + " من " + t + " حتى الآن، ويُستعمل ما حُفظ دون اتصال."
+	},
+	offlineKeep: func(s string) string {
+		return "احفظ المدونة كلها للعمل دون اتصال (" + s + ")"
+	},
+	offlineSaving:   "جارٍ حفظ المدونة على هذا الجهاز…",
+	offlineProgress: "تقدّم حفظ المدونة",
+	offlineStop:     "أوقف الحفظ",
+	offlineSaved:    func(d, t string) string { return "حُفظ " + d + " من " + t },
+	offlineAllKept: func(s string) string {
+		return "المدونة كلها محفوظة على هذا الجهاز (" + s + "): يعمل البحث والقراءة دون اتصال."
+	},
+	offlineDelete:        "احذف النسخة المحفوظة",
+	offlineDeleting:      "جارٍ حذف النسخة المحفوظة…",
+	offlineDeletePartial: "احذف ما حُفظ",
+	offlineUnavailable:   "يعمل دون اتصال ما سبق تحميله فقط، ولا يتيح هذا المتصفح حفظ المدونة كلها على الجهاز.",
+	offlineNote:          "يعمل دون اتصال ما سبق تحميله فقط: البحث في الكلمات التي بحثت عنها والمقالات التي فتحتها.",
+	offlineQuota: func(s string) string {
+		return "لا تتسع مساحة التخزين التي يتيحها المتصفح لهذا الموقع لحفظ المدونة كلها (" + s + "). أفرغ بعض المساحة على الجهاز ثم أعد المحاولة."
+	},
+	offlineFailed: "تعذّر حفظ المدونة للعمل دون اتصال. ما زال البحث يعمل مع الاتصال.",
+	kilobytes:     "كيلوبايت",
+	megabytes:     "ميغابايت",
+}
+
+var englishTexts = texts{
+	appName:          "Marsad",
+	tagline:          "Arabic news explorer",
+	logoAlt:          "Marsad: home",
+	skipToResults:    "Skip to results",
+	searchLabel:      "Search the corpus",
+	searchHint:       "Search: تويتر, \"تنظيم الدولة\", داعش -فيسبوك",
+	searchShortcut:   "Press / to search",
+	langToggle:       "العربية",
+	langToggleLabel:  "اعرض الواجهة بالعربية",
+	themeLabel:       "Theme",
+	themeNames:       [3]string{"Auto", "Light", "Dark"},
+	helpLink:         "Help",
+	loadingCorpus:    "Loading the corpus…",
+	loadFailedTitle:  "The corpus index could not be loaded",
+	loadFailedAdvice: "Check your connection and try again. If it keeps failing, tell whoever publishes this site the file name above.",
+	retry:            "Try again",
+	updateAvailable:  "A new version of Marsad is available.",
+	updateNow:        "Update now",
+	privacyNote:      "All searching happens in your browser; nothing is sent to any server.",
+
+	resultsHeading: func(q string) string { return "Results for “" + q + "”" },
+	corpusHeading:  "Articles in the corpus",
+	results: func(n int) string {
+		return englishCount(n, "result", "results")
+	},
+	articles: func(n int) string { return englishCount(n, "article", "articles") },
+	matches:  func(n int) string { return englishCount(n, "match", "matches") },
+	corpusSummary: func(articles, sources int, first, last string) string {
+		s := "Corpus: " + englishCount(articles, "article", "articles")
+		if sources > 0 {
+			s += ", " + englishCount(sources, "known source", "known sources")
+		}
+		switch {
+		case first != "" && first != last:
+			s += ", " + first + " to " + last
+		case first != "":
+			s += ", in " + first
+		}
+		return s
+	},
+	searching:    func(q string) string { return "Searching for “" + q + "”…" },
+	resultsLabel: "Results",
+	sortLabel:    "Sort",
+	sortNames:    [3]string{"Best match", "Newest", "Oldest"},
+	partial: func(strict int) string {
+		lead := "No article has every word"
+		if strict > 0 {
+			lead = "Only " + englishCount(strict, "article has", "articles have") + " every word"
+		}
+		return lead + ", so these are partial matches: articles with some of the words, those with most first."
+	},
+	didYouMean:      "Did you mean: ",
+	alsoSearched:    "Also searched: ",
+	moreNames:       func(n int) string { return "+" + strconv.Itoa(n) },
+	fewerNames:      "fewer",
+	onlyWhatITyped:  "Search only what I typed",
+	aliasesOff:      "Searching an entity's other names is off. ",
+	aliasesOn:       "Turn it on",
+	formsSummary:    func(n int) string { return "Word forms this search matched (" + strconv.Itoa(n) + ")" },
+	formSearchTitle: "Search this form only",
+	expansions: func(term string, shown, total int) string {
+		if total > shown {
+			return "“" + term + "” matched " + englishCount(total, "word", "words") + "; the most frequent: "
+		}
+		return "“" + term + "” matched: "
+	},
+	prefixTooBroad: func(term string) string {
+		return "“" + term + "” matches too many words to search: add a letter or more."
+	},
+	noResults:          func(q string) string { return "No article matches “" + q + "”." },
+	eachWordFinds:      "Each word alone finds: ",
+	tryOneWord:         "Try one word, or a more general one: every word of the query is required.",
+	tryOr:              "Join alternatives with OR, e.g. فيسبوك OR تويتر",
+	tryExclude:         "Drop an excluded word (-) or the quotes around a phrase.",
+	searchNoFilters:    "Search without filters",
+	queryNotUnderstood: func(d string) string { return "Part of the query was not understood: " + d },
+	queryHint:          "See Help for the query language.",
+	readError: func(d string) string {
+		return "Part of the corpus could not be read, so this answer is incomplete. Try again in a moment; if it keeps failing, tell whoever publishes the site. Details: " + d
+	},
+	pagerLabel:   "Result pages",
+	previousPage: "← Previous",
+	nextPage:     "Next →",
+	pageOf:       func(p, n int) string { return "Page " + strconv.Itoa(p) + " of " + strconv.Itoa(n) },
+
+	filters: "Filters",
+	filtersButton: func(n int) string {
+		if n == 0 {
+			return "Filter"
+		}
+		return "Filter (" + strconv.Itoa(n) + ")"
+	},
+	closeFilters:  "Close filters",
+	activeFilters: "Active filters",
+	removeFilter:  func(w string) string { return "Remove filter: " + w },
+	clearAll:      "Clear all",
+	source:        "Source",
+	year:          "Year",
+	date:          "Date",
+	entity:        "Mentions",
+	dateRange:     "Date range",
+	dateFrom:      "From",
+	dateTo:        "To",
+	dateApply:     "Apply",
+	dateHint:      "A year, month or day: 2015, 2015-06 or 2015-06-30",
+	entityTypes: map[string]string{
+		"organization": "Organisations", "media": "Media", "platform": "Platforms", "place": "Places", "person": "People",
+	},
+	noSource:       "Source not given",
+	noDate:         "No date",
+	dateUnknown:    "Date not given",
+	inferredDate:   " (estimated)",
+	months:         [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+	entitiesFailed: "The entity table could not be loaded, so its filters are missing: ",
+
+	backToResults:   "← Back to results",
+	articleMentions: "The article mentions",
+	moreEntities:    func(n int) string { return "More: " + englishCount(n, "name", "names") },
+	mentions:        func(n int) string { return "mentioned " + englishCount(n, "time", "times") },
+	previousHit:     "← Previous",
+	nextHit:         "Next →",
+	hitPosition:     func(i, n int) string { return "Match " + strconv.Itoa(i) + " of " + strconv.Itoa(n) },
+	hitStrip:        "Where the matches fall in the article",
+	original:        "Original article",
+	originalTitle:   "Open the article on its original site (leaves Marsad)",
+	noSuchArticle:   func(id string) string { return "The corpus has no article with id “" + id + "”." },
+	byAuthor:        "By ",
+	readerKeys:      "n / p: next and previous match, Esc: back",
+
+	helpTitle: "How to search Marsad",
+	helpIntro: "Type in the search box; results follow as you type. All searching happens in your browser. Click any example to try it.",
+	helpRows: [][2]string{
+		{"تويتر", "every form of the word: تويتر، وتويتر، بتويتر"},
+		{"=وتويتر", "that written form only"},
+		{"داعش تويتر", "articles with both words"},
+		{"\"تنظيم الدولة\"", "the phrase as written, words adjacent and in order, without the entity's other names"},
+		{"فيسبوك OR تويتر", "either word"},
+		{"داعش -تويتر", "داعش, but not articles that mention تويتر"},
+		{"تغري*", "words starting with تغري"},
+		{"تنضيم~", "the word and words spelled nearly so"},
+		{"source:الجزيرة", "articles from one source"},
+		{"date:2015-01..2016-06", "a range of dates (date:2018 is a whole year)"},
+		{"entity:تويتر", "articles that mention an entity by any of its names"},
+		{"daesh", "a Latin word or Buckwalter transliteration, searched in Arabic"},
+	},
+	helpKeysTitle: "Keyboard",
+	helpKeys: [][2]string{
+		{"/", "go to the search box"},
+		{"↓ ↑ or j k", "move through the results, then Enter to open one"},
+		{"n p", "in an article: next and previous match"},
+		{"Esc", "close the article or the filters and return to the results"},
+	},
+	helpClose: "Back to search",
+
+	offlinePrecached: "The whole corpus is kept for offline use.",
+	offlineLabel:     "Working offline",
+	offlineKeptSoFar: func(d, t string) string { return d + " of " + t + " kept so far; what is kept works offline." },
+	offlineKeep:      func(s string) string { return "Keep the whole corpus for offline use (" + s + ")" },
+	offlineSaving:    "Keeping the corpus on this device…",
+	offlineProgress:  "Progress of keeping the corpus",
+	offlineStop:      "Stop",
+	offlineSaved:     func(d, t string) string { return d + " of " + t + " kept" },
+	offlineAllKept: func(s string) string {
+		return "The whole corpus is kept on this device (" + s + "): search and reading work offline."
+	},
+	offlineDelete:        "Delete the kept copy",
+	offlineDeleting:      "Deleting the kept copy…",
+	offlineDeletePartial: "Delete what was kept",
+	offlineUnavailable:   "Only what was already loaded works offline; this browser cannot keep the whole corpus on the device.",
+	offlineNote:          "Only what was already loaded works offline: searches for words you searched, articles you opened.",
+	offlineQuota: func(s string) string {
+		return "The storage this browser allows the site is too small to keep the whole corpus (" + s + "). Free some space on the device and try again."
+	},
+	offlineFailed: "The corpus could not be kept for offline use. Search still works online.",
+	kilobytes:     "KB",
+	megabytes:     "MB",
+}
+
+// countNoun says "N things" the way Arabic grammar wants it: the noun (and
+// its adjective) takes a different form after 1, 2, 3–10 and 11+, so each
+// form is given whole ("مقال واحد", "مقالان", "مقالات", "مقالًا").
+func countNoun(n int, one, two, few, many string) string {
+	switch {
+	case n == 1:
+		return one
+	case n == 2:
+		return two
+	case n%100 >= 3 && n%100 <= 10:
+		return strconv.Itoa(n) + " " + few
+	default:
+		return strconv.Itoa(n) + " " + many
+	}
+}
+
+// englishCount is "1 article", "2 articles", with thousands separated.
+func englishCount(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return groupThousands(n) + " " + many
+}
+
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 10000 && n > -10000 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 && s[i-1] != '-' {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// displayDate renders an ISO date at the precision it has: "2018-11-03" →
+// "3 نوفمبر 2018" or "3 November 2018", "2015-12" → "ديسمبر 2015", "2015" →
+// "2015".
+func (t *texts) displayDate(iso string, inferred bool) string {
+	if iso == "" {
+		return t.dateUnknown
+	}
+	parts := strings.Split(iso, "-")
+	var s string
+	switch len(parts) {
+	case 3:
+		day, _ := strconv.Atoi(parts[2])
+		s = strconv.Itoa(day) + " " + t.monthName(parts[1]) + " " + parts[0]
+	case 2:
+		s = t.monthName(parts[1]) + " " + parts[0]
+	default:
+		s = iso
+	}
+	if inferred {
+		s += t.inferredDate
+	}
+	return s
+}
+
+func (t *texts) monthName(mm string) string {
+	m, err := strconv.Atoi(mm)
+	if err != nil || m < 1 || m > 12 {
+		return mm
+	}
+	return t.months[m-1]
+}
+
+func (t *texts) sourceLabel(s string) string {
+	if s == "" {
+		return t.noSource
+	}
+	return s
+}
+
+func (t *texts) yearLabel(y string) string {
+	if y == "" {
+		return t.noDate
+	}
+	return y
+}
