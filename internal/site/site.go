@@ -50,7 +50,7 @@ type Config struct {
 // Handler is the go-app handler for the explorer. It is used both to generate
 // the static site and, in tests, to serve it.
 func Handler(c Config) *app.Handler {
-	cacheable := []string{"/web/icons/icon.svg"}
+	cacheable := []string{"/web/icons/icon.svg", "/web/fonts/noto-naskh-arabic-400.woff2", "/web/fonts/noto-naskh-arabic-700.woff2"}
 	if c.BundlePath != "" {
 		cacheable = append(cacheable, c.BundlePath)
 	}
@@ -78,7 +78,7 @@ func Handler(c Config) *app.Handler {
 		ThemeColor:         "#0f4c5c",
 		LoadingLabel:       "جارٍ تحميل مرصد… {progress}%",
 		Styles:             []string{"/web/marsad.css"},
-		Scripts:            []string{"/web/ranges.js"},
+		Scripts:            []string{"/web/page.js", "/web/ranges.js"},
 		CacheableResources: cacheable,
 		Env: map[string]string{
 			ui.BundleEnv:     c.BundlePath,

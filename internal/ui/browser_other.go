@@ -17,11 +17,13 @@ func markFirstResults() {}
 
 // Natively there is no document to set, focus or scroll: the page is only
 // pre-rendered there, and tested as HTML.
-func syncDocument(lang, string) {}
-func focusElement(string)       {}
-func focusResult(string)        {}
-func rememberScroll(string)     {}
-func restoreScroll(string)      {}
+func syncDocument(lang, string)  {}
+func focusElement(string)        {}
+func focusResult(string)         {}
+func rememberScroll(string)      {}
+func restoreScroll(string)       {}
+func storedString(string) string { return "" }
+func storeString(string, string) {}
 
 func queryStart() float64 { return 0 }
 

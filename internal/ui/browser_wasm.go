@@ -176,6 +176,23 @@ func page(name string, args ...any) {
 	}
 }
 
+// storedString reads a preference the browser remembers ("" if none, or if
+// storage is off).
+func storedString(key string) string {
+	helpers := app.Window().Get("marsadPage")
+	if !helpers.Truthy() {
+		return ""
+	}
+	v := helpers.Call("get", key)
+	if v.Type() != app.TypeString {
+		return ""
+	}
+	return v.String()
+}
+
+// storeString remembers a preference.
+func storeString(key, value string) { page("set", key, value) }
+
 // syncDocument sets the document's language, direction and theme: go-app
 // renders inside <body>, and <html lang dir> must follow the interface
 // language for screen readers and for the layout.

@@ -76,7 +76,7 @@ type Explorer struct {
 
 // OnMount starts loading the corpus as soon as the page exists.
 func (c *Explorer) OnMount(ctx app.Context) {
-	c.theme = storedString(ctx, themeStorageKey)
+	c.theme = storedString(themeStorageKey)
 	ctx.ObserveState(engineStateKey, &c.engine).OnChange(func() { c.refresh(ctx) })
 	ctx.GetState(engineStateKey, &c.engine)
 	if c.engine.Status == enginePending && !app.IsServer {
@@ -110,20 +110,12 @@ func (c *Explorer) navigate(ctx app.Context) {
 // one (and the browser remembers it), else the remembered choice.
 func (c *Explorer) resolveLang(ctx app.Context) {
 	if c.view.Lang != "" {
-		ctx.LocalStorage().Set(langStorageKey, string(c.view.Lang))
+		storeString(langStorageKey, string(c.view.Lang))
 	} else {
-		c.view.Lang = parseLang(storedString(ctx, langStorageKey))
+		c.view.Lang = parseLang(storedString(langStorageKey))
 	}
 	c.lang = c.view.Lang
 	syncDocument(c.lang, c.theme)
-}
-
-func storedString(ctx app.Context, key string) string {
-	var s string
-	if err := ctx.LocalStorage().Get(key, &s); err != nil {
-		return ""
-	}
-	return s
 }
 
 // OnAppUpdate fires when a new version has been installed by the service
@@ -421,7 +413,7 @@ func (c *Explorer) onReload(ctx app.Context, e app.Event) {
 func (c *Explorer) onToggleLang(ctx app.Context, e app.Event) {
 	v := c.view
 	v.Lang = c.lang.other()
-	ctx.LocalStorage().Set(langStorageKey, string(v.Lang))
+	storeString(langStorageKey, string(v.Lang))
 	ctx.NavigateTo(v.URL())
 }
 
@@ -442,7 +434,7 @@ func themeIndex(theme string) int {
 
 func (c *Explorer) onToggleTheme(ctx app.Context, e app.Event) {
 	c.theme = themes[(themeIndex(c.theme)+1)%len(themes)]
-	ctx.LocalStorage().Set(themeStorageKey, c.theme)
+	storeString(themeStorageKey, c.theme)
 	syncDocument(c.lang, c.theme)
 }
 

@@ -1,0 +1,154 @@
+// Marsad's page helpers: the keyboard, the document's language and theme,
+// focus and scroll. They run before Go has loaded (the theme must not flash)
+// and need no round trip into WebAssembly for a key press. The Go side
+// calls window.marsadPage.* (internal/ui/browser_wasm.go).
+(function () {
+  "use strict";
+
+  var root = document.documentElement;
+
+  // The theme the visitor chose ("light", "dark"), or none: the system's.
+  function applyTheme(theme) {
+    if (theme === "light" || theme === "dark") {
+      root.setAttribute("data-theme", theme);
+    } else {
+      root.removeAttribute("data-theme");
+    }
+  }
+
+  // Preferences are plain strings in localStorage ("en", "dark"), read by
+  // the loader before Go runs as well as by Go.
+  function stored(key) {
+    try {
+      return localStorage.getItem(key) || "";
+    } catch (e) {
+      return "";
+    }
+  }
+
+  applyTheme(stored("marsad.theme"));
+
+  function typingIn(el) {
+    if (!el) return false;
+    var tag = el.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
+  }
+
+  function resultLinks() {
+    return Array.prototype.slice.call(document.querySelectorAll("ol.hits > li.hit .hit-title a"));
+  }
+
+  function click(selector) {
+    var el = document.querySelector(selector);
+    if (el) {
+      el.click();
+      return true;
+    }
+    return false;
+  }
+
+  // Moves the focus by step through the results; from the search box, down
+  // goes to the first.
+  function moveThroughResults(step) {
+    var links = resultLinks();
+    if (links.length === 0) return false;
+    var at = links.indexOf(document.activeElement);
+    var next = at < 0 ? (step > 0 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, at + step));
+    links[next].focus();
+    links[next].scrollIntoView({ block: "nearest" });
+    return true;
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+    var active = document.activeElement;
+    var inBox = active && active.id === "q";
+    var reader = document.querySelector("article.reader");
+    var drawer = document.querySelector("#facets.open");
+
+    if (e.key === "Escape") {
+      if (drawer && click("#facets-close")) {
+        e.preventDefault();
+      } else if (reader && click("article.reader a.back")) {
+        e.preventDefault();
+      } else if (document.querySelector("article.help") && click("article.help a.back")) {
+        e.preventDefault();
+      }
+      return;
+    }
+    if (inBox) {
+      if (e.key === "ArrowDown" && moveThroughResults(1)) e.preventDefault();
+      return;
+    }
+    if (typingIn(active)) return;
+
+    switch (e.key) {
+      case "/":
+        var box = document.getElementById("q");
+        if (box) {
+          e.preventDefault();
+          box.focus();
+          box.select();
+        }
+        return;
+      case "n":
+        if (reader && click("article.reader .next-hit")) e.preventDefault();
+        return;
+      case "p":
+        if (reader && click("article.reader .prev-hit")) e.preventDefault();
+        return;
+      case "j":
+      case "ArrowDown":
+        if (!reader && moveThroughResults(1)) e.preventDefault();
+        return;
+      case "k":
+      case "ArrowUp":
+        if (!reader && moveThroughResults(-1)) e.preventDefault();
+        return;
+    }
+  });
+
+  function scrollKey(address) {
+    return "marsad.scroll:" + address;
+  }
+
+  window.marsadPage = {
+    get: stored,
+    set: function (key, value) {
+      try {
+        localStorage.setItem(key, value);
+      } catch (e) {}
+    },
+    setDocument: function (lang, dir, theme) {
+      root.lang = lang;
+      root.dir = dir;
+      applyTheme(theme);
+    },
+    focus: function (id) {
+      var el = document.getElementById(id);
+      if (el) el.focus({ preventScroll: id === "reader-title" ? false : true });
+    },
+    focusResult: function (docID) {
+      var links = resultLinks();
+      for (var i = 0; i < links.length; i++) {
+        var li = links[i].closest("li.hit");
+        if (li && li.getAttribute("data-doc-id") === docID) {
+          links[i].focus({ preventScroll: true });
+          return;
+        }
+      }
+    },
+    rememberScroll: function (address) {
+      try {
+        sessionStorage.setItem(scrollKey(address), String(window.scrollY));
+      } catch (e) {}
+    },
+    restoreScroll: function (address) {
+      var y = null;
+      try {
+        y = sessionStorage.getItem(scrollKey(address));
+      } catch (e) {}
+      if (y !== null) window.scrollTo(0, parseFloat(y) || 0);
+    },
+  };
+})();
