@@ -9,7 +9,7 @@ ADDR    ?= localhost:8080
 WASM    := $(DIST)/web/app.wasm
 GOFILES := $(shell find app internal -name '*.go' 2>/dev/null)
 
-.PHONY: run build test lint browser-deps go-check bench bench-sites eval tune size clean
+.PHONY: run build test lint browser-deps axe go-check bench bench-sites eval tune size clean
 
 run: build
 	$(GO) run ./app serve -dist $(DIST) -addr $(ADDR)
@@ -19,8 +19,28 @@ build: go-check
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(WASM) ./app
 	$(GO) run ./app build -dist $(DIST)
 
-test: go-check browser-deps lint build
-	MARSAD_DIST=$(abspath $(DIST)) $(GO) test -count=1 ./...
+# axe-core (npm) checks every view for accessibility in the browser tests.
+AXE_VERSION := 4.14.1
+AXE_DIR     := build/npm
+AXE         := $(AXE_DIR)/node_modules/axe-core/axe.min.js
+
+test: go-check browser-deps axe lint build
+	MARSAD_DIST=$(abspath $(DIST)) MARSAD_AXE=$(abspath $(AXE)) $(GO) test -count=1 ./...
+
+axe: $(AXE)
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian's nodejs and npm, for axe-core…"; \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm || exit 1; \
+		elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then \
+			sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm || exit 1; \
+		else \
+			echo "make test needs npm to install axe-core: install Node.js with npm (apt-get install nodejs npm)."; exit 1; \
+		fi; }
+	mkdir -p $(AXE_DIR)
+	npm install --prefix $(AXE_DIR) --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
+	@test -f $@ || { echo "npm did not install axe-core into $(AXE_DIR)"; exit 1; }
 
 lint: go-check
 	@unformatted=$$(gofmt -l $(GOFILES)); if [ -n "$$unformatted" ]; then echo "gofmt wants to change: $$unformatted"; exit 1; fi

@@ -303,7 +303,7 @@ func typeQuery(b *testing.B, ctx context.Context, text string) pageAnswer {
       hits: document.querySelectorAll("li.hit").length,
       count: text(".count"),
       error: text(".query-error, .status.error"),
-      notes: text(".query-note, .partial-note, .did-you-mean, .suggestions"),
+      notes: text(".query-note, .partial-note, .did-you-mean, .suggestions, .query-error"),
     });
   };
   const observer = new PerformanceObserver(() => { if (mine().length) finish(false); });

@@ -278,14 +278,14 @@ func TestBrowserFiltersBySourceAndRestoresFromURL(t *testing.T) {
 	ctx, _ := visit(t, "/?q="+urlEscape("تويتر"))
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
 
-	do(t, ctx, chromedp.Click(chromedp.CSS(`a.facet[data-facet-value="الجزيرة"]`)))
+	do(t, ctx, chromedp.Click(chromedp.CSS(`button.facet[data-facet-value="الجزيرة"]`)))
 	waitForResults(t, ctx, doc002)
-	if on := evalJS[string](t, ctx, `document.querySelector('a.facet[data-facet-value="الجزيرة"]').getAttribute("aria-pressed")`); on != "true" {
+	if on := evalJS[string](t, ctx, `document.querySelector('button.facet[data-facet-value="الجزيرة"]').getAttribute("aria-pressed")`); on != "true" {
 		t.Errorf("selected facet aria-pressed = %q", on)
 	}
 	// The source facet keeps counting the other sources (drill-sideways), so
 	// the visitor can widen the filter.
-	if n := evalJS[int](t, ctx, `document.querySelectorAll(".facet-group:first-child a.facet").length`); n < 2 {
+	if n := evalJS[int](t, ctx, `document.querySelectorAll("[data-facet='source'] button.facet").length`); n < 2 {
 		t.Errorf("source facet shows %d values after filtering, want the others too", n)
 	}
 	loc := evalJS[string](t, ctx, `decodeURIComponent(location.search)`)
@@ -318,7 +318,7 @@ func TestBrowserFiltersByTheEntitiesAnArticleMentions(t *testing.T) {
 	if !strings.Contains(loc, "entity=تويتر") {
 		t.Errorf("URL %q does not carry the entity filter", loc)
 	}
-	if on := evalJS[string](t, ctx, `document.querySelector('.facets a.facet[data-facet-value="تويتر"]').getAttribute("aria-pressed")`); on != "true" {
+	if on := evalJS[string](t, ctx, `document.querySelector('.facets button.facet[data-facet-value="تويتر"]').getAttribute("aria-pressed")`); on != "true" {
 		t.Errorf("entity facet تويتر aria-pressed = %q", on)
 	}
 	// The same filter typed in the query language, through a clitic.
@@ -347,7 +347,7 @@ func TestBrowserWorksOfflineOnADeepLink(t *testing.T) {
 	// «تنظيم الدولة», and the page says so.
 	do(t, ctx, chromedp.Navigate(base+"/?q="+urlEscape("داعش")))
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
-	note := evalJS[string](t, ctx, `document.querySelector(".aliases").innerText`)
+	note := evalJS[string](t, ctx, `document.querySelector(".explain summary").textContent`)
 	if !strings.Contains(note, "تنظيم الدولة") {
 		t.Errorf("also-searched note %q does not name تنظيم الدولة", note)
 	}
@@ -355,8 +355,8 @@ func TestBrowserWorksOfflineOnADeepLink(t *testing.T) {
 	if len(marks) == 0 {
 		t.Error("002 is listed without a highlighted alias")
 	}
-	// The switch searches only what was typed.
-	do(t, ctx, chromedp.Click(chromedp.CSS(".alias-toggle")))
+	// The switch, in the unfolded note, searches only what was typed.
+	do(t, ctx, chromedp.Click(chromedp.CSS(".explain summary")), chromedp.Click(chromedp.CSS(".alias-toggle")))
 	waitForResults(t, ctx, doc000, doc001, doc003, doc004)
 }
 

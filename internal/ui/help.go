@@ -17,25 +17,25 @@ func (h *Help) Render() app.UI {
 		app.A().Class("back").Href(back.URL().String()).Text(t.helpClose),
 		app.H1().ID("help-title").Text(t.helpTitle),
 		app.P().Text(t.helpIntro),
-		app.Table().Class("help-table").Body(
-			app.TBody().Body(
-				app.Range(t.helpRows).Slice(func(i int) app.UI {
-					row := t.helpRows[i]
-					example := view{Lang: h.Lang, Query: row[0]}
-					return app.Tr().Body(
-						app.Td().Body(app.A().Class("help-example").Href(example.URL().String()).Body(
-							app.Code().Dir("auto").Text(row[0]),
-						)),
-						app.Td().Text(row[1]),
-					)
-				}),
-			),
+		// Lists, not a table and a definition list: each HTML element type
+		// go-app renders costs app.wasm some 50 KB, paid by every visitor.
+		app.Ul().Class("help-table").Body(
+			app.Range(t.helpRows).Slice(func(i int) app.UI {
+				row := t.helpRows[i]
+				example := view{Lang: h.Lang, Query: row[0]}
+				return app.Li().Body(
+					app.A().Class("help-example").Href(example.URL().String()).Body(
+						app.Span().Class("code").Dir("auto").Text(row[0]),
+					),
+					app.Span().Class("help-what").Text(row[1]),
+				)
+			}),
 		),
 		app.H2().Text(t.helpKeysTitle),
-		app.Dl().Class("help-keys").Body(
+		app.Ul().Class("help-keys").Body(
 			app.Range(t.helpKeys).Slice(func(i int) app.UI {
 				k := t.helpKeys[i]
-				return app.Div().Body(app.Dt().Body(app.Kbd().Dir("ltr").Text(k[0])), app.Dd().Text(k[1]))
+				return app.Li().Body(app.Span().Class("kbd").Dir("ltr").Text(k[0]), app.Span().Text(k[1]))
 			}),
 		),
 	)

@@ -382,7 +382,7 @@ var englishTexts = texts{
 	logoAlt:          "Marsad: home",
 	skipToResults:    "Skip to results",
 	searchLabel:      "Search the corpus",
-	searchHint:       "Search: تويتر, \"تنظيم الدولة\", داعش -فيسبوك",
+	searchHint:       "Search the corpus (Arabic or Latin): تويتر",
 	searchShortcut:   "Press / to search",
 	langToggle:       "العربية",
 	langToggleLabel:  "اعرض الواجهة بالعربية",

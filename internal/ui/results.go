@@ -134,21 +134,30 @@ func (r *Results) renderHit(h search.Hit) app.UI {
 // texts.sortNames.
 var sortOrders = []string{search.SortRelevance, search.SortNewest, search.SortOldest}
 
-// renderSort is a select, one stop for the keyboard on the way from the
-// search box to the first result.
+// renderSort is a group of radio buttons: one stop for the keyboard on the
+// way from the search box to the first result (the arrows move within
+// it), and no <select>, whose go-app element type would cost app.wasm some
+// 50 KB.
 func (r *Results) renderSort() app.UI {
 	t := r.Lang.t()
-	return app.Div().Class("sort").Body(
-		app.Label().For("sort").Text(t.sortLabel+": "),
-		app.Select().ID("sort").OnChange(func(ctx app.Context, e app.Event) {
-			v := r.View.results()
-			v.Sort, v.Page = ctx.JSSrc().Get("value").String(), 0
-			ctx.NavigateTo(v.URL())
-		}).Body(
-			app.Range(sortOrders).Slice(func(i int) app.UI {
-				return app.Option().Value(sortOrders[i]).Selected(r.View.Sort == sortOrders[i]).Text(t.sortNames[i])
-			}),
-		),
+	return app.Div().Class("sort").Role("radiogroup").Aria("labelledby", "sort-label").Body(
+		app.Span().ID("sort-label").Text(t.sortLabel+": "),
+		app.Range(sortOrders).Slice(func(i int) app.UI {
+			order := sortOrders[i]
+			id := "sort-" + order
+			if order == "" {
+				id = "sort-relevance"
+			}
+			return app.Label().For(id).Class("sort-option").Body(
+				app.Input().Type("radio").ID(id).Name("sort").Value(order).Checked(r.View.Sort == order).
+					OnChange(func(ctx app.Context, e app.Event) {
+						v := r.View.results()
+						v.Sort, v.Page = order, 0
+						ctx.NavigateTo(v.URL())
+					}),
+				app.Text(t.sortNames[i]),
+			)
+		}),
 	)
 }
 
