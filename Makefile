@@ -25,7 +25,7 @@ AXE_DIR     := build/npm
 AXE         := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 
 test: go-check browser-deps axe lint build
-	MARSAD_DIST=$(abspath $(DIST)) MARSAD_AXE=$(abspath $(AXE)) $(GO) test -count=1 ./...
+	MARSAD_DIST=$(abspath $(DIST)) MARSAD_AXE=$(abspath $(AXE)) $(GO) test -count=1 -timeout 40m ./...
 
 axe: $(AXE)
 $(AXE):

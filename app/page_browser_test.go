@@ -19,6 +19,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	keys "github.com/chromedp/chromedp/kb"
 
@@ -43,6 +44,21 @@ func viewport(w, h int64) chromedp.Action[chromedp.Void] {
 func press(t testing.TB, ctx context.Context, key string) {
 	t.Helper()
 	do(t, ctx, chromedp.KeyEvent(key))
+}
+
+// pressShortcut presses a printable key the way a keyboard does: one
+// keyDown carrying its text, whose default (typing the character) the page
+// may prevent. chromedp.KeyEvent sends the text as a separate "char" event,
+// which types it whatever the page does.
+func pressShortcut(t testing.TB, ctx context.Context, key, code string, keyCode int64) {
+	t.Helper()
+	do(t, ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Key: key, Code: code, Text: key, WindowsVirtualKeyCode: keyCode}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyUp, Key: key, Code: code, WindowsVirtualKeyCode: keyCode})
+		return err
+	}))
 }
 
 // tab presses Tab and returns a description of the focused element.
@@ -76,7 +92,7 @@ func TestBrowserPhoneShowsResultsFirstAndTheFiltersInADrawer(t *testing.T) {
 	waitFor(t, ctx, "the close button to close the drawer", closed)
 	openDrawer()
 	// A tap outside the drawer, on the dimmed page.
-	do(t, ctx, chromedp.MouseClickXY(10, phoneHeight/2))
+	do(t, ctx, chromedp.MouseClickXY(phoneWidth-10, phoneHeight/2))
 	waitFor(t, ctx, "a tap outside to close the drawer", closed)
 
 	// The button counts the filters in force, typed ones included.
@@ -225,19 +241,25 @@ func TestBrowserKeyboardReachesResultsAndReadsArticles(t *testing.T) {
 	}
 	// "/" focuses the search box from anywhere.
 	runJS(t, ctx, `document.activeElement.blur()`)
-	press(t, ctx, "/")
+	pressShortcut(t, ctx, "/", "Slash", 191)
 	waitFor(t, ctx, "/ to focus the search box", `document.activeElement.id === "q"`)
+	if q := evalJS[string](t, ctx, `document.getElementById("q").value`); q != "تويتر" {
+		t.Fatalf("/ typed into the box: %q", q)
+	}
 
 	// The first result is at most four Tabs from the box.
 	reached := 0
+	var path []string
 	for i := 1; i <= 4; i++ {
-		if f := tab(t, ctx); strings.Contains(f, "|0") {
+		f := tab(t, ctx)
+		path = append(path, f)
+		if !strings.HasSuffix(f, "|") {
 			reached = i
 			break
 		}
 	}
 	if reached == 0 {
-		t.Fatalf("four Tabs from the search box do not reach a result (focus on %s)", evalJS[string](t, ctx, `document.activeElement.outerHTML.slice(0, 200)`))
+		t.Fatalf("four Tabs from the search box do not reach a result: %q", path)
 	}
 	first := evalJS[string](t, ctx, resultIDs+`[0]`)
 	if got := evalJS[string](t, ctx, `document.activeElement.closest("li.hit").dataset.docId`); got != first {
@@ -258,6 +280,9 @@ func TestBrowserKeyboardReachesResultsAndReadsArticles(t *testing.T) {
 		t.Errorf("k focuses %s, want the second result %s", got, ids[1])
 	}
 	// Enter opens it; focus goes to the article's heading; the tab names it.
+	if got := focused(); got != ids[1] {
+		t.Fatalf("before Enter the focus is on %q", evalJS[string](t, ctx, `document.activeElement.outerHTML.slice(0, 300)`))
+	}
 	press(t, ctx, keys.Enter)
 	waitFor(t, ctx, "the reader with focus on its heading", `document.querySelector('article.reader[data-doc-id="`+ids[1]+`"]') && document.activeElement.id === "reader-title"`)
 	title := evalJS[string](t, ctx, `document.getElementById("reader-title").innerText`)
@@ -375,7 +400,8 @@ func TestBrowserActiveFiltersTypedOrPickedShowAndComeOff(t *testing.T) {
 	if q := evalJS[string](t, ctx, `document.getElementById("q").value`); q != "تويتر" {
 		t.Errorf("after removing the typed filter the box says %q", q)
 	}
-	// Facet values are toggle buttons.
+	// Facet values are toggle buttons, and each follows the address of the
+	// view it is drawn in (go-app keeps an element's first handler).
 	do(t, ctx, chromedp.Click(chromedp.CSS(`button.facet[data-facet-value="2015"]`)))
 	waitForResults(t, ctx, doc000, doc003)
 	// The year facet is in date order, the undated last.

@@ -60,11 +60,12 @@ func (f *Facets) Render() app.UI {
 	if f.Open {
 		class += " open"
 	}
+	// The backdrop is always there, hidden while the drawer is closed: go-app
+	// matches children by their place, and a child that came and went would
+	// have the drawer rebuilt (and the focus lost) at each toggle.
 	return app.Div().Class("facets-wrap").Body(
-		app.If(f.Open, func() app.UI {
-			// A tap outside the drawer closes it.
-			return app.Div().Class("facets-backdrop").Aria("hidden", "true").OnClick(f.close)
-		}),
+		// A tap outside the drawer closes it.
+		app.Div().Class("facets-backdrop").Aria("hidden", "true").Hidden(!f.Open).OnClick(f.close),
 		app.Aside().ID("facets").Class(class).Aria("label", t.filters).Body(
 			app.Div().Class("facets-head").Body(
 				app.H2().Class("facets-title").Text(t.filters),
@@ -166,11 +167,10 @@ func (f *Facets) renderGroup(title, id string, values []search.FacetValue, open 
 				if on {
 					class += " selected"
 				}
-				address := next.URL()
 				return app.Li().Body(
 					app.Button().Type("button").Class(class).Aria("pressed", boolString(on)).
-						DataSet("facet-value", fv.Value).
-						OnClick(func(ctx app.Context, e app.Event) { ctx.NavigateTo(address) }).Body(
+						DataSet("facet-value", fv.Value).DataSet("href", next.URL().String()).
+						OnClick(f.onFacet).Body(
 						app.Bdi().Class("facet-label").Text(label(fv.Value)),
 						app.Span().Class("facet-count").Text(strconv.Itoa(fv.Count)),
 					),
@@ -178,6 +178,14 @@ func (f *Facets) renderGroup(title, id string, values []search.FacetValue, open 
 			}),
 		),
 	)
+}
+
+// onFacet follows the address the pressed button carries. It reads it from
+// the element, not from a closure: go-app keeps an element's first handler
+// when a new one comes from the same function literal, so a captured
+// address would be the one of the first render at that place.
+func (f *Facets) onFacet(ctx app.Context, e app.Event) {
+	ctx.Navigate(ctx.JSSrc().Get("dataset").Get("href").String())
 }
 
 // DateRange is the facets' from/to control: it writes the range into the
