@@ -639,6 +639,7 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 	bundle.Files = append(bundle.Files, idFiles...)
 
 	root := &writer{}
+	root.uvarint(arabic.Version)
 	root.uvarint(uint64(len(docs)))
 	writeMeta(root, docs, lens, recordLens)
 	root.uvarint(uint64(len(packs.first)))

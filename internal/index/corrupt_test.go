@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"marsad/internal/arabic"
 )
 
 // exercise reads everything a bundle has, the way a visitor's queries and
@@ -111,7 +113,8 @@ func TestRootErrors(t *testing.T) {
 		{"payload cut", good[:len(good)-10], ErrTruncated, "truncated"},
 		{"trailing bytes", append(append([]byte(nil), good...), 0), ErrCorrupt, "unexpected bytes"},
 		{"a chunk where the root should be", sealed(kindTerms, []byte{0}), ErrCorrupt, "a term chunk where a root was expected"},
-		{"huge document count", sealed(kindRoot, []byte{0xff, 0xff, 0xff, 0xff, 0x0f}), ErrCorrupt, "document count"},
+		{"huge document count", sealed(kindRoot, []byte{arabic.Version, 0xff, 0xff, 0xff, 0xff, 0x0f}), ErrCorrupt, "document count"},
+		{"built by another analysis", sealed(kindRoot, append([]byte{arabic.Version + 1}, rootPayload(t, good)[1:]...)), ErrAnalysis, "rebuild the bundle"},
 		{"announces a gigabyte", withRawLen(sealed(kindRoot, []byte{0}), 1<<30), ErrCorrupt, "announces"},
 	}
 	for _, tt := range tests {
@@ -128,6 +131,19 @@ func TestRootErrors(t *testing.T) {
 }
 
 func sealed(kind byte, raw []byte) []byte { return seal(kind, raw) }
+
+// rootPayload is a root file's decompressed content, which starts with the
+// analysis version (one byte while it is under 128).
+func rootPayload(t *testing.T, root []byte) []byte {
+	raw, err := unseal("root", kindRoot, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if raw[0] != arabic.Version {
+		t.Fatalf("root starts with %d, want the analysis version %d", raw[0], arabic.Version)
+	}
+	return raw
+}
 
 func withRawLen(d []byte, n uint32) []byte {
 	d = append([]byte(nil), d...)

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"marsad/internal/arabic"
 	"marsad/internal/corpus"
 )
 
@@ -224,6 +225,13 @@ func OpenDir(dir string) (*Index, error) {
 }
 
 func (ix *Index) readRoot(r *reader) error {
+	analysis, err := r.uvarint("analysis version")
+	if err != nil {
+		return err
+	}
+	if analysis != arabic.Version {
+		return &FileError{r.name, ErrAnalysis, "built by version " + strconv.FormatUint(analysis, 10) + " of the Arabic analysis, this build analyzes with version " + strconv.Itoa(arabic.Version) + ": rebuild the bundle (marsad index, or marsad build for a site)"}
+	}
 	// A document takes at least a source, a date, two lengths and a record
 	// size in the root.
 	n, err := r.count("document count", 5)
