@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"marsad/internal/corpus"
+
+	"marsad/internal/testcorpus"
 )
 
 func testTagger(t testing.TB) *Tagger {
@@ -181,7 +183,7 @@ var seedWant = map[string]struct {
 
 func TestSeeds(t *testing.T) {
 	tg := testTagger(t)
-	files, err := filepath.Glob("../../web/corpus/*.txt")
+	files, err := filepath.Glob(filepath.Join(testcorpus.SeedDir(), "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Skip("seed articles absent (web/corpus/*.txt)")
 	}

@@ -15,6 +15,8 @@ import (
 	"marsad/internal/corpus"
 	"marsad/internal/index"
 	"marsad/internal/query"
+
+	"marsad/internal/testcorpus/seedbundle"
 )
 
 const (
@@ -47,13 +49,7 @@ func buildEngine(docs []corpus.Document) (*Engine, error) {
 func seeds(t testing.TB) *Engine {
 	t.Helper()
 	seedOnce.Do(func() {
-		seedDocs, seedErr = corpus.LoadDir("../../web/corpus")
-		if seedErr != nil {
-			return
-		}
-		if seedBundle, seedErr = index.Build(index.Options{}, seedDocs); seedErr != nil {
-			return
-		}
+		seedDocs, seedBundle = seedbundle.Docs(t), seedbundle.Bundle(t)
 		if seedEngine, seedErr = Open(seedBundle.Fetcher(), seedBundle.Root); seedErr != nil {
 			return
 		}
