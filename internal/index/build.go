@@ -687,7 +687,7 @@ func writeMeta(w *writer, docs []corpus.Document, lens [NumFields][]int32, recor
 	}
 	prev := int64(0)
 	for _, d := range docs {
-		day := int64(DayOf(d.Date))
+		day := int64(corpus.DayOfDate(d.Date))
 		w.varint(day - prev)
 		prev = day
 	}
@@ -823,7 +823,7 @@ func writeRecord(w *writer, d corpus.Document) {
 	w.uvarint(flags)
 	w.uvarint(uint64(len(d.Entities)))
 	for _, e := range d.Entities {
-		w.str(e.Type)
+		w.str(string(e.Type))
 		w.str(e.Name)
 		w.uvarint(uint64(e.Count))
 	}
@@ -834,8 +834,9 @@ func writeRecord(w *writer, d corpus.Document) {
 // numbers, for the entity facet and filter.
 func writeEntities(docs []corpus.Document) File {
 	type ent struct {
-		typ, name string
-		df        int
+		typ  corpus.EntityType
+		name string
+		df   int
 	}
 	byName := map[string]*ent{}
 	for _, d := range docs {
@@ -863,7 +864,7 @@ func writeEntities(docs []corpus.Document) File {
 	w.uvarint(uint64(len(all)))
 	for i, x := range all {
 		num[x.name] = i
-		w.str(x.typ)
+		w.str(string(x.typ))
 		w.str(x.name)
 		w.uvarint(uint64(x.df))
 	}

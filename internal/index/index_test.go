@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
@@ -107,7 +106,7 @@ func TestBuildOrdersNewestFirstAndKeepsEveryField(t *testing.T) {
 	if ix.Year(0) != "2018" || ix.Year(1) != "2015" || ix.Year(2) != "" {
 		t.Errorf("years %q %q %q", ix.Year(0), ix.Year(1), ix.Year(2))
 	}
-	if ix.Day(0) != DayOf("2018-11-03") || ix.Day(2) != NoDay {
+	if ix.Day(0) != corpus.DayOfDate("2018-11-03") || ix.Day(2) != corpus.NoDay {
 		t.Errorf("days %d %d", ix.Day(0), ix.Day(2))
 	}
 	if ix.Source(0) != "S1" || ix.Source(2) != "" {
@@ -352,36 +351,11 @@ func TestDocumentFieldsAllEncoded(t *testing.T) {
 	}
 }
 
-func TestDayOf(t *testing.T) {
-	for date, want := range map[string]string{"2018-11-03": "2018-11-03", "2015-12": "2015-12-01", "2015": "2015-01-01"} {
-		if got := DayString(DayOf(date)); got != want {
-			t.Errorf("DayOf(%q) = %s, want %s", date, got, want)
-		}
-	}
-	for _, bad := range []string{"", "x", "2018-13", "18-01-01", "2018-01-01-01"} {
-		if DayOf(bad) != NoDay {
-			t.Errorf("DayOf(%q) = %d, want NoDay", bad, DayOf(bad))
-		}
-	}
-}
-
 func TestTextLengthQuantization(t *testing.T) {
 	for _, n := range []int32{1, 2, 10, 99, 500, 4321, 100000} {
 		got := dequantizeLen(quantizeLen(n))
 		if diff := float64(got-n) / float64(n); diff > 0.031 || diff < -0.031 {
 			t.Errorf("length %d comes back as %d", n, got)
-		}
-	}
-}
-
-// YearOfDay agrees with the calendar on every day from 1600 to 2400, leap
-// days and year ends included.
-func TestYearOfDayMatchesTheCalendar(t *testing.T) {
-	start := time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC)
-	for d := start; d.Year() < 2400; d = d.AddDate(0, 0, 1) {
-		day := int(d.Unix() / 86400)
-		if got := YearOfDay(day); got != d.Year() {
-			t.Fatalf("YearOfDay(%d) (%s) = %d, want %d", day, d.Format("2006-01-02"), got, d.Year())
 		}
 	}
 }

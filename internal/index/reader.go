@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
@@ -90,54 +89,6 @@ func (b *Bundle) WriteDir(dir string) error {
 type FileInfo struct {
 	Name string
 	Size int64
-}
-
-// NoDay is the Day of a document whose date is unknown.
-const NoDay = -1 << 30
-
-// DayOf returns the day of a date ("2018-11-03", "2018-11", "2018"), counted
-// from 1970-01-01, taking the first day of a month or year; NoDay when the
-// date is unknown or malformed.
-func DayOf(date string) int {
-	y, m, d, ok := splitDate(date)
-	if !ok {
-		return NoDay
-	}
-	return int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
-}
-
-func splitDate(s string) (y, m, d int, ok bool) {
-	num := func(s string) (int, bool) {
-		n := 0
-		for i := 0; i < len(s); i++ {
-			if s[i] < '0' || s[i] > '9' {
-				return 0, false
-			}
-			n = n*10 + int(s[i]-'0')
-		}
-		return n, s != ""
-	}
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return 0, 0, 0, false
-	}
-	vals := []int{0, 1, 1}
-	for i, p := range parts {
-		v, good := num(p)
-		if !good {
-			return 0, 0, 0, false
-		}
-		vals[i] = v
-	}
-	if vals[1] < 1 || vals[1] > 12 || vals[2] < 1 || vals[2] > 31 {
-		return 0, 0, 0, false
-	}
-	return vals[0], vals[1], vals[2], true
-}
-
-// DayString renders a day as YYYY-MM-DD.
-func DayString(day int) string {
-	return time.Unix(int64(day)*86400, 0).UTC().Format("2006-01-02")
 }
 
 // maxCachedBytes bounds the decompressed chunks kept in memory with their
@@ -265,7 +216,7 @@ func (ix *Index) readRoot(r *reader) error {
 			return err
 		}
 		day += d
-		if day < NoDay || day > 1<<30 {
+		if day < int64(corpus.NoDay) || day > 1<<30 {
 			return r.fail("date out of range")
 		}
 		ix.docDay[i] = int32(day)
@@ -273,8 +224,8 @@ func (ix *Index) readRoot(r *reader) error {
 	// Years are counted for every hit of every query (the year facet).
 	ix.docYear = make([]int32, n)
 	for i, d := range ix.docDay {
-		if d != NoDay {
-			ix.docYear[i] = int32(YearOfDay(int(d)))
+		if corpus.Day(d) != corpus.NoDay {
+			ix.docYear[i] = int32(corpus.Day(d).Year())
 		}
 	}
 	var totals [NumFields]uint64
@@ -408,9 +359,10 @@ func (ix *Index) Sources() []string { return ix.sources }
 // SourceNum is the number of document i's source in Sources.
 func (ix *Index) SourceNum(i int) int { return int(ix.docSource[i]) }
 
-// Day is the day of document i's date (see DayOf), NoDay if unknown.
+// Day is the first day of document i's date (see corpus.Date.FirstDay),
+// NoDay if unknown.
 // Documents are numbered by falling date: Day never increases with i.
-func (ix *Index) Day(i int) int { return int(ix.docDay[i]) }
+func (ix *Index) Day(i int) corpus.Day { return corpus.Day(ix.docDay[i]) }
 
 // Year is the year facet value of document i, "" if its date is unknown.
 func (ix *Index) Year(i int) string {
@@ -423,25 +375,6 @@ func (ix *Index) Year(i int) string {
 
 // YearNum is the year of document i's date, 0 if it is unknown.
 func (ix *Index) YearNum(i int) int { return int(ix.docYear[i]) }
-
-// YearOfDay is the proleptic Gregorian year of a day counted from
-// 1970-01-01 (the civil-from-days algorithm of Howard Hinnant).
-func YearOfDay(day int) int {
-	z := day + 719468
-	era := z / 146097
-	if z < 0 && z%146097 != 0 {
-		era--
-	}
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	if mp >= 10 { // January or February: the year of March's era ended
-		y++
-	}
-	return y
-}
 
 // DocLen is the number of indexed terms of document i in field f (for the
 // text, to within a few percent).
@@ -901,9 +834,11 @@ func decodeRecord(file string, off uint32, data []byte) (*corpus.Document, error
 	}
 	for i := range d.Entities {
 		e := &d.Entities[i]
-		if e.Type, err = r.str("entity type"); err != nil {
+		typ, err := r.str("entity type")
+		if err != nil {
 			return nil, err
 		}
+		e.Type = corpus.EntityType(typ)
 		if e.Name, err = r.str("entity name"); err != nil {
 			return nil, err
 		}
@@ -1022,9 +957,10 @@ func (ix *Index) Vocab() ([]VocabEntry, error) {
 // Entities is the entity table of a bundle: every entity the articles
 // mention, most widespread first, and which ones each article mentions.
 type Entities struct {
-	Names, Types []string
-	DF           []int
-	byName       map[string]int32
+	Names  []string
+	Types  []corpus.EntityType
+	DF     []int
+	byName map[string]int32
 	// The entities of document d are ids[start[d]:start[d+1]]: one array
 	// for the corpus, which the entity facet reads for every hit.
 	start []uint32
@@ -1058,11 +994,13 @@ func (ix *Index) Entities() (*Entities, error) {
 	if err != nil {
 		return nil, err
 	}
-	ents = &Entities{Names: make([]string, n), Types: make([]string, n), DF: make([]int, n), byName: make(map[string]int32, n)}
+	ents = &Entities{Names: make([]string, n), Types: make([]corpus.EntityType, n), DF: make([]int, n), byName: make(map[string]int32, n)}
 	for i := 0; i < n; i++ {
-		if ents.Types[i], err = r.str("entity type"); err != nil {
+		typ, err := r.str("entity type")
+		if err != nil {
 			return nil, err
 		}
+		ents.Types[i] = corpus.EntityType(typ)
 		if ents.Names[i], err = r.str("entity name"); err != nil {
 			return nil, err
 		}

@@ -122,7 +122,7 @@ func TestEntityFacetKeepsEachTypesMostFrequent(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := map[string]int{}
-	types := map[string]int{}
+	types := map[corpus.EntityType]int{}
 	for _, f := range res.Facets.Entities {
 		got[f.Value] = f.Count
 		types[f.Type]++

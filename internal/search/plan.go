@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"marsad/internal/arabic"
+	"marsad/internal/corpus"
 	"marsad/internal/fuzzy"
 	"marsad/internal/index"
 	"marsad/internal/query"
@@ -528,12 +529,12 @@ func (e *Engine) dateDocs(r query.DateRange) []int32 {
 	n := e.ix.NumDocs()
 	lo, hi := 0, n
 	if r.To != "" {
-		to := index.DayOf(r.To)
+		to := corpus.DayOfDate(r.To)
 		lo = sort.Search(n, func(i int) bool { return e.ix.Day(i) <= to })
 	}
-	from := index.NoDay + 1
+	from := corpus.NoDay + 1
 	if r.From != "" {
-		from = index.DayOf(r.From)
+		from = corpus.DayOfDate(r.From)
 	}
 	hi = sort.Search(n, func(i int) bool { return e.ix.Day(i) < from })
 	out := make([]int32, 0, max(hi-lo, 0))

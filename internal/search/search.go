@@ -195,7 +195,7 @@ type FacetValue struct {
 	Value string
 	Count int
 	// Type is the entity type, for entity facet values only.
-	Type string
+	Type corpus.EntityType
 }
 
 // analyze is the analyzer the index was built with.
@@ -741,7 +741,7 @@ func (e *Engine) countFacets(res *Result, req Request, matched []int32, keep [3]
 			}
 			return e.ents.Names[a] < e.ents.Names[b]
 		}
-		best := map[string][]int32{}
+		best := map[corpus.EntityType][]int32{}
 		for _, id := range mentioned {
 			t := e.ents.Types[id]
 			top := best[t]

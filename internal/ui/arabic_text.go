@@ -2,7 +2,8 @@ package ui
 
 import (
 	"strconv"
-	"strings"
+
+	"marsad/internal/corpus"
 )
 
 // countNoun says "N things" the way Arabic grammar wants it: the noun (and
@@ -42,38 +43,19 @@ func knownSourcesLabel(n int) string {
 	return countNoun(n, "مصدر واحد معروف", "مصدران معروفان", "مصادر معروفة", "مصدرًا معروفًا")
 }
 
-var monthNames = [...]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
-	"يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"}
-
-// displayDate renders an ISO date at the precision it has: "2018-11-03" →
-// "3 نوفمبر 2018", "2015-12" → "ديسمبر 2015", "2015" → "2015".
+// displayDate renders an ISO date at the precision it has (see
+// corpus.Date.Label): "2018-11-03" → "3 نوفمبر 2018", "2015-12" → "ديسمبر
+// 2015", "2015" → "2015"; an inferred date says so.
 func displayDate(iso string, inferred bool) string {
-	if iso == "" {
-		return "تاريخ غير مذكور"
+	d, err := corpus.ParseDate(iso)
+	if err != nil {
+		return iso
 	}
-	parts := strings.Split(iso, "-")
-	var s string
-	switch len(parts) {
-	case 3:
-		day, _ := strconv.Atoi(parts[2])
-		s = strconv.Itoa(day) + " " + monthName(parts[1]) + " " + parts[0]
-	case 2:
-		s = monthName(parts[1]) + " " + parts[0]
-	default:
-		s = iso
-	}
-	if inferred {
+	s := d.Label(corpus.Arabic)
+	if inferred && d.Known() {
 		s += " (تقديري)"
 	}
 	return s
-}
-
-func monthName(mm string) string {
-	m, err := strconv.Atoi(mm)
-	if err != nil || m < 1 || m > 12 {
-		return mm
-	}
-	return monthNames[m-1]
 }
 
 const (

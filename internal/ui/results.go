@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"marsad/internal/corpus"
 	"marsad/internal/search"
 )
 
@@ -193,28 +194,18 @@ func (c *Explorer) renderFacets(f search.Facets) app.UI {
 			v.Years = toggle(v.Years, value)
 			return v
 		}),
-		app.Range(entityTypes).Slice(func(i int) app.UI {
-			typ := entityTypes[i]
-			values := topEntities(f.Entities, typ.name, c.view.Entities)
+		app.Range(corpus.EntityTypes).Slice(func(i int) app.UI {
+			typ := corpus.EntityTypes[i]
+			values := topEntities(f.Entities, typ, c.view.Entities)
 			// On a phone the entity groups start folded, unless one of
 			// their values is picked, so the results stay near the top.
 			open := !c.narrow || slices.ContainsFunc(values, func(v search.FacetValue) bool { return contains(c.view.Entities, v.Value) })
-			return c.renderFacetGroup(typ.label, values, c.view.Entities, open, plainLabel, func(v view, value string) view {
+			return c.renderFacetGroup(typ.Label(corpus.Arabic), values, c.view.Entities, open, plainLabel, func(v view, value string) view {
 				v.Entities = toggle(v.Entities, value)
 				return v
 			})
 		}),
 	)
-}
-
-// entityTypes are the entity facet groups in the order the page shows them,
-// with their Arabic titles (the types are those of corpus.Entity).
-var entityTypes = []struct{ name, label string }{
-	{"organization", "منظمات"},
-	{"media", "إعلام"},
-	{"platform", "منصات"},
-	{"place", "أماكن"},
-	{"person", "أشخاص"},
 }
 
 // maxEntityValues bounds each entity group: a large corpus mentions
@@ -223,7 +214,7 @@ const maxEntityValues = 8
 
 // topEntities returns the entity facet values of one type, most frequent
 // first, at most maxEntityValues of them plus any selected one beyond.
-func topEntities(values []search.FacetValue, typ string, selected []string) []search.FacetValue {
+func topEntities(values []search.FacetValue, typ corpus.EntityType, selected []string) []search.FacetValue {
 	var out []search.FacetValue
 	for _, v := range values {
 		if v.Type == typ && (len(out) < maxEntityValues || contains(selected, v.Value)) {
