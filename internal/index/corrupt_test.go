@@ -164,9 +164,9 @@ func FuzzBundle(f *testing.F) {
 		f.Fatal(err)
 	}
 	chunkOf := func(kind byte) (chunkRef, bool) {
-		dir := ix0.dirs[0]
+		dir := ix0.dirs[termFamily]
 		if kind == kindPos {
-			dir = ix0.dirs[1]
+			dir = ix0.dirs[positionFamily]
 		}
 		i := sort.Search(len(dir), func(i int) bool { return dir[i].First > "common" }) - 1
 		return dir[max(i, 0)], len(dir) > 0

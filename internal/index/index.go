@@ -72,6 +72,27 @@ type Form struct {
 // maxForms bounds the distinct forms of one key (form numbers are uint16).
 const maxForms = 1 << 16
 
+// family is one of the two kinds of chunk a key's entries live in, each
+// with its directory in the root.
+type family int
+
+const (
+	// termFamily chunks hold a term's forms and document postings.
+	termFamily family = iota
+	// positionFamily chunks hold positions and forms (phrases, exact forms)
+	// and a stop word's whole postings.
+	positionFamily
+	numFamilies
+)
+
+// kind is the file kind of the family's chunks.
+func (f family) kind() byte {
+	if f == positionFamily {
+		return kindPos
+	}
+	return kindTerms
+}
+
 // stopKeyPrefix marks the keys of stop words. Stop words have no index term,
 // but phrases keep their slots ("تنظيم ما يسمى"), so each is indexed under
 // its normalized form behind a prefix no analyzed term starts with.

@@ -260,9 +260,9 @@ func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 		t.Fatalf("expected several files of each family, got %v", count)
 	}
 	a, b := openBundle(t, split), openBundle(t, whole)
-	if len(a.dirs[0]) <= count['t'] || len(a.dirs[1]) <= count['p'] {
+	if len(a.dirs[termFamily]) <= count['t'] || len(a.dirs[positionFamily]) <= count['p'] {
 		t.Fatalf("expected files of several chunks: %d term chunks in %d files, %d position chunks in %d files",
-			len(a.dirs[0]), count['t'], len(a.dirs[1]), count['p'])
+			len(a.dirs[termFamily]), count['t'], len(a.dirs[positionFamily]), count['p'])
 	}
 	for _, key := range []string{"common", "k3", "w7", "w119", "x5", StopKey("the")} {
 		for f := Field(0); f < NumFields; f++ {

@@ -116,7 +116,7 @@ type Index struct {
 	packs     []packRef
 	recOff    []uint32
 	recLen    []uint32
-	dirs      [2][]chunkRef
+	dirs      [numFamilies][]chunkRef
 	entFile   string
 	vocabFile string
 	idFiles   []string
@@ -388,9 +388,9 @@ func (ix *Index) DocLen(f Field, i int) int {
 // AvgDocLen is the mean DocLen of field f over all documents (0 if empty).
 func (ix *Index) AvgDocLen(f Field) float64 { return ix.avgLen[f] }
 
-// chunkFor returns the chunk that holds key in family fam (0 terms, 1
-// positions), fetching it if need be; nil if no chunk can hold it.
-func (ix *Index) chunkFor(fam int, key string) (*chunk, error) {
+// chunkFor returns the chunk that holds key in a family, fetching it if
+// need be; nil if no chunk can hold it.
+func (ix *Index) chunkFor(fam family, key string) (*chunk, error) {
 	dir := ix.dirs[fam]
 	i := sort.Search(len(dir), func(i int) bool { return dir[i].First > key }) - 1
 	if i < 0 {
@@ -415,7 +415,7 @@ func (ix *Index) cached(ref chunkRef) *chunk {
 	return c
 }
 
-func (ix *Index) loadChunk(fam int, ref chunkRef) (*chunk, error) {
+func (ix *Index) loadChunk(fam family, ref chunkRef) (*chunk, error) {
 	if c := ix.cached(ref); c != nil {
 		return c, nil
 	}
@@ -432,7 +432,7 @@ func (ix *Index) loadChunk(fam int, ref chunkRef) (*chunk, error) {
 // loadChunks brings the chunks into the cache. Chunks that follow each other
 // in a file are fetched with one range request; the runs are fetched in
 // parallel.
-func (ix *Index) loadChunks(fam int, refs []chunkRef) error {
+func (ix *Index) loadChunks(fam family, refs []chunkRef) error {
 	var missing []chunkRef
 	for _, ref := range refs {
 		if ix.cached(ref) == nil {
@@ -467,11 +467,8 @@ func (ix *Index) loadChunks(fam int, refs []chunkRef) error {
 
 // fetchChunks fetches consecutive chunks of one file in one request, checks
 // and decodes them, and caches them; it returns the last.
-func (ix *Index) fetchChunks(fam int, run []chunkRef) (*chunk, error) {
-	kind := kindTerms
-	if fam == 1 {
-		kind = kindPos
-	}
+func (ix *Index) fetchChunks(fam family, run []chunkRef) (*chunk, error) {
+	kind := fam.kind()
 	first, last := run[0], run[len(run)-1]
 	length := last.Off + last.Len - first.Off
 	data, err := ix.fetch.Fetch(first.File, first.Off, length)
@@ -547,11 +544,11 @@ type Need struct {
 // Prefetch fetches, in parallel, the chunks that the needed keys live in, so
 // that a query waits for one round trip rather than one per key.
 func (ix *Index) Prefetch(needs []Need) error {
-	var refs [2][]chunkRef
+	var refs [numFamilies][]chunkRef
 	for _, n := range needs {
-		fams := []int{0}
+		fams := []family{termFamily}
 		if n.Positions || IsStopKey(n.Key) {
-			fams = append(fams, 1)
+			fams = append(fams, positionFamily)
 		}
 		if IsStopKey(n.Key) {
 			fams = fams[1:]
@@ -564,7 +561,7 @@ func (ix *Index) Prefetch(needs []Need) error {
 			}
 		}
 	}
-	return ix.loadAll(len(refs), func(fam int) error { return ix.loadChunks(fam, refs[fam]) })
+	return ix.loadAll(len(refs), func(i int) error { return ix.loadChunks(family(i), refs[i]) })
 }
 
 // loadAll runs n loads concurrently and returns the first error.
@@ -609,7 +606,7 @@ func (ix *Index) Postings(f Field, key string) (DocPostings, error) {
 		}
 		return out, nil
 	}
-	c, err := ix.chunkFor(0, key)
+	c, err := ix.chunkFor(termFamily, key)
 	if c == nil || err != nil {
 		return DocPostings{}, err
 	}
@@ -635,7 +632,7 @@ func (ix *Index) DocFreq(key string) (int, error) {
 		}
 		return df, nil
 	}
-	c, err := ix.chunkFor(0, key)
+	c, err := ix.chunkFor(termFamily, key)
 	if c == nil || err != nil {
 		return 0, err
 	}
@@ -647,7 +644,7 @@ func (ix *Index) DocFreq(key string) (int, error) {
 func (ix *Index) Positions(f Field, key string) ([]Posting, error) {
 	var docs *[NumFields]DocPostings
 	if !IsStopKey(key) {
-		tc, err := ix.chunkFor(0, key)
+		tc, err := ix.chunkFor(termFamily, key)
 		if tc == nil || err != nil {
 			return nil, err
 		}
@@ -657,7 +654,7 @@ func (ix *Index) Positions(f Field, key string) ([]Posting, error) {
 		}
 		docs = &e.postings
 	}
-	c, err := ix.chunkFor(1, key)
+	c, err := ix.chunkFor(positionFamily, key)
 	if c == nil || err != nil {
 		return nil, err
 	}
@@ -675,7 +672,7 @@ func (ix *Index) Forms(key string) ([]Form, error) {
 	if IsStopKey(key) {
 		return nil, nil
 	}
-	c, err := ix.chunkFor(0, key)
+	c, err := ix.chunkFor(termFamily, key)
 	if c == nil || err != nil {
 		return nil, err
 	}
@@ -697,7 +694,7 @@ var ErrTooBroad = errors.New("prefix too broad")
 // KeysWithPrefix returns the term keys starting with prefix, in order. A
 // prefix whose keys span more than a few chunks is refused with ErrTooBroad.
 func (ix *Index) KeysWithPrefix(prefix string) ([]string, error) {
-	dir := ix.dirs[0]
+	dir := ix.dirs[termFamily]
 	lo := sort.Search(len(dir), func(i int) bool { return dir[i].First > prefix }) - 1
 	lo = max(lo, 0)
 	hi := lo
@@ -708,11 +705,11 @@ func (ix *Index) KeysWithPrefix(prefix string) ([]string, error) {
 		return nil, ErrTooBroad
 	}
 	var out []string
-	if err := ix.loadChunks(0, dir[lo:hi]); err != nil {
+	if err := ix.loadChunks(termFamily, dir[lo:hi]); err != nil {
 		return nil, err
 	}
 	for i := lo; i < hi; i++ {
-		c, err := ix.loadChunk(0, dir[i])
+		c, err := ix.loadChunk(termFamily, dir[i])
 		if err != nil {
 			return nil, err
 		}
@@ -1048,7 +1045,8 @@ func (ix *Index) Entities() (*Entities, error) {
 // returns an error naming each damaged file.
 func (ix *Index) Verify() error {
 	var errs []error
-	for fam, dir := range ix.dirs {
+	for i, dir := range ix.dirs {
+		fam := family(i)
 		for _, ref := range dir {
 			c, err := ix.loadChunk(fam, ref)
 			if err != nil {
@@ -1056,7 +1054,7 @@ func (ix *Index) Verify() error {
 				continue
 			}
 			for _, key := range c.keys {
-				if fam == 0 {
+				if fam == termFamily {
 					_, err = c.term(key, ix.numDocs)
 				} else {
 					_, err = ix.Positions(Title, key)
