@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"marsad/internal/arabic"
-	"marsad/internal/corpus"
 	"marsad/internal/fuzzy"
 	"marsad/internal/index"
 	"marsad/internal/query"
@@ -229,10 +228,8 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 		return ev.evalPrefix(n.Text, positive)
 	case query.Fuzzy:
 		return ev.evalFuzzy(n.Text, positive)
-	case query.Field:
-		return ev.evalField(n), false
-	case query.DateRange:
-		return ev.e.dateDocs(n), false
+	case query.Field, query.DateRange:
+		return ev.evalFilter(n), false
 	case query.Not:
 		return ev.eval(n.Child, !positive)
 	case query.Or:
@@ -251,6 +248,7 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 		var out []int32
 		first := true
 		var excluded [][]int32
+		exclusionsOnly := true
 		for _, c := range n.Children {
 			if not, ok := c.(query.Not); ok {
 				d, ign := ev.eval(not.Child, !positive)
@@ -259,6 +257,7 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 				}
 				continue
 			}
+			exclusionsOnly = false
 			d, ign := ev.eval(c, positive)
 			if ign {
 				continue
@@ -268,6 +267,11 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 			} else {
 				out = intersect(out, d)
 			}
+		}
+		if exclusionsOnly && len(excluded) > 0 {
+			// What is left of a query once its filters are taken out
+			// (splitFilters): every document but the excluded ones.
+			out, first = ev.e.all(), false
 		}
 		if first {
 			// Only stop words besides the exclusions.
@@ -494,54 +498,12 @@ func wordSlots(text string, isPhrase, stopFallback bool) (slots []slot, ok bool)
 	return slots, true
 }
 
-func (ev *evaluator) evalField(f query.Field) []int32 {
-	e := ev.e
-	ix := e.ix
-	var out []int32
-	switch f.Name {
-	case query.FieldEntity:
-		ents, err := e.entities()
-		if err != nil {
-			ev.fail(err)
-			return nil
-		}
-		for _, name := range e.entityNames(ents, f.Value) {
-			out = union(out, e.entityDocs(ents, name))
-		}
-	case query.FieldSource:
-		want := normWords(f.Value)
-		ok := make([]bool, len(e.sourceNorms))
-		for s, norms := range e.sourceNorms {
-			ok[s] = containsRun(norms, want)
-		}
-		for i := 0; i < ix.NumDocs(); i++ {
-			if ok[ix.SourceNum(i)] {
-				out = append(out, int32(i))
-			}
-		}
-	}
-	return out
-}
-
-// dateDocs returns the documents dated within a range. Documents are numbered
-// newest first, so the range is one run of numbers found by binary search.
-func (e *Engine) dateDocs(r query.DateRange) []int32 {
-	n := e.ix.NumDocs()
-	lo, hi := 0, n
-	if r.To != "" {
-		to := corpus.DayOfDate(r.To)
-		lo = sort.Search(n, func(i int) bool { return e.ix.Day(i) <= to })
-	}
-	from := corpus.NoDay + 1
-	if r.From != "" {
-		from = corpus.DayOfDate(r.From)
-	}
-	hi = sort.Search(n, func(i int) bool { return e.ix.Day(i) < from })
-	out := make([]int32, 0, max(hi-lo, 0))
-	for i := lo; i < hi; i++ {
-		out = append(out, int32(i))
-	}
-	return out
+// evalFilter evaluates a filter inside the query (under OR, or excluded)
+// the way every filter is evaluated (see filterDocs).
+func (ev *evaluator) evalFilter(n query.Node) []int32 {
+	docs, err := ev.e.filterDocs(filterValue{node: n})
+	ev.fail(err)
+	return docs
 }
 
 // match finds the documents containing the slots in either field.
@@ -921,6 +883,9 @@ func (s *docSet) sorted() []int32 {
 	}
 	return out
 }
+
+// has reports whether d is in the set.
+func (s *docSet) has(d int32) bool { return s.bits[d>>6]&(1<<(d&63)) != 0 }
 
 func (s *docSet) clear() {
 	clear(s.bits)

@@ -108,8 +108,12 @@ func (c *Explorer) refresh(ctx app.Context) {
 				}
 				c.syncAddress(ctx)
 			})
-			if out.result != nil && out.result.EntitiesPending {
-				c.loadEntities(ctx, engine)
+			if out.result != nil {
+				if err := out.result.Facets.EntitiesErr; err != nil {
+					corpusEngine.entities, corpusEngine.entitiesErr = loadFailed, err
+				} else {
+					corpusEngine.entities = loadReady
+				}
 			}
 		})
 	})
@@ -136,27 +140,6 @@ func keepFramesComing(ctx app.Context, done *bool) {
 
 // firstResultsMarked: the first results of the visit were marked.
 var firstResultsMarked bool
-
-// loadEntities fetches the entity table once the first results are on the
-// page (it is the largest file a first visit needs), then counts the entity
-// facet.
-func (c *Explorer) loadEntities(ctx app.Context, engine *search.Engine) {
-	if corpusEngine.entities != loadPending {
-		return
-	}
-	corpusEngine.entities = loadRunning
-	ctx.Async(func() {
-		err := engine.LoadEntities()
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				corpusEngine.entities, corpusEngine.entitiesErr = loadFailed, err
-				return
-			}
-			corpusEngine.entities = loadReady
-			c.refresh(ctx)
-		})
-	})
-}
 
 // update runs the view's search, or opens its document, on the loaded
 // engine, on the calling goroutine (tests; the page uses refresh).

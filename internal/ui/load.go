@@ -31,7 +31,8 @@ var corpusEngine struct {
 	status loadStatus
 	engine *search.Engine
 	err    error
-	// The entity table is fetched after the first results.
+	// The entity table is loaded by the engine when a search first needs
+	// it; loadFailed when it could not be (the facet says so).
 	entities    loadStatus
 	entitiesErr error
 }
