@@ -356,10 +356,11 @@ func addField(acc map[string]*keyAcc, f Field, num int32, toks []arabic.Token) (
 	var order []*occ
 	var length int32
 	for _, t := range toks {
-		key := KeyOf(t)
-		if key == "" {
+		k := KeyOf(t)
+		if k == "" {
 			continue
 		}
+		key := string(k)
 		if t.Position < 0 || t.Position > maxPosition {
 			return 0, errors.New("token position out of range")
 		}
@@ -381,7 +382,7 @@ func addField(acc map[string]*keyAcc, f Field, num int32, toks []arabic.Token) (
 			for i := range ka.fields {
 				ka.fields[i].prevDoc = -1
 			}
-			if !IsStopKey(key) {
+			if !k.IsStop() {
 				ka.forms = &formTable{ids: map[string]uint16{}}
 			}
 			acc[key] = ka

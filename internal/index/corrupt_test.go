@@ -15,7 +15,7 @@ import (
 // pages would, and returns the first error.
 func exercise(ix *Index) error {
 	var errs []error
-	for _, key := range []string{"common", "k3", "w7", "x5", StopKey("the")} {
+	for _, key := range []Key{"common", "k3", "w7", "x5", StopKey("the")} {
 		// Before Postings, so that it reads the entry undecoded.
 		_, err := ix.DocFreq(key)
 		errs = append(errs, err)

@@ -155,7 +155,7 @@ func TestForms(t *testing.T) {
 	ix := buildTest(t)
 	tests := []struct {
 		name string
-		key  string
+		key  Key
 		want []Form
 	}{
 		{"two forms, first seen first, counted over both fields", "dog", []Form{{Norm: "dogs", Spelling: "Dogs", Count: 2}, {Norm: "dog", Spelling: "dog", Count: 3}}},
@@ -217,11 +217,11 @@ func TestChunkCacheKeepsItsBudget(t *testing.T) {
 	docs := manyDocs(120)
 	ix := openBundle(t, buildBundle(t, smallOptions, docs))
 	ix.cacheBudget = 3000
-	keys := []string{"common", StopKey("the")}
+	keys := []Key{"common", StopKey("the")}
 	for i := 0; i < 120; i += 7 {
-		keys = append(keys, fmt.Sprintf("w%d", i), fmt.Sprintf("k%d", i%7))
+		keys = append(keys, Key(fmt.Sprintf("w%d", i)), Key(fmt.Sprintf("k%d", i%7)))
 	}
-	first := map[string][]Posting{}
+	first := map[Key][]Posting{}
 	for round := 0; round < 2; round++ {
 		for _, key := range keys {
 			got := must[[]Posting](t)(ix.Positions(Text, key))
@@ -264,7 +264,7 @@ func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 		t.Fatalf("expected files of several chunks: %d term chunks in %d files, %d position chunks in %d files",
 			len(a.dirs[termFamily]), count['t'], len(a.dirs[positionFamily]), count['p'])
 	}
-	for _, key := range []string{"common", "k3", "w7", "w119", "x5", StopKey("the")} {
+	for _, key := range []Key{"common", "k3", "w7", "w119", "x5", StopKey("the")} {
 		for f := Field(0); f < NumFields; f++ {
 			pa, pb := must[[]Posting](t)(a.Positions(f, key)), must[[]Posting](t)(b.Positions(f, key))
 			if !reflect.DeepEqual(pa, pb) {
@@ -289,7 +289,7 @@ func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(keys) != 31 || keys[0] != "w1" || !strings.HasPrefix(keys[len(keys)-1], "w1") {
+	if len(keys) != 31 || keys[0] != "w1" || !strings.HasPrefix(string(keys[len(keys)-1]), "w1") {
 		t.Errorf("KeysWithPrefix(w1) = %d keys %v", len(keys), keys)
 	}
 	// With chunks of a key or two, the 400 keys of w span more chunks than
@@ -367,7 +367,7 @@ func TestDocFreqCountsThePostingsOfBothFields(t *testing.T) {
 	docs := manyDocs(120)
 	// Titles hold one word each: w<i>, which is also in the text.
 	ix := openBundle(t, buildBundle(t, smallOptions, docs))
-	keys := []string{"common", "k3", "w5", "w119", "x4s", StopKey("the"), "absent"}
+	keys := []Key{"common", "k3", "w5", "w119", "x4s", StopKey("the"), "absent"}
 	for round := 0; round < 2; round++ {
 		for _, key := range keys {
 			got := must[int](t)(ix.DocFreq(key))

@@ -537,7 +537,7 @@ func (ix *Index) trim() {
 
 // Need is a key a query is about to read, and whether it needs positions.
 type Need struct {
-	Key       string
+	Key       Key
 	Positions bool
 }
 
@@ -547,15 +547,15 @@ func (ix *Index) Prefetch(needs []Need) error {
 	var refs [numFamilies][]chunkRef
 	for _, n := range needs {
 		fams := []family{termFamily}
-		if n.Positions || IsStopKey(n.Key) {
+		if n.Positions || n.Key.IsStop() {
 			fams = append(fams, positionFamily)
 		}
-		if IsStopKey(n.Key) {
+		if n.Key.IsStop() {
 			fams = fams[1:]
 		}
 		for _, fam := range fams {
 			dir := ix.dirs[fam]
-			i := sort.Search(len(dir), func(i int) bool { return dir[i].First > n.Key }) - 1
+			i := sort.Search(len(dir), func(i int) bool { return dir[i].First > string(n.Key) }) - 1
 			if i >= 0 {
 				refs[fam] = append(refs[fam], dir[i])
 			}
@@ -594,8 +594,8 @@ func (ix *Index) loadAll(n int, load func(i int) error) error {
 // Postings returns the documents of a key in a field with the number of
 // occurrences in each, ordered by document; empty if the key does not occur.
 // Stop keys have no document postings: theirs come from their positions.
-func (ix *Index) Postings(f Field, key string) (DocPostings, error) {
-	if IsStopKey(key) {
+func (ix *Index) Postings(f Field, key Key) (DocPostings, error) {
+	if key.IsStop() {
 		ps, err := ix.Positions(f, key)
 		if err != nil {
 			return DocPostings{}, err
@@ -606,11 +606,11 @@ func (ix *Index) Postings(f Field, key string) (DocPostings, error) {
 		}
 		return out, nil
 	}
-	c, err := ix.chunkFor(termFamily, key)
+	c, err := ix.chunkFor(termFamily, string(key))
 	if c == nil || err != nil {
 		return DocPostings{}, err
 	}
-	e, err := c.term(key, ix.numDocs)
+	e, err := c.term(string(key), ix.numDocs)
 	if e == nil || err != nil {
 		return DocPostings{}, err
 	}
@@ -620,8 +620,8 @@ func (ix *Index) Postings(f Field, key string) (DocPostings, error) {
 
 // DocFreq returns how many postings a key has in both fields together, the
 // sum of its Postings' lengths, without decoding the postings of its text.
-func (ix *Index) DocFreq(key string) (int, error) {
-	if IsStopKey(key) {
+func (ix *Index) DocFreq(key Key) (int, error) {
+	if key.IsStop() {
 		df := 0
 		for f := Field(0); f < NumFields; f++ {
 			ps, err := ix.Postings(f, key)
@@ -632,33 +632,33 @@ func (ix *Index) DocFreq(key string) (int, error) {
 		}
 		return df, nil
 	}
-	c, err := ix.chunkFor(termFamily, key)
+	c, err := ix.chunkFor(termFamily, string(key))
 	if c == nil || err != nil {
 		return 0, err
 	}
-	return c.docFreq(key, ix.numDocs)
+	return c.docFreq(string(key), ix.numDocs)
 }
 
 // Positions returns the postings of a key in a field with their positions and
 // forms.
-func (ix *Index) Positions(f Field, key string) ([]Posting, error) {
+func (ix *Index) Positions(f Field, key Key) ([]Posting, error) {
 	var docs *[NumFields]DocPostings
-	if !IsStopKey(key) {
-		tc, err := ix.chunkFor(termFamily, key)
+	if !key.IsStop() {
+		tc, err := ix.chunkFor(termFamily, string(key))
 		if tc == nil || err != nil {
 			return nil, err
 		}
-		e, err := tc.term(key, ix.numDocs)
+		e, err := tc.term(string(key), ix.numDocs)
 		if e == nil || err != nil {
 			return nil, err
 		}
 		docs = &e.postings
 	}
-	c, err := ix.chunkFor(positionFamily, key)
+	c, err := ix.chunkFor(positionFamily, string(key))
 	if c == nil || err != nil {
 		return nil, err
 	}
-	ps, err := c.positions(key, ix.numDocs, docs)
+	ps, err := c.positions(string(key), ix.numDocs, docs)
 	if ps == nil || err != nil {
 		return nil, err
 	}
@@ -668,15 +668,15 @@ func (ix *Index) Positions(f Field, key string) ([]Posting, error) {
 
 // Forms returns the forms of a term key with their counts over the whole
 // corpus, in index order; nil for stop keys and unknown keys. Read only.
-func (ix *Index) Forms(key string) ([]Form, error) {
-	if IsStopKey(key) {
+func (ix *Index) Forms(key Key) ([]Form, error) {
+	if key.IsStop() {
 		return nil, nil
 	}
-	c, err := ix.chunkFor(termFamily, key)
+	c, err := ix.chunkFor(termFamily, string(key))
 	if c == nil || err != nil {
 		return nil, err
 	}
-	e, err := c.term(key, ix.numDocs)
+	e, err := c.term(string(key), ix.numDocs)
 	if e == nil || err != nil {
 		return nil, err
 	}
@@ -693,7 +693,7 @@ var ErrTooBroad = errors.New("prefix too broad")
 
 // KeysWithPrefix returns the term keys starting with prefix, in order. A
 // prefix whose keys span more than a few chunks is refused with ErrTooBroad.
-func (ix *Index) KeysWithPrefix(prefix string) ([]string, error) {
+func (ix *Index) KeysWithPrefix(prefix string) ([]Key, error) {
 	dir := ix.dirs[termFamily]
 	lo := sort.Search(len(dir), func(i int) bool { return dir[i].First > prefix }) - 1
 	lo = max(lo, 0)
@@ -704,7 +704,7 @@ func (ix *Index) KeysWithPrefix(prefix string) ([]string, error) {
 	if hi-lo > maxRangeChunks {
 		return nil, ErrTooBroad
 	}
-	var out []string
+	var out []Key
 	if err := ix.loadChunks(termFamily, dir[lo:hi]); err != nil {
 		return nil, err
 	}
@@ -715,7 +715,7 @@ func (ix *Index) KeysWithPrefix(prefix string) ([]string, error) {
 		}
 		j := sort.SearchStrings(c.keys, prefix)
 		for ; j < len(c.keys) && strings.HasPrefix(c.keys[j], prefix); j++ {
-			out = append(out, c.keys[j])
+			out = append(out, Key(c.keys[j]))
 		}
 	}
 	return out, nil
@@ -1057,7 +1057,7 @@ func (ix *Index) Verify() error {
 				if fam == termFamily {
 					_, err = c.term(key, ix.numDocs)
 				} else {
-					_, err = ix.Positions(Title, key)
+					_, err = ix.Positions(Title, Key(key))
 				}
 				if err != nil {
 					errs = append(errs, err)

@@ -177,7 +177,7 @@ func (x *expander) matchesAny(s string) bool {
 }
 
 func (x *expander) known(term string) bool {
-	ok, err := x.e.known(term)
+	ok, err := x.e.known(index.Key(term))
 	x.fail(err)
 	return ok
 }
@@ -230,8 +230,8 @@ func isLatin(s string) bool {
 }
 
 // known reports whether an index term has postings.
-func (e *Engine) known(term string) (bool, error) {
-	if term == "" || index.IsStopKey(term) {
+func (e *Engine) known(term index.Key) (bool, error) {
+	if term == "" || term.IsStop() {
 		return false, nil
 	}
 	forms, err := e.ix.Forms(term)
@@ -256,10 +256,10 @@ func (e *Engine) matchesAny(word string) (bool, error) {
 // forms lists the forms of each positive word matched by its stem.
 func (e *Engine) forms(words []typedWord) ([]WordForm, error) {
 	var out []WordForm
-	done := map[string]bool{}
+	done := map[index.Key]bool{}
 	for _, w := range words {
 		slots, _ := wordSlots(w.searched, false, false)
-		if len(slots) != 1 || index.IsStopKey(slots[0].key) || done[slots[0].key] {
+		if len(slots) != 1 || slots[0].key.IsStop() || done[slots[0].key] {
 			continue
 		}
 		key := slots[0].key

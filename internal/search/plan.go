@@ -36,7 +36,7 @@ type plan struct {
 	err    error
 	// normKey maps every form (norm) of the leaves' terms to its term, so
 	// a text is marked by normalizing its words, without stemming them.
-	normKey map[string]string
+	normKey map[string]index.Key
 	// tokens caches the analyzed texts marked so far.
 	tokens map[string]analyzedText
 }
@@ -54,7 +54,7 @@ type leaf struct {
 }
 
 type slot struct {
-	key    string
+	key    index.Key
 	norm   string // exact form: only the occurrences of this norm
 	offset int32  // position relative to the first slot
 	typed  string // for a word: the norm the visitor typed
@@ -88,10 +88,10 @@ func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
 		ev = &evaluator{e: e, stopFallback: true, groups: groups, nextGroup: 1000}
 		docs, _ = ev.eval(n, true)
 	}
-	p := &plan{docs: docs, leaves: ev.leaves, notes: ev.notes, err: ev.err, normKey: map[string]string{}, tokens: map[string]analyzedText{}}
+	p := &plan{docs: docs, leaves: ev.leaves, notes: ev.notes, err: ev.err, normKey: map[string]index.Key{}, tokens: map[string]analyzedText{}}
 	for _, l := range p.leaves {
 		for _, s := range l.slots {
-			if s.norm != "" || index.IsStopKey(s.key) {
+			if s.norm != "" || s.key.IsStop() {
 				continue
 			}
 			forms, err := e.ix.Forms(s.key)
@@ -111,7 +111,7 @@ func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
 // textTokens returns the normalized tokens of a text with their index keys
 // (a term through normKey, a stop word's StopKey, or "" for a word the
 // query does not name).
-func (p *plan) textTokens(text string) ([]arabic.Token, []string) {
+func (p *plan) textTokens(text string) ([]arabic.Token, []index.Key) {
 	if a, ok := p.tokens[text]; ok {
 		return a.toks, a.keys
 	}
@@ -131,14 +131,14 @@ func (p *plan) remember(text string, a analyzedText) {
 // is marked by ("" for none).
 type analyzedText struct {
 	toks []arabic.Token
-	keys []string
+	keys []index.Key
 }
 
 // analyzeText tokenizes a text and keys its tokens. It only reads the plan,
 // so texts may be analyzed at the same time.
 func (p *plan) analyzeText(text string) analyzedText {
 	toks := arabic.Norms(text)
-	keys := make([]string, len(toks))
+	keys := make([]index.Key, len(toks))
 	for i, t := range toks {
 		switch {
 		case t.Norm == "":
@@ -307,7 +307,7 @@ func exactSlots(text string) []slot {
 		}
 		key := index.KeyOf(t)
 		norm := t.Norm
-		if index.IsStopKey(key) {
+		if key.IsStop() {
 			norm = "" // a stop key is its norm already
 		}
 		slots = append(slots, slot{key: key, norm: norm, offset: int32(t.Position - toks[0].Position)})
@@ -331,8 +331,8 @@ func (ev *evaluator) evalExact(text string, positive bool) ([]int32, bool) {
 // the way the analyzer would; a verb's person prefix is folded like the
 // stemmer folds it (تغري* also finds the terms filed under يغري).
 func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
-	var keys []string
-	seen := map[string]bool{}
+	var keys []index.Key
+	seen := map[index.Key]bool{}
 	for _, p := range prefixKeys(text) {
 		ks, err := ev.e.ix.KeysWithPrefix(p)
 		if err == index.ErrTooBroad {
@@ -350,19 +350,19 @@ func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
 	// Terms are stems: a prefix that goes past its word's stem (روسي* for
 	// روسيا, whose term is روس) starts no term, but its own term is what
 	// the visitor means.
-	if toks := analyzeQuery(text); len(toks) == 1 && toks[0].Term != "" && !seen[toks[0].Term] {
-		term := toks[0].Term
+	if toks := analyzeQuery(text); len(toks) == 1 && toks[0].Term != "" && !seen[index.Key(toks[0].Term)] {
+		term := index.Key(toks[0].Term)
 		n, err := ev.e.ix.DocFreq(term)
 		ev.fail(err)
 		if n > 0 {
 			seen[term] = true
-			keys = append([]string{term}, keys...)
+			keys = append([]index.Key{term}, keys...)
 		}
 	}
 	if len(keys) > MaxExpansions {
 		// Keep the most widespread: they are what a visitor most likely
 		// means, and the bound keeps a keystroke cheap.
-		df := map[string]int{}
+		df := map[index.Key]int{}
 		for _, k := range keys {
 			n, err := ev.e.ix.DocFreq(k)
 			ev.fail(err)
@@ -402,7 +402,7 @@ func prefixKeys(text string) []string {
 // edits of it (see package fuzzy); the closer, the higher they score.
 func (ev *evaluator) evalFuzzy(text string, positive bool) ([]int32, bool) {
 	slots, ok := wordSlots(text, false, ev.stopFallback)
-	if !ok || len(slots) != 1 || index.IsStopKey(slots[0].key) {
+	if !ok || len(slots) != 1 || slots[0].key.IsStop() {
 		return ev.evalText(text, false, positive)
 	}
 	key := slots[0].key
@@ -411,11 +411,11 @@ func (ev *evaluator) evalFuzzy(text string, positive bool) ([]int32, bool) {
 		ev.fail(err)
 		return nil, false
 	}
-	near := vocab.Near(key, fuzzy.MaxCost(key), maxFuzzy)
-	keys := []string{key}
+	near := vocab.Near(string(key), fuzzy.MaxCost(string(key)), maxFuzzy)
+	keys := []index.Key{key}
 	weights := []float64{1}
 	for _, m := range near {
-		keys = append(keys, m.Key)
+		keys = append(keys, index.Key(m.Key))
 		weights = append(weights, math.Max(0.2, 1-0.4*m.Cost))
 	}
 	needs := make([]index.Need, len(keys))
@@ -427,7 +427,7 @@ func (ev *evaluator) evalFuzzy(text string, positive bool) ([]int32, bool) {
 }
 
 // group matches several keys as one alias group: they score as one term.
-func (ev *evaluator) group(keys []string, weights []float64, positive bool) []int32 {
+func (ev *evaluator) group(keys []index.Key, weights []float64, positive bool) []int32 {
 	ev.nextGroup++
 	lists := make([][]int32, 0, len(keys))
 	for i, k := range keys {
@@ -471,7 +471,7 @@ func wordSlots(text string, isPhrase, stopFallback bool) (slots []slot, ok bool)
 		if key == "" {
 			continue
 		}
-		if !index.IsStopKey(key) {
+		if !key.IsStop() {
 			hasTerm = true
 		}
 		slots = append(slots, slot{key: key, offset: int32(t.Position - toks[0].Position), typed: t.Norm})
@@ -487,7 +487,7 @@ func wordSlots(text string, isPhrase, stopFallback bool) (slots []slot, ok bool)
 		// do not constrain it unless it is several content tokens.
 		var content []slot
 		for _, s := range slots {
-			if !index.IsStopKey(s.key) {
+			if !s.key.IsStop() {
 				content = append(content, s)
 			}
 		}
@@ -622,7 +622,7 @@ next:
 }
 
 // formOnly keeps the occurrences of one form of a key.
-func (e *Engine) formOnly(key, norm string, ps []index.Posting, fail func(error)) []index.Posting {
+func (e *Engine) formOnly(key index.Key, norm string, ps []index.Posting, fail func(error)) []index.Posting {
 	forms, err := e.ix.Forms(key)
 	fail(err)
 	id := -1
@@ -905,7 +905,7 @@ func (p *plan) terms() []string {
 			if sl.norm != "" {
 				s += sl.norm
 			} else {
-				s += stripStopKey(sl.key)
+				s += sl.key.Text()
 			}
 		}
 		if l.exact {
@@ -942,8 +942,7 @@ func (p *plan) spans(text string) []Span {
 	}
 	// A token is marked by its key, or by its norm for an exact slot (the
 	// key of a stop word is both).
-	prefix := len(index.StopKey(""))
-	words := map[string]bool{}
+	words := map[index.Key]bool{}
 	norms := map[string]bool{}
 	var phrases []*leaf
 	for _, l := range p.leaves {
@@ -951,8 +950,8 @@ func (p *plan) spans(text string) []Span {
 			switch {
 			case s.norm != "":
 				norms[s.norm] = true
-			case index.IsStopKey(s.key):
-				norms[s.key[prefix:]] = true
+			case s.key.IsStop():
+				norms[s.key.Text()] = true
 			default:
 				words[s.key] = true
 			}
@@ -977,7 +976,7 @@ func (p *plan) spans(text string) []Span {
 		if s.norm != "" {
 			return toks[i].Norm == s.norm
 		}
-		return keys[i] == s.key || (index.IsStopKey(s.key) && toks[i].Norm == s.key[prefix:])
+		return keys[i] == s.key || (s.key.IsStop() && toks[i].Norm == s.key.Text())
 	}
 	marked := make([]bool, len(toks))
 	for i, k := range keys {

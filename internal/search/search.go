@@ -556,12 +556,12 @@ const (
 // texts are fetched anyway for its snippets, and a few more cost less than
 // the position chunks of every query word.
 func (e *Engine) rerank(p *plan, hits []int32, scores []float64) error {
-	unitOf := map[string]int{}
-	typed := map[string]string{} // key → the norm typed
+	unitOf := map[index.Key]int{}
+	typed := map[index.Key]string{} // key → the norm typed
 	units := 0
 	groupUnit := map[int]int{}
 	for _, l := range p.leaves {
-		if len(l.slots) != 1 || l.slots[0].norm != "" || index.IsStopKey(l.slots[0].key) {
+		if len(l.slots) != 1 || l.slots[0].norm != "" || l.slots[0].key.IsStop() {
 			continue
 		}
 		s := l.slots[0]
@@ -678,7 +678,7 @@ func (e *Engine) didYouMean(node query.Node) (string, error) {
 	out := node.String()
 	for _, w := range words {
 		slots, ok := wordSlots(w, false, false)
-		if !ok || len(slots) != 1 || index.IsStopKey(slots[0].key) {
+		if !ok || len(slots) != 1 || slots[0].key.IsStop() {
 			continue
 		}
 		known, err := e.known(slots[0].key)
@@ -692,11 +692,11 @@ func (e *Engine) didYouMean(node query.Node) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		m, ok := v.Suggest(slots[0].key)
+		m, ok := v.Suggest(string(slots[0].key))
 		if !ok {
 			continue
 		}
-		forms, err := e.ix.Forms(m.Key)
+		forms, err := e.ix.Forms(index.Key(m.Key))
 		if err != nil {
 			return "", err
 		}
@@ -739,9 +739,4 @@ func normWords(s string) []string {
 		}
 	}
 	return out
-}
-
-// stripStopKey renders a postings key for display.
-func stripStopKey(key string) string {
-	return strings.TrimPrefix(key, index.StopKey(""))
 }
