@@ -35,7 +35,7 @@ type expander struct {
 	notes   []AliasNote
 	words   []typedWord
 	// groups gives each word or phrase that took part in an alias
-	// expansion its group and weight, for dis-max scoring (see plan.score).
+	// expansion its group and weight, for dis-max scoring (see matches.score).
 	groups map[leafKey]aliasMember
 }
 

@@ -27,9 +27,9 @@ const (
 	maxFuzzy = 16
 )
 
-// plan is an evaluated query: the matching documents and the positive leaves
+// matches is an evaluated query: the matching documents and the positive leaves
 // that score and highlight them.
-type plan struct {
+type matches struct {
 	docs   []int32 // ascending
 	leaves []*leaf // positive words and phrases, in query order
 	notes  []string
@@ -80,7 +80,9 @@ func (ev *evaluator) fail(err error) {
 	}
 }
 
-func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
+// matches evaluates a query against the index: the documents, and the
+// leaves and forms that score and highlight them.
+func (e *Engine) matches(n query.Node, groups map[leafKey]aliasMember) *matches {
 	e.prefetch(n)
 	ev := &evaluator{e: e, groups: groups, nextGroup: 1000}
 	docs, ignored := ev.eval(n, true)
@@ -88,7 +90,7 @@ func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
 		ev = &evaluator{e: e, stopFallback: true, groups: groups, nextGroup: 1000}
 		docs, _ = ev.eval(n, true)
 	}
-	p := &plan{docs: docs, leaves: ev.leaves, notes: ev.notes, err: ev.err, normKey: map[string]index.Key{}, tokens: map[string]analyzedText{}}
+	p := &matches{docs: docs, leaves: ev.leaves, notes: ev.notes, err: ev.err, normKey: map[string]index.Key{}, tokens: map[string]analyzedText{}}
 	for _, l := range p.leaves {
 		for _, s := range l.slots {
 			if s.norm != "" || s.key.IsStop() {
@@ -111,7 +113,7 @@ func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
 // textTokens returns the normalized tokens of a text with their index keys
 // (a term through normKey, a stop word's StopKey, or "" for a word the
 // query does not name).
-func (p *plan) textTokens(text string) ([]arabic.Token, []index.Key) {
+func (p *matches) textTokens(text string) ([]arabic.Token, []index.Key) {
 	if a, ok := p.tokens[text]; ok {
 		return a.toks, a.keys
 	}
@@ -121,7 +123,7 @@ func (p *plan) textTokens(text string) ([]arabic.Token, []index.Key) {
 }
 
 // remember caches an analyzed text, up to a page's worth and a few titles.
-func (p *plan) remember(text string, a analyzedText) {
+func (p *matches) remember(text string, a analyzedText) {
 	if len(p.tokens) < 64 {
 		p.tokens[text] = a
 	}
@@ -134,9 +136,9 @@ type analyzedText struct {
 	keys []index.Key
 }
 
-// analyzeText tokenizes a text and keys its tokens. It only reads the plan,
+// analyzeText tokenizes a text and keys its tokens. It only reads the matches,
 // so texts may be analyzed at the same time.
-func (p *plan) analyzeText(text string) analyzedText {
+func (p *matches) analyzeText(text string) analyzedText {
 	toks := arabic.Norms(text)
 	keys := make([]index.Key, len(toks))
 	for i, t := range toks {
@@ -154,7 +156,7 @@ func (p *plan) analyzeText(text string) analyzedText {
 // analyzeTexts analyzes texts on every processor at once: the texts of a
 // page of results are most of a query's work, and natively there are
 // several processors (in the browser there is one, and this is a loop).
-func (p *plan) analyzeTexts(texts []string) {
+func (p *matches) analyzeTexts(texts []string) {
 	out := make([]analyzedText, len(texts))
 	workers := min(runtime.GOMAXPROCS(0), len(texts))
 	var next atomic.Int32
@@ -655,7 +657,7 @@ func containsPos(sorted []int32, p int32) bool {
 }
 
 // scored reports whether any leaf contributes relevance.
-func (p *plan) scored() bool { return len(p.leaves) > 0 }
+func (p *matches) scored() bool { return len(p.leaves) > 0 }
 
 // score computes BM25 for the given documents (ascending): for each positive
 // leaf the document matches, idf × Σ over fields of boost × saturated, length
@@ -670,7 +672,7 @@ func (p *plan) scored() bool { return len(p.leaves) > 0 }
 // article that names the entity five ways is not five times as relevant, and
 // a rare alias does not outweigh the word that was typed. Prefix and fuzzy
 // expansions are groups too.
-func (p *plan) score(ix *index.Index, r Ranking, docs []int32, coord bool) []float64 {
+func (p *matches) score(ix *index.Index, r Ranking, docs []int32, coord bool) []float64 {
 	numDocs := ix.NumDocs()
 	scores := make([]float64, len(docs))
 	var matched []int32
@@ -784,7 +786,7 @@ func (p *plan) score(ix *index.Index, r Ranking, docs []int32, coord bool) []flo
 
 // coordinate scales partial matches' scores by the share of the query's
 // units they match (matched is nil unless scoring partial matches).
-func (p *plan) coordinate(scores []float64, matched []int32, units int) []float64 {
+func (p *matches) coordinate(scores []float64, matched []int32, units int) []float64 {
 	if matched != nil && units > 0 {
 		for k := range scores {
 			scores[k] *= float64(matched[k]) / float64(units)
@@ -893,7 +895,7 @@ func (s *docSet) clear() {
 }
 
 // terms lists the leaves for display, each once.
-func (p *plan) terms() []string {
+func (p *matches) terms() []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, l := range p.leaves {
@@ -936,7 +938,7 @@ func itoa(n int) string {
 
 // spans re-analyzes text and returns the tokens to highlight: those whose
 // key is a positive query word, and every token of each phrase occurrence.
-func (p *plan) spans(text string) []Span {
+func (p *matches) spans(text string) []Span {
 	if len(p.leaves) == 0 || text == "" {
 		return nil
 	}

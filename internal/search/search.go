@@ -416,7 +416,7 @@ func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
 	x := e.expander(req.Aliases)
 	node = x.expand(node, true)
 	groups = x.groups
-	p := e.plan(node, groups)
+	p := e.matches(node, groups)
 	if p.err != nil {
 		return nil, p.err
 	}
@@ -472,10 +472,10 @@ func (e *Engine) describe(m matchedDocs) (*Result, error) {
 		return res, nil
 	}
 	res.Query = m.node.String()
-	if m.plan == nil {
+	if m.matches == nil {
 		return res, nil
 	}
-	res.Terms, res.Notes = m.plan.terms(), m.plan.notes
+	res.Terms, res.Notes = m.matches.terms(), m.matches.notes
 	var err error
 	res.Forms, err = e.forms(m.words)
 	return res, err
@@ -486,7 +486,7 @@ func (e *Engine) describe(m matchedDocs) (*Result, error) {
 func (e *Engine) total(res *Result, f filteredDocs) error {
 	res.Total, res.Partial, res.StrictTotal = len(f.hits), f.partial, f.strictTotal
 	res.Filters = f.filters.filters()
-	if f.plan == nil || (res.Total > 0 && !res.Partial) {
+	if f.matches == nil || (res.Total > 0 && !res.Partial) {
 		return nil
 	}
 	var err error
@@ -555,7 +555,7 @@ const (
 // typedBoost. Positions in the index would serve proximity too, but a page's
 // texts are fetched anyway for its snippets, and a few more cost less than
 // the position chunks of every query word.
-func (e *Engine) rerank(p *plan, hits []int32, scores []float64) error {
+func (e *Engine) rerank(p *matches, hits []int32, scores []float64) error {
 	unitOf := map[index.Key]int{}
 	typed := map[index.Key]string{} // key → the norm typed
 	units := 0

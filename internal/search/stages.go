@@ -64,13 +64,13 @@ func (e *Engine) expand(q parsedQuery, aliases bool) (expandedQuery, error) {
 	return out, nil
 }
 
-// matchedDocs is what the query's content matches in the index: the
-// evaluated plan (nil when the query only filters, and every document
-// matches) and its documents, ascending.
+// matchedDocs is what the query's content matches in the index: its
+// matches (nil when the query only filters, and every document matches)
+// and their documents, ascending.
 type matchedDocs struct {
 	expandedQuery
-	plan *plan
-	docs []int32
+	matches *matches
+	docs    []int32
 }
 
 // evaluate matches the query against the index.
@@ -80,11 +80,11 @@ func (e *Engine) evaluate(q expandedQuery) (matchedDocs, error) {
 		out.docs = e.all()
 		return out, nil
 	}
-	out.plan = e.plan(q.expanded, q.groups)
-	if out.plan.err != nil {
-		return out, out.plan.err
+	out.matches = e.matches(q.expanded, q.groups)
+	if out.matches.err != nil {
+		return out, out.matches.err
 	}
-	out.docs = out.plan.docs
+	out.docs = out.matches.docs
 	return out, nil
 }
 
@@ -112,14 +112,14 @@ func (e *Engine) filter(m matchedDocs, req Request) (filteredDocs, error) {
 // finds fewer than PartialBelow hits: the documents with any of its words,
 // those with more of them ranking first (Result.Partial).
 func (e *Engine) relaxIfFew(f filteredDocs, req Request) (filteredDocs, error) {
-	if f.plan == nil || len(f.hits) >= PartialBelow || req.NoPartial {
+	if f.matches == nil || len(f.hits) >= PartialBelow || req.NoPartial {
 		return f, nil
 	}
 	relaxed, ok := relax(f.expanded)
 	if !ok {
 		return f, nil
 	}
-	p := e.plan(relaxed, f.groups)
+	p := e.matches(relaxed, f.groups)
 	if p.err != nil {
 		return f, p.err
 	}
@@ -127,7 +127,7 @@ func (e *Engine) relaxIfFew(f filteredDocs, req Request) (filteredDocs, error) {
 		return f, nil
 	}
 	f.partial, f.strictTotal = true, len(f.hits)
-	f.plan, f.docs = p, p.docs
+	f.matches, f.docs = p, p.docs
 	f.hits = f.filters.passing(p.docs)
 	return f, nil
 }
@@ -150,8 +150,8 @@ func (e *Engine) rank(f filteredDocs, req Request) rankedHits {
 		r.want = min(max(req.Offset, 0)+req.Limit, len(f.hits))
 	}
 	switch {
-	case f.plan != nil && f.plan.scored() && req.Sort == SortRelevance:
-		scores := f.plan.score(e.ix, e.ranking, f.hits, f.partial)
+	case f.matches != nil && f.matches.scored() && req.Sort == SortRelevance:
+		scores := f.matches.score(e.ix, e.ranking, f.hits, f.partial)
 		// Rerank reorders the best few, so rank a few more than the page
 		// needs; the rest keep their BM25 order.
 		depth := min(len(f.hits), max(r.want, rerankDepth))
@@ -173,7 +173,7 @@ func (e *Engine) page(r rankedHits, req Request, res *Result) error {
 	e.countFacets(res, req, r.filteredDocs)
 	<-prefetched
 	if r.scores != nil {
-		if err := e.rerank(r.plan, r.order[:r.reranked], r.scores[:r.reranked]); err != nil {
+		if err := e.rerank(r.matches, r.order[:r.reranked], r.scores[:r.reranked]); err != nil {
 			return err
 		}
 		r.order, r.scores = r.order[:r.want], r.scores[:r.want]
@@ -189,9 +189,9 @@ func (e *Engine) page(r rankedHits, req Request, res *Result) error {
 		if r.scores != nil {
 			h.Score = r.scores[from+i]
 		}
-		if r.plan != nil {
-			h.Matches = r.plan.spans(doc.Text)
-			h.TitleMatches = r.plan.spans(doc.Title)
+		if r.matches != nil {
+			h.Matches = r.matches.spans(doc.Text)
+			h.TitleMatches = r.matches.spans(doc.Title)
 		}
 		h.Snippet = makeSnippet(doc.Text, h.Matches)
 		res.Hits = append(res.Hits, h)
