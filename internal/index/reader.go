@@ -175,13 +175,22 @@ func OpenDir(dir string) (*Index, error) {
 	return Open(DirFetcher(dir), filepath.Base(matches[0]))
 }
 
-func (ix *Index) readRoot(r *reader) error {
+// checkAnalysis reads the analysis version a root starts with and refuses
+// a bundle whose terms another version of package arabic made.
+func checkAnalysis(r *reader) error {
 	analysis, err := r.uvarint("analysis version")
 	if err != nil {
 		return err
 	}
 	if analysis != arabic.Version {
 		return &FileError{r.name, ErrAnalysis, "built by version " + strconv.FormatUint(analysis, 10) + " of the Arabic analysis, this build analyzes with version " + strconv.Itoa(arabic.Version) + ": rebuild the bundle (marsad index, or marsad build for a site)"}
+	}
+	return nil
+}
+
+func (ix *Index) readRoot(r *reader) error {
+	if err := checkAnalysis(r); err != nil {
+		return err
 	}
 	// A document takes at least a source, a date, two lengths and a record
 	// size in the root.
