@@ -255,12 +255,12 @@ func sourceKey(s string) string { return strings.Join(normWords(s), " ") }
 func (e *Engine) sourceDocs(value string) []int32 {
 	want := sourceKey(value)
 	ok := make([]bool, len(e.ix.Sources()))
-	any := false
+	found := false
 	for i, s := range e.ix.Sources() {
 		ok[i] = e.sourceMatches(i, s, value, want)
-		any = any || ok[i]
+		found = found || ok[i]
 	}
-	if !any {
+	if !found {
 		return nil
 	}
 	var out []int32
