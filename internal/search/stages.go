@@ -8,15 +8,16 @@ import (
 
 // A search runs in stages, each a function of what the one before produced:
 //
-//	parse   the query text → parsedQuery: what it searches for, its filters
-//	expand  aliases, Latin words → expandedQuery
-//	evaluate the index → matchedDocs: the documents, the leaves that score them
-//	filter  typed filters and facet selections → filteredDocs, falling back
-//	        to partial matches when too few pass
-//	rank    BM25, the best few → rankedHits (or date order)
-//	page    the facets, rerank, the page's documents → the Result
+//	parse       the query text → parsedQuery: what it searches for, its filters
+//	expand      aliases, Latin words → expandedQuery
+//	evaluate    the index → matchedDocs: the documents, the leaves that score them
+//	filter      typed filters and facet selections → filteredDocs
+//	relaxIfFew  partial matches when too few pass → filteredDocs
+//	rank        BM25 and the best few, or date order → rankedHits
+//	page        the facets, rerank, the page's documents → the Result's hits
 //
-// Engine.Search calls them in this order.
+// Engine.Search calls them in this order; describe (after evaluate) and
+// total (after relaxIfFew) write what the Result says about the query.
 
 // parsedQuery is the query as typed: the whole of it (nil when blank), what
 // it searches for (content, nil when it only filters) and its top-level
