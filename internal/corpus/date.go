@@ -75,6 +75,25 @@ func DateOf(year, month, day int) Date {
 	return Date{year: year, month: month, day: day, precision: DayPrecision}
 }
 
+// DateOfParts is the date known to the day, or to the month when day is
+// 0, or to the year when month is 0 too; ok is false for a month or a day
+// the calendar does not have (31 نوفمبر, 29 فبراير 2015).
+func DateOfParts(year, month, day int) (d Date, ok bool) {
+	switch {
+	case year < 0 || year > 9999 || month < 0 || month > 12 || day < 0:
+		return Date{}, false
+	case month == 0 && day == 0:
+		return Date{year: year, month: 1, day: 1, precision: YearPrecision}, true
+	case month == 0:
+		return Date{}, false
+	case day == 0:
+		return Date{year: year, month: month, day: 1, precision: MonthPrecision}, true
+	case day > DaysIn(year, month):
+		return Date{}, false
+	}
+	return DateOf(year, month, day), true
+}
+
 // Known reports whether anything of the date is known.
 func (d Date) Known() bool { return d.precision != NoPrecision }
 

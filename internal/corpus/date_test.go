@@ -95,3 +95,27 @@ func TestEveryEntityTypeHasALabelInBothLanguages(t *testing.T) {
 		t.Error("an unknown type is its own label")
 	}
 }
+
+// A date made of its parts has the precision of the parts given, and only
+// days the calendar has.
+func TestDateOfPartsKeepsThePrecisionGiven(t *testing.T) {
+	for _, c := range []struct {
+		y, m, d int
+		want    string
+		ok      bool
+	}{
+		{2018, 11, 3, "2018-11-03", true},
+		{2015, 12, 0, "2015-12", true},
+		{2015, 0, 0, "2015", true},
+		{2016, 2, 29, "2016-02-29", true},
+		{2015, 2, 29, "", false},
+		{2015, 11, 31, "", false},
+		{2015, 13, 0, "", false},
+		{2015, 0, 5, "", false},
+	} {
+		d, ok := DateOfParts(c.y, c.m, c.d)
+		if ok != c.ok || (ok && d.String() != c.want) {
+			t.Errorf("DateOfParts(%d, %d, %d) = %q, %v; want %q, %v", c.y, c.m, c.d, d.String(), ok, c.want, c.ok)
+		}
+	}
+}
