@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"reflect"
+	"sync"
 	"testing"
 
 	"marsad/internal/corpus"
@@ -152,7 +153,8 @@ func TestADamagedEntityTableLeavesTheRestOfTheResult(t *testing.T) {
 			files[name] = []byte("not an entity table")
 		}
 	}
-	e, err := Open(files, bundle.Root)
+	fetches := &countingFetcher{Fetcher: files, counts: map[string]int{}}
+	e, err := Open(fetches, bundle.Root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,4 +169,24 @@ func TestADamagedEntityTableLeavesTheRestOfTheResult(t *testing.T) {
 	if _, err := e.Search(Request{Query: "entity:داعش"}); !errors.As(err, &fileErr) {
 		t.Errorf("an entity filter without the table: error %v, want the file named", err)
 	}
+	// The damaged table is read once, not again at every search.
+	for name, n := range fetches.counts {
+		if name[0] == 'e' && n != 1 {
+			t.Errorf("%s fetched %d times", name, n)
+		}
+	}
+}
+
+// countingFetcher counts the fetches of each file.
+type countingFetcher struct {
+	index.Fetcher
+	mu     sync.Mutex
+	counts map[string]int
+}
+
+func (f *countingFetcher) Fetch(name string, off, length int64) ([]byte, error) {
+	f.mu.Lock()
+	f.counts[name]++
+	f.mu.Unlock()
+	return f.Fetcher.Fetch(name, off, length)
 }

@@ -243,7 +243,9 @@ type Engine struct {
 	ents       *index.Entities
 	// entitiesLoad is the entity table's fetch, started by a search ahead
 	// of its need (see loadEntitiesAhead); nil when none is in flight.
+	// entitiesErr is why the table could not be read, if it could not.
 	entitiesLoad *pendingLoad
+	entitiesErr  error
 	// entityKeys maps the analyzed terms of each entity name (see
 	// entityKey) to the name, so entity:بتويتر finds تويتر; byEntity lists
 	// the documents that mention each entity.
@@ -330,20 +332,24 @@ func (e *Engine) LoadEntities() error {
 	return err
 }
 
-// entities loads the entity table. Called with e.mu held.
+// entities loads the entity table. Called with e.mu held. A table that
+// could not be read is not asked for again: every keystroke would fetch a
+// missing or damaged file anew.
 func (e *Engine) entities() (*index.Entities, error) {
-	if e.ents != nil {
-		return e.ents, nil
+	if e.ents != nil || e.entitiesErr != nil {
+		return e.ents, e.entitiesErr
 	}
 	if l := e.entitiesLoad; l != nil {
 		<-l.done
 		e.entitiesLoad = nil
 		if l.err != nil {
+			e.entitiesErr = l.err
 			return nil, l.err
 		}
 	}
 	ents, err := e.ix.Entities()
 	if err != nil {
+		e.entitiesErr = err
 		return nil, err
 	}
 	e.entityKeys = make(map[string]string, len(ents.Names))

@@ -205,7 +205,7 @@ func (e *Engine) page(r rankedHits, req Request, res *Result) error {
 // search of a visit). Called with e.mu held; the goroutine only reads the
 // index, and entities waits for it.
 func (e *Engine) loadEntitiesAhead() {
-	if e.ents != nil || e.entitiesLoad != nil {
+	if e.ents != nil || e.entitiesLoad != nil || e.entitiesErr != nil {
 		return
 	}
 	l := &pendingLoad{done: make(chan struct{})}
