@@ -20,6 +20,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"marsad/internal/site"
+
+	"marsad/internal/testcorpus"
 )
 
 // The browser tests drive the built site in headless Chromium, served from
@@ -62,7 +64,7 @@ func buildSiteInto(dir string) error {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build app.wasm: %v\n%s", err, out)
 	}
-	return generateSite(dir, "../web/corpus")
+	return generateSite(dir, testcorpus.SeedDir())
 }
 
 // generateSite runs 'marsad build' into dir, whose web/app.wasm exists.
@@ -461,7 +463,7 @@ func (s *swappableSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // one more article, so a new Version and a new bundle.
 func newerSite(t *testing.T, dist string) string {
 	t.Helper()
-	corpusDir := copyDir(t, "../web/corpus")
+	corpusDir := copyDir(t, testcorpus.SeedDir())
 	extra := "مقال إضافي للاختبار\nهذا مقال جديد عن تويتر أضيف في الإصدار الثاني من المدونة.\n"
 	if err := os.WriteFile(filepath.Join(corpusDir, "005_update_test.txt"), []byte(extra), 0o644); err != nil {
 		t.Fatal(err)

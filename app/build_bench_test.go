@@ -3,12 +3,13 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"marsad/internal/ingest"
+
+	"marsad/internal/testcorpus"
 )
 
 // BenchmarkBundleBuildNews70k and BenchmarkBundleBuildDaesh time what
@@ -19,10 +20,7 @@ func BenchmarkBundleBuildNews70k(b *testing.B) { benchBuild(b, "news-70k") }
 func BenchmarkBundleBuildDaesh(b *testing.B)   { benchBuild(b, "daesh-news") }
 
 func benchBuild(b *testing.B, name string) {
-	path := filepath.Join("..", "..", "shared", "corpora", name+".jsonl.gz")
-	if _, err := os.Stat(path); err != nil {
-		b.Skipf("%s is not here: %v", path, err)
-	}
+	path := testcorpus.Shared(b, filepath.Join("corpora", name+".jsonl.gz"))
 	tag, err := entityTagger()
 	if err != nil {
 		b.Fatal(err)

@@ -14,6 +14,8 @@ import (
 
 	"marsad/internal/corpus"
 	"marsad/internal/ingest"
+
+	"marsad/internal/testcorpus"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -23,7 +25,7 @@ func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
-const seedCorpus = "../web/corpus"
+var seedCorpus = testcorpus.SeedDir()
 
 func TestSearchJSONGivesHitsWithMatchOffsetsIntoTheReaderText(t *testing.T) {
 	code, out, errOut := runCLI(t, "search", "-json", "-corpus", seedCorpus, "تويتر")

@@ -22,6 +22,8 @@ import (
 	"marsad/internal/index"
 	"marsad/internal/ingest"
 	"marsad/internal/site"
+
+	"marsad/internal/testcorpus"
 )
 
 // The "keep this corpus offline" panel, on a site whose bundle is too large
@@ -47,7 +49,7 @@ func largeSite(t *testing.T) (string, *index.Bundle) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := ingest.Load("../web/corpus", ingest.Options{Tag: tagger.Tag})
+	res, err := ingest.Load(testcorpus.SeedDir(), ingest.Options{Tag: tagger.Tag})
 	if err != nil {
 		t.Fatal(err)
 	}

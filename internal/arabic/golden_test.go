@@ -3,13 +3,19 @@ package arabic
 import (
 	"bufio"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"marsad/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden from the current analyzer")
@@ -26,11 +32,19 @@ func goldenPrefix(text string) string {
 	return text[:1500]
 }
 
-// TestGolden compares the analysis of the start of every seed with
+// TestGolden compares the analysis of the start of every seed (copies in
+// testdata/seeds, so that editing the demo corpus leaves them alone) with
 // testdata/golden/<seed-id>.golden: one line per token, "start end text norm
 // term" (term "-" for a stop word). Rerun with -update after an intended
 // change and review the diff.
+//
+// The goldens are bound to Version: testdata/golden/VERSION records the
+// version they were made under and a digest of their content. A change of
+// analysis under the same Version fails here, and -update refuses it, since
+// bundles built before the change would be read with the new terms
+// silently; a bumped Version with goldens of the old one fails too.
 func TestGolden(t *testing.T) {
+	outputs := map[string]string{}
 	for path, text := range seedTexts(t) {
 		id := strings.TrimSuffix(filepath.Base(path), ".txt")
 		var b strings.Builder
@@ -41,17 +55,33 @@ func TestGolden(t *testing.T) {
 			}
 			fmt.Fprintf(&b, "%d %d %s %s %s\n", tok.Start, tok.End, tok.Text, tok.Norm, term)
 		}
-		got := b.String()
-		file := filepath.Join("testdata", "golden", id+".golden")
-		if *update {
+		outputs[id] = b.String()
+	}
+	recordFile := filepath.Join("testdata", "golden", "VERSION")
+	record := goldenRecord(outputs)
+	recorded, _ := os.ReadFile(recordFile)
+	recordedVersion, recordedDigest := parseGoldenRecord(string(recorded))
+	digest := goldenDigest(outputs)
+	if *update {
+		if digest != recordedDigest && recordedVersion == Version {
+			t.Fatalf("the analysis changed but arabic.Version is still %d: bump it in version.go (bundles built before must be rebuilt), then run -update again", Version)
+		}
+		for id, got := range outputs {
+			file := filepath.Join("testdata", "golden", id+".golden")
 			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			continue
 		}
+		if err := os.WriteFile(recordFile, []byte(record), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	for id, got := range outputs {
+		file := filepath.Join("testdata", "golden", id+".golden")
 		want, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatalf("%v (run go test ./internal/arabic -update)", err)
@@ -73,14 +103,38 @@ func TestGolden(t *testing.T) {
 			}
 		}
 	}
+	if recordedVersion != Version {
+		t.Errorf("%s records analysis version %d, arabic.Version is %d: run go test ./internal/arabic -update and review the goldens' diff", recordFile, recordedVersion, Version)
+	} else if digest != recordedDigest && !t.Failed() {
+		t.Errorf("%s: digest %s, the goldens give %s: run go test ./internal/arabic -update", recordFile, recordedDigest, digest)
+	}
+}
+
+// goldenDigest is a SHA-256 over the golden outputs, in seed order.
+func goldenDigest(outputs map[string]string) string {
+	h := sha256.New()
+	for _, id := range slices.Sorted(maps.Keys(outputs)) {
+		fmt.Fprintf(h, "%s\n%s", id, outputs[id])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// goldenRecord is the content of testdata/golden/VERSION.
+func goldenRecord(outputs map[string]string) string {
+	return fmt.Sprintf("version %d\nsha256 %s\n", Version, goldenDigest(outputs))
+}
+
+func parseGoldenRecord(s string) (version int, digest string) {
+	fmt.Sscanf(s, "version %d\nsha256 %s", &version, &digest)
+	return version, digest
 }
 
 // newsTexts reads the text of the first n articles of the news corpus.
 func newsTexts(b *testing.B, n int) string {
-	const path = "/work/shared/corpora/news-70k.jsonl.gz"
+	path := testcorpus.Shared(b, filepath.Join("corpora", "news-70k.jsonl.gz"))
 	f, err := os.Open(path)
 	if err != nil {
-		b.Skipf("news corpus absent (%v): BenchmarkAnalyzeNews needs %s", err, path)
+		b.Fatal(err)
 	}
 	defer f.Close()
 	gz, err := gzip.NewReader(f)

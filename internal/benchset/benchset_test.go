@@ -4,19 +4,13 @@ import (
 	"strings"
 	"testing"
 
-	"marsad/internal/corpus"
 	"marsad/internal/index"
+
+	"marsad/internal/testcorpus/seedbundle"
 )
 
 func TestQueriesAreDrawnFromTheCorpusEveryKindInTurn(t *testing.T) {
-	docs, err := corpus.LoadDir("../../web/corpus")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bundle, err := index.Build(index.Options{}, docs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	bundle := seedbundle.Bundle(t)
 	ix, err := index.Open(bundle.Fetcher(), bundle.Root)
 	if err != nil {
 		t.Fatal(err)

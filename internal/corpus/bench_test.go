@@ -1,26 +1,18 @@
 package corpus
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"marsad/internal/testcorpus"
 )
 
-// sharedPath returns a file of the shared test material (../shared beside
-// the checkout, or $MARSAD_SHARED), or skips the test saying which file it
-// needs.
+// sharedPath returns a file of the shared test material, or skips the test
+// saying which file it needs (see testcorpus.Shared).
 func sharedPath(tb testing.TB, rel string) string {
 	tb.Helper()
-	dir := os.Getenv("MARSAD_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared")
-	}
-	p := filepath.Join(dir, rel)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("needs %s (shared test material, absent here; set MARSAD_SHARED): %v", rel, err)
-	}
-	return p
+	return testcorpus.Shared(tb, rel)
 }
 
 // allFurniture is every table phrase that must never survive in a text.

@@ -33,7 +33,7 @@ type Document struct {
 // Entity is one named entity an article mentions: its canonical name (the
 // one the page shows and facets count), its type and how often it occurs.
 type Entity struct {
-	Type  string `json:"type"`
-	Name  string `json:"name"`
-	Count int    `json:"count"`
+	Type  EntityType `json:"type"`
+	Name  string     `json:"name"`
+	Count int        `json:"count"`
 }

@@ -6,9 +6,11 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"marsad/internal/testcorpus"
 )
 
-const seedDir = "../../web/corpus"
+var seedDir = testcorpus.SeedDir()
 
 // furniture must never reach a body Text.
 var furnitureStrings = []string{

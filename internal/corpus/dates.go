@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -232,16 +231,11 @@ func parseDateTokens(toks []string) (string, bool) {
 // formatDate renders a date at its precision, rejecting days the month
 // does not have (31 نوفمبر, 29 فبراير 2015).
 func formatDate(year, month, day int) (string, bool) {
-	if month < 1 || month > 12 {
+	if month == 0 {
 		return "", false
 	}
-	if day == 0 {
-		return fmt.Sprintf("%04d-%02d", year, month), true
-	}
-	if day < 1 || time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).Day() != day {
-		return "", false
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", year, month, day), true
+	d, ok := DateOfParts(year, month, day)
+	return d.String(), ok
 }
 
 // monthToken recognises a month name, also the double form of the BBC

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 )
 
 // ManifestName is the optional per-directory file of metadata overrides.
@@ -145,8 +144,10 @@ func ApplyManifest(raw []byte, docs []Document, skipped func(id string) bool) (u
 		if strings.TrimSpace(e.Note) == "" {
 			return nil, fmt.Errorf("entry %q: missing note (the basis of the overrides)", e.ID)
 		}
-		if e.Date != nil && !validDate(*e.Date) {
-			return nil, fmt.Errorf("entry %q: date %q is not YYYY, YYYY-MM or YYYY-MM-DD", e.ID, *e.Date)
+		if e.Date != nil {
+			if _, err := ParseDate(*e.Date); err != nil {
+				return nil, fmt.Errorf("entry %q: %v", e.ID, err)
+			}
 		}
 		k, ok := byID[e.ID]
 		if !ok {
@@ -174,18 +175,4 @@ func set(dst *string, v *string) {
 	if v != nil {
 		*dst = *v
 	}
-}
-
-// validDate accepts the precisions Document.Date allows, or "" to clear.
-func validDate(s string) bool {
-	if s == "" {
-		return true
-	}
-	for _, layout := range []string{"2006", "2006-01", "2006-01-02"} {
-		if len(s) == len(layout) {
-			_, err := time.Parse(layout, s)
-			return err == nil
-		}
-	}
-	return false
 }

@@ -118,3 +118,9 @@ func recordDate(d string) (string, bool) {
 	}
 	return "", false
 }
+
+// validDate accepts the precisions Document.Date allows, or "" (unknown).
+func validDate(s string) bool {
+	_, err := ParseDate(s)
+	return err == nil
+}

@@ -23,37 +23,19 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+
+	"marsad/internal/corpus"
 )
 
-// Entity types, the values of corpus.Entity.Type.
+// Entity types, the values of Entry.Type: those of corpus.Entity, whose
+// package owns them and their labels (corpus.EntityType.Label).
 const (
-	TypeOrganization = "organization"
-	TypeMedia        = "media"
-	TypePlatform     = "platform"
-	TypePlace        = "place"
-	TypePerson       = "person"
+	TypeOrganization = corpus.Organization
+	TypeMedia        = corpus.Media
+	TypePlatform     = corpus.Platform
+	TypePlace        = corpus.Place
+	TypePerson       = corpus.Person
 )
-
-// Types lists the entity types in the order the page shows them.
-var Types = []string{TypeOrganization, TypeMedia, TypePlatform, TypePlace, TypePerson}
-
-// labels are the Arabic display labels of the types (plural, as facet headings).
-var labels = map[string]string{
-	TypeOrganization: "منظمات",
-	TypeMedia:        "إعلام",
-	TypePlatform:     "منصات",
-	TypePlace:        "أماكن",
-	TypePerson:       "أشخاص",
-}
-
-// Label returns the Arabic display label of an entity type ("منصات" for
-// TypePlatform), or typ itself when it is not a known type.
-func Label(typ string) string {
-	if l, ok := labels[typ]; ok {
-		return l
-	}
-	return typ
-}
 
 // Origins of an entry: where its name and aliases come from.
 const (
@@ -71,14 +53,17 @@ const (
 // taken off). Latin aliases compare lowercased, except an all-capital alias
 // of at most four letters (IS, ISIL, UN), which must match its case.
 type Entry struct {
-	Type    string
+	Type    corpus.EntityType
 	Name    string
 	Aliases []string
 	Origin  string
 }
 
 // dataFiles maps each data file to the type of its entries.
-var dataFiles = []struct{ file, typ string }{
+var dataFiles = []struct {
+	file string
+	typ  corpus.EntityType
+}{
 	{"data/organizations.tsv", TypeOrganization},
 	{"data/media.tsv", TypeMedia},
 	{"data/platforms.tsv", TypePlatform},
@@ -91,7 +76,7 @@ var dataFiles = []struct{ file, typ string }{
 }
 
 // typeIgnore marks the entries of data/ignore.tsv.
-const typeIgnore = "ignore"
+const typeIgnore corpus.EntityType = "ignore"
 
 //go:embed data
 var dataFS embed.FS
@@ -118,7 +103,7 @@ func Entries() ([]Entry, error) {
 // its aliases, separated by tabs. Lines starting with '#' are comments,
 // except "#! origin: NAME", which sets the Origin of the lines after it
 // (the default is "curated").
-func Parse(data, typ string) ([]Entry, error) {
+func Parse(data string, typ corpus.EntityType) ([]Entry, error) {
 	var out []Entry
 	origin := OriginCurated
 	for n, line := range strings.Split(data, "\n") {

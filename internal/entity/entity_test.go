@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"marsad/internal/corpus"
+
+	"marsad/internal/testcorpus"
 )
 
 func testTagger(t testing.TB) *Tagger {
@@ -109,19 +111,14 @@ func TestTagOrderAndTypes(t *testing.T) {
 	if tg.Tag("") != nil || tg.Tag("نص بلا أسماء") != nil {
 		t.Error("text without names must give nil")
 	}
-	for _, typ := range Types {
-		if Label(typ) == typ {
-			t.Errorf("type %s has no label", typ)
-		}
-	}
-	if Label(TypePlatform) != "منصات" {
-		t.Errorf("Label(platform) = %s", Label(TypePlatform))
-	}
 }
 
 func TestResolve(t *testing.T) {
 	tg := testTagger(t)
-	for _, c := range []struct{ q, name, typ string }{
+	for _, c := range []struct {
+		q, name string
+		typ     corpus.EntityType
+	}{
 		{"تويتر", "تويتر", TypePlatform},
 		{"بتويتر", "تويتر", TypePlatform},
 		{"Twitter", "تويتر", TypePlatform},
@@ -181,7 +178,7 @@ var seedWant = map[string]struct {
 
 func TestSeeds(t *testing.T) {
 	tg := testTagger(t)
-	files, err := filepath.Glob("../../web/corpus/*.txt")
+	files, err := filepath.Glob(filepath.Join(testcorpus.SeedDir(), "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Skip("seed articles absent (web/corpus/*.txt)")
 	}
@@ -281,7 +278,7 @@ func TestDataFiles(t *testing.T) {
 					t.Errorf("%s: %s: %q listed twice", df.file, e.Name, name)
 				}
 				mine[key] = true
-				who := e.Type + ": " + e.Name
+				who := string(e.Type) + ": " + e.Name
 				if prev, ok := owner[key]; ok && prev != who && !allowedShared[key] {
 					t.Errorf("%q names both %s and %s", name, prev, who)
 				}

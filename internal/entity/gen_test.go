@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"marsad/internal/arabic"
+	"marsad/internal/corpus"
 )
 
 // TestGenerateGazetteers rewrites the imported blocks of data/*.tsv from
@@ -47,8 +48,8 @@ func TestGenerateGazetteers(t *testing.T) {
 	}
 	gaz := filepath.Join(sharedDir(), "gazetteers")
 
-	curated := map[string]map[string]bool{} // type → file head
-	heads := map[string]string{}
+	curated := map[corpus.EntityType]map[string]bool{} // type → file head
+	heads := map[corpus.EntityType]string{}
 	taken := map[string]bool{} // joined normalized words of every form
 	for _, f := range dataFiles {
 		if f.typ == typeIgnore {
@@ -80,13 +81,14 @@ func TestGenerateGazetteers(t *testing.T) {
 	}
 
 	type cand struct {
-		typ, origin string
-		raw         string
-		words       []string // normalized
-		count       int      // NewsFANE count, or population
-		pop         int      // world-cities population, 0 for NewsFANE
-		country     bool
-		aliases     [][]string
+		typ     corpus.EntityType
+		origin  string
+		raw     string
+		words   []string // normalized
+		count   int      // NewsFANE count, or population
+		pop     int      // world-cities population, 0 for NewsFANE
+		country bool
+		aliases [][]string
 	}
 	var raws []*cand
 	var dropped = map[string][]string{} // reason → names
@@ -184,7 +186,7 @@ func TestGenerateGazetteers(t *testing.T) {
 				continue
 			}
 		}
-		if genDenylist[c.typ+" "+strings.Join(words, "_")] {
+		if genDenylist[string(c.typ)+" "+strings.Join(words, "_")] {
 			drop("denylist", c.raw)
 			continue
 		}
@@ -201,7 +203,7 @@ func TestGenerateGazetteers(t *testing.T) {
 			}
 		}
 		if len(words) == 1 && !c.country {
-			if genDenylist[c.typ+" "+words[0]] {
+			if genDenylist[string(c.typ)+" "+words[0]] {
 				drop("denylist", c.raw)
 				continue
 			}
@@ -241,15 +243,15 @@ func TestGenerateGazetteers(t *testing.T) {
 		}
 		taken[key] = true
 		bare := strings.TrimPrefix(key, "ال")
-		if prev, ok := byBare[c.typ+"\x00"+bare]; ok {
+		if prev, ok := byBare[string(c.typ)+"\x00"+bare]; ok {
 			prev.aliases = append(prev.aliases, c.words)
 			continue
 		}
-		byBare[c.typ+"\x00"+bare] = c
+		byBare[string(c.typ)+"\x00"+bare] = c
 		kept = append(kept, c)
 	}
 
-	out := map[string]*strings.Builder{}
+	out := map[corpus.EntityType]*strings.Builder{}
 	counts := map[string]int{}
 	for _, origin := range []string{OriginNewsFANE, OriginWorldCities} {
 		for _, c := range kept {
@@ -261,11 +263,11 @@ func TestGenerateGazetteers(t *testing.T) {
 				w = &strings.Builder{}
 				out[c.typ] = w
 			}
-			if counts[c.typ+origin] == 0 {
+			if counts[string(c.typ)+origin] == 0 {
 				fmt.Fprintf(w, "\n#! origin: %s\n", origin)
 				fmt.Fprintf(w, "# %s\n", originNotice[origin])
 			}
-			counts[c.typ+origin]++
+			counts[string(c.typ)+origin]++
 			w.WriteString(v.display(c.words))
 			for _, a := range c.aliases {
 				w.WriteString("\t" + v.display(a))
@@ -284,7 +286,7 @@ func TestGenerateGazetteers(t *testing.T) {
 		if err := os.WriteFile(f.file, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("%s: %d newsfane, %d world-cities", f.file, counts[f.typ+OriginNewsFANE], counts[f.typ+OriginWorldCities])
+		t.Logf("%s: %d newsfane, %d world-cities", f.file, counts[string(f.typ)+OriginNewsFANE], counts[string(f.typ)+OriginWorldCities])
 	}
 	reasons := make([]string, 0, len(dropped))
 	for r := range dropped {
@@ -310,7 +312,7 @@ var originNotice = map[string]string{
 	OriginWorldCities: "Imported from world-cities (Wikidata, CC BY 4.0), filtered; regenerate with MARSAD_GEN_ENTITIES=1 go test -run TestGenerateGazetteers.",
 }
 
-var newsfaneTypes = map[string]string{
+var newsfaneTypes = map[string]corpus.EntityType{
 	"Nation": TypePlace, "Population-Center": TypePlace, "State-or-Province": TypePlace,
 	"GPE-Cluster": TypePlace, "Continent": TypePlace, "County-or-District": TypePlace,
 	"Land-Region-Natural": TypePlace, "Water-Body": TypePlace,
@@ -329,7 +331,7 @@ var newsfaneTypes = map[string]string{
 var genDenylist = map[string]bool{}
 
 func init() {
-	for typ, list := range map[string]string{
+	for typ, list := range map[corpus.EntityType]string{
 		TypePlace: `بندر بدر تل راس عين جسر بير دير كفر ام ابو بني سيدي جون ديفيد بشار المدينه الريف الباي بارا لينا تارا الحجاز سول الخليج الاناضول المنطقه الخضراء جباله نيبال
 			الامل السلام الحريه النصر الوحده سلام امل نور فجر كرم الخير الرحمه العين الباب الميادين الجديد
 			المنصوره الصويره العاشر الزهراء الحمراء النهضه الشروق الاتحاد السوق الجبل الوادي البحر القريه`,
@@ -339,7 +341,7 @@ func init() {
 		TypeOrganization: `فتح الامانه الجمعيه العامه المجلس الحكومه`,
 	} {
 		for _, w := range strings.Fields(list) {
-			genDenylist[typ+" "+w] = true
+			genDenylist[string(typ)+" "+w] = true
 		}
 	}
 }

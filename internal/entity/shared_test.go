@@ -7,26 +7,23 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"marsad/internal/testcorpus"
 )
 
-// sharedDir is the shared material beside the checkout: $MARSAD_SHARED, or
-// ../../../shared from this package.
-func sharedDir() string {
-	if d := os.Getenv("MARSAD_SHARED"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "..", "shared")
-}
+// sharedDir is the shared material beside the checkout (see
+// testcorpus.SharedDir).
+func sharedDir() string { return testcorpus.SharedDir() }
 
 // corpusTexts reads the "text" field of up to max articles (all when max
 // <= 0) of a JSONL.gz corpus in the shared directory, skipping tb with a
 // message naming the file when it is absent.
 func corpusTexts(tb testing.TB, name string, max int) []string {
 	tb.Helper()
-	path := filepath.Join(sharedDir(), "corpora", name)
+	path := testcorpus.Shared(tb, filepath.Join("corpora", name))
 	f, err := os.Open(path)
 	if err != nil {
-		tb.Skipf("shared corpus absent (%v): this test reads %s (set MARSAD_SHARED)", err, path)
+		tb.Fatal(err)
 	}
 	defer f.Close()
 	gz, err := gzip.NewReader(f)

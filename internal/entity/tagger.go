@@ -220,7 +220,7 @@ func (t *Tagger) Tag(text string) []corpus.Entity {
 		out = append(out, corpus.Entity{Type: e.Type, Name: e.Name, Count: n})
 	}
 	slices.SortFunc(out, func(a, b corpus.Entity) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Name, b.Name), strings.Compare(a.Type, b.Type))
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Name, b.Name), strings.Compare(string(a.Type), string(b.Type)))
 	})
 	return out
 }

@@ -1,21 +1,19 @@
 package eval
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"marsad/internal/testcorpus"
 )
 
 // sharedDir is the shared material beside the project checkout.
-const sharedDir = "../../../shared"
+var sharedDir = testcorpus.SharedDir()
 
 func needShared(t *testing.T, rel string) {
 	t.Helper()
-	p := filepath.Join(sharedDir, rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("skipping: needs %s (the shared material beside the checkout), not found: %v", p, err)
-	}
+	testcorpus.Shared(t, rel)
 }
 
 func TestRunMissingShared(t *testing.T) {

@@ -356,10 +356,11 @@ func addField(acc map[string]*keyAcc, f Field, num int32, toks []arabic.Token) (
 	var order []*occ
 	var length int32
 	for _, t := range toks {
-		key := KeyOf(t)
-		if key == "" {
+		k := KeyOf(t)
+		if k == "" {
 			continue
 		}
+		key := string(k)
 		if t.Position < 0 || t.Position > maxPosition {
 			return 0, errors.New("token position out of range")
 		}
@@ -381,7 +382,7 @@ func addField(acc map[string]*keyAcc, f Field, num int32, toks []arabic.Token) (
 			for i := range ka.fields {
 				ka.fields[i].prevDoc = -1
 			}
-			if !IsStopKey(key) {
+			if !k.IsStop() {
 				ka.forms = &formTable{ids: map[string]uint16{}}
 			}
 			acc[key] = ka
@@ -639,6 +640,7 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 	bundle.Files = append(bundle.Files, idFiles...)
 
 	root := &writer{}
+	root.uvarint(arabic.Version)
 	root.uvarint(uint64(len(docs)))
 	writeMeta(root, docs, lens, recordLens)
 	root.uvarint(uint64(len(packs.first)))
@@ -686,7 +688,7 @@ func writeMeta(w *writer, docs []corpus.Document, lens [NumFields][]int32, recor
 	}
 	prev := int64(0)
 	for _, d := range docs {
-		day := int64(DayOf(d.Date))
+		day := int64(corpus.DayOfDate(d.Date))
 		w.varint(day - prev)
 		prev = day
 	}
@@ -825,7 +827,7 @@ func writeRecord(w *writer, d corpus.Document) {
 	w.uvarint(flags)
 	w.uvarint(uint64(len(d.Entities)))
 	for _, e := range d.Entities {
-		w.str(e.Type)
+		w.str(string(e.Type))
 		w.str(e.Name)
 		w.uvarint(uint64(e.Count))
 	}
@@ -839,8 +841,9 @@ func writeRecord(w *writer, d corpus.Document) {
 // numbers, for the entity facet and filter.
 func writeEntities(docs []corpus.Document) File {
 	type ent struct {
-		typ, name string
-		df        int
+		typ  corpus.EntityType
+		name string
+		df   int
 	}
 	byName := map[string]*ent{}
 	for _, d := range docs {
@@ -868,7 +871,7 @@ func writeEntities(docs []corpus.Document) File {
 	w.uvarint(uint64(len(all)))
 	for i, x := range all {
 		num[x.name] = i
-		w.str(x.typ)
+		w.str(string(x.typ))
 		w.str(x.name)
 		w.uvarint(uint64(x.df))
 	}

@@ -80,7 +80,7 @@ func parseChunk(name string, kind byte, raw []byte) (*chunk, error) {
 		if err != nil {
 			return nil, err
 		}
-		if kind == kindTerms && IsStopKey(key) {
+		if kind == kindTerms && Key(key).IsStop() {
 			return nil, r.fail("stop key in a term chunk")
 		}
 		if c.entries[i], err = r.bytes("entry"); err != nil {
@@ -233,7 +233,7 @@ func (c *chunk) positions(key string, numDocs int, docs *[NumFields]DocPostings)
 	if i < 0 {
 		return nil, nil
 	}
-	stop := IsStopKey(key)
+	stop := Key(key).IsStop()
 	if !stop && docs == nil {
 		return nil, &FileError{c.name, ErrCorrupt, "corrupt: positions of a term without document postings"}
 	}

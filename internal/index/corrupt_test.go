@@ -7,13 +7,15 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"marsad/internal/arabic"
 )
 
 // exercise reads everything a bundle has, the way a visitor's queries and
 // pages would, and returns the first error.
 func exercise(ix *Index) error {
 	var errs []error
-	for _, key := range []string{"common", "k3", "w7", "x5", StopKey("the")} {
+	for _, key := range []Key{"common", "k3", "w7", "x5", StopKey("the")} {
 		// Before Postings, so that it reads the entry undecoded.
 		_, err := ix.DocFreq(key)
 		errs = append(errs, err)
@@ -111,7 +113,8 @@ func TestRootErrors(t *testing.T) {
 		{"payload cut", good[:len(good)-10], ErrTruncated, "truncated"},
 		{"trailing bytes", append(append([]byte(nil), good...), 0), ErrCorrupt, "unexpected bytes"},
 		{"a chunk where the root should be", sealed(kindTerms, []byte{0}), ErrCorrupt, "a term chunk where a root was expected"},
-		{"huge document count", sealed(kindRoot, []byte{0xff, 0xff, 0xff, 0xff, 0x0f}), ErrCorrupt, "document count"},
+		{"huge document count", sealed(kindRoot, []byte{arabic.Version, 0xff, 0xff, 0xff, 0xff, 0x0f}), ErrCorrupt, "document count"},
+		{"built by another analysis", sealed(kindRoot, append([]byte{arabic.Version + 1}, rootPayload(t, good)[1:]...)), ErrAnalysis, "rebuild the bundle"},
 		{"announces a gigabyte", withRawLen(sealed(kindRoot, []byte{0}), 1<<30), ErrCorrupt, "announces"},
 	}
 	for _, tt := range tests {
@@ -128,6 +131,19 @@ func TestRootErrors(t *testing.T) {
 }
 
 func sealed(kind byte, raw []byte) []byte { return seal(kind, raw) }
+
+// rootPayload is a root file's decompressed content, which starts with the
+// analysis version (one byte while it is under 128).
+func rootPayload(t *testing.T, root []byte) []byte {
+	raw, err := unseal("root", kindRoot, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if raw[0] != arabic.Version {
+		t.Fatalf("root starts with %d, want the analysis version %d", raw[0], arabic.Version)
+	}
+	return raw
+}
 
 func withRawLen(d []byte, n uint32) []byte {
 	d = append([]byte(nil), d...)
@@ -148,9 +164,9 @@ func FuzzBundle(f *testing.F) {
 		f.Fatal(err)
 	}
 	chunkOf := func(kind byte) (chunkRef, bool) {
-		dir := ix0.dirs[0]
+		dir := ix0.dirs[termFamily]
 		if kind == kindPos {
-			dir = ix0.dirs[1]
+			dir = ix0.dirs[positionFamily]
 		}
 		i := sort.Search(len(dir), func(i int) bool { return dir[i].First > "common" }) - 1
 		return dir[max(i, 0)], len(dir) > 0

@@ -38,13 +38,18 @@ import (
 //	   header with its kind, raw length and a CRC-32C; each document record
 //	   has its own CRC-32C. File names carry a hash of their content.
 //	5  chunks are fetched by byte range: term and position chunks are smaller
-//	   (16 and 64 KiB raw, was 64 and 384) and each is sealed on its own
-//	   (magic, version, kind, lengths, CRC-32C) inside files of about 1 MiB
-//	   of consecutive chunks (since 24 MiB, read the same way: a build
-//	   option, not the format, sets the size). The root's directories list the files once,
-//	   then per chunk its first key, whether it opens the next file, and its
-//	   length. A query decompresses a quarter of what it did.
-const FormatVersion = 5
+//	   and each is sealed on its own (magic, version, kind, lengths,
+//	   CRC-32C) inside files of consecutive chunks. The root's directories
+//	   list the files once, then per chunk its first key, whether it opens
+//	   the next file, and its length. A query decompresses a quarter of what
+//	   it did. Sizes are build options, not the format: today term chunks
+//	   close at 8 KiB raw and position chunks at 32 KiB (DefaultChunkBytes,
+//	   DefaultPosChunkBytes), and chunk files at 24 MiB compressed, like the
+//	   document packs (DefaultChunkFileBytes, DefaultPackBytes).
+//	6  the root starts with the analysis version (arabic.Version) the terms
+//	   were made with; Open refuses a bundle of another analysis, which it
+//	   would otherwise read with the wrong terms, and says to rebuild it.
+const FormatVersion = 6
 
 // Flags of a document record.
 const (
@@ -112,6 +117,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 var (
 	ErrNotBundle = errors.New("not a Marsad bundle")
 	ErrVersion   = errors.New("unsupported bundle format version")
+	ErrAnalysis  = errors.New("bundle built by another version of the analysis")
 	ErrTruncated = errors.New("bundle is truncated")
 	ErrCorrupt   = errors.New("bundle is corrupt")
 	ErrFetch     = errors.New("bundle file could not be read")

@@ -72,25 +72,55 @@ type Form struct {
 // maxForms bounds the distinct forms of one key (form numbers are uint16).
 const maxForms = 1 << 16
 
-// stopKeyPrefix marks the keys of stop words. Stop words have no index term,
-// but phrases keep their slots ("تنظيم ما يسمى"), so each is indexed under
-// its normalized form behind a prefix no analyzed term starts with.
+// family is one of the two kinds of chunk a key's entries live in, each
+// with its directory in the root.
+type family int
+
+const (
+	// termFamily chunks hold a term's forms and document postings.
+	termFamily family = iota
+	// positionFamily chunks hold positions and forms (phrases, exact forms)
+	// and a stop word's whole postings.
+	positionFamily
+	numFamilies
+)
+
+// kind is the file kind of the family's chunks.
+func (f family) kind() byte {
+	if f == positionFamily {
+		return kindPos
+	}
+	return kindTerms
+}
+
+// Key is a postings key: the index term of a word, or the key of a stop
+// word. Stop words have no index term, but phrases keep their slots
+// ("تنظيم ما يسمى"), so each is indexed under its normalized form behind a
+// prefix no analyzed term starts with.
+type Key string
+
+// stopKeyPrefix marks the keys of stop words; only Key's methods and
+// StopKey read it.
 const stopKeyPrefix = "\x00"
 
 // StopKey is the postings key of a stop word, from its Token.Norm.
-func StopKey(norm string) string { return stopKeyPrefix + norm }
+func StopKey(norm string) Key { return Key(stopKeyPrefix + norm) }
 
-// IsStopKey reports whether a postings key is a StopKey.
-func IsStopKey(key string) bool { return strings.HasPrefix(key, stopKeyPrefix) }
+// IsStop reports whether the key is a stop word's.
+func (k Key) IsStop() bool { return strings.HasPrefix(string(k), stopKeyPrefix) }
+
+// Text is what the key stands for, to show or compare with a token: the
+// term, or the stop word's normalized form.
+func (k Key) Text() string { return strings.TrimPrefix(string(k), stopKeyPrefix) }
 
 // KeyOf is the postings key under which a token is indexed: its Term, or
 // StopKey(Norm) for a stop word, or "" for a token that is not indexed.
-func KeyOf(t arabic.Token) string {
+func KeyOf(t arabic.Token) Key {
 	if t.Term != "" {
-		if IsStopKey(t.Term) {
+		if Key(t.Term).IsStop() {
 			return ""
 		}
-		return t.Term
+		return Key(t.Term)
 	}
 	if t.Norm != "" {
 		return StopKey(t.Norm)

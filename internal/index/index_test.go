@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
@@ -108,7 +107,7 @@ func TestBuildOrdersNewestFirstAndKeepsEveryField(t *testing.T) {
 	if ix.Year(0) != "2018" || ix.Year(1) != "2015" || ix.Year(2) != "" {
 		t.Errorf("years %q %q %q", ix.Year(0), ix.Year(1), ix.Year(2))
 	}
-	if ix.Day(0) != DayOf("2018-11-03") || ix.Day(2) != NoDay {
+	if ix.Day(0) != corpus.DayOfDate("2018-11-03") || ix.Day(2) != corpus.NoDay {
 		t.Errorf("days %d %d", ix.Day(0), ix.Day(2))
 	}
 	if ix.Source(0) != "S1" || ix.Source(2) != "" {
@@ -157,7 +156,7 @@ func TestForms(t *testing.T) {
 	ix := buildTest(t)
 	tests := []struct {
 		name string
-		key  string
+		key  Key
 		want []Form
 	}{
 		{"two forms, first seen first, counted over both fields", "dog", []Form{{Norm: "dogs", Spelling: "Dogs", Count: 2}, {Norm: "dog", Spelling: "dog", Count: 3}}},
@@ -219,11 +218,11 @@ func TestChunkCacheKeepsItsBudget(t *testing.T) {
 	docs := manyDocs(120)
 	ix := openBundle(t, buildBundle(t, smallOptions, docs))
 	ix.cacheBudget = 3000
-	keys := []string{"common", StopKey("the")}
+	keys := []Key{"common", StopKey("the")}
 	for i := 0; i < 120; i += 7 {
-		keys = append(keys, fmt.Sprintf("w%d", i), fmt.Sprintf("k%d", i%7))
+		keys = append(keys, Key(fmt.Sprintf("w%d", i)), Key(fmt.Sprintf("k%d", i%7)))
 	}
-	first := map[string][]Posting{}
+	first := map[Key][]Posting{}
 	for round := 0; round < 2; round++ {
 		for _, key := range keys {
 			got := must[[]Posting](t)(ix.Positions(Text, key))
@@ -262,11 +261,11 @@ func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 		t.Fatalf("expected several files of each family, got %v", count)
 	}
 	a, b := openBundle(t, split), openBundle(t, whole)
-	if len(a.dirs[0]) <= count['t'] || len(a.dirs[1]) <= count['p'] {
+	if len(a.dirs[termFamily]) <= count['t'] || len(a.dirs[positionFamily]) <= count['p'] {
 		t.Fatalf("expected files of several chunks: %d term chunks in %d files, %d position chunks in %d files",
-			len(a.dirs[0]), count['t'], len(a.dirs[1]), count['p'])
+			len(a.dirs[termFamily]), count['t'], len(a.dirs[positionFamily]), count['p'])
 	}
-	for _, key := range []string{"common", "k3", "w7", "w119", "x5", StopKey("the")} {
+	for _, key := range []Key{"common", "k3", "w7", "w119", "x5", StopKey("the")} {
 		for f := Field(0); f < NumFields; f++ {
 			pa, pb := must[[]Posting](t)(a.Positions(f, key)), must[[]Posting](t)(b.Positions(f, key))
 			if !reflect.DeepEqual(pa, pb) {
@@ -291,7 +290,7 @@ func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(keys) != 31 || keys[0] != "w1" || !strings.HasPrefix(keys[len(keys)-1], "w1") {
+	if len(keys) != 31 || keys[0] != "w1" || !strings.HasPrefix(string(keys[len(keys)-1]), "w1") {
 		t.Errorf("KeysWithPrefix(w1) = %d keys %v", len(keys), keys)
 	}
 	// With chunks of a key or two, the 400 keys of w span more chunks than
@@ -353,36 +352,11 @@ func TestDocumentFieldsAllEncoded(t *testing.T) {
 	}
 }
 
-func TestDayOf(t *testing.T) {
-	for date, want := range map[string]string{"2018-11-03": "2018-11-03", "2015-12": "2015-12-01", "2015": "2015-01-01"} {
-		if got := DayString(DayOf(date)); got != want {
-			t.Errorf("DayOf(%q) = %s, want %s", date, got, want)
-		}
-	}
-	for _, bad := range []string{"", "x", "2018-13", "18-01-01", "2018-01-01-01"} {
-		if DayOf(bad) != NoDay {
-			t.Errorf("DayOf(%q) = %d, want NoDay", bad, DayOf(bad))
-		}
-	}
-}
-
 func TestTextLengthQuantization(t *testing.T) {
 	for _, n := range []int32{1, 2, 10, 99, 500, 4321, 100000} {
 		got := dequantizeLen(quantizeLen(n))
 		if diff := float64(got-n) / float64(n); diff > 0.031 || diff < -0.031 {
 			t.Errorf("length %d comes back as %d", n, got)
-		}
-	}
-}
-
-// YearOfDay agrees with the calendar on every day from 1600 to 2400, leap
-// days and year ends included.
-func TestYearOfDayMatchesTheCalendar(t *testing.T) {
-	start := time.Date(1600, 1, 1, 0, 0, 0, 0, time.UTC)
-	for d := start; d.Year() < 2400; d = d.AddDate(0, 0, 1) {
-		day := int(d.Unix() / 86400)
-		if got := YearOfDay(day); got != d.Year() {
-			t.Fatalf("YearOfDay(%d) (%s) = %d, want %d", day, d.Format("2006-01-02"), got, d.Year())
 		}
 	}
 }
@@ -394,7 +368,7 @@ func TestDocFreqCountsThePostingsOfBothFields(t *testing.T) {
 	docs := manyDocs(120)
 	// Titles hold one word each: w<i>, which is also in the text.
 	ix := openBundle(t, buildBundle(t, smallOptions, docs))
-	keys := []string{"common", "k3", "w5", "w119", "x4s", StopKey("the"), "absent"}
+	keys := []Key{"common", "k3", "w5", "w119", "x4s", StopKey("the"), "absent"}
 	for round := 0; round < 2; round++ {
 		for _, key := range keys {
 			got := must[int](t)(ix.DocFreq(key))

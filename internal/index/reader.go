@@ -11,8 +11,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
+	"marsad/internal/arabic"
 	"marsad/internal/corpus"
 )
 
@@ -91,54 +91,6 @@ type FileInfo struct {
 	Size int64
 }
 
-// NoDay is the Day of a document whose date is unknown.
-const NoDay = -1 << 30
-
-// DayOf returns the day of a date ("2018-11-03", "2018-11", "2018"), counted
-// from 1970-01-01, taking the first day of a month or year; NoDay when the
-// date is unknown or malformed.
-func DayOf(date string) int {
-	y, m, d, ok := splitDate(date)
-	if !ok {
-		return NoDay
-	}
-	return int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
-}
-
-func splitDate(s string) (y, m, d int, ok bool) {
-	num := func(s string) (int, bool) {
-		n := 0
-		for i := 0; i < len(s); i++ {
-			if s[i] < '0' || s[i] > '9' {
-				return 0, false
-			}
-			n = n*10 + int(s[i]-'0')
-		}
-		return n, s != ""
-	}
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return 0, 0, 0, false
-	}
-	vals := []int{0, 1, 1}
-	for i, p := range parts {
-		v, good := num(p)
-		if !good {
-			return 0, 0, 0, false
-		}
-		vals[i] = v
-	}
-	if vals[1] < 1 || vals[1] > 12 || vals[2] < 1 || vals[2] > 31 {
-		return 0, 0, 0, false
-	}
-	return vals[0], vals[1], vals[2], true
-}
-
-// DayString renders a day as YYYY-MM-DD.
-func DayString(day int) string {
-	return time.Unix(int64(day)*86400, 0).UTC().Format("2006-01-02")
-}
-
 // maxCachedBytes bounds the decompressed chunks kept in memory with their
 // decoded postings; the least recently used go first, so the browser's heap
 // stays bounded however many queries run.
@@ -164,7 +116,7 @@ type Index struct {
 	packs     []packRef
 	recOff    []uint32
 	recLen    []uint32
-	dirs      [2][]chunkRef
+	dirs      [numFamilies][]chunkRef
 	entFile   string
 	vocabFile string
 	idFiles   []string
@@ -223,7 +175,23 @@ func OpenDir(dir string) (*Index, error) {
 	return Open(DirFetcher(dir), filepath.Base(matches[0]))
 }
 
+// checkAnalysis reads the analysis version a root starts with and refuses
+// a bundle whose terms another version of package arabic made.
+func checkAnalysis(r *reader) error {
+	analysis, err := r.uvarint("analysis version")
+	if err != nil {
+		return err
+	}
+	if analysis != arabic.Version {
+		return &FileError{r.name, ErrAnalysis, "built by version " + strconv.FormatUint(analysis, 10) + " of the Arabic analysis, this build analyzes with version " + strconv.Itoa(arabic.Version) + ": rebuild the bundle (marsad index, or marsad build for a site)"}
+	}
+	return nil
+}
+
 func (ix *Index) readRoot(r *reader) error {
+	if err := checkAnalysis(r); err != nil {
+		return err
+	}
 	// A document takes at least a source, a date, two lengths and a record
 	// size in the root.
 	n, err := r.count("document count", 5)
@@ -257,7 +225,7 @@ func (ix *Index) readRoot(r *reader) error {
 			return err
 		}
 		day += d
-		if day < NoDay || day > 1<<30 {
+		if day < int64(corpus.NoDay) || day > 1<<30 {
 			return r.fail("date out of range")
 		}
 		ix.docDay[i] = int32(day)
@@ -265,8 +233,8 @@ func (ix *Index) readRoot(r *reader) error {
 	// Years are counted for every hit of every query (the year facet).
 	ix.docYear = make([]int32, n)
 	for i, d := range ix.docDay {
-		if d != NoDay {
-			ix.docYear[i] = int32(YearOfDay(int(d)))
+		if corpus.Day(d) != corpus.NoDay {
+			ix.docYear[i] = int32(corpus.Day(d).Year())
 		}
 	}
 	var totals [NumFields]uint64
@@ -400,9 +368,10 @@ func (ix *Index) Sources() []string { return ix.sources }
 // SourceNum is the number of document i's source in Sources.
 func (ix *Index) SourceNum(i int) int { return int(ix.docSource[i]) }
 
-// Day is the day of document i's date (see DayOf), NoDay if unknown.
+// Day is the first day of document i's date (see corpus.Date.FirstDay),
+// NoDay if unknown.
 // Documents are numbered by falling date: Day never increases with i.
-func (ix *Index) Day(i int) int { return int(ix.docDay[i]) }
+func (ix *Index) Day(i int) corpus.Day { return corpus.Day(ix.docDay[i]) }
 
 // Year is the year facet value of document i, "" if its date is unknown.
 func (ix *Index) Year(i int) string {
@@ -416,25 +385,6 @@ func (ix *Index) Year(i int) string {
 // YearNum is the year of document i's date, 0 if it is unknown.
 func (ix *Index) YearNum(i int) int { return int(ix.docYear[i]) }
 
-// YearOfDay is the proleptic Gregorian year of a day counted from
-// 1970-01-01 (the civil-from-days algorithm of Howard Hinnant).
-func YearOfDay(day int) int {
-	z := day + 719468
-	era := z / 146097
-	if z < 0 && z%146097 != 0 {
-		era--
-	}
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	if mp >= 10 { // January or February: the year of March's era ended
-		y++
-	}
-	return y
-}
-
 // DocLen is the number of indexed terms of document i in field f (for the
 // text, to within a few percent).
 func (ix *Index) DocLen(f Field, i int) int {
@@ -447,9 +397,9 @@ func (ix *Index) DocLen(f Field, i int) int {
 // AvgDocLen is the mean DocLen of field f over all documents (0 if empty).
 func (ix *Index) AvgDocLen(f Field) float64 { return ix.avgLen[f] }
 
-// chunkFor returns the chunk that holds key in family fam (0 terms, 1
-// positions), fetching it if need be; nil if no chunk can hold it.
-func (ix *Index) chunkFor(fam int, key string) (*chunk, error) {
+// chunkFor returns the chunk that holds key in a family, fetching it if
+// need be; nil if no chunk can hold it.
+func (ix *Index) chunkFor(fam family, key string) (*chunk, error) {
 	dir := ix.dirs[fam]
 	i := sort.Search(len(dir), func(i int) bool { return dir[i].First > key }) - 1
 	if i < 0 {
@@ -474,7 +424,7 @@ func (ix *Index) cached(ref chunkRef) *chunk {
 	return c
 }
 
-func (ix *Index) loadChunk(fam int, ref chunkRef) (*chunk, error) {
+func (ix *Index) loadChunk(fam family, ref chunkRef) (*chunk, error) {
 	if c := ix.cached(ref); c != nil {
 		return c, nil
 	}
@@ -491,7 +441,7 @@ func (ix *Index) loadChunk(fam int, ref chunkRef) (*chunk, error) {
 // loadChunks brings the chunks into the cache. Chunks that follow each other
 // in a file are fetched with one range request; the runs are fetched in
 // parallel.
-func (ix *Index) loadChunks(fam int, refs []chunkRef) error {
+func (ix *Index) loadChunks(fam family, refs []chunkRef) error {
 	var missing []chunkRef
 	for _, ref := range refs {
 		if ix.cached(ref) == nil {
@@ -526,11 +476,8 @@ func (ix *Index) loadChunks(fam int, refs []chunkRef) error {
 
 // fetchChunks fetches consecutive chunks of one file in one request, checks
 // and decodes them, and caches them; it returns the last.
-func (ix *Index) fetchChunks(fam int, run []chunkRef) (*chunk, error) {
-	kind := kindTerms
-	if fam == 1 {
-		kind = kindPos
-	}
+func (ix *Index) fetchChunks(fam family, run []chunkRef) (*chunk, error) {
+	kind := fam.kind()
 	first, last := run[0], run[len(run)-1]
 	length := last.Off + last.Len - first.Off
 	data, err := ix.fetch.Fetch(first.File, first.Off, length)
@@ -599,31 +546,31 @@ func (ix *Index) trim() {
 
 // Need is a key a query is about to read, and whether it needs positions.
 type Need struct {
-	Key       string
+	Key       Key
 	Positions bool
 }
 
 // Prefetch fetches, in parallel, the chunks that the needed keys live in, so
 // that a query waits for one round trip rather than one per key.
 func (ix *Index) Prefetch(needs []Need) error {
-	var refs [2][]chunkRef
+	var refs [numFamilies][]chunkRef
 	for _, n := range needs {
-		fams := []int{0}
-		if n.Positions || IsStopKey(n.Key) {
-			fams = append(fams, 1)
+		fams := []family{termFamily}
+		if n.Positions || n.Key.IsStop() {
+			fams = append(fams, positionFamily)
 		}
-		if IsStopKey(n.Key) {
+		if n.Key.IsStop() {
 			fams = fams[1:]
 		}
 		for _, fam := range fams {
 			dir := ix.dirs[fam]
-			i := sort.Search(len(dir), func(i int) bool { return dir[i].First > n.Key }) - 1
+			i := sort.Search(len(dir), func(i int) bool { return dir[i].First > string(n.Key) }) - 1
 			if i >= 0 {
 				refs[fam] = append(refs[fam], dir[i])
 			}
 		}
 	}
-	return ix.loadAll(len(refs), func(fam int) error { return ix.loadChunks(fam, refs[fam]) })
+	return ix.loadAll(len(refs), func(i int) error { return ix.loadChunks(family(i), refs[i]) })
 }
 
 // loadAll runs n loads concurrently and returns the first error.
@@ -656,8 +603,8 @@ func (ix *Index) loadAll(n int, load func(i int) error) error {
 // Postings returns the documents of a key in a field with the number of
 // occurrences in each, ordered by document; empty if the key does not occur.
 // Stop keys have no document postings: theirs come from their positions.
-func (ix *Index) Postings(f Field, key string) (DocPostings, error) {
-	if IsStopKey(key) {
+func (ix *Index) Postings(f Field, key Key) (DocPostings, error) {
+	if key.IsStop() {
 		ps, err := ix.Positions(f, key)
 		if err != nil {
 			return DocPostings{}, err
@@ -668,11 +615,11 @@ func (ix *Index) Postings(f Field, key string) (DocPostings, error) {
 		}
 		return out, nil
 	}
-	c, err := ix.chunkFor(0, key)
+	c, err := ix.chunkFor(termFamily, string(key))
 	if c == nil || err != nil {
 		return DocPostings{}, err
 	}
-	e, err := c.term(key, ix.numDocs)
+	e, err := c.term(string(key), ix.numDocs)
 	if e == nil || err != nil {
 		return DocPostings{}, err
 	}
@@ -682,8 +629,8 @@ func (ix *Index) Postings(f Field, key string) (DocPostings, error) {
 
 // DocFreq returns how many postings a key has in both fields together, the
 // sum of its Postings' lengths, without decoding the postings of its text.
-func (ix *Index) DocFreq(key string) (int, error) {
-	if IsStopKey(key) {
+func (ix *Index) DocFreq(key Key) (int, error) {
+	if key.IsStop() {
 		df := 0
 		for f := Field(0); f < NumFields; f++ {
 			ps, err := ix.Postings(f, key)
@@ -694,33 +641,33 @@ func (ix *Index) DocFreq(key string) (int, error) {
 		}
 		return df, nil
 	}
-	c, err := ix.chunkFor(0, key)
+	c, err := ix.chunkFor(termFamily, string(key))
 	if c == nil || err != nil {
 		return 0, err
 	}
-	return c.docFreq(key, ix.numDocs)
+	return c.docFreq(string(key), ix.numDocs)
 }
 
 // Positions returns the postings of a key in a field with their positions and
 // forms.
-func (ix *Index) Positions(f Field, key string) ([]Posting, error) {
+func (ix *Index) Positions(f Field, key Key) ([]Posting, error) {
 	var docs *[NumFields]DocPostings
-	if !IsStopKey(key) {
-		tc, err := ix.chunkFor(0, key)
+	if !key.IsStop() {
+		tc, err := ix.chunkFor(termFamily, string(key))
 		if tc == nil || err != nil {
 			return nil, err
 		}
-		e, err := tc.term(key, ix.numDocs)
+		e, err := tc.term(string(key), ix.numDocs)
 		if e == nil || err != nil {
 			return nil, err
 		}
 		docs = &e.postings
 	}
-	c, err := ix.chunkFor(1, key)
+	c, err := ix.chunkFor(positionFamily, string(key))
 	if c == nil || err != nil {
 		return nil, err
 	}
-	ps, err := c.positions(key, ix.numDocs, docs)
+	ps, err := c.positions(string(key), ix.numDocs, docs)
 	if ps == nil || err != nil {
 		return nil, err
 	}
@@ -730,15 +677,15 @@ func (ix *Index) Positions(f Field, key string) ([]Posting, error) {
 
 // Forms returns the forms of a term key with their counts over the whole
 // corpus, in index order; nil for stop keys and unknown keys. Read only.
-func (ix *Index) Forms(key string) ([]Form, error) {
-	if IsStopKey(key) {
+func (ix *Index) Forms(key Key) ([]Form, error) {
+	if key.IsStop() {
 		return nil, nil
 	}
-	c, err := ix.chunkFor(0, key)
+	c, err := ix.chunkFor(termFamily, string(key))
 	if c == nil || err != nil {
 		return nil, err
 	}
-	e, err := c.term(key, ix.numDocs)
+	e, err := c.term(string(key), ix.numDocs)
 	if e == nil || err != nil {
 		return nil, err
 	}
@@ -755,8 +702,8 @@ var ErrTooBroad = errors.New("prefix too broad")
 
 // KeysWithPrefix returns the term keys starting with prefix, in order. A
 // prefix whose keys span more than a few chunks is refused with ErrTooBroad.
-func (ix *Index) KeysWithPrefix(prefix string) ([]string, error) {
-	dir := ix.dirs[0]
+func (ix *Index) KeysWithPrefix(prefix string) ([]Key, error) {
+	dir := ix.dirs[termFamily]
 	lo := sort.Search(len(dir), func(i int) bool { return dir[i].First > prefix }) - 1
 	lo = max(lo, 0)
 	hi := lo
@@ -766,18 +713,18 @@ func (ix *Index) KeysWithPrefix(prefix string) ([]string, error) {
 	if hi-lo > maxRangeChunks {
 		return nil, ErrTooBroad
 	}
-	var out []string
-	if err := ix.loadChunks(0, dir[lo:hi]); err != nil {
+	var out []Key
+	if err := ix.loadChunks(termFamily, dir[lo:hi]); err != nil {
 		return nil, err
 	}
 	for i := lo; i < hi; i++ {
-		c, err := ix.loadChunk(0, dir[i])
+		c, err := ix.loadChunk(termFamily, dir[i])
 		if err != nil {
 			return nil, err
 		}
 		j := sort.SearchStrings(c.keys, prefix)
 		for ; j < len(c.keys) && strings.HasPrefix(c.keys[j], prefix); j++ {
-			out = append(out, c.keys[j])
+			out = append(out, Key(c.keys[j]))
 		}
 	}
 	return out, nil
@@ -893,9 +840,11 @@ func decodeRecord(file string, off uint32, data []byte) (*corpus.Document, error
 	}
 	for i := range d.Entities {
 		e := &d.Entities[i]
-		if e.Type, err = r.str("entity type"); err != nil {
+		typ, err := r.str("entity type")
+		if err != nil {
 			return nil, err
 		}
+		e.Type = corpus.EntityType(typ)
 		if e.Name, err = r.str("entity name"); err != nil {
 			return nil, err
 		}
@@ -1019,9 +968,10 @@ func (ix *Index) Vocab() ([]VocabEntry, error) {
 // Entities is the entity table of a bundle: every entity the articles
 // mention, most widespread first, and which ones each article mentions.
 type Entities struct {
-	Names, Types []string
-	DF           []int
-	byName       map[string]int32
+	Names  []string
+	Types  []corpus.EntityType
+	DF     []int
+	byName map[string]int32
 	// The entities of document d are ids[start[d]:start[d+1]]: one array
 	// for the corpus, which the entity facet reads for every hit.
 	start []uint32
@@ -1055,11 +1005,13 @@ func (ix *Index) Entities() (*Entities, error) {
 	if err != nil {
 		return nil, err
 	}
-	ents = &Entities{Names: make([]string, n), Types: make([]string, n), DF: make([]int, n), byName: make(map[string]int32, n)}
+	ents = &Entities{Names: make([]string, n), Types: make([]corpus.EntityType, n), DF: make([]int, n), byName: make(map[string]int32, n)}
 	for i := 0; i < n; i++ {
-		if ents.Types[i], err = r.str("entity type"); err != nil {
+		typ, err := r.str("entity type")
+		if err != nil {
 			return nil, err
 		}
+		ents.Types[i] = corpus.EntityType(typ)
 		if ents.Names[i], err = r.str("entity name"); err != nil {
 			return nil, err
 		}
@@ -1107,7 +1059,8 @@ func (ix *Index) Entities() (*Entities, error) {
 // returns an error naming each damaged file.
 func (ix *Index) Verify() error {
 	var errs []error
-	for fam, dir := range ix.dirs {
+	for i, dir := range ix.dirs {
+		fam := family(i)
 		for _, ref := range dir {
 			c, err := ix.loadChunk(fam, ref)
 			if err != nil {
@@ -1115,10 +1068,10 @@ func (ix *Index) Verify() error {
 				continue
 			}
 			for _, key := range c.keys {
-				if fam == 0 {
+				if fam == termFamily {
 					_, err = c.term(key, ix.numDocs)
 				} else {
-					_, err = ix.Positions(Title, key)
+					_, err = ix.Positions(Title, Key(key))
 				}
 				if err != nil {
 					errs = append(errs, err)

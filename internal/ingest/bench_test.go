@@ -1,25 +1,18 @@
 package ingest
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
 	"marsad/internal/entity"
+
+	"marsad/internal/testcorpus"
 )
 
-// sharedCorpus finds a corpus of ../shared (MARSAD_SHARED overrides the
-// folder), or skips: the project builds and tests without it.
+// sharedCorpus finds a corpus of the shared material, or skips: the project
+// builds and tests without it.
 func sharedCorpus(b *testing.B, name string) string {
-	dir := os.Getenv("MARSAD_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared")
-	}
-	p := filepath.Join(dir, "corpora", name)
-	if _, err := os.Stat(p); err != nil {
-		b.Skipf("benchmark reads %s, which is absent (set MARSAD_SHARED to the shared folder): %v", p, err)
-	}
-	return p
+	return testcorpus.Shared(b, filepath.Join("corpora", name))
 }
 
 func benchmarkIngest(b *testing.B, name string, tagged bool) {

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"marsad/internal/corpus"
+
+	"marsad/internal/testcorpus"
 )
 
 // Article bodies long and varied enough that corpus.FromRecord keeps them
@@ -102,7 +104,7 @@ func TestFolderReadsTextMarkdownAndHTMLRecursivelyWithIDsFromTheirPaths(t *testi
 }
 
 func TestFolderGivesTheSameDocumentsAsCorpusLoadDir(t *testing.T) {
-	const seeds = "../../web/corpus"
+	seeds := testcorpus.SeedDir()
 	want, err := corpus.LoadDir(seeds)
 	if err != nil {
 		t.Fatal(err)

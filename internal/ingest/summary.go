@@ -90,12 +90,13 @@ func coverageOf(docs []corpus.Document, tagged bool) Coverage {
 		}
 		count(&c.Title, d.Title)
 		count(&c.Date, d.Date)
-		switch len(d.Date) {
-		case len("2006-01-02"):
+		date, _ := corpus.ParseDate(d.Date)
+		switch date.Precision() {
+		case corpus.DayPrecision:
 			c.DateDay++
-		case len("2006-01"):
+		case corpus.MonthPrecision:
 			c.DateMonth++
-		case len("2006"):
+		case corpus.YearPrecision:
 			c.DateYr++
 		}
 		count(&c.Source, d.Source)

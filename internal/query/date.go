@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"marsad/internal/arabic"
+	"marsad/internal/corpus"
 )
 
 // Date values: a year, month or day, or an inclusive range of them.
@@ -90,7 +91,7 @@ func period(v string, yearOnly bool) (first, last, msg string) {
 		return "", "", "date: there is no month " + itoa(m) + ": expected a month from 01 to 12"
 	}
 	ms := ys + "-" + pad2(m)
-	days := daysIn(y, m)
+	days := corpus.DaysIn(y, m)
 	if len(parts) == 2 {
 		return ms + "-01", ms + "-" + pad2(days), ""
 	}
@@ -125,18 +126,4 @@ func pad2(n int) string {
 		return "0" + itoa(n)
 	}
 	return itoa(n)
-}
-
-// daysIn returns the number of days of a month of the Gregorian calendar.
-func daysIn(year, month int) int {
-	switch month {
-	case 2:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case 4, 6, 9, 11:
-		return 30
-	}
-	return 31
 }

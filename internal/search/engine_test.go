@@ -7,6 +7,8 @@ import (
 
 	"marsad/internal/corpus"
 	"marsad/internal/index"
+
+	"marsad/internal/testcorpus/seedbundle"
 )
 
 func TestPrefixFindsTheWordsThatStartWithIt(t *testing.T) {
@@ -113,11 +115,7 @@ func TestSortByDate(t *testing.T) {
 }
 
 func TestADamagedChunkIsNamedAndTheRestWorks(t *testing.T) {
-	docs, err := corpus.LoadDir("../../web/corpus")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bundle, err := index.Build(index.Options{ChunkBytes: 512, PosChunkBytes: 512}, docs)
+	bundle, err := index.Build(index.Options{ChunkBytes: 512, PosChunkBytes: 512}, seedbundle.Docs(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,18 @@ import (
 // tests pin the filter and facet logic apart from the tagger.
 func entityEngine(t *testing.T) *Engine {
 	t.Helper()
+	e, err := buildEngine(entityDocs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.LoadEntities(); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// entityDocs are the three articles of entityEngine.
+func entityDocs() []corpus.Document {
 	twitter := corpus.Entity{Type: "platform", Name: "تويتر", Count: 3}
 	daesh := corpus.Entity{Type: "organization", Name: "داعش", Count: 2}
 	iraq := corpus.Entity{Type: "place", Name: "العراق", Count: 1}
@@ -20,14 +32,7 @@ func entityEngine(t *testing.T) *Engine {
 		{ID: "b", Title: "معارك", Source: "س2", Date: "2016-01-01", Text: "معارك داعش في العراق", Entities: []corpus.Entity{daesh, iraq}},
 		{ID: "c", Title: "منصات", Source: "س1", Date: "2016-02-01", Text: "تويتر يحذف تغريدات", Entities: []corpus.Entity{twitter}},
 	}
-	e, err := buildEngine(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.LoadEntities(); err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return docs
 }
 
 func entitySearch(t *testing.T, req Request) *Result {
@@ -79,11 +84,11 @@ func TestEntityFacetCountsTheFilteredResult(t *testing.T) {
 	// the source facet counts with the entity filter applied.
 	res = entitySearch(t, Request{Sources: []string{"س1"}, Entities: []string{"داعش"}})
 	wantIDs(t, "source س1 + داعش", res, "a")
-	want = []FacetValue{{Value: "تويتر", Count: 1, Type: "platform"}, {Value: "داعش", Count: 1, Type: "organization"}}
+	want = []FacetValue{{Value: "تويتر", Count: 1, Type: "platform"}, {Value: "داعش", Count: 1, Type: "organization", Selected: true}}
 	if !reflect.DeepEqual(res.Facets.Entities, want) {
 		t.Errorf("entity facet = %+v\nwant %+v", res.Facets.Entities, want)
 	}
-	wantSources := []FacetValue{{Value: "س1", Count: 1}, {Value: "س2", Count: 1}}
+	wantSources := []FacetValue{{Value: "س1", Count: 1, Selected: true}, {Value: "س2", Count: 1}}
 	if !reflect.DeepEqual(res.Facets.Sources, wantSources) {
 		t.Errorf("source facet = %+v\nwant %+v", res.Facets.Sources, wantSources)
 	}
@@ -122,7 +127,7 @@ func TestEntityFacetKeepsEachTypesMostFrequent(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := map[string]int{}
-	types := map[string]int{}
+	types := map[corpus.EntityType]int{}
 	for _, f := range res.Facets.Entities {
 		got[f.Value] = f.Count
 		types[f.Type]++

@@ -35,7 +35,7 @@ type expander struct {
 	notes   []AliasNote
 	words   []typedWord
 	// groups gives each word or phrase that took part in an alias
-	// expansion its group and weight, for dis-max scoring (see plan.score).
+	// expansion its group and weight, for dis-max scoring (see matches.score).
 	groups map[leafKey]aliasMember
 }
 
@@ -177,7 +177,7 @@ func (x *expander) matchesAny(s string) bool {
 }
 
 func (x *expander) known(term string) bool {
-	ok, err := x.e.known(term)
+	ok, err := x.e.known(index.Key(term))
 	x.fail(err)
 	return ok
 }
@@ -230,8 +230,8 @@ func isLatin(s string) bool {
 }
 
 // known reports whether an index term has postings.
-func (e *Engine) known(term string) (bool, error) {
-	if term == "" || index.IsStopKey(term) {
+func (e *Engine) known(term index.Key) (bool, error) {
+	if term == "" || term.IsStop() {
 		return false, nil
 	}
 	forms, err := e.ix.Forms(term)
@@ -256,10 +256,10 @@ func (e *Engine) matchesAny(word string) (bool, error) {
 // forms lists the forms of each positive word matched by its stem.
 func (e *Engine) forms(words []typedWord) ([]WordForm, error) {
 	var out []WordForm
-	done := map[string]bool{}
+	done := map[index.Key]bool{}
 	for _, w := range words {
 		slots, _ := wordSlots(w.searched, false, false)
-		if len(slots) != 1 || index.IsStopKey(slots[0].key) || done[slots[0].key] {
+		if len(slots) != 1 || slots[0].key.IsStop() || done[slots[0].key] {
 			continue
 		}
 		key := slots[0].key
@@ -310,7 +310,7 @@ const MaxExpansionWords = 10
 // expansion is a prefix or fuzzy word and the index keys it was widened to.
 type expansion struct {
 	typed    string
-	keys     []string
+	keys     []index.Key
 	total    int
 	tooBroad bool
 }

@@ -27,9 +27,9 @@ const (
 	maxFuzzy = 16
 )
 
-// plan is an evaluated query: the matching documents and the positive leaves
+// matches is an evaluated query: the matching documents and the positive leaves
 // that score and highlight them.
-type plan struct {
+type matches struct {
 	docs   []int32 // ascending
 	leaves []*leaf // positive words and phrases, in query order
 	// expansions are the prefix and fuzzy words of the query and the index
@@ -38,7 +38,7 @@ type plan struct {
 	err        error
 	// normKey maps every form (norm) of the leaves' terms to its term, so
 	// a text is marked by normalizing its words, without stemming them.
-	normKey map[string]string
+	normKey map[string]index.Key
 	// tokens caches the analyzed texts marked so far.
 	tokens map[string]analyzedText
 }
@@ -56,7 +56,7 @@ type leaf struct {
 }
 
 type slot struct {
-	key    string
+	key    index.Key
 	norm   string // exact form: only the occurrences of this norm
 	offset int32  // position relative to the first slot
 	typed  string // for a word: the norm the visitor typed
@@ -82,7 +82,9 @@ func (ev *evaluator) fail(err error) {
 	}
 }
 
-func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
+// matches evaluates a query against the index: the documents, and the
+// leaves and forms that score and highlight them.
+func (e *Engine) matches(n query.Node, groups map[leafKey]aliasMember) *matches {
 	e.prefetch(n)
 	ev := &evaluator{e: e, groups: groups, nextGroup: 1000}
 	docs, ignored := ev.eval(n, true)
@@ -90,10 +92,10 @@ func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
 		ev = &evaluator{e: e, stopFallback: true, groups: groups, nextGroup: 1000}
 		docs, _ = ev.eval(n, true)
 	}
-	p := &plan{docs: docs, leaves: ev.leaves, expansions: ev.expansions, err: ev.err, normKey: map[string]string{}, tokens: map[string]analyzedText{}}
+	p := &matches{docs: docs, leaves: ev.leaves, expansions: ev.expansions, err: ev.err, normKey: map[string]index.Key{}, tokens: map[string]analyzedText{}}
 	for _, l := range p.leaves {
 		for _, s := range l.slots {
-			if s.norm != "" || index.IsStopKey(s.key) {
+			if s.norm != "" || s.key.IsStop() {
 				continue
 			}
 			forms, err := e.ix.Forms(s.key)
@@ -113,7 +115,7 @@ func (e *Engine) plan(n query.Node, groups map[leafKey]aliasMember) *plan {
 // textTokens returns the normalized tokens of a text with their index keys
 // (a term through normKey, a stop word's StopKey, or "" for a word the
 // query does not name).
-func (p *plan) textTokens(text string) ([]arabic.Token, []string) {
+func (p *matches) textTokens(text string) ([]arabic.Token, []index.Key) {
 	if a, ok := p.tokens[text]; ok {
 		return a.toks, a.keys
 	}
@@ -123,7 +125,7 @@ func (p *plan) textTokens(text string) ([]arabic.Token, []string) {
 }
 
 // remember caches an analyzed text, up to a page's worth and a few titles.
-func (p *plan) remember(text string, a analyzedText) {
+func (p *matches) remember(text string, a analyzedText) {
 	if len(p.tokens) < 64 {
 		p.tokens[text] = a
 	}
@@ -133,14 +135,14 @@ func (p *plan) remember(text string, a analyzedText) {
 // is marked by ("" for none).
 type analyzedText struct {
 	toks []arabic.Token
-	keys []string
+	keys []index.Key
 }
 
-// analyzeText tokenizes a text and keys its tokens. It only reads the plan,
+// analyzeText tokenizes a text and keys its tokens. It only reads the matches,
 // so texts may be analyzed at the same time.
-func (p *plan) analyzeText(text string) analyzedText {
+func (p *matches) analyzeText(text string) analyzedText {
 	toks := arabic.Norms(text)
-	keys := make([]string, len(toks))
+	keys := make([]index.Key, len(toks))
 	for i, t := range toks {
 		switch {
 		case t.Norm == "":
@@ -156,7 +158,7 @@ func (p *plan) analyzeText(text string) analyzedText {
 // analyzeTexts analyzes texts on every processor at once: the texts of a
 // page of results are most of a query's work, and natively there are
 // several processors (in the browser there is one, and this is a loop).
-func (p *plan) analyzeTexts(texts []string) {
+func (p *matches) analyzeTexts(texts []string) {
 	out := make([]analyzedText, len(texts))
 	workers := min(runtime.GOMAXPROCS(0), len(texts))
 	var next atomic.Int32
@@ -230,10 +232,8 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 		return ev.evalPrefix(n.Text, positive)
 	case query.Fuzzy:
 		return ev.evalFuzzy(n.Text, positive)
-	case query.Field:
-		return ev.evalField(n), false
-	case query.DateRange:
-		return ev.e.dateDocs(n), false
+	case query.Field, query.DateRange:
+		return ev.evalFilter(n), false
 	case query.Not:
 		return ev.eval(n.Child, !positive)
 	case query.Or:
@@ -252,6 +252,7 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 		var out []int32
 		first := true
 		var excluded [][]int32
+		exclusionsOnly := true
 		for _, c := range n.Children {
 			if not, ok := c.(query.Not); ok {
 				d, ign := ev.eval(not.Child, !positive)
@@ -260,6 +261,7 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 				}
 				continue
 			}
+			exclusionsOnly = false
 			d, ign := ev.eval(c, positive)
 			if ign {
 				continue
@@ -269,6 +271,11 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 			} else {
 				out = intersect(out, d)
 			}
+		}
+		if exclusionsOnly && len(excluded) > 0 {
+			// What is left of a query once its filters are taken out
+			// (splitFilters): every document but the excluded ones.
+			out, first = ev.e.all(), false
 		}
 		if first {
 			// Only stop words besides the exclusions.
@@ -304,7 +311,7 @@ func exactSlots(text string) []slot {
 		}
 		key := index.KeyOf(t)
 		norm := t.Norm
-		if index.IsStopKey(key) {
+		if key.IsStop() {
 			norm = "" // a stop key is its norm already
 		}
 		slots = append(slots, slot{key: key, norm: norm, offset: int32(t.Position - toks[0].Position)})
@@ -328,8 +335,8 @@ func (ev *evaluator) evalExact(text string, positive bool) ([]int32, bool) {
 // the way the analyzer would; a verb's person prefix is folded like the
 // stemmer folds it (تغري* also finds the terms filed under يغري).
 func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
-	var keys []string
-	seen := map[string]bool{}
+	var keys []index.Key
+	seen := map[index.Key]bool{}
 	for _, p := range prefixKeys(text) {
 		ks, err := ev.e.ix.KeysWithPrefix(p)
 		if err == index.ErrTooBroad {
@@ -347,20 +354,20 @@ func (ev *evaluator) evalPrefix(text string, positive bool) ([]int32, bool) {
 	// Terms are stems: a prefix that goes past its word's stem (روسي* for
 	// روسيا, whose term is روس) starts no term, but its own term is what
 	// the visitor means.
-	if toks := analyzeQuery(text); len(toks) == 1 && toks[0].Term != "" && !seen[toks[0].Term] {
-		term := toks[0].Term
+	if toks := analyzeQuery(text); len(toks) == 1 && toks[0].Term != "" && !seen[index.Key(toks[0].Term)] {
+		term := index.Key(toks[0].Term)
 		n, err := ev.e.ix.DocFreq(term)
 		ev.fail(err)
 		if n > 0 {
 			seen[term] = true
-			keys = append([]string{term}, keys...)
+			keys = append([]index.Key{term}, keys...)
 		}
 	}
 	total := len(keys)
 	if len(keys) > MaxExpansions {
 		// Keep the most widespread: they are what a visitor most likely
 		// means, and the bound keeps a keystroke cheap.
-		df := map[string]int{}
+		df := map[index.Key]int{}
 		for _, k := range keys {
 			n, err := ev.e.ix.DocFreq(k)
 			ev.fail(err)
@@ -400,7 +407,7 @@ func prefixKeys(text string) []string {
 // edits of it (see package fuzzy); the closer, the higher they score.
 func (ev *evaluator) evalFuzzy(text string, positive bool) ([]int32, bool) {
 	slots, ok := wordSlots(text, false, ev.stopFallback)
-	if !ok || len(slots) != 1 || index.IsStopKey(slots[0].key) {
+	if !ok || len(slots) != 1 || slots[0].key.IsStop() {
 		return ev.evalText(text, false, positive)
 	}
 	key := slots[0].key
@@ -409,11 +416,11 @@ func (ev *evaluator) evalFuzzy(text string, positive bool) ([]int32, bool) {
 		ev.fail(err)
 		return nil, false
 	}
-	near := vocab.Near(key, fuzzy.MaxCost(key), maxFuzzy)
-	keys := []string{key}
+	near := vocab.Near(string(key), fuzzy.MaxCost(string(key)), maxFuzzy)
+	keys := []index.Key{key}
 	weights := []float64{1}
 	for _, m := range near {
-		keys = append(keys, m.Key)
+		keys = append(keys, index.Key(m.Key))
 		weights = append(weights, math.Max(0.2, 1-0.4*m.Cost))
 	}
 	needs := make([]index.Need, len(keys))
@@ -426,7 +433,7 @@ func (ev *evaluator) evalFuzzy(text string, positive bool) ([]int32, bool) {
 }
 
 // group matches several keys as one alias group: they score as one term.
-func (ev *evaluator) group(keys []string, weights []float64, positive bool) []int32 {
+func (ev *evaluator) group(keys []index.Key, weights []float64, positive bool) []int32 {
 	ev.nextGroup++
 	lists := make([][]int32, 0, len(keys))
 	for i, k := range keys {
@@ -470,7 +477,7 @@ func wordSlots(text string, isPhrase, stopFallback bool) (slots []slot, ok bool)
 		if key == "" {
 			continue
 		}
-		if !index.IsStopKey(key) {
+		if !key.IsStop() {
 			hasTerm = true
 		}
 		slots = append(slots, slot{key: key, offset: int32(t.Position - toks[0].Position), typed: t.Norm})
@@ -486,7 +493,7 @@ func wordSlots(text string, isPhrase, stopFallback bool) (slots []slot, ok bool)
 		// do not constrain it unless it is several content tokens.
 		var content []slot
 		for _, s := range slots {
-			if !index.IsStopKey(s.key) {
+			if !s.key.IsStop() {
 				content = append(content, s)
 			}
 		}
@@ -497,54 +504,12 @@ func wordSlots(text string, isPhrase, stopFallback bool) (slots []slot, ok bool)
 	return slots, true
 }
 
-func (ev *evaluator) evalField(f query.Field) []int32 {
-	e := ev.e
-	ix := e.ix
-	var out []int32
-	switch f.Name {
-	case query.FieldEntity:
-		ents, err := e.entities()
-		if err != nil {
-			ev.fail(err)
-			return nil
-		}
-		for _, name := range e.entityNames(ents, f.Value) {
-			out = union(out, e.entityDocs(ents, name))
-		}
-	case query.FieldSource:
-		want := normWords(f.Value)
-		ok := make([]bool, len(e.sourceNorms))
-		for s, norms := range e.sourceNorms {
-			ok[s] = containsRun(norms, want)
-		}
-		for i := 0; i < ix.NumDocs(); i++ {
-			if ok[ix.SourceNum(i)] {
-				out = append(out, int32(i))
-			}
-		}
-	}
-	return out
-}
-
-// dateDocs returns the documents dated within a range. Documents are numbered
-// newest first, so the range is one run of numbers found by binary search.
-func (e *Engine) dateDocs(r query.DateRange) []int32 {
-	n := e.ix.NumDocs()
-	lo, hi := 0, n
-	if r.To != "" {
-		to := index.DayOf(r.To)
-		lo = sort.Search(n, func(i int) bool { return e.ix.Day(i) <= to })
-	}
-	from := index.NoDay + 1
-	if r.From != "" {
-		from = index.DayOf(r.From)
-	}
-	hi = sort.Search(n, func(i int) bool { return e.ix.Day(i) < from })
-	out := make([]int32, 0, max(hi-lo, 0))
-	for i := lo; i < hi; i++ {
-		out = append(out, int32(i))
-	}
-	return out
+// evalFilter evaluates a filter inside the query (under OR, or excluded)
+// the way every filter is evaluated (see filterDocs).
+func (ev *evaluator) evalFilter(n query.Node) []int32 {
+	docs, err := ev.e.filterDocs(filterValue{node: n})
+	ev.fail(err)
+	return docs
 }
 
 // match finds the documents containing the slots in either field.
@@ -663,7 +628,7 @@ next:
 }
 
 // formOnly keeps the occurrences of one form of a key.
-func (e *Engine) formOnly(key, norm string, ps []index.Posting, fail func(error)) []index.Posting {
+func (e *Engine) formOnly(key index.Key, norm string, ps []index.Posting, fail func(error)) []index.Posting {
 	forms, err := e.ix.Forms(key)
 	fail(err)
 	id := -1
@@ -696,7 +661,7 @@ func containsPos(sorted []int32, p int32) bool {
 }
 
 // scored reports whether any leaf contributes relevance.
-func (p *plan) scored() bool { return len(p.leaves) > 0 }
+func (p *matches) scored() bool { return len(p.leaves) > 0 }
 
 // score computes BM25 for the given documents (ascending): for each positive
 // leaf the document matches, idf × Σ over fields of boost × saturated, length
@@ -711,7 +676,7 @@ func (p *plan) scored() bool { return len(p.leaves) > 0 }
 // article that names the entity five ways is not five times as relevant, and
 // a rare alias does not outweigh the word that was typed. Prefix and fuzzy
 // expansions are groups too.
-func (p *plan) score(ix *index.Index, r Ranking, docs []int32, coord bool) []float64 {
+func (p *matches) score(ix *index.Index, r Ranking, docs []int32, coord bool) []float64 {
 	numDocs := ix.NumDocs()
 	scores := make([]float64, len(docs))
 	var matched []int32
@@ -825,7 +790,7 @@ func (p *plan) score(ix *index.Index, r Ranking, docs []int32, coord bool) []flo
 
 // coordinate scales partial matches' scores by the share of the query's
 // units they match (matched is nil unless scoring partial matches).
-func (p *plan) coordinate(scores []float64, matched []int32, units int) []float64 {
+func (p *matches) coordinate(scores []float64, matched []int32, units int) []float64 {
 	if matched != nil && units > 0 {
 		for k := range scores {
 			scores[k] *= float64(matched[k]) / float64(units)
@@ -925,13 +890,16 @@ func (s *docSet) sorted() []int32 {
 	return out
 }
 
+// has reports whether d is in the set.
+func (s *docSet) has(d int32) bool { return s.bits[d>>6]&(1<<(d&63)) != 0 }
+
 func (s *docSet) clear() {
 	clear(s.bits)
 	s.n = 0
 }
 
 // terms lists the leaves for display, each once.
-func (p *plan) terms() []string {
+func (p *matches) terms() []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, l := range p.leaves {
@@ -943,7 +911,7 @@ func (p *plan) terms() []string {
 			if sl.norm != "" {
 				s += sl.norm
 			} else {
-				s += stripStopKey(sl.key)
+				s += sl.key.Text()
 			}
 		}
 		if l.exact {
@@ -974,14 +942,13 @@ func itoa(n int) string {
 
 // spans re-analyzes text and returns the tokens to highlight: those whose
 // key is a positive query word, and every token of each phrase occurrence.
-func (p *plan) spans(text string) []Span {
+func (p *matches) spans(text string) []Span {
 	if len(p.leaves) == 0 || text == "" {
 		return nil
 	}
 	// A token is marked by its key, or by its norm for an exact slot (the
 	// key of a stop word is both).
-	prefix := len(index.StopKey(""))
-	words := map[string]bool{}
+	words := map[index.Key]bool{}
 	norms := map[string]bool{}
 	var phrases []*leaf
 	for _, l := range p.leaves {
@@ -989,8 +956,8 @@ func (p *plan) spans(text string) []Span {
 			switch {
 			case s.norm != "":
 				norms[s.norm] = true
-			case index.IsStopKey(s.key):
-				norms[s.key[prefix:]] = true
+			case s.key.IsStop():
+				norms[s.key.Text()] = true
 			default:
 				words[s.key] = true
 			}
@@ -1015,7 +982,7 @@ func (p *plan) spans(text string) []Span {
 		if s.norm != "" {
 			return toks[i].Norm == s.norm
 		}
-		return keys[i] == s.key || (index.IsStopKey(s.key) && toks[i].Norm == s.key[prefix:])
+		return keys[i] == s.key || (s.key.IsStop() && toks[i].Norm == s.key.Text())
 	}
 	marked := make([]bool, len(toks))
 	for i, k := range keys {

@@ -11,10 +11,7 @@ package search
 
 import (
 	"errors"
-	"runtime"
-	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -112,9 +109,11 @@ type Result struct {
 	// Expansions say, for each prefix (تغري*) or fuzzy (تنضيم~) word of the
 	// query, which corpus words it matched, so the page can show them.
 	Expansions []Expansion
-	// EntitiesPending is set when the entity table was not loaded yet, so
-	// Facets.Entities is empty: call Engine.LoadEntities and search again.
-	EntitiesPending bool
+	// Filters are the filters the search applied: those typed at the top of
+	// the query (source:, date:, year:, entity:) and the facet selections of
+	// the Request, in that order, each value once. The facets mark the
+	// values they select (FacetValue.Selected).
+	Filters []Filter
 }
 
 // Sort orders of Request.Sort.
@@ -178,15 +177,23 @@ type Snippet struct {
 	Marks []Span
 }
 
-// Facets holds the live facet counts.
+// Facets holds the live facet counts. Each single-valued facet (source,
+// year) counts the matches that pass every filter but its own (drill
+// sideways), so that a visitor sees what picking another value would give;
+// a typed filter counts as the facet's own like a picked value.
 type Facets struct {
+	// Sources are sorted by falling count, then value.
 	Sources []FacetValue
-	Years   []FacetValue
+	// Years are in date order, the oldest first, "" (no date) last.
+	Years []FacetValue
 	// Entities count the articles mentioning each entity among those that
 	// pass every filter, the entity filter included (it is conjunctive, so
 	// the count is what adding that entity would leave). Type says which
 	// kind of entity it is (see corpus.Entity).
 	Entities []FacetValue
+	// EntitiesErr is set when the entity table could not be read: the
+	// entity facet is empty, the rest of the result stands.
+	EntitiesErr error
 }
 
 // FacetValue is one facet value and the number of documents that have it.
@@ -195,7 +202,12 @@ type FacetValue struct {
 	Value string
 	Count int
 	// Type is the entity type, for entity facet values only.
-	Type string
+	Type corpus.EntityType
+	// Selected is set for a value a filter in force selects, picked in the
+	// facet or typed in the query (source:الجزيرة selects الجزيرة, date:2018
+	// the year 2018, entity:ISIS the entity داعش). A selected value is
+	// listed even when no document has it any more, so it can be cleared.
+	Selected bool
 }
 
 // analyze is the analyzer the index was built with.
@@ -222,13 +234,18 @@ func analyzeQuery(text string) []arabic.Token {
 type Engine struct {
 	ix *index.Index
 	mu sync.Mutex
-	// sourceNorms holds each source as a sequence of normalized words, for
-	// the source: filter of the query language.
-	sourceNorms [][]string
+	// sourceKeys holds each source's normalized words (see sourceKey), for
+	// the source filter.
+	sourceKeys []string
 
 	// Loaded on first use.
 	fuzzyVocab *fuzzy.Vocab
 	ents       *index.Entities
+	// entitiesLoad is the entity table's fetch, started by a search ahead
+	// of its need (see loadEntitiesAhead); nil when none is in flight.
+	// entitiesErr is why the table could not be read, if it could not.
+	entitiesLoad *pendingLoad
+	entitiesErr  error
 	// entityKeys maps the analyzed terms of each entity name (see
 	// entityKey) to the name, so entity:بتويتر finds تويتر; byEntity lists
 	// the documents that mention each entity.
@@ -257,7 +274,7 @@ func (e *Engine) SetRanking(r Ranking) {
 func New(ix *index.Index) *Engine {
 	e := &Engine{ix: ix, ranking: DefaultRanking}
 	for _, s := range ix.Sources() {
-		e.sourceNorms = append(e.sourceNorms, normWords(s))
+		e.sourceKeys = append(e.sourceKeys, sourceKey(s))
 	}
 	first, last := 0, 0 // 0: no dated document yet
 	for d := range ix.NumDocs() {
@@ -306,7 +323,8 @@ func (e *wrapError) Error() string { return e.prefix + e.err.Error() }
 func (e *wrapError) Unwrap() error { return e.err }
 
 // LoadEntities fetches the entity table, which the entity facet and the
-// entity filters need. Searches before it report Result.EntitiesPending.
+// entity filters need. Search loads it itself when it first needs it; this
+// only lets a caller load it ahead of time.
 func (e *Engine) LoadEntities() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -314,13 +332,24 @@ func (e *Engine) LoadEntities() error {
 	return err
 }
 
-// entities loads the entity table. Called with e.mu held.
+// entities loads the entity table. Called with e.mu held. A table that
+// could not be read is not asked for again: every keystroke would fetch a
+// missing or damaged file anew.
 func (e *Engine) entities() (*index.Entities, error) {
-	if e.ents != nil {
-		return e.ents, nil
+	if e.ents != nil || e.entitiesErr != nil {
+		return e.ents, e.entitiesErr
+	}
+	if l := e.entitiesLoad; l != nil {
+		<-l.done
+		e.entitiesLoad = nil
+		if l.err != nil {
+			e.entitiesErr = l.err
+			return nil, l.err
+		}
 	}
 	ents, err := e.ix.Entities()
 	if err != nil {
+		e.entitiesErr = err
 		return nil, err
 	}
 	e.entityKeys = make(map[string]string, len(ents.Names))
@@ -338,15 +367,6 @@ func (e *Engine) entities() (*index.Entities, error) {
 	}
 	e.ents = ents
 	return ents, nil
-}
-
-// entityDocs lists the documents that mention an entity, ascending.
-func (e *Engine) entityDocs(ents *index.Entities, name string) []int32 {
-	id, ok := ents.Num(name)
-	if !ok {
-		return nil
-	}
-	return e.byEntity[id]
 }
 
 // vocab loads the fuzzy vocabulary. Called with e.mu held.
@@ -402,7 +422,7 @@ func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
 	x := e.expander(req.Aliases)
 	node = x.expand(node, true)
 	groups = x.groups
-	p := e.plan(node, groups)
+	p := e.matches(node, groups)
 	if p.err != nil {
 		return nil, p.err
 	}
@@ -410,372 +430,77 @@ func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
 }
 
 // Search runs a request. A query syntax error is returned as a *query.Error;
-// a bundle file that cannot be read, as an error naming it.
+// a bundle file that cannot be read, as an error naming it. It reads as the
+// stages of a search (see stages.go).
 func (e *Engine) Search(req Request) (*Result, error) {
-	node, err := query.Parse(req.Query)
+	parsed, err := parse(req)
 	if err != nil {
 		return nil, err
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	res := &Result{}
-	var matched []int32
-	var p *plan
-	var expanded query.Node
-	var groups map[leafKey]aliasMember
-	if node == nil {
-		matched = e.all()
-	} else {
-		res.Query = node.String()
-		x := e.expander(req.Aliases)
-		expanded = x.expand(node, true)
-		if x.err != nil {
-			return nil, x.err
-		}
-		res.AlsoSearched = x.notes
-		groups = x.groups
-		p = e.plan(expanded, groups)
-		if p.err != nil {
-			return nil, p.err
-		}
-		if res.Forms, err = e.forms(x.words); err != nil {
-			return nil, err
-		}
-		matched = p.docs
-		res.Terms = p.terms()
-		if res.Expansions, err = e.describeExpansions(p.expansions); err != nil {
-			return nil, err
-		}
-	}
-
-	keep, err := e.filters(req)
+	e.loadEntitiesAhead()
+	expanded, err := e.expand(parsed, req.Aliases)
 	if err != nil {
 		return nil, err
 	}
-	hits := passing(matched, keep)
-	counted := matched // what the facets count: the matches, filters aside
-	coord := false
-	if p != nil && len(hits) < PartialBelow && !req.NoPartial {
-		if relaxed, ok := relax(expanded); ok {
-			q := e.plan(relaxed, groups)
-			if q.err != nil {
-				return nil, q.err
-			}
-			if len(q.docs) > len(p.docs) {
-				res.Partial, res.StrictTotal = true, len(hits)
-				p, coord = q, true
-				hits, counted = passing(q.docs, keep), q.docs
-			}
-		}
-	}
-	res.Total = len(hits)
-	if p != nil && (res.Total == 0 || res.Partial) {
-		if res.DidYouMean, err = e.didYouMean(node); err != nil {
-			return nil, err
-		}
-	}
-
-	var scores []float64
-	reranked := 0 // how many of the best hits rerank reorders
-	want := len(hits)
-	if req.Limit > 0 {
-		want = min(max(req.Offset, 0)+req.Limit, len(hits))
-	}
-	if p != nil && p.scored() && req.Sort == SortRelevance {
-		scores = p.score(e.ix, e.ranking, hits, coord)
-		// Rerank reorders the best few, so rank a few more than the page
-		// needs; the rest keep their BM25 order.
-		depth := min(len(hits), max(want, rerankDepth))
-		hits, scores = topK(hits, scores, depth)
-		reranked = min(depth, rerankDepth)
-	} else if req.Sort == SortOldest {
-		slices.Reverse(hits)
-	}
-	// The articles to read are known now: fetch them while the facets are
-	// counted (both passes of the matches apply the filters).
-	_, page := pageOf(req, hits)
-	prefetched := e.prefetchDocs(hits[:reranked], page)
-	e.countFacets(res, req, counted, keep)
-	<-prefetched
-	if scores != nil {
-		if err := e.rerank(p, hits[:reranked], scores[:reranked]); err != nil {
-			return nil, err
-		}
-		hits, scores = hits[:want], scores[:want]
-	}
-
-	from, page := pageOf(req, hits)
-	docs, err := e.ix.Docs(page)
+	matched, err := e.evaluate(expanded)
 	if err != nil {
 		return nil, err
 	}
-	res.Hits = make([]Hit, 0, len(page))
-	for i, doc := range docs {
-		h := Hit{ID: doc.ID, Title: doc.Title, Source: doc.Source, Date: doc.Date}
-		if scores != nil {
-			h.Score = scores[from+i]
-		}
-		if p != nil {
-			h.Matches = p.spans(doc.Text)
-			h.TitleMatches = p.spans(doc.Title)
-		}
-		h.Snippet = makeSnippet(doc.Text, h.Matches)
-		res.Hits = append(res.Hits, h)
+	res, err := e.describe(matched)
+	if err != nil {
+		return nil, err
+	}
+	filtered, err := e.filter(matched, req)
+	if err != nil {
+		return nil, err
+	}
+	if filtered, err = e.relaxIfFew(filtered, req); err != nil {
+		return nil, err
+	}
+	if err := e.total(res, filtered); err != nil {
+		return nil, err
+	}
+	ranked := e.rank(filtered, req)
+	if err := e.page(ranked, req, res); err != nil {
+		return nil, err
 	}
 	return res, nil
 }
 
-// all lists every document: the blank query, newest first.
-func (e *Engine) all() []int32 {
-	out := make([]int32, e.ix.NumDocs())
-	for i := range out {
-		out[i] = int32(i)
+// describe starts the result with how the query was understood: its
+// canonical form, the terms and forms it searched, what the expansion
+// added, and which words a prefix or fuzzy word stood for.
+func (e *Engine) describe(m matchedDocs) (*Result, error) {
+	res := &Result{AlsoSearched: m.alsoSearched}
+	if m.node == nil {
+		return res, nil
 	}
-	return out
+	res.Query = m.node.String()
+	if m.matches == nil {
+		return res, nil
+	}
+	res.Terms = m.matches.terms()
+	var err error
+	if res.Expansions, err = e.describeExpansions(m.matches.expansions); err != nil {
+		return nil, err
+	}
+	res.Forms, err = e.forms(m.words)
+	return res, err
 }
 
-// relax turns a query of several positive terms into one that any of them
-// satisfies, keeping its filters and exclusions.
-func relax(n query.Node) (query.Node, bool) {
-	and, ok := n.(query.And)
-	if !ok {
-		return nil, false
+// total adds the result's totals and filters, and "did you mean" when the
+// query found nothing or only partial matches.
+func (e *Engine) total(res *Result, f filteredDocs) error {
+	res.Total, res.Partial, res.StrictTotal = len(f.hits), f.partial, f.strictTotal
+	res.Filters = f.filters.filters()
+	if f.matches == nil || (res.Total > 0 && !res.Partial) {
+		return nil
 	}
-	var terms, constraints []query.Node
-	for _, c := range and.Children {
-		switch c.(type) {
-		case query.Field, query.DateRange, query.Not:
-			constraints = append(constraints, c)
-		default:
-			terms = append(terms, c)
-		}
-	}
-	if len(terms) < 2 {
-		return nil, false
-	}
-	or := query.Or{Children: terms}
-	if len(constraints) == 0 {
-		return or, true
-	}
-	return query.And{Children: append([]query.Node{or}, constraints...)}, true
-}
-
-// filters returns the facet filters of a request as a predicate per facet.
-func (e *Engine) filters(req Request) ([3]func(int32) bool, error) {
-	var out [3]func(int32) bool
-	out[0] = func(int32) bool { return true }
-	if len(req.Sources) > 0 {
-		ok := make([]bool, len(e.ix.Sources()))
-		for i, s := range e.ix.Sources() {
-			ok[i] = slices.Contains(req.Sources, s)
-		}
-		out[0] = func(d int32) bool { return ok[e.ix.SourceNum(int(d))] }
-	}
-	out[1] = func(int32) bool { return true }
-	if len(req.Years) > 0 {
-		// A year value is digits, or "" for an unknown date (YearNum 0).
-		years := map[int]bool{}
-		for _, y := range req.Years {
-			if n, err := strconv.Atoi(y); err == nil && n > 0 {
-				years[n] = true
-			} else if y == "" {
-				years[0] = true
-			}
-		}
-		out[1] = func(d int32) bool { return years[e.ix.YearNum(int(d))] }
-	}
-	out[2] = func(int32) bool { return true }
-	if len(req.Entities) > 0 {
-		ents, err := e.entities()
-		if err != nil {
-			return out, err
-		}
-		var docs []int32
-		for i, name := range req.Entities {
-			if i == 0 {
-				docs = e.entityDocs(ents, name)
-			} else {
-				docs = intersect(docs, e.entityDocs(ents, name))
-			}
-		}
-		in := make(map[int32]bool, len(docs))
-		for _, d := range docs {
-			in[d] = true
-		}
-		out[2] = func(d int32) bool { return in[d] }
-	}
-	return out, nil
-}
-
-// maxEntityFacets is how many entities of each type the facet lists.
-const maxEntityFacets = 20
-
-// passing returns the matched documents that pass every filter.
-func passing(matched []int32, keep [3]func(int32) bool) []int32 {
-	var hits []int32
-	for _, d := range matched {
-		if keep[0](d) && keep[1](d) && keep[2](d) {
-			hits = append(hits, d)
-		}
-	}
-	return hits
-}
-
-// pageOf is the part of the ordered hits a request shows, and where it
-// starts among them.
-func pageOf(req Request, hits []int32) (from int, page []int32) {
-	from = min(max(req.Offset, 0), len(hits))
-	to := len(hits)
-	if req.Limit > 0 {
-		to = min(from+req.Limit, len(hits))
-	}
-	return from, hits[from:to]
-}
-
-// prefetchDocs starts fetching the records of the documents a search is
-// about to read (its page, and what rerank reads), and returns a channel
-// closed when they are in the index's cache or failed (the search then reads
-// them again and reports the error). The facets are counted meanwhile: in
-// the browser that counting overlaps the round trip, which it used to
-// precede.
-func (e *Engine) prefetchDocs(lists ...[]int32) <-chan struct{} {
-	var want []int32
-	for _, l := range lists {
-		for _, d := range l {
-			if !slices.Contains(want, d) {
-				want = append(want, d)
-			}
-		}
-	}
-	done := make(chan struct{})
-	if len(want) == 0 {
-		close(done)
-		return done
-	}
-	go func() {
-		defer close(done)
-		_, _ = e.ix.Docs(want)
-	}()
-	return done
-}
-
-// facetYield is how many matches countFacets counts between yields. In the
-// browser, where goroutines take turns on one thread, the yields let the
-// prefetch's requests go out early in a count over tens of thousands of
-// matches.
-const facetYield = 1024
-
-// countFacets counts the facets of the matched documents into res.
-func (e *Engine) countFacets(res *Result, req Request, matched []int32, keep [3]func(int32) bool) {
-	sourceOK, yearOK, entityOK := keep[0], keep[1], keep[2]
-	sourceCounts := make([]int, len(e.ix.Sources()))
-	yearCounts := make([]int, e.years+1) // the last counts unknown dates
-	var entityCounts []int
-	var mentioned []int32 // the entities counted, each once
-	if e.ents != nil {
-		if len(e.entityCounts) != len(e.ents.Names) {
-			e.entityCounts = make([]int, len(e.ents.Names))
-		}
-		entityCounts = e.entityCounts
-		defer func() {
-			for _, id := range mentioned {
-				entityCounts[id] = 0
-			}
-		}()
-	}
-	runtime.Gosched()
-	for i, d := range matched {
-		if i%facetYield == facetYield-1 {
-			runtime.Gosched()
-		}
-		s, y, en := sourceOK(d), yearOK(d), entityOK(d)
-		// Drill sideways: each single-valued facet is counted with the
-		// other filters applied but not its own, so a visitor sees what
-		// picking another value of the same facet would give.
-		if y && en {
-			sourceCounts[e.ix.SourceNum(int(d))]++
-		}
-		if s && en {
-			if y := e.ix.YearNum(int(d)); y == 0 {
-				yearCounts[e.years]++
-			} else {
-				yearCounts[y-e.firstYear]++
-			}
-		}
-		if s && y && en {
-			if entityCounts != nil {
-				for _, id := range e.ents.Of(int(d)) {
-					if entityCounts[id] == 0 {
-						mentioned = append(mentioned, id)
-					}
-					entityCounts[id]++
-				}
-			}
-		}
-	}
-	counts := map[string]int{}
-	for i, c := range sourceCounts {
-		if c > 0 {
-			counts[e.ix.Sources()[i]] = c
-		}
-	}
-	res.Facets.Sources = facetValues(counts, req.Sources)
-	byYear := map[string]int{}
-	for i, c := range yearCounts {
-		switch {
-		case c == 0:
-		case i == e.years:
-			byYear[""] = c
-		default:
-			byYear[strconv.Itoa(e.firstYear+i)] = c
-		}
-	}
-	res.Facets.Years = facetValues(byYear, req.Years)
-	res.Facets.Entities = nil
-	res.EntitiesPending = entityCounts == nil
-	if entityCounts != nil {
-		// The top entities of each type, and any selected one. A big result
-		// set mentions thousands of entities: keep each type's best few as
-		// they come rather than sorting them all.
-		before := func(a, b int32) bool {
-			if entityCounts[a] != entityCounts[b] {
-				return entityCounts[a] > entityCounts[b]
-			}
-			return e.ents.Names[a] < e.ents.Names[b]
-		}
-		best := map[string][]int32{}
-		for _, id := range mentioned {
-			t := e.ents.Types[id]
-			top := best[t]
-			if len(top) == maxEntityFacets && !before(int32(id), top[len(top)-1]) {
-				continue
-			}
-			at := sort.Search(len(top), func(i int) bool { return before(int32(id), top[i]) })
-			if len(top) < maxEntityFacets {
-				top = append(top, 0)
-			}
-			copy(top[at+1:], top[at:])
-			top[at] = int32(id)
-			best[t] = top
-		}
-		ec := map[string]int{}
-		for _, top := range best {
-			for _, id := range top {
-				ec[e.ents.Names[id]] = entityCounts[id]
-			}
-		}
-		for _, name := range req.Entities {
-			if id, ok := e.ents.Num(name); ok {
-				ec[name] = entityCounts[id]
-			}
-		}
-		res.Facets.Entities = facetValues(ec, req.Entities)
-		for i := range res.Facets.Entities {
-			if id, ok := e.ents.Num(res.Facets.Entities[i].Value); ok {
-				res.Facets.Entities[i].Type = e.ents.Types[id]
-			}
-		}
-	}
+	var err error
+	res.DidYouMean, err = e.didYouMean(f.node)
+	return err
 }
 
 // topK orders the k best hits by falling score (then document number, that
@@ -839,13 +564,13 @@ const (
 // typedBoost. Positions in the index would serve proximity too, but a page's
 // texts are fetched anyway for its snippets, and a few more cost less than
 // the position chunks of every query word.
-func (e *Engine) rerank(p *plan, hits []int32, scores []float64) error {
-	unitOf := map[string]int{}
-	typed := map[string]string{} // key → the norm typed
+func (e *Engine) rerank(p *matches, hits []int32, scores []float64) error {
+	unitOf := map[index.Key]int{}
+	typed := map[index.Key]string{} // key → the norm typed
 	units := 0
 	groupUnit := map[int]int{}
 	for _, l := range p.leaves {
-		if len(l.slots) != 1 || l.slots[0].norm != "" || index.IsStopKey(l.slots[0].key) {
+		if len(l.slots) != 1 || l.slots[0].norm != "" || l.slots[0].key.IsStop() {
 			continue
 		}
 		s := l.slots[0]
@@ -962,7 +687,7 @@ func (e *Engine) didYouMean(node query.Node) (string, error) {
 	out := node.String()
 	for _, w := range words {
 		slots, ok := wordSlots(w, false, false)
-		if !ok || len(slots) != 1 || index.IsStopKey(slots[0].key) {
+		if !ok || len(slots) != 1 || slots[0].key.IsStop() {
 			continue
 		}
 		known, err := e.known(slots[0].key)
@@ -976,11 +701,11 @@ func (e *Engine) didYouMean(node query.Node) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		m, ok := v.Suggest(slots[0].key)
+		m, ok := v.Suggest(string(slots[0].key))
 		if !ok {
 			continue
 		}
-		forms, err := e.ix.Forms(m.Key)
+		forms, err := e.ix.Forms(index.Key(m.Key))
 		if err != nil {
 			return "", err
 		}
@@ -1014,54 +739,6 @@ func replaceWord(s, old, repl string) string {
 	return strings.Join(fields, " ")
 }
 
-// entityKey is how an entity name is compared with what a visitor types:
-// its analyzed terms, so clitics, hamza and spelling variants do not count.
-func entityKey(name string) string {
-	return strings.Join(arabic.Terms(name), " ")
-}
-
-// entityNames resolves what a visitor typed after entity: to the canonical
-// names of the corpus: the name itself, or through the alias table
-// (ISIS, تنظيم الدولة → داعش) any of its other names.
-func (e *Engine) entityNames(ents *index.Entities, typed string) []string {
-	var names []string
-	add := func(s string) {
-		if name, ok := e.entityKeys[entityKey(s)]; ok && !slices.Contains(names, name) {
-			names = append(names, name)
-		}
-	}
-	add(typed)
-	for _, a := range arabic.FindAliases(arabic.Analyze(typed)) {
-		add(a.Group)
-		for _, other := range a.Others {
-			add(other)
-		}
-	}
-	return names
-}
-
-// facetValues sorts counts by count descending then value. Selected values
-// are listed even when no document has them any more, so the UI can still
-// show them checked and let the visitor clear them.
-func facetValues(counts map[string]int, selected []string) []FacetValue {
-	for _, v := range selected {
-		if _, ok := counts[v]; !ok {
-			counts[v] = 0
-		}
-	}
-	out := make([]FacetValue, 0, len(counts))
-	for v, c := range counts {
-		out = append(out, FacetValue{Value: v, Count: c})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
-		}
-		return out[i].Value < out[j].Value
-	})
-	return out
-}
-
 // normWords returns the normalized forms of the words of s.
 func normWords(s string) []string {
 	var out []string
@@ -1071,26 +748,4 @@ func normWords(s string) []string {
 		}
 	}
 	return out
-}
-
-// containsRun reports whether needle occurs as consecutive words in hay.
-func containsRun(hay, needle []string) bool {
-	if len(needle) == 0 {
-		return false
-	}
-outer:
-	for i := 0; i+len(needle) <= len(hay); i++ {
-		for j, w := range needle {
-			if hay[i+j] != w {
-				continue outer
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// stripStopKey renders a postings key for display.
-func stripStopKey(key string) string {
-	return strings.TrimPrefix(key, index.StopKey(""))
 }

@@ -49,10 +49,6 @@ type Explorer struct {
 	theme string // "", "light" or "dark": the visitor's choice over the system's
 
 	engine engineState
-	// The entity table is fetched after the first results (it is the largest
-	// file a first visit needs).
-	entities    engineStatus
-	entitiesErr error
 
 	typing bool // a run of keystrokes shares one history entry
 	// address is how the address bar must follow the typed query, once its
@@ -162,9 +158,6 @@ func (c *Explorer) refresh(ctx app.Context) {
 				c.syncAddress(ctx)
 				c.placeFocus(v)
 			})
-			if out.result != nil && out.result.EntitiesPending {
-				c.loadEntities(ctx, engine)
-			}
 		})
 	})
 }
@@ -201,26 +194,6 @@ func keepFramesComing(ctx app.Context, done *bool) {
 		})
 	}
 	ctx.Dispatch(beat)
-}
-
-// loadEntities fetches the entity table once the first results are on the
-// page, then counts the entity facet.
-func (c *Explorer) loadEntities(ctx app.Context, engine *search.Engine) {
-	if c.entities != enginePending {
-		return
-	}
-	c.entities = engineLoading
-	ctx.Async(func() {
-		err := engine.LoadEntities()
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				c.entities, c.entitiesErr = engineFailed, err
-				return
-			}
-			c.entities = engineReady
-			c.refresh(ctx)
-		})
-	})
 }
 
 // pageState is what a view shows, computed away from the UI goroutine.
@@ -552,8 +525,8 @@ func (c *Explorer) renderResults() app.UI {
 		errText = describeError(t, c.answer.err)
 	}
 	entitiesErr := ""
-	if c.entities == engineFailed {
-		entitiesErr = errString(c.entitiesErr)
+	if res != nil {
+		entitiesErr = errString(res.Facets.EntitiesErr)
 	}
 	filters := c.activeFilterCount()
 	return app.Div().Class("layout").Body(

@@ -8,22 +8,14 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"marsad/internal/corpus"
 	"marsad/internal/index"
 	"marsad/internal/search"
+	"marsad/internal/testcorpus/seedbundle"
 )
 
 func seedBundle(t *testing.T) *index.Bundle {
 	t.Helper()
-	docs, err := corpus.LoadDir("../../web/corpus")
-	if err != nil {
-		t.Fatal(err)
-	}
-	bundle, err := index.Build(index.Options{}, docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return bundle
+	return seedbundle.Bundle(t)
 }
 
 // seedEngine is the seed corpus loaded, its entity table included.
@@ -305,7 +297,7 @@ func TestOpenBundleNeedsABundleName(t *testing.T) {
 func TestExplorerSaysWhenTheEntityTableFailed(t *testing.T) {
 	engine := seedEngine(t)
 	c := explorerAt(t, engine, "/?q="+url.QueryEscape("تويتر"))
-	c.entities, c.entitiesErr = engineFailed, errors.New("/web/bundle/e-x.mrsd: HTTP 503")
+	c.answer.result.Facets.EntitiesErr = errors.New("/web/bundle/e-x.mrsd: HTTP 503")
 	html := app.HTMLString(c)
 	if !strings.Contains(html, "تعذّر تحميل جدول الكيانات") || !strings.Contains(html, "e-x.mrsd") {
 		t.Error("a failed entity table is not reported with its file")

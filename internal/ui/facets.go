@@ -2,12 +2,12 @@ package ui
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"marsad/internal/corpus"
 	"marsad/internal/search"
 )
 
@@ -32,10 +32,6 @@ type Facets struct {
 // thousands of places, and a facet is for the most frequent ones.
 const maxEntityValues = 8
 
-// entityTypes are the entity facet groups in the order the page shows them
-// (the types are those of corpus.Entity).
-var entityTypes = []string{"organization", "media", "platform", "place", "person"}
-
 func (f *Facets) close(ctx app.Context, e app.Event) {
 	if f.OnClose != nil {
 		f.OnClose(ctx)
@@ -45,17 +41,7 @@ func (f *Facets) close(ctx app.Context, e app.Event) {
 func (f *Facets) Render() app.UI {
 	t := f.Lang.t()
 	typed := activeFilters(f.View)
-	years := slices.Clone(f.Facets.Years)
-	// Years in date order, the unknown ones last: a timeline, not a
-	// ranking. (sort.Slice, not slices.SortFunc: its generic sort for this
-	// type alone would add some 30 KB to app.wasm.)
-	sort.Slice(years, func(i, j int) bool {
-		a, b := years[i].Value, years[j].Value
-		if a == "" || b == "" {
-			return b == "" && a != ""
-		}
-		return a < b
-	})
+	years := f.Facets.Years // in date order, the undated last
 	class := "facets"
 	if f.Open {
 		class += " open"
@@ -98,10 +84,10 @@ func (f *Facets) Render() app.UI {
 				})
 			}),
 			&DateRange{Lang: f.Lang, View: f.View},
-			app.Range(entityTypes).Slice(func(i int) app.UI {
-				typ := entityTypes[i]
+			app.Range(corpus.EntityTypes).Slice(func(i int) app.UI {
+				typ := corpus.EntityTypes[i]
 				values := topEntities(f.Facets.Entities, typ, f.View.Entities)
-				return f.renderGroup(t.entityTypes[typ], "entity-"+typ, values, true, plainLabel, func(v view, value string) (view, bool) {
+				return f.renderGroup(typ.Label(t.language), "entity-"+string(typ), values, true, plainLabel, func(v view, value string) (view, bool) {
 					return f.toggled(v, typed, filterEntity, value, func(v view) view {
 						v.Entities = toggle(v.Entities, value)
 						return v
@@ -137,7 +123,7 @@ func (f *Facets) toggled(v view, active []activeFilter, kind filterKind, value s
 
 // topEntities returns the entity facet values of one type, most frequent
 // first, at most maxEntityValues of them plus any selected one beyond.
-func topEntities(values []search.FacetValue, typ string, selected []string) []search.FacetValue {
+func topEntities(values []search.FacetValue, typ corpus.EntityType, selected []string) []search.FacetValue {
 	var out []search.FacetValue
 	for _, v := range values {
 		if v.Type == typ && (len(out) < maxEntityValues || slices.Contains(selected, v.Value)) {
@@ -163,6 +149,7 @@ func (f *Facets) renderGroup(title, id string, values []search.FacetValue, open 
 			app.Range(values).Slice(func(i int) app.UI {
 				fv := values[i]
 				next, on := toggled(f.View, fv.Value)
+				on = on || fv.Selected // the engine's word, for a typed value spelled otherwise
 				class := "facet"
 				if on {
 					class += " selected"

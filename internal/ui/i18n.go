@@ -3,6 +3,8 @@ package ui
 import (
 	"strconv"
 	"strings"
+
+	"marsad/internal/corpus"
 )
 
 // lang is the interface language. Corpus text keeps its own direction
@@ -59,6 +61,8 @@ func (l lang) t() *texts {
 // function takes what the sentence needs (a count, a query) so that each
 // language orders and inflects it as its grammar wants.
 type texts struct {
+	language corpus.Language // for the labels of domain values (dates, entity types)
+
 	appName          string
 	tagline          string
 	logoAlt          string
@@ -130,12 +134,9 @@ type texts struct {
 	dateTo         string
 	dateApply      string
 	dateHint       string
-	entityTypes    map[string]string
 	noSource       string
 	noDate         string
-	dateUnknown    string
 	inferredDate   string
-	months         [12]string
 	entitiesFailed string
 
 	backToResults   string
@@ -179,6 +180,7 @@ type texts struct {
 }
 
 var arabicTexts = texts{
+	language:         corpus.Arabic,
 	appName:          "مرصد",
 	tagline:          "مستكشف الأخبار العربية",
 	logoAlt:          "مرصد: الصفحة الأولى",
@@ -280,27 +282,22 @@ var arabicTexts = texts{
 		}
 		return "تصفية (" + strconv.Itoa(n) + ")"
 	},
-	closeFilters:  "أغلق المرشّحات",
-	activeFilters: "المرشّحات المفعّلة",
-	removeFilter:  func(w string) string { return "أزل المرشّح: " + w },
-	clearAll:      "أزلها كلها",
-	source:        "المصدر",
-	year:          "السنة",
-	date:          "التاريخ",
-	entity:        "يذكر",
-	dateRange:     "مدى التاريخ",
-	dateFrom:      "من",
-	dateTo:        "إلى",
-	dateApply:     "طبّق",
-	dateHint:      "سنة أو شهر أو يوم: 2015 أو 2015-06 أو 2015-06-30",
-	entityTypes: map[string]string{
-		"organization": "منظمات", "media": "إعلام", "platform": "منصات", "place": "أماكن", "person": "أشخاص",
-	},
+	closeFilters:   "أغلق المرشّحات",
+	activeFilters:  "المرشّحات المفعّلة",
+	removeFilter:   func(w string) string { return "أزل المرشّح: " + w },
+	clearAll:       "أزلها كلها",
+	source:         "المصدر",
+	year:           "السنة",
+	date:           "التاريخ",
+	entity:         "يذكر",
+	dateRange:      "مدى التاريخ",
+	dateFrom:       "من",
+	dateTo:         "إلى",
+	dateApply:      "طبّق",
+	dateHint:       "سنة أو شهر أو يوم: 2015 أو 2015-06 أو 2015-06-30",
 	noSource:       "مصدر غير مذكور",
 	noDate:         "بلا تاريخ",
-	dateUnknown:    "تاريخ غير مذكور",
 	inferredDate:   " (تقديري)",
-	months:         [12]string{"يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"},
 	entitiesFailed: "تعذّر تحميل جدول الكيانات، فلا تظهر مرشّحاتها: ",
 
 	backToResults:   "→ العودة إلى النتائج",
@@ -377,6 +374,7 @@ var arabicTexts = texts{
 }
 
 var englishTexts = texts{
+	language:         corpus.English,
 	appName:          "Marsad",
 	tagline:          "Arabic news explorer",
 	logoAlt:          "Marsad: home",
@@ -469,27 +467,22 @@ var englishTexts = texts{
 		}
 		return "Filter (" + strconv.Itoa(n) + ")"
 	},
-	closeFilters:  "Close filters",
-	activeFilters: "Active filters",
-	removeFilter:  func(w string) string { return "Remove filter: " + w },
-	clearAll:      "Clear all",
-	source:        "Source",
-	year:          "Year",
-	date:          "Date",
-	entity:        "Mentions",
-	dateRange:     "Date range",
-	dateFrom:      "From",
-	dateTo:        "To",
-	dateApply:     "Apply",
-	dateHint:      "A year, month or day: 2015, 2015-06 or 2015-06-30",
-	entityTypes: map[string]string{
-		"organization": "Organisations", "media": "Media", "platform": "Platforms", "place": "Places", "person": "People",
-	},
+	closeFilters:   "Close filters",
+	activeFilters:  "Active filters",
+	removeFilter:   func(w string) string { return "Remove filter: " + w },
+	clearAll:       "Clear all",
+	source:         "Source",
+	year:           "Year",
+	date:           "Date",
+	entity:         "Mentions",
+	dateRange:      "Date range",
+	dateFrom:       "From",
+	dateTo:         "To",
+	dateApply:      "Apply",
+	dateHint:       "A year, month or day: 2015, 2015-06 or 2015-06-30",
 	noSource:       "Source not given",
 	noDate:         "No date",
-	dateUnknown:    "Date not given",
 	inferredDate:   " (estimated)",
-	months:         [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
 	entitiesFailed: "The entity table could not be loaded, so its filters are missing: ",
 
 	backToResults:   "← Back to results",
@@ -594,36 +587,19 @@ func groupThousands(n int) string {
 	return b.String()
 }
 
-// displayDate renders an ISO date at the precision it has: "2018-11-03" →
-// "3 نوفمبر 2018" or "3 November 2018", "2015-12" → "ديسمبر 2015", "2015" →
-// "2015".
+// displayDate renders an ISO date at the precision it has, in the page's
+// language (corpus.Date.Label: "3 نوفمبر 2018", "December 2015", "2015"),
+// saying when it is an estimate.
 func (t *texts) displayDate(iso string, inferred bool) string {
-	if iso == "" {
-		return t.dateUnknown
+	d, err := corpus.ParseDate(iso)
+	if err != nil {
+		return iso
 	}
-	parts := strings.Split(iso, "-")
-	var s string
-	switch len(parts) {
-	case 3:
-		day, _ := strconv.Atoi(parts[2])
-		s = strconv.Itoa(day) + " " + t.monthName(parts[1]) + " " + parts[0]
-	case 2:
-		s = t.monthName(parts[1]) + " " + parts[0]
-	default:
-		s = iso
-	}
-	if inferred {
+	s := d.Label(t.language)
+	if inferred && d.Known() {
 		s += t.inferredDate
 	}
 	return s
-}
-
-func (t *texts) monthName(mm string) string {
-	m, err := strconv.Atoi(mm)
-	if err != nil || m < 1 || m > 12 {
-		return mm
-	}
-	return t.months[m-1]
 }
 
 func (t *texts) sourceLabel(s string) string {

@@ -1,0 +1,11 @@
+package arabic
+
+// Version identifies the analysis: the terms and norms Analyze gives a text.
+// A bundle records the version it was built with, and index.Open refuses a
+// bundle of another version, since its terms would no longer be the ones a
+// query analyzes to: results would silently miss.
+//
+// Bump it whenever the goldens in testdata/golden change (TestGolden fails
+// when the analysis differs from them under the same version, and -update
+// refuses to rewrite them until it is bumped).
+const Version = 1
