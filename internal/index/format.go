@@ -49,14 +49,15 @@ import (
 //	6  the root starts with the analysis version (arabic.Version) the terms
 //	   were made with; Open refuses a bundle of another analysis, which it
 //	   would otherwise read with the wrong terms, and says to rebuild it.
+//	   A document record whose flags have bit 2 (flagURL) ends with the
+//	   article's original http(s) address, after its entities.
 const FormatVersion = 6
 
 // Flags of a document record.
 const (
 	flagDateInferred = 1 << iota
 	// flagURL: the record ends with the article's original address, after
-	// its entities (added within version 5: a record without the flag reads
-	// as before).
+	// its entities.
 	flagURL
 )
 
