@@ -40,7 +40,10 @@ func Parse(s string) (Node, error) {
 	if len(s) > MaxQueryBytes {
 		return nil, &Error{Pos: MaxQueryBytes, Msg: "query too long (max " + itoa(MaxQueryBytes) + " bytes): expected a shorter query"}
 	}
-	n, _, err := parse(s)
+	// Invalid UTF-8 becomes U+FFFD, a character like any other: a query of
+	// bytes that are not text finds nothing, rather than, read as spaces,
+	// being the empty query that lists the whole corpus.
+	n, _, err := parse(strings.ToValidUTF8(s, "\uFFFD"))
 	return n, err
 }
 
@@ -445,7 +448,7 @@ func (p *parser) readQuoted() (string, error) {
 
 // cleanRune maps what cannot be part of a word to a space.
 func cleanRune(r rune) rune {
-	if r == utf8.RuneError || unicode.IsControl(r) {
+	if unicode.IsControl(r) {
 		return ' '
 	}
 	return r
@@ -457,7 +460,7 @@ func (p *parser) readWord() string {
 	for p.pos < len(p.s) {
 		p.steps++
 		r, size := utf8.DecodeRuneInString(p.s[p.pos:])
-		if !isWordRune(r) || (r == utf8.RuneError && size == 1) {
+		if !isWordRune(r) {
 			break
 		}
 		p.pos += size
@@ -496,16 +499,15 @@ func (p *parser) skipSpace() {
 	}
 }
 
-// isSeparator reports whether a decoded rune separates words. Invalid UTF-8
-// bytes separate words: they cannot be searched for, and treating them as
-// spaces keeps every Word valid UTF-8.
+// isSeparator reports whether a decoded rune separates words. Parse has
+// replaced invalid UTF-8, so RuneError is a real U+FFFD, part of a word.
 func isSeparator(r rune, size int) bool {
-	return unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError || (size == 0)
+	return unicode.IsSpace(r) || unicode.IsControl(r) || (size == 0)
 }
 
 // isWordRune reports whether r can be part of a bare word.
 func isWordRune(r rune) bool {
-	if r == '(' || r == ')' || isQuoteOpener(r) || r == utf8.RuneError {
+	if r == '(' || r == ')' || isQuoteOpener(r) {
 		return false
 	}
 	return !unicode.IsSpace(r) && !unicode.IsControl(r)

@@ -433,9 +433,17 @@ func TestHugeQueryIsAnError(t *testing.T) {
 }
 
 func TestInvalidUTF8Query(t *testing.T) {
+	// The bytes become U+FFFD, which ends the Arabic word as any symbol does.
 	res := search(t, Request{Query: "تويتر\xff\xfe"})
 	if res.Total != 4 {
 		t.Errorf("Total %d", res.Total)
+	}
+	// Not text at all (/?q=%ff%fe): nothing matches, as for any symbol,
+	// where reading the bytes as spaces listed the whole corpus.
+	for _, q := range []string{"\xff\xfe", "\uFFFD", "★"} {
+		if res := search(t, Request{Query: q}); res.Total != 0 {
+			t.Errorf("%q: %d hits, want 0", q, res.Total)
+		}
 	}
 }
 
