@@ -342,6 +342,11 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	corpusPath := fs.String("corpus", defaultCorpus, "corpus (folder, .jsonl(.gz), .csv, .tsv), when no -bundle is given")
 	aliases := fs.Bool("aliases", true, "also search other names of the same entity (داعش → تنظيم الدولة, ISIS…) and Latin input")
 	if err := fs.Parse(args); err != nil {
+		if strings.HasPrefix(err.Error(), "flag provided but not defined") {
+			// The flag package has already said which flag; say how to
+			// search for a query that starts with '-'.
+			return usageError{err.Error() + "; a query that starts with '-' goes after --, e.g. marsad search -- -داعش تويتر"}
+		}
 		return err
 	}
 	if fs.NArg() == 0 && *queries == "" {

@@ -313,3 +313,22 @@ func TestIngestKeepsTheSeedCorpusBundle(t *testing.T) {
 		t.Error("the seed corpus bundle differs between ingest and corpus.LoadDir")
 	}
 }
+
+func TestSearchQueryStartingWithMinusGoesAfterDoubleDash(t *testing.T) {
+	code, out, errOut := runCLI(t, "search", "-json", "-corpus", seedCorpus, "--", "-داعش", "تويتر")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res jsonResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if res.Query != "-داعش تويتر" || res.Total == 0 {
+		t.Errorf("query %q, %d hits; want the query after -- and some hits", res.Query, res.Total)
+	}
+	// Without --, the query reads as a flag: the error says what to do.
+	code, _, errOut = runCLI(t, "search", "-corpus", seedCorpus, "-داعش")
+	if code != 2 || !strings.Contains(errOut, "goes after --") {
+		t.Errorf("exit %d, stderr %q; want 2 and how to pass a query starting with -", code, errOut)
+	}
+}
