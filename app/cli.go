@@ -57,6 +57,7 @@ const (
 )
 
 func run(args []string, stdout, stderr io.Writer) int {
+	stdout, stderr = escapeControls(stdout), escapeControls(stderr)
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2

@@ -332,3 +332,35 @@ func TestSearchQueryStartingWithMinusGoesAfterDoubleDash(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 2 and how to pass a query starting with -", code, errOut)
 	}
 }
+
+func TestSearchEscapesControlCharactersItPrints(t *testing.T) {
+	dir := t.TempDir()
+	corpusFile := filepath.Join(dir, "c.jsonl")
+	// A title with an ESC sequence would pass cleaning only if it came from
+	// the text; the id is printed as written, so it carries one here.
+	line := `{"id":"evil\u001b[2J\u202e","title":"عنوان","text":"نص عن تويتر وغيره من المنصات في هذه المقالة."}` + "\n"
+	if err := os.WriteFile(corpusFile, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "search", "-corpus", corpusFile, "تويتر")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.ContainsAny(out, "\x1b\u202e") {
+		t.Errorf("raw control characters reached the terminal: %q", out)
+	}
+	if !strings.Contains(out, `evil\x1b[2J\u202e`) {
+		t.Errorf("output %q, want the id with its controls shown as escapes", out)
+	}
+}
+
+func TestEscapingWriterKeepsASequenceSplitAcrossWrites(t *testing.T) {
+	var b strings.Builder
+	w := escapeControls(&b)
+	rlo := []byte("a\u202eb")
+	w.Write(rlo[:2]) // "a" and the first byte of U+202E
+	w.Write(rlo[2:])
+	if got, want := b.String(), `a\u202eb`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
