@@ -43,8 +43,51 @@ func Parse(s string) (Node, error) {
 	// Invalid UTF-8 becomes U+FFFD, a character like any other: a query of
 	// bytes that are not text finds nothing, rather than, read as spaces,
 	// being the empty query that lists the whole corpus.
-	n, _, err := parse(strings.ToValidUTF8(s, "\uFFFD"))
+	valid, original := replaceInvalidUTF8(s)
+	n, _, err := parse(valid)
+	if qe, ok := err.(*Error); ok {
+		qe.Pos = original(qe.Pos)
+	}
 	return n, err
+}
+
+// replaceInvalidUTF8 replaces each run of invalid bytes in s by U+FFFD, as
+// strings.ToValidUTF8 does, and returns a function from a byte offset in
+// the result to the offset in s, so that errors point into the query typed.
+func replaceInvalidUTF8(s string) (string, func(int) int) {
+	if utf8.ValidString(s) {
+		return s, func(i int) int { return i }
+	}
+	var b strings.Builder
+	type shift struct{ at, delta int } // from offset at on, add delta
+	var shifts []shift
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r != utf8.RuneError || n > 1 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		j := i + 1
+		for j < len(s) {
+			if r2, n2 := utf8.DecodeRuneInString(s[j:]); r2 != utf8.RuneError || n2 > 1 {
+				break
+			}
+			j++
+		}
+		b.WriteRune(utf8.RuneError)
+		shifts = append(shifts, shift{b.Len(), j - b.Len()})
+		i = j
+	}
+	return b.String(), func(at int) int {
+		delta := 0
+		for _, sh := range shifts {
+			if at >= sh.at {
+				delta = sh.delta
+			}
+		}
+		return min(max(at+delta, 0), len(s))
+	}
 }
 
 // parse is Parse without the length check, also returning the parser's step
