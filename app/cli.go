@@ -372,16 +372,31 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		}
 		return runBatch(engine, *queries, req, stdout)
 	}
+	// A damaged bundle is read as the page reads it: what cannot be read is
+	// named, everything else is printed, and the exit status says it.
+	var unreadable []error
 	if err := engine.LoadEntities(); err != nil {
-		return err
+		unreadable = append(unreadable, err)
 	}
 	q := strings.Join(fs.Args(), " ")
 	req.Query = q
 	res, err := engine.Search(req)
 	if err != nil {
+		return errors.Join(append(unreadable, err)...)
+	}
+	unreadable = append(unreadable, res.Unreadable...)
+	if err := printResult(stdout, q, res, *asJSON); err != nil {
 		return err
 	}
-	if *asJSON {
+	if len(unreadable) > 0 {
+		return fmt.Errorf("the bundle is damaged; the results above are what could still be read:\n%w", errors.Join(unreadable...))
+	}
+	return nil
+}
+
+// printResult prints a search's result, as JSON or for a person.
+func printResult(stdout io.Writer, q string, res *search.Result, asJSON bool) error {
+	if asJSON {
 		out := jsonResult{Query: q, Total: res.Total, Partial: res.Partial, StrictTotal: res.StrictTotal, DidYouMean: res.DidYouMean,
 			Notes: res.Notes, Hits: []jsonHit{}, AlsoSearched: res.AlsoSearched}
 		for _, h := range res.Hits {

@@ -364,3 +364,68 @@ func TestEscapingWriterKeepsASequenceSplitAcrossWrites(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestSearchReadsADamagedBundleAsThePageDoes: each damage is named with its
+// file, every result that can still be read is printed, and the exit
+// status is 1.
+func TestSearchReadsADamagedBundleAsThePageDoes(t *testing.T) {
+	built := filepath.Join(t.TempDir(), "bundle")
+	if code, _, errOut := runCLI(t, "index", "-corpus", seedCorpus, "-out", built); code != 0 {
+		t.Fatalf("index: %s", errOut)
+	}
+	damaged := func(t *testing.T, prefix string, damage func(path string)) string {
+		dir := t.TempDir()
+		files, _ := filepath.Glob(filepath.Join(built, "*.mrsd"))
+		var victim string
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(dir, filepath.Base(f))
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if strings.HasPrefix(filepath.Base(f), prefix) {
+				victim = p
+			}
+		}
+		damage(victim)
+		return dir
+	}
+	for _, tc := range []struct {
+		name, prefix string
+		damage       func(path string)
+		query        string
+		wantOut      string   // the start of what is printed
+		wantErr      []string // in the error
+	}{
+		{name: "entity table gone", prefix: "e-", damage: func(p string) { os.Remove(p) }, query: "تويتر",
+			wantOut: "4 hits", wantErr: []string{"e-", "no such file"}},
+		{name: "vocabulary gone, misspelled word", prefix: "v-", damage: func(p string) { os.Remove(p) }, query: "تويتتر",
+			wantOut: "0 hits", wantErr: []string{"v-", "no such file"}},
+		{name: "a byte flipped in one article", prefix: "d-", damage: func(p string) {
+			data, _ := os.ReadFile(p)
+			data[len(data)-20] ^= 0xff
+			os.WriteFile(p, data, 0o644)
+		}, query: "", wantOut: "5 hits", wantErr: []string{"d-", "checksum mismatch in article 4"}},
+		{name: "term chunk truncated", prefix: "t-", damage: func(p string) { os.Truncate(p, 3000) }, query: "تويتر",
+			wantErr: []string{"t-", "truncated at byte 3000"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := damaged(t, tc.prefix, tc.damage)
+			code, out, errOut := runCLI(t, "search", "-bundle", dir, "--", tc.query)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if !strings.HasPrefix(out, tc.wantOut) {
+				t.Errorf("output %q, want it to start %q", out, tc.wantOut)
+			}
+			for _, w := range tc.wantErr {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("error %q lacks %q", errOut, w)
+				}
+			}
+		})
+	}
+}

@@ -115,6 +115,11 @@ type Result struct {
 	// EntitiesPending is set when the entity table was not loaded yet, so
 	// Facets.Entities is empty: call Engine.LoadEntities and search again.
 	EntitiesPending bool
+	// Unreadable lists what of the bundle could not be read for this
+	// answer (a damaged or missing vocabulary, an article whose record is
+	// damaged), each error naming its file: the result is what the rest of
+	// the bundle gives, without "did you mean" or without those articles.
+	Unreadable []error
 }
 
 // Sort orders of Request.Sort.
@@ -468,8 +473,10 @@ func (e *Engine) Search(req Request) (*Result, error) {
 	}
 	res.Total = len(hits)
 	if p != nil && (res.Total == 0 || res.Partial) {
-		if res.DidYouMean, err = e.didYouMean(node); err != nil {
-			return nil, err
+		if dym, err := e.didYouMean(node); err != nil {
+			res.addUnreadable(err)
+		} else {
+			res.DidYouMean = dym
 		}
 	}
 
@@ -497,18 +504,18 @@ func (e *Engine) Search(req Request) (*Result, error) {
 	<-prefetched
 	if scores != nil {
 		if err := e.rerank(p, hits[:reranked], scores[:reranked]); err != nil {
-			return nil, err
+			// An article that cannot be read: the best hits keep their
+			// BM25 order, and the page says which file failed.
+			res.addUnreadable(err)
 		}
 		hits, scores = hits[:want], scores[:want]
 	}
 
 	from, page := pageOf(req, hits)
-	docs, err := e.ix.Docs(page)
-	if err != nil {
-		return nil, err
-	}
+	docs, onPage := e.readDocs(page, res)
 	res.Hits = make([]Hit, 0, len(page))
-	for i, doc := range docs {
+	for k, doc := range docs {
+		i := onPage[k]
 		h := Hit{ID: doc.ID, Title: doc.Title, Source: doc.Source, Date: doc.Date}
 		if scores != nil {
 			h.Score = scores[from+i]
@@ -521,6 +528,48 @@ func (e *Engine) Search(req Request) (*Result, error) {
 		res.Hits = append(res.Hits, h)
 	}
 	return res, nil
+}
+
+// addUnreadable adds err to Unreadable unless the same failure is there;
+// a joined error adds each of its errors.
+func (r *Result) addUnreadable(err error) {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range joined.Unwrap() {
+			r.addUnreadable(e)
+		}
+		return
+	}
+	for _, had := range r.Unreadable {
+		if had.Error() == err.Error() {
+			return
+		}
+	}
+	r.Unreadable = append(r.Unreadable, err)
+}
+
+// readDocs reads the page's articles and where each is on the page. When
+// one cannot be read (a damaged record, a pack that is gone), the others
+// still are, and res.Unreadable says which failed.
+func (e *Engine) readDocs(page []int32, res *Result) ([]corpus.Document, []int) {
+	docs, err := e.ix.Docs(page)
+	onPage := make([]int, 0, len(page))
+	if err == nil {
+		for i := range page {
+			onPage = append(onPage, i)
+		}
+		return docs, onPage
+	}
+	docs = docs[:0]
+	for i, n := range page {
+		one, err := e.ix.Docs([]int32{n})
+		if err != nil {
+			res.addUnreadable(err)
+			continue
+		}
+		docs = append(docs, one[0])
+		onPage = append(onPage, i)
+	}
+	return docs, onPage
 }
 
 // all lists every document: the blank query, newest first.

@@ -205,6 +205,9 @@ func compute(engine *search.Engine, v view) pageState {
 		return s
 	}
 	s.result = res
+	if len(res.Unreadable) > 0 {
+		s.queryErr = describeError(errors.Join(res.Unreadable...))
+	}
 	if res.Total == 0 {
 		s.suggestions = suggest(engine, v)
 	}
