@@ -34,8 +34,9 @@ usage:
   marsad search  [-json] [-limit N] [-sort S] [-bundle DIR] [-corpus PATH] QUERY
   marsad search  -json -bundle DIR -queries FILE.tsv   batch: one JSON line per "id TAB query" line
   marsad analyze [-json] TEXT                         tokens, offsets and index terms
-  marsad build   [INPUT FLAGS] [-web DIR] [-dist DIR]  static site (needs DIST/web/app.wasm)
-  marsad serve   [-dist DIR] [-addr HOST:PORT]         serve the built site
+  marsad build   [INPUT FLAGS] [-web DIR] [-dist DIR] [-base /PATH/] [-url URL]
+                                                      static site (needs DIST/web/app.wasm)
+  marsad serve   [-dist DIR] [-addr HOST:PORT] [-base /PATH/]   serve the built site
   marsad eval    [-shared DIR]                         analysis vs the light10 baseline
   marsad eval    -ranking [-shared DIR]                BM25 k1 × b grid of the search engine on xquad_r_ar
 
@@ -502,14 +503,19 @@ func runBuild(args []string, stdout io.Writer) error {
 	in := addInputFlags(fs)
 	webDir := fs.String("web", "web", "static assets folder")
 	dist := fs.String("dist", defaultDist, "output folder (DIST/web/app.wasm must exist)")
+	base := fs.String("base", "/", "the path the site is served under, e.g. /marsad/ for https://example.org/marsad/")
+	publicURL := fs.String("url", "", "the site's public address, e.g. https://example.org/marsad/, for link previews (og:url, og:image)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if _, err := site.CleanBase(*base); err != nil {
+		return usageError{err.Error()}
 	}
 	res, bundle, err := in.build()
 	if err != nil {
 		return err
 	}
-	if err := site.Generate(site.Options{Dir: *dist, Bundle: bundle, Assets: os.DirFS(*webDir)}); err != nil {
+	if err := site.Generate(site.Options{Dir: *dist, Bundle: bundle, Assets: os.DirFS(*webDir), Base: *base, URL: *publicURL}); err != nil {
 		return err
 	}
 	res.Summary.Write(stdout, *in.skipped)
@@ -521,14 +527,23 @@ func runServe(args []string, stdout io.Writer) error {
 	fs := newFlags("serve")
 	dist := fs.String("dist", defaultDist, "built site folder")
 	addr := fs.String("addr", "localhost:8080", "address to listen on")
+	base := fs.String("base", "/", "the path to serve the site under (as it was built with build -base)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	prefix, err := site.CleanBase(*base)
+	if err != nil {
+		return usageError{err.Error()}
 	}
 	if _, err := os.Stat(filepath.Join(*dist, "index.html")); err != nil {
 		return fmt.Errorf("%s has no built site (run 'make build'): %w", *dist, err)
 	}
-	srv := &http.Server{Addr: *addr, Handler: site.FileServer(*dist), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "serving %s at http://%s\n", *dist, *addr)
+	handler := site.FileServer(*dist)
+	if prefix != "/" {
+		handler = http.StripPrefix(strings.TrimSuffix(prefix, "/"), handler)
+	}
+	srv := &http.Server{Addr: *addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "serving %s at http://%s%s\n", *dist, *addr, prefix)
 	return srv.ListenAndServe()
 }
 

@@ -377,7 +377,7 @@ func (c *Explorer) Render() app.UI {
 
 func (c *Explorer) renderHeader() app.UI {
 	return app.Header().Class("top").Body(
-		app.A().Href("/").Class("brand").Body(
+		app.A().Href(RootPath()).Class("brand").Body(
 			app.Img().Src("/web/icons/icon.svg").Alt("").Width(32).Height(32),
 			app.Span().Text("مرصد"),
 		),

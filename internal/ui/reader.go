@@ -96,7 +96,9 @@ func (c *Explorer) renderHitBar(total, textLen int) app.UI {
 	for i := 0; i < total && i < len(c.docSpans); i++ {
 		ticks = append(ticks, app.Button().Class(tickClass(i == c.currentHit)).
 			Title("الموضع "+strconv.Itoa(i+1)).
-			Style("right", strconv.Itoa(100*c.docSpans[i].Start/max(textLen, 1))+"%").
+			// A class, not a style attribute: the page's
+			// Content-Security-Policy refuses inline styles.
+			DataSet("at", strconv.Itoa(100*c.docSpans[i].Start/max(textLen, 1))).
 			OnClick(func(ctx app.Context, e app.Event) { c.goToHit(ctx, i) }))
 	}
 	return app.Div().Class("hitbar").Body(

@@ -1,0 +1,218 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"marsad/internal/site"
+)
+
+// The hosting tests serve the site the way real hosts do, and the way they
+// go wrong: under a path prefix, with app.wasm of the wrong type or
+// missing, under a strict Content-Security-Policy.
+
+// siteUnder builds the seed site with -base, reusing the built app.wasm.
+func siteUnder(t *testing.T, base string) string {
+	t.Helper()
+	dir := t.TempDir()
+	wasm, err := os.ReadFile(filepath.Join(builtSite(t), "web", "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "web"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "web", "app.wasm"), wasm, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	if code := run([]string{"build", "-dist", dir, "-corpus", "../web/corpus", "-web", "../web", "-base", base}, new(strings.Builder), &stderr); code != 0 {
+		t.Fatalf("marsad build -base %s: %s", base, stderr.String())
+	}
+	return dir
+}
+
+// prefixedHost serves a site under a folder of a host and answers 404 for
+// everything outside it, noting what was asked there.
+type prefixedHost struct {
+	prefix string
+	site   http.Handler
+	mu     sync.Mutex
+	astray []string
+}
+
+func (h *prefixedHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == h.prefix || strings.HasPrefix(r.URL.Path, h.prefix+"/") {
+		http.StripPrefix(h.prefix, h.site).ServeHTTP(w, r)
+		return
+	}
+	h.mu.Lock()
+	h.astray = append(h.astray, r.URL.Path)
+	h.mu.Unlock()
+	http.NotFound(w, r)
+}
+
+func (h *prefixedHost) outside() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]string(nil), h.astray...)
+}
+
+// recordCSPViolations makes every page of the tab keep the
+// Content-Security-Policy violations it meets in window.cspViolations.
+func recordCSPViolations(t *testing.T, ctx context.Context) {
+	t.Helper()
+	const js = `window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", e => window.cspViolations.push(e.violatedDirective + " " + e.blockedURI));`
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: js}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBrowserWorksUnderAPathPrefix(t *testing.T) {
+	host := &prefixedHost{prefix: "/marsad", site: site.FileServer(siteUnder(t, "/marsad/"))}
+	srv := httptest.NewServer(host)
+	t.Cleanup(srv.Close)
+	ctx := newBrowser(t)
+	recordCSPViolations(t, ctx)
+
+	do(t, ctx, chromedp.Navigate(srv.URL+"/marsad/"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[type="search"]`), "تويتر"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+	if path := evalJS[string](t, ctx, `location.pathname`); path != "/marsad/" {
+		t.Errorf("typing a query moved the page to %s, want /marsad/", path)
+	}
+	// A result's link opens the reader inside the folder.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`li.hit[data-doc-id="`+doc003+`"] .hit-title a`)))
+	waitFor(t, ctx, "the reader", `document.querySelector('article.reader[data-doc-id="`+doc003+`"] mark')`)
+	if path := evalJS[string](t, ctx, `location.pathname`); path != "/marsad/" {
+		t.Errorf("the reader is at %s, want /marsad/", path)
+	}
+	if href := evalJS[string](t, ctx, `document.querySelector("a.brand").getAttribute("href")`); href != "/marsad/" {
+		t.Errorf("the brand links to %s, want /marsad/", href)
+	}
+
+	// The worker's scope is the folder, and it keeps the site offline.
+	waitFor(t, ctx, "the service worker to take control", `navigator.serviceWorker.controller !== null`)
+	if scope := awaitJS[string](t, ctx, `navigator.serviceWorker.ready.then(r => new URL(r.scope).pathname)`); scope != "/marsad/" {
+		t.Errorf("service worker scope %s, want /marsad/", scope)
+	}
+	if astray := host.outside(); len(astray) > 0 {
+		t.Errorf("the page asked for files outside /marsad/: %v", astray)
+	}
+	if v := evalJS[[]string](t, ctx, `window.cspViolations`); len(v) > 0 {
+		t.Errorf("Content-Security-Policy violations: %v", v)
+	}
+	base := srv.URL
+	srv.Close()
+	do(t, ctx, chromedp.Navigate(base+"/marsad/?q="+urlEscape("داعش")+"&aliases=off"))
+	waitForResults(t, ctx, doc000, doc001, doc003, doc004)
+}
+
+// TestBrowserPageKeepsAStrictContentSecurityPolicy: the policy is in the
+// page, and searching, reading and the worker run under it untouched.
+func TestBrowserPageKeepsAStrictContentSecurityPolicy(t *testing.T) {
+	srv := serve(t, builtSite(t))
+	ctx := newBrowser(t)
+	recordCSPViolations(t, ctx)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape("تويتر")))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+	policy := evalJS[string](t, ctx, `(document.querySelector('meta[http-equiv="Content-Security-Policy"]') || {}).content || ""`)
+	for _, want := range []string{"default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "object-src 'none'", "base-uri 'none'"} {
+		if !strings.Contains(policy, want) {
+			t.Errorf("policy %q lacks %q", policy, want)
+		}
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`li.hit[data-doc-id="`+doc003+`"] .hit-title a`)))
+	waitFor(t, ctx, "the reader", `document.querySelector('article.reader[data-doc-id="`+doc003+`"] mark')`)
+	waitFor(t, ctx, "the service worker to take control", `navigator.serviceWorker.controller !== null`)
+	// The policy is really enforced: an inline script is refused.
+	evalJS[bool](t, ctx, `(() => { const s = document.createElement("script"); s.textContent = "window.inlineRan = true"; document.head.appendChild(s); return true })()`)
+	if evalJS[bool](t, ctx, `window.inlineRan === true`) {
+		t.Error("an inline script ran: the policy is not enforced")
+	}
+	v := evalJS[[]string](t, ctx, `window.cspViolations`)
+	if len(v) != 1 || !strings.HasPrefix(v[0], "script-src") {
+		t.Errorf("violations %v, want only the inline script this test tried", v)
+	}
+	for _, prop := range []string{"og:url", "og:image"} {
+		if n := evalJS[int](t, ctx, `Array.from(document.querySelectorAll('meta[property="`+prop+`"]')).filter(m => m.content === "https://").length`); n != 0 {
+			t.Errorf("%s is the bare https://", prop)
+		}
+	}
+}
+
+// wrongTypeHost serves app.wasm as application/octet-stream, as some hosts
+// do, or answers 404 for it.
+type wrongTypeHost struct {
+	site    http.Handler
+	missing bool
+}
+
+func (h wrongTypeHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasSuffix(r.URL.Path, "/app.wasm") {
+		if h.missing {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/octet-stream")
+		data, err := os.ReadFile(filepath.Join(builtSiteDir, "web", "app.wasm"))
+		if err != nil {
+			http.Error(w, err.Error(), 500)
+			return
+		}
+		w.Write(data)
+		return
+	}
+	h.site.ServeHTTP(w, r)
+}
+
+// builtSiteDir is builtSite's folder, for handlers that read it.
+var builtSiteDir string
+
+func TestBrowserLoaderNeverHangs(t *testing.T) {
+	builtSiteDir = builtSite(t)
+	t.Run("app.wasm of the wrong type is run from its bytes", func(t *testing.T) {
+		srv := httptest.NewServer(wrongTypeHost{site: site.FileServer(builtSiteDir)})
+		t.Cleanup(srv.Close)
+		ctx := newBrowser(t)
+		do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape("تويتر")))
+		waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+	})
+	for _, tc := range []struct {
+		lang, query string
+		want        []string
+	}{
+		{"ar", "", []string{"app.wasm", "404", "أعد تحميل الصفحة"}},
+		{"en", "?lang=en", []string{"app.wasm", "404", "Reload the page"}},
+	} {
+		t.Run("a missing app.wasm is explained in "+tc.lang, func(t *testing.T) {
+			srv := httptest.NewServer(wrongTypeHost{site: site.FileServer(builtSiteDir), missing: true})
+			t.Cleanup(srv.Close)
+			ctx := newBrowser(t)
+			do(t, ctx, chromedp.Navigate(srv.URL+"/"+tc.query))
+			waitFor(t, ctx, "the loader's message", `document.getElementById("app-wasm-loader").dataset.failed`)
+			msg := evalJS[string](t, ctx, `document.getElementById("app-wasm-loader").innerText`)
+			for _, w := range tc.want {
+				if !strings.Contains(msg, w) {
+					t.Errorf("loader says %q, want %q in it", msg, w)
+				}
+			}
+			if n := evalJS[int](t, ctx, `document.querySelectorAll(".marsad-loader-retry").length`); n != 1 {
+				t.Errorf("%d reload buttons, want 1", n)
+			}
+		})
+	}
+}
