@@ -505,6 +505,7 @@ func runBuild(args []string, stdout io.Writer) error {
 	dist := fs.String("dist", defaultDist, "output folder (DIST/web/app.wasm must exist)")
 	base := fs.String("base", "/", "the path the site is served under, e.g. /marsad/ for https://example.org/marsad/")
 	publicURL := fs.String("url", "", "the site's public address, e.g. https://example.org/marsad/, for link previews (og:url, og:image)")
+	compress := fs.Bool("compress", true, "write .br and .gz copies of app.wasm, the pages and scripts, and the bundle's root, for hosts that serve them")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -515,7 +516,7 @@ func runBuild(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := site.Generate(site.Options{Dir: *dist, Bundle: bundle, Assets: os.DirFS(*webDir), Base: *base, URL: *publicURL}); err != nil {
+	if err := site.Generate(site.Options{Dir: *dist, Bundle: bundle, Assets: os.DirFS(*webDir), Base: *base, URL: *publicURL, NoCompress: !*compress}); err != nil {
 		return err
 	}
 	res.Summary.Write(stdout, *in.skipped)

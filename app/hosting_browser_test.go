@@ -3,6 +3,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -37,7 +39,7 @@ func siteUnder(t *testing.T, base string) string {
 		t.Fatal(err)
 	}
 	var stderr strings.Builder
-	if code := run([]string{"build", "-dist", dir, "-corpus", "../web/corpus", "-web", "../web", "-base", base}, new(strings.Builder), &stderr); code != 0 {
+	if code := run([]string{"build", "-dist", dir, "-corpus", "../web/corpus", "-web", "../web", "-base", base, "-compress=false"}, new(strings.Builder), &stderr); code != 0 {
 		t.Fatalf("marsad build -base %s: %s", base, stderr.String())
 	}
 	return dir
@@ -215,4 +217,68 @@ func TestBrowserLoaderNeverHangs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBrowserGetsAppWasmCompressed: the copies the build writes reach the
+// browser, which runs the app from them.
+func TestBrowserGetsAppWasmCompressed(t *testing.T) {
+	dist := builtSite(t)
+	if _, err := os.Stat(filepath.Join(dist, "web", "app.wasm.br")); err != nil {
+		t.Fatalf("the built site has no app.wasm.br: %v", err)
+	}
+	ctx, _ := visit(t, "/")
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
+	sizes := evalJS[[]float64](t, ctx, `(e => [e.encodedBodySize, e.decodedBodySize])(performance.getEntriesByType("resource").find(e => e.name.endsWith("/web/app.wasm")))`)
+	if len(sizes) != 2 || sizes[0] <= 0 || sizes[0] > sizes[1]/3 {
+		t.Errorf("app.wasm came as %v (encoded, decoded bytes), want it compressed to under a third", sizes)
+	}
+}
+
+// wireCounter counts the body bytes the server sends (compressed when it
+// sends them compressed) and which encodings it used.
+type wireCounter struct {
+	next      http.Handler
+	mu        sync.Mutex
+	bytes     int64
+	encodings map[string]int64
+}
+
+func (c *wireCounter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	cw := &countingWriter{ResponseWriter: w}
+	c.next.ServeHTTP(cw, r)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.bytes += cw.bytes
+	if c.encodings == nil {
+		c.encodings = map[string]int64{}
+	}
+	c.encodings[cmp.Or(w.Header().Get("Content-Encoding"), "identity")] += cw.bytes
+}
+
+// BenchmarkFirstVisitBytes measures what a first visit to the seed site
+// moves over the wire, up to the service worker holding the site offline:
+// the body bytes the server sent (the page's requests and the worker's
+// precache) and, as Chromium counts them, the encoded body sizes of the
+// page's own requests (Resource Timing).
+func BenchmarkFirstVisitBytes(b *testing.B) {
+	dist := builtSite(b)
+	var server, page []float64
+	for i := 0; i < b.N; i++ {
+		counter := &wireCounter{next: site.FileServer(dist)}
+		srv := httptest.NewServer(counter)
+		ctx, cancel := startBrowser(b, 90*time.Second)
+		do(b, ctx, chromedp.Navigate(srv.URL+"/"))
+		waitForResults(b, ctx, doc000, doc001, doc002, doc003, doc004)
+		waitFor(b, ctx, "the service worker to take control", `navigator.serviceWorker.controller !== null`)
+		waitFor(b, ctx, "the worker to be active", `navigator.serviceWorker.ready.then(r => r.active && r.active.state === "activated")`)
+		encoded := evalJS[float64](b, ctx, `performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource")).reduce((n, e) => n + e.encodedBodySize, 0)`)
+		cancel()
+		srv.Close()
+		server = append(server, float64(counter.bytes))
+		page = append(page, encoded)
+		b.Logf("first visit: %d bytes from the server by encoding %v; the page's own requests %.0f encoded bytes", counter.bytes, counter.encodings, encoded)
+	}
+	b.ReportMetric(median(server), "server-bytes")
+	b.ReportMetric(median(page), "page-encoded-bytes")
+	b.ReportMetric(0, "ns/op")
 }

@@ -22,10 +22,21 @@ func init() {
 // the root, which is revalidated like every other file; files whose names do
 // not change between versions are revalidated, so a new service worker is
 // noticed on the next visit.
+//
+// A whole-file request for a file the build wrote .br and .gz copies of is
+// answered with the copy the browser accepts, with Content-Encoding and
+// Vary: Accept-Encoding; a range request gets the file itself.
 func FileServer(dir string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", cacheControl(r.URL.Path))
+		name := path.Clean("/" + r.URL.Path)
+		if strings.HasSuffix(r.URL.Path, "/") {
+			name = path.Join(name, "index.html")
+		}
+		if servePrecompressed(w, r, dir, name) {
+			return
+		}
 		files.ServeHTTP(w, r)
 	})
 }

@@ -147,6 +147,10 @@ type Options struct {
 	Bundle *index.Bundle
 	// Assets is the web/ folder of static assets (css, icons) copied to Dir/web.
 	Assets fs.FS
+	// NoCompress leaves out the .br and .gz copies of app.wasm, the pages,
+	// scripts, styles and the bundle's root that a host can send as they
+	// are (Brotli takes some seconds on app.wasm).
+	NoCompress bool
 	// PrecacheLimit is the largest bundle, in bytes, that the service worker
 	// precaches whole, so that the corpus works offline after the first
 	// visit. A larger bundle has only its root precached; the rest is
@@ -218,7 +222,13 @@ func Generate(o Options) error {
 	if err := app.GenerateStaticWebsite(o.Dir, Handler(c)); err != nil {
 		return fmt.Errorf("generating static website in %s: %w", o.Dir, err)
 	}
-	return finishPages(o.Dir, c, publicURL)
+	if err := finishPages(o.Dir, c, publicURL); err != nil {
+		return err
+	}
+	if o.NoCompress {
+		return nil
+	}
+	return writeCompressed(o.Dir)
 }
 
 // checkBundle returns the bytes of the bundle's root file, after checking
