@@ -67,13 +67,23 @@ func (e *cutShortError) Error() string {
 func (e *cutShortError) Unwrap() error { return ErrTruncated }
 
 // fetchError is the FileError of a fetch that failed: truncated when the
-// fetcher says the file is cut short, unreadable otherwise.
-func fetchError(name string, err error) *FileError {
+// fetcher says the file is cut short, unreadable otherwise. The fetcher's
+// own error stays in the chain, so that the page can tell a file gone from
+// the host from a network that is down.
+func fetchError(name string, err error) error {
 	if errors.Is(err, ErrTruncated) {
 		return &FileError{name, ErrTruncated, err.Error()}
 	}
-	return &FileError{name, ErrFetch, err.Error()}
+	return &fetchFileError{&FileError{name, ErrFetch, err.Error()}, err}
 }
+
+// fetchFileError is a FileError that keeps the fetcher's error.
+type fetchFileError struct {
+	*FileError
+	cause error
+}
+
+func (e *fetchFileError) Unwrap() []error { return []error{e.FileError, e.cause} }
 
 // MemFetcher serves a bundle held in memory, by file name.
 type MemFetcher map[string][]byte

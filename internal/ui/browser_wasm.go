@@ -194,3 +194,24 @@ func exposeMemStats() {
 		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys)}
 	}))
 }
+
+// reloadedForKey is the session storage key holding the bundle a page
+// reloaded for, so that a file really missing is reloaded for only once.
+const reloadedForKey = "marsad.reloaded-for"
+
+// moveToNewVersion reloads the page, keeping its address, so that it runs
+// the version now published (the service worker has it, or the server);
+// it reports whether it did. A page that already reloaded for the same
+// bundle does not reload again: the file is missing in the new version too.
+func moveToNewVersion() bool {
+	storage := app.Window().Get("sessionStorage")
+	bundle := app.Getenv(BundleEnv)
+	if storage.Truthy() && storage.Call("getItem", reloadedForKey).String() == bundle {
+		return false
+	}
+	if storage.Truthy() {
+		storage.Call("setItem", reloadedForKey, bundle)
+	}
+	app.Window().Get("location").Call("reload")
+	return true
+}

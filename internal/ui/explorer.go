@@ -172,12 +172,16 @@ func (c *Explorer) update() {
 type pageState struct {
 	result      *search.Result
 	queryErr    string
+	newVersion  error // a file of this version is gone: move to the new one
 	suggestions []suggestion
 	doc         *corpus.Document
 	docSpans    []search.Span
 }
 
 func (c *Explorer) apply(s pageState) {
+	if s.newVersion != nil {
+		s.queryErr = newVersionMessage(moveToNewVersion(), s.newVersion)
+	}
 	c.result, c.queryErr, c.suggestions = s.result, s.queryErr, s.suggestions
 	c.doc, c.docSpans = s.doc, s.docSpans
 	c.currentHit = 0
@@ -201,12 +205,13 @@ func compute(engine *search.Engine, v view) pageState {
 		Sort:     v.Sort,
 	})
 	if err != nil {
-		s.queryErr = describeError(err)
+		s.queryErr, s.newVersion = describeError(err), asNewVersion(err)
 		return s
 	}
 	s.result = res
 	if len(res.Unreadable) > 0 {
-		s.queryErr = describeError(errors.Join(res.Unreadable...))
+		err := errors.Join(res.Unreadable...)
+		s.queryErr, s.newVersion = describeError(err), asNewVersion(err)
 	}
 	if res.Total == 0 {
 		s.suggestions = suggest(engine, v)
@@ -282,6 +287,9 @@ func describeError(err error) string {
 	var qe *query.Error
 	if errors.As(err, &qe) {
 		return "تعذّر فهم الاستعلام: " + err.Error()
+	}
+	if errors.Is(err, ErrNotKeptOffline) {
+		return notOfflineMessage()
 	}
 	return "تعذّر قراءة جزء من المدونة، فهذه النتيجة ناقصة (أعد المحاولة، وإن تكرر الخطأ فالملف تالف: أعد بناء الموقع): " + err.Error()
 }

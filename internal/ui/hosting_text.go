@@ -68,3 +68,23 @@ func LoaderText() map[string]map[string]string {
 	}
 	return out
 }
+
+// The page's messages when a part of the bundle cannot be read.
+var (
+	msgNewVersion = hostingText{
+		ar: "نُشر إصدار جديد من مرصد منذ فُتحت هذه الصفحة؛ جارٍ الانتقال إليه مع الإبقاء على بحثك…",
+		en: "A new version of Marsad was published since this page was opened; moving to it, keeping your search…",
+	}
+	msgNewVersionStillMissing = hostingText{
+		ar: "ملف من المدونة غير موجود على الخادم حتى بعد الانتقال إلى أحدث إصدار؛ أبلغ من ينشر الموقع:",
+		en: "A file of the corpus is missing from the server even in the newest version; tell whoever publishes the site:",
+	}
+	msgNotKeptOffline = hostingText{
+		ar: "هذا الجزء من المدونة غير متاح دون اتصال: لم يُحفظ على هذا الجهاز، ولا اتصال بالشبكة. ما سبق أن فتحته يبقى متاحًا؛ اتصل بالشبكة ثم أعد المحاولة.",
+		en: "This part of the corpus is not available offline: it is not kept on this device, and there is no connection. What you opened before stays available; connect, then try again.",
+	}
+	msgKeepOfflineOffer = hostingText{
+		ar: "لتعمل المدونة كلها دون اتصال، احفظها على هذا الجهاز ({size}) من أسفل الصفحة حين تتصل.",
+		en: "To have the whole corpus offline, keep it on this device ({size}) from the foot of the page once connected.",
+	}
+)

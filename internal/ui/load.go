@@ -49,7 +49,8 @@ var fetchBundle = fetchBytes
 type urlFetcher struct{ base string }
 
 func (u urlFetcher) Fetch(name string, off, length int64) ([]byte, error) {
-	return fetchBundle(u.base+name, off, length)
+	data, err := fetchBundle(u.base+name, off, length)
+	return data, classifyFetch(u.base+name, err)
 }
 
 // loadEngine starts loading the bundle once and calls done on the UI goroutine
@@ -69,6 +70,9 @@ func loadEngine(ctx app.Context, done func(app.Context)) {
 	ctx.Async(func() {
 		engine, err := openBundle(path)
 		ctx.Dispatch(func(ctx app.Context) {
+			if errors.Is(err, ErrNewVersion) && moveToNewVersion() {
+				err = errors.New(newVersionMessage(true, err))
+			}
 			if err != nil {
 				corpusEngine.status, corpusEngine.err = loadFailed, err
 			} else {
@@ -88,7 +92,7 @@ func openBundle(url string) (*search.Engine, error) {
 	base, root := path.Split(url)
 	engine, err := search.Open(urlFetcher{base}, root)
 	if err != nil {
-		return nil, errors.New(strings.Replace(err.Error(), root, url, 1))
+		return nil, &renamedError{strings.Replace(err.Error(), root, url, 1), err}
 	}
 	return engine, nil
 }
@@ -104,3 +108,13 @@ func retryLoad(ctx app.Context, done func(app.Context)) {
 	corpusEngine.status, corpusEngine.err = loadPending, nil
 	loadEngine(ctx, done)
 }
+
+// renamedError says err in other words, keeping err in the chain (a new
+// version, a part not kept offline).
+type renamedError struct {
+	msg string
+	err error
+}
+
+func (e *renamedError) Error() string { return e.msg }
+func (e *renamedError) Unwrap() error { return e.err }
