@@ -17,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"marsad/internal/index"
+	"marsad/internal/ingest"
 	"marsad/internal/site"
 )
 
@@ -281,4 +283,118 @@ func BenchmarkFirstVisitBytes(b *testing.B) {
 	b.ReportMetric(median(server), "server-bytes")
 	b.ReportMetric(median(page), "page-encoded-bytes")
 	b.ReportMetric(0, "ns/op")
+}
+
+// TestBrowserMovesToANewVersionPublishedWhileItIsOpen: a new corpus is
+// published while a page is open; the file the next query needs, named
+// after the old version's content, is gone from the host. The page does not
+// call that damage: it moves to the new version, keeping the query. (A
+// site whose worker precaches only the bundle's root, as for a large
+// corpus: the old version's files are in no cache of the browser.)
+func TestBrowserMovesToANewVersionPublishedWhileItIsOpen(t *testing.T) {
+	older := unprecachedSite(t, "../web/corpus")
+	corpusDir := copyDir(t, "../web/corpus")
+	extra := "مقال إضافي للاختبار\nهذا مقال جديد عن تويتر أضيف في الإصدار الثاني من المدونة.\n"
+	if err := os.WriteFile(filepath.Join(corpusDir, "005_update_test.txt"), []byte(extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	newer := unprecachedSite(t, corpusDir)
+	var handler swappableSite
+	handler.dir.Store(older)
+	srv := httptest.NewServer(&handler)
+	t.Cleanup(srv.Close)
+	ctx := newBrowser(t)
+
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
+	waitFor(t, ctx, "the worker to be active", `navigator.serviceWorker.ready.then(r => r.active && r.active.state === "activated")`)
+
+	handler.dir.Store(newer) // publish
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[type="search"]`), "تويتر"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003, "005_update_test")
+	if q := evalJS[string](t, ctx, `new URLSearchParams(location.search).get("q")`); q != "تويتر" {
+		t.Errorf("the new version opened on q=%q, want the query typed", q)
+	}
+	if strings.Contains(evalJS[string](t, ctx, `document.body.innerText`), "أعد بناء الموقع") {
+		t.Error("the page tells the visitor to rebuild the site")
+	}
+}
+
+// unprecachedSite builds a corpus into a site whose service worker
+// precaches only the bundle's root, reusing the built app.wasm.
+func unprecachedSite(t *testing.T, corpusDir string) string {
+	t.Helper()
+	dir := t.TempDir()
+	wasm, err := os.ReadFile(filepath.Join(builtSite(t), "web", "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "web"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "web", "app.wasm"), wasm, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ingest.Load(corpusDir, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle, err := index.Build(index.Options{}, res.Documents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := site.Generate(site.Options{Dir: dir, Bundle: bundle, Assets: os.DirFS("../web"), PrecacheLimit: -1, NoCompress: true}); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// versionCache is the service worker's cache of a version among cache names.
+func versionCache(keys []string) string {
+	for _, k := range keys {
+		if strings.HasPrefix(k, "marsad-") && !strings.HasPrefix(k, "marsad-ranges-") && !strings.HasPrefix(k, "marsad-corpus-") {
+			return k
+		}
+	}
+	return ""
+}
+
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// TestBrowserSaysWhatIsNotAvailableOffline: offline, an article the device
+// does not keep is "not available offline", with the offer to keep the
+// corpus and its size, and what was read before still works.
+func TestBrowserSaysWhatIsNotAvailableOffline(t *testing.T) {
+	dir, _ := largeSite(t)
+	srv := serve(t, dir)
+	ctx := newBrowser(t)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/"))
+	waitFor(t, ctx, "the service worker to take control", `navigator.serviceWorker.controller !== null`)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape("تويتر")))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+	waitForOfflineState(t, ctx, "offered")
+
+	base := srv.URL
+	srv.Close()
+	// 004 was never read while the worker kept what the page read.
+	do(t, ctx, chromedp.Navigate(base+"/?doc="+doc004))
+	const message = `(document.querySelector(".query-error, .status.error p") || {}).innerText`
+	waitFor(t, ctx, "a message", message)
+	msg := evalJS[string](t, ctx, message)
+	for _, want := range []string{"غير متاح دون اتصال", "احفظها على هذا الجهاز", "كيلوبايت"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	for _, wrong := range []string{"أعد بناء الموقع", "Failed to fetch", "تالف"} {
+		if strings.Contains(msg, wrong) {
+			t.Errorf("message %q says %q", msg, wrong)
+		}
+	}
+	// The rest of the page keeps working: a search read before.
+	evalJS[bool](t, ctx, `(document.querySelector('input[type="search"]').value = "") === ""`)
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[type="search"]`), "تويتر"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
 }

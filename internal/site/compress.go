@@ -147,6 +147,9 @@ func servePrecompressed(w http.ResponseWriter, r *http.Request, dir, name string
 		ctype := mimeType(name)
 		w.Header().Set("Content-Type", ctype)
 		w.Header().Set("Content-Encoding", enc.name)
+		if tag := etags.of(dir, name+enc.ext); tag != "" {
+			w.Header().Set("ETag", tag)
+		}
 		http.ServeContent(w, r, name, info.ModTime(), f)
 		return true
 	}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -98,5 +99,43 @@ func TestBuildWritesCompressedCopiesAndServerSendsThem(t *testing.T) {
 	}
 	if resp, _ := get("/", "br", ""); resp.Header.Get("Content-Encoding") != "br" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
 		t.Errorf("the page: Content-Encoding %q, Content-Type %q", resp.Header.Get("Content-Encoding"), resp.Header.Get("Content-Type"))
+	}
+}
+
+// A file replaced by one of the same size and modification time (a deploy
+// in the same second, or one that resets times) is not answered 304.
+func TestFileServerTellsSameSizedVersionsApartByContent(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "app.js")
+	stamp := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	write := func(content string) {
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, stamp, stamp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(`const bundle = "corpus-aaaaaaaa.mrsd";`)
+	srv := httptest.NewServer(FileServer(dir))
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	tag := resp.Header.Get("ETag")
+	write(`const bundle = "corpus-bbbbbbbb.mrsd";`)
+	req, _ := http.NewRequest("GET", srv.URL+"/app.js", nil)
+	req.Header.Set("If-None-Match", tag)
+	req.Header.Set("If-Modified-Since", resp.Header.Get("Last-Modified"))
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if tag == "" || resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "bbbbbbbb") {
+		t.Errorf("ETag %q; the new file of the same size and time was answered %s %q", tag, resp.Status, body)
 	}
 }

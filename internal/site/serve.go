@@ -1,10 +1,17 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
 	"mime"
 	"net/http"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 )
 
 func init() {
@@ -37,8 +44,59 @@ func FileServer(dir string) http.Handler {
 		if servePrecompressed(w, r, dir, name) {
 			return
 		}
+		if tag := etags.of(dir, name); tag != "" {
+			w.Header().Set("ETag", tag)
+		}
 		files.ServeHTTP(w, r)
 	})
+}
+
+// etags are strong ETags from the files' content. Last-Modified alone has
+// one-second steps, and a deploy can keep or reset modification times: a
+// new app.js of the same second and size would be answered 304, and the
+// service worker would precache the old one with the new version's name.
+var etags etagCache
+
+type etagCache struct{ m sync.Map } // path → etagEntry
+
+// etagAlwaysHashed is the size up to which a file's ETag is computed anew
+// for every request.
+const etagAlwaysHashed = 1 << 20
+
+type etagEntry struct {
+	size    int64
+	modTime time.Time
+	tag     string
+}
+
+// of returns the ETag of the file at name under dir, "" for a folder or a
+// file that cannot be read.
+func (c *etagCache) of(dir, name string) string {
+	p := filepath.Join(dir, filepath.FromSlash(path.Clean("/"+name)))
+	info, err := os.Stat(p)
+	if err != nil || info.IsDir() {
+		return ""
+	}
+	// Small files (the pages, app.js, the worker: what names the version)
+	// are hashed on every request, since their size and time can stay the
+	// same; large ones (app.wasm, packs) only when either changes.
+	if e, ok := c.m.Load(p); ok && info.Size() > etagAlwaysHashed {
+		if e := e.(etagEntry); e.size == info.Size() && e.modTime.Equal(info.ModTime()) {
+			return e.tag
+		}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	tag := `"` + hex.EncodeToString(h.Sum(nil)[:12]) + `"`
+	c.m.Store(p, etagEntry{info.Size(), info.ModTime(), tag})
+	return tag
 }
 
 // cacheControl is the Cache-Control header FileServer sends for a path.
