@@ -531,13 +531,19 @@ func (e *Engine) Search(req Request) (*Result, error) {
 }
 
 // addUnreadable adds err to Unreadable unless the same failure is there;
-// a joined error adds each of its errors.
+// errors.Join's errors (several articles at once) add each of theirs.
 func (r *Result) addUnreadable(err error) {
 	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		var msgs []string
 		for _, e := range joined.Unwrap() {
-			r.addUnreadable(e)
+			msgs = append(msgs, e.Error())
 		}
-		return
+		if strings.Join(msgs, "\n") == err.Error() {
+			for _, e := range joined.Unwrap() {
+				r.addUnreadable(e)
+			}
+			return
+		}
 	}
 	for _, had := range r.Unreadable {
 		if had.Error() == err.Error() {

@@ -46,10 +46,8 @@ async function marsadLoadWebAssembly() {
   const text = marsadLoaderText[lang];
   const label = document.getElementById("app-wasm-loader-label");
   const icon = document.getElementById("app-wasm-loader-icon");
-  if (lang === "en") {
-    document.documentElement.lang = "en";
-    document.documentElement.dir = "ltr";
-  }
+  // Only the loader's own text: the page's language is the page's to set.
+  label.lang = lang;
   label.dir = lang === "en" ? "ltr" : "rtl";
   const showProgress = (percent) => {
     label.textContent = text.loading.replace("{progress}", String(Math.min(100, percent)));

@@ -36,7 +36,8 @@ func init() {
 func FileServer(dir string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", cacheControl(r.URL.Path))
+		cache := cacheControl(r.URL.Path)
+		w.Header().Set("Cache-Control", cache)
 		name := path.Clean("/" + r.URL.Path)
 		if strings.HasSuffix(r.URL.Path, "/") {
 			name = path.Join(name, "index.html")
@@ -44,8 +45,14 @@ func FileServer(dir string) http.Handler {
 		if servePrecompressed(w, r, dir, name) {
 			return
 		}
-		if tag := etags.of(dir, name); tag != "" {
-			w.Header().Set("ETag", tag)
+		// Files named after their content never change: they need no ETag
+		// (and with one, the browser would answer their ranges from its
+		// cache, ranges.js's fallback for hosts without multipart ranges
+		// aside).
+		if cache == "no-cache" {
+			if tag := etags.of(dir, name); tag != "" {
+				w.Header().Set("ETag", tag)
+			}
 		}
 		files.ServeHTTP(w, r)
 	})
