@@ -34,8 +34,9 @@ usage:
   marsad search  [-json] [-limit N] [-sort S] [-bundle DIR] [-corpus PATH] QUERY
   marsad search  -json -bundle DIR -queries FILE.tsv   batch: one JSON line per "id TAB query" line
   marsad analyze [-json] TEXT                         tokens, offsets and index terms
-  marsad build   [INPUT FLAGS] [-web DIR] [-dist DIR]  static site (needs DIST/web/app.wasm)
-  marsad serve   [-dist DIR] [-addr HOST:PORT]         serve the built site
+  marsad build   [INPUT FLAGS] [-web DIR] [-dist DIR] [-base /PATH/] [-url URL]
+                                                      static site (needs DIST/web/app.wasm)
+  marsad serve   [-dist DIR] [-addr HOST:PORT] [-base /PATH/]   serve the built site
   marsad eval    [-shared DIR]                         analysis vs the light10 baseline
   marsad eval    -ranking [-shared DIR]                BM25 k1 × b grid of the search engine on xquad_r_ar
 
@@ -57,6 +58,7 @@ const (
 )
 
 func run(args []string, stdout, stderr io.Writer) int {
+	stdout, stderr = escapeControls(stdout), escapeControls(stderr)
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return 2
@@ -342,6 +344,11 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	corpusPath := fs.String("corpus", defaultCorpus, "corpus (folder, .jsonl(.gz), .csv, .tsv), when no -bundle is given")
 	aliases := fs.Bool("aliases", true, "also search other names of the same entity (داعش → تنظيم الدولة, ISIS…) and Latin input")
 	if err := fs.Parse(args); err != nil {
+		if strings.HasPrefix(err.Error(), "flag provided but not defined") {
+			// The flag package has already said which flag; say how to
+			// search for a query that starts with '-'.
+			return usageError{err.Error() + "; a query that starts with '-' goes after --, e.g. marsad search -- -داعش تويتر"}
+		}
 		return err
 	}
 	if fs.NArg() == 0 && *queries == "" {
@@ -366,16 +373,31 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		}
 		return runBatch(engine, *queries, req, stdout)
 	}
+	// A damaged bundle is read as the page reads it: what cannot be read is
+	// named, everything else is printed, and the exit status says it.
+	var unreadable []error
 	if err := engine.LoadEntities(); err != nil {
-		return err
+		unreadable = append(unreadable, err)
 	}
 	q := strings.Join(fs.Args(), " ")
 	req.Query = q
 	res, err := engine.Search(req)
 	if err != nil {
+		return errors.Join(append(unreadable, err)...)
+	}
+	unreadable = append(unreadable, res.Unreadable...)
+	if err := printResult(stdout, q, res, *asJSON); err != nil {
 		return err
 	}
-	if *asJSON {
+	if len(unreadable) > 0 {
+		return fmt.Errorf("the bundle is damaged; the results above are what could still be read:\n%w", errors.Join(unreadable...))
+	}
+	return nil
+}
+
+// printResult prints a search's result, as JSON or for a person.
+func printResult(stdout io.Writer, q string, res *search.Result, asJSON bool) error {
+	if asJSON {
 		out := jsonResult{Query: q, Total: res.Total, Partial: res.Partial, StrictTotal: res.StrictTotal, DidYouMean: res.DidYouMean,
 			Expansions: res.Expansions, Hits: []jsonHit{}, AlsoSearched: res.AlsoSearched}
 		for _, h := range res.Hits {
@@ -481,14 +503,20 @@ func runBuild(args []string, stdout io.Writer) error {
 	in := addInputFlags(fs)
 	webDir := fs.String("web", "web", "static assets folder")
 	dist := fs.String("dist", defaultDist, "output folder (DIST/web/app.wasm must exist)")
+	base := fs.String("base", "/", "the path the site is served under, e.g. /marsad/ for https://example.org/marsad/")
+	publicURL := fs.String("url", "", "the site's public address, e.g. https://example.org/marsad/, for link previews (og:url, og:image)")
+	compress := fs.Bool("compress", true, "write .br and .gz copies of app.wasm, the pages and scripts, and the bundle's root, for hosts that serve them")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if _, err := site.CleanBase(*base); err != nil {
+		return usageError{err.Error()}
 	}
 	res, bundle, err := in.build()
 	if err != nil {
 		return err
 	}
-	if err := site.Generate(site.Options{Dir: *dist, Bundle: bundle, Assets: os.DirFS(*webDir)}); err != nil {
+	if err := site.Generate(site.Options{Dir: *dist, Bundle: bundle, Assets: os.DirFS(*webDir), Base: *base, URL: *publicURL, NoCompress: !*compress}); err != nil {
 		return err
 	}
 	res.Summary.Write(stdout, *in.skipped)
@@ -500,14 +528,23 @@ func runServe(args []string, stdout io.Writer) error {
 	fs := newFlags("serve")
 	dist := fs.String("dist", defaultDist, "built site folder")
 	addr := fs.String("addr", "localhost:8080", "address to listen on")
+	base := fs.String("base", "/", "the path to serve the site under (as it was built with build -base)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	prefix, err := site.CleanBase(*base)
+	if err != nil {
+		return usageError{err.Error()}
 	}
 	if _, err := os.Stat(filepath.Join(*dist, "index.html")); err != nil {
 		return fmt.Errorf("%s has no built site (run 'make build'): %w", *dist, err)
 	}
-	srv := &http.Server{Addr: *addr, Handler: site.FileServer(*dist), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "serving %s at http://%s\n", *dist, *addr)
+	handler := site.FileServer(*dist)
+	if prefix != "/" {
+		handler = http.StripPrefix(strings.TrimSuffix(prefix, "/"), handler)
+	}
+	srv := &http.Server{Addr: *addr, Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "serving %s at http://%s%s\n", *dist, *addr, prefix)
 	return srv.ListenAndServe()
 }
 

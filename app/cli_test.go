@@ -315,3 +315,119 @@ func TestIngestKeepsTheSeedCorpusBundle(t *testing.T) {
 		t.Error("the seed corpus bundle differs between ingest and corpus.LoadDir")
 	}
 }
+
+func TestSearchQueryStartingWithMinusGoesAfterDoubleDash(t *testing.T) {
+	code, out, errOut := runCLI(t, "search", "-json", "-corpus", seedCorpus, "--", "-داعش", "تويتر")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var res jsonResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if res.Query != "-داعش تويتر" || res.Total == 0 {
+		t.Errorf("query %q, %d hits; want the query after -- and some hits", res.Query, res.Total)
+	}
+	// Without --, the query reads as a flag: the error says what to do.
+	code, _, errOut = runCLI(t, "search", "-corpus", seedCorpus, "-داعش")
+	if code != 2 || !strings.Contains(errOut, "goes after --") {
+		t.Errorf("exit %d, stderr %q; want 2 and how to pass a query starting with -", code, errOut)
+	}
+}
+
+func TestSearchEscapesControlCharactersItPrints(t *testing.T) {
+	dir := t.TempDir()
+	corpusFile := filepath.Join(dir, "c.jsonl")
+	// A title with an ESC sequence would pass cleaning only if it came from
+	// the text; the id is printed as written, so it carries one here.
+	line := `{"id":"evil\u001b[2J\u202e","title":"عنوان","text":"نص عن تويتر وغيره من المنصات في هذه المقالة."}` + "\n"
+	if err := os.WriteFile(corpusFile, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI(t, "search", "-corpus", corpusFile, "تويتر")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.ContainsAny(out, "\x1b\u202e") {
+		t.Errorf("raw control characters reached the terminal: %q", out)
+	}
+	if !strings.Contains(out, `evil\x1b[2J\u202e`) {
+		t.Errorf("output %q, want the id with its controls shown as escapes", out)
+	}
+}
+
+func TestEscapingWriterKeepsASequenceSplitAcrossWrites(t *testing.T) {
+	var b strings.Builder
+	w := escapeControls(&b)
+	rlo := []byte("a\u202eb")
+	w.Write(rlo[:2]) // "a" and the first byte of U+202E
+	w.Write(rlo[2:])
+	if got, want := b.String(), `a\u202eb`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestSearchReadsADamagedBundleAsThePageDoes: each damage is named with its
+// file, every result that can still be read is printed, and the exit
+// status is 1.
+func TestSearchReadsADamagedBundleAsThePageDoes(t *testing.T) {
+	built := filepath.Join(t.TempDir(), "bundle")
+	if code, _, errOut := runCLI(t, "index", "-corpus", seedCorpus, "-out", built); code != 0 {
+		t.Fatalf("index: %s", errOut)
+	}
+	damaged := func(t *testing.T, prefix string, damage func(path string)) string {
+		dir := t.TempDir()
+		files, _ := filepath.Glob(filepath.Join(built, "*.mrsd"))
+		var victim string
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(dir, filepath.Base(f))
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if strings.HasPrefix(filepath.Base(f), prefix) {
+				victim = p
+			}
+		}
+		damage(victim)
+		return dir
+	}
+	for _, tc := range []struct {
+		name, prefix string
+		damage       func(path string)
+		query        string
+		wantOut      string   // the start of what is printed
+		wantErr      []string // in the error
+	}{
+		{name: "entity table gone", prefix: "e-", damage: func(p string) { os.Remove(p) }, query: "تويتر",
+			wantOut: "4 hits", wantErr: []string{"e-", "no such file"}},
+		{name: "vocabulary gone, misspelled word", prefix: "v-", damage: func(p string) { os.Remove(p) }, query: "تويتتر",
+			wantOut: "0 hits", wantErr: []string{"v-", "no such file"}},
+		{name: "a byte flipped in one article", prefix: "d-", damage: func(p string) {
+			data, _ := os.ReadFile(p)
+			data[len(data)-20] ^= 0xff
+			os.WriteFile(p, data, 0o644)
+		}, query: "", wantOut: "5 hits", wantErr: []string{"d-", "checksum mismatch in article 4"}},
+		{name: "term chunk truncated", prefix: "t-", damage: func(p string) { os.Truncate(p, 3000) }, query: "تويتر",
+			wantErr: []string{"t-", "truncated at byte 3000"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := damaged(t, tc.prefix, tc.damage)
+			code, out, errOut := runCLI(t, "search", "-bundle", dir, "--", tc.query)
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if !strings.HasPrefix(out, tc.wantOut) {
+				t.Errorf("output %q, want it to start %q", out, tc.wantOut)
+			}
+			for _, w := range tc.wantErr {
+				if !strings.Contains(errOut, w) {
+					t.Errorf("error %q lacks %q", errOut, w)
+				}
+			}
+		})
+	}
+}

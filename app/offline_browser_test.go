@@ -63,7 +63,7 @@ func largeSite(t *testing.T) (string, *index.Bundle) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := site.Generate(site.Options{Dir: dir, Bundle: bundle, Assets: os.DirFS("../web"), PrecacheLimit: -1}); err != nil {
+	if err := site.Generate(site.Options{Dir: dir, Bundle: bundle, Assets: os.DirFS("../web"), PrecacheLimit: -1, NoCompress: true}); err != nil {
 		t.Fatal(err)
 	}
 	return dir, bundle

@@ -41,11 +41,13 @@ func FromRecord(rec Record) (Document, error) {
 // form the text parser reads ("21/07/2015", "٣ تشرين الثاني ٢٠١٨"); it is
 // stored as ISO 8601 at its precision.
 func FromRecordWarn(rec Record) (Document, []Warning, error) {
+	rec, fieldWarns := cleanFields(rec)
 	doc, warns, err := parseText(rec.Text, strings.TrimSpace(rec.Title) != "")
 	if err != nil {
 		return Document{}, warns, fmt.Errorf("corpus: document %s: %w", rec.ID, err)
 	}
 	doc.ID = rec.ID
+	warns = append(fieldWarns, warns...)
 	if t := strings.TrimSpace(rec.Title); t != "" {
 		// The text's first line is often the title again; with a real title
 		// from the record, a derived one must not have eaten body text.
@@ -123,4 +125,20 @@ func recordDate(d string) (string, bool) {
 func validDate(s string) bool {
 	_, err := ParseDate(s)
 	return err == nil
+}
+
+// cleanFields cleans every metadata field of rec (cleanField); the text is
+// cleaned by parseText.
+func cleanFields(rec Record) (Record, []Warning) {
+	var warns []Warning
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"title", &rec.Title}, {"date", &rec.Date}, {"source", &rec.Source}, {"author", &rec.Author},
+		{"category", &rec.Category}, {"url", &rec.URL}} {
+		var w []Warning
+		*f.v, w = cleanField(f.name, *f.v)
+		warns = append(warns, w...)
+	}
+	return rec, warns
 }

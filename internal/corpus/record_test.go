@@ -203,3 +203,53 @@ func TestSamples(t *testing.T) {
 		t.Errorf("read %d samples, want %d", seen, len(wants))
 	}
 }
+
+func TestFromRecordCleansMetadataLikeText(t *testing.T) {
+	tests := []struct {
+		name      string
+		rec       Record
+		title     string
+		source    string
+		author    string
+		warnField string
+		warnHas   string
+	}{
+		{name: "a right-to-left override cannot reverse a title",
+			rec: Record{Title: "صورة gnp\u202Eexe.png"}, title: "صورة gnpexe.png", warnField: "title", warnHas: "bidirectional"},
+		{name: "NUL, ESC and BEL leave the title",
+			rec: Record{Title: "عنوان\x00 \x1b[31mأحمر\x07"}, title: "عنوان [31mأحمر", warnField: "title", warnHas: "control character"},
+		{name: "line ends in a field become one space",
+			rec: Record{Source: "صحيفة\r\nالمدينة"}, source: "صحيفة المدينة", warnField: "source", warnHas: "line end"},
+		{name: "U+FFFD in the author is reported",
+			rec: Record{Author: "محمد \uFFFDعلي"}, author: "محمد علي", warnField: "author", warnHas: "U+FFFD"},
+		{name: "invalid UTF-8 in a field is removed with a warning",
+			rec: Record{Author: "محمد \xffعلي"}, author: "محمد علي", warnField: "author", warnHas: "U+FFFD"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.rec.ID, tt.rec.Text = "x", "نص المقالة الكامل هنا."
+			doc, warns, err := FromRecordWarn(tt.rec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.title != "" && doc.Title != tt.title {
+				t.Errorf("title %q, want %q", doc.Title, tt.title)
+			}
+			if tt.source != "" && doc.Source != tt.source {
+				t.Errorf("source %q, want %q", doc.Source, tt.source)
+			}
+			if tt.author != "" && doc.Author != tt.author {
+				t.Errorf("author %q, want %q", doc.Author, tt.author)
+			}
+			found := false
+			for _, w := range warns {
+				if w.Field == tt.warnField && strings.Contains(w.Msg, tt.warnHas) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("warnings %v, want one on %s saying %q", warns, tt.warnField, tt.warnHas)
+			}
+		})
+	}
+}

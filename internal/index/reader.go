@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -42,11 +43,47 @@ func (d DirFetcher) Fetch(name string, off, length int64) ([]byte, error) {
 	}
 	defer f.Close()
 	buf := make([]byte, length)
-	if _, err := f.ReadAt(buf, off); err != nil {
+	if _, err := f.ReadAt(buf, off); err == io.EOF {
+		size := int64(-1)
+		if fi, err := f.Stat(); err == nil {
+			size = fi.Size()
+		}
+		return nil, &cutShortError{size: size, off: off, length: length}
+	} else if err != nil {
 		return nil, err
 	}
 	return buf, nil
 }
+
+// cutShortError is a range asked beyond the end of a file that was cut
+// short: it says where the file ends, rather than a bare EOF.
+type cutShortError struct{ size, off, length int64 }
+
+func (e *cutShortError) Error() string {
+	return "truncated at byte " + strconv.FormatInt(e.size, 10) + " (the file ends there; " +
+		strconv.FormatInt(e.length, 10) + " bytes asked from byte " + strconv.FormatInt(e.off, 10) + ")"
+}
+
+func (e *cutShortError) Unwrap() error { return ErrTruncated }
+
+// fetchError is the FileError of a fetch that failed: truncated when the
+// fetcher says the file is cut short, unreadable otherwise. The fetcher's
+// own error stays in the chain, so that the page can tell a file gone from
+// the host from a network that is down.
+func fetchError(name string, err error) error {
+	if errors.Is(err, ErrTruncated) {
+		return &FileError{name, ErrTruncated, err.Error()}
+	}
+	return &fetchFileError{&FileError{name, ErrFetch, err.Error()}, err}
+}
+
+// fetchFileError is a FileError that keeps the fetcher's error.
+type fetchFileError struct {
+	*FileError
+	cause error
+}
+
+func (e *fetchFileError) Unwrap() []error { return []error{e.FileError, e.cause} }
 
 // MemFetcher serves a bundle held in memory, by file name.
 type MemFetcher map[string][]byte
@@ -157,7 +194,7 @@ func Open(f Fetcher, root string) (*Index, error) {
 func fetchSealed(f Fetcher, name string, kind byte) ([]byte, error) {
 	data, err := f.Fetch(name, 0, -1)
 	if err != nil {
-		return nil, &FileError{name, ErrFetch, err.Error()}
+		return nil, fetchError(name, err)
 	}
 	return unseal(name, kind, data)
 }
@@ -482,11 +519,11 @@ func (ix *Index) fetchChunks(fam family, run []chunkRef) (*chunk, error) {
 	length := last.Off + last.Len - first.Off
 	data, err := ix.fetch.Fetch(first.File, first.Off, length)
 	if err != nil {
-		return nil, &FileError{first.File, ErrFetch, err.Error()}
+		return nil, fetchError(first.File, err)
 	}
 	if int64(len(data)) != length {
-		return nil, &FileError{first.File, ErrTruncated, "truncated: " + strconv.Itoa(len(data)) + " of the " +
-			strconv.FormatInt(length, 10) + " bytes asked from byte " + strconv.FormatInt(first.Off, 10)}
+		return nil, &FileError{first.File, ErrTruncated, "truncated at byte " + strconv.FormatInt(first.Off+int64(len(data)), 10) +
+			": " + strconv.Itoa(len(data)) + " of the " + strconv.FormatInt(length, 10) + " bytes asked from byte " + strconv.FormatInt(first.Off, 10)}
 	}
 	var c *chunk
 	for _, ref := range run {
@@ -780,9 +817,13 @@ func (ix *Index) fetchDoc(n int32) (*corpus.Document, error) {
 	pack := ix.packOf(n)
 	data, err := ix.fetch.Fetch(pack.file, int64(ix.recOff[n]), int64(ix.recLen[n]))
 	if err != nil {
-		return nil, &FileError{pack.file, ErrFetch, err.Error()}
+		return nil, fetchError(pack.file, err)
 	}
-	d, err := decodeRecord(pack.file, ix.recOff[n], data)
+	if len(data) != int(ix.recLen[n]) {
+		return nil, &FileError{pack.file, ErrTruncated, "truncated at byte " + strconv.Itoa(int(ix.recOff[n])+len(data)) +
+			": article " + strconv.Itoa(int(n)) + "'s record is " + strconv.Itoa(int(ix.recLen[n])) + " bytes from byte " + strconv.Itoa(int(ix.recOff[n]))}
+	}
+	d, err := decodeRecord(pack.file, n, ix.recOff[n], data)
 	if err != nil {
 		return nil, err
 	}
@@ -800,9 +841,9 @@ func (ix *Index) fetchDoc(n int32) (*corpus.Document, error) {
 	return d, nil
 }
 
-func decodeRecord(file string, off uint32, data []byte) (*corpus.Document, error) {
+func decodeRecord(file string, n int32, off uint32, data []byte) (*corpus.Document, error) {
 	fail := func(msg string) error {
-		return &FileError{file, ErrCorrupt, "corrupt: document record at byte " + strconv.Itoa(int(off)) + ": " + msg}
+		return &FileError{file, ErrCorrupt, "corrupt: " + msg + " in article " + strconv.Itoa(int(n)) + " (its record at byte " + strconv.Itoa(int(off)) + ")"}
 	}
 	if len(data) < 8 {
 		return nil, fail("truncated")

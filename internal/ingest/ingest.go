@@ -241,7 +241,11 @@ func convert(it item, opts Options) (out outcome) {
 			out.generatedID = true
 		}
 	case kindText, kindMarkdown, kindHTML:
-		rec, err = fileRecord(it.kind, it.raw, it.rec.ID)
+		raw, enc := decodedBytes(it.raw)
+		if enc != "" {
+			out.warnings = append(out.warnings, encodingNote(enc))
+		}
+		rec, err = fileRecord(it.kind, raw, it.rec.ID)
 	}
 	out.id = rec.ID
 	if err != nil {
@@ -284,6 +288,11 @@ func assemble(src *source, outcomes []outcome) (*Result, error) {
 	dd := newDeduper(src.opts.Duplicates == DuplicatesDrop)
 	var docs []corpus.Document
 	var problems []Problem // in input order, for Strict
+	if s.Encoding != "" {
+		p := Problem{Location: Location{File: src.path}, Reason: encodingNote(s.Encoding)}
+		s.Warnings = append(s.Warnings, p)
+		problems = append(problems, p)
+	}
 	for i := range outcomes {
 		o := &outcomes[i]
 		if o.generatedID {

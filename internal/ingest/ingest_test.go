@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"marsad/internal/corpus"
 
@@ -514,5 +516,83 @@ func TestAPanicWhileConvertingSkipsOnlyThatRecord(t *testing.T) {
 	res := load(t, p, Options{Tag: tag})
 	if ids(res.Documents) != "a" || len(res.Summary.Skipped) != 1 || !strings.Contains(res.Summary.Skipped[0].String(), "p.jsonl:2: b: internal error") {
 		t.Errorf("ids %q, skipped %v", ids(res.Documents), res.Summary.Skipped)
+	}
+}
+
+// encodeUTF16 writes s as UTF-16 with its byte order mark, as spreadsheet
+// programs save "Unicode text".
+func encodeUTF16(s string, bigEndian bool) []byte {
+	out := []byte{0xFF, 0xFE}
+	if bigEndian {
+		out = []byte{0xFE, 0xFF}
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	return out
+}
+
+// encodeWindows1256 writes s in the Arabic Windows code page.
+func encodeWindows1256(t *testing.T, s string) []byte {
+	t.Helper()
+	var out []byte
+	for _, r := range s {
+		if r < 0x80 {
+			out = append(out, byte(r))
+			continue
+		}
+		i := slices.Index(windows1256[:], r)
+		if i < 0 {
+			t.Fatalf("%q is not in Windows-1256", r)
+		}
+		out = append(out, byte(0x80+i))
+	}
+	return out
+}
+
+func TestSpreadsheetEncodingsAreDecodedWithAWarning(t *testing.T) {
+	q := func(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+	csvText := "id,title,text\nr1,خلية," + q(bodyA) + "\nr2,مدرسة," + q(bodyB) + "\n"
+	oneLine := func(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+	tsvText := "id\ttitle\ttext\nr1\tخلية\t" + oneLine(bodyA) + "\nr2\tمدرسة\t" + oneLine(bodyB) + "\n"
+	for _, tc := range []struct {
+		name, file string
+		content    []byte
+		encoding   string
+	}{
+		{"UTF-16 little-endian CSV", "utf16le.csv", encodeUTF16(csvText, false), "UTF-16LE"},
+		{"UTF-16 big-endian TSV", "utf16be.tsv", encodeUTF16(tsvText, true), "UTF-16BE"},
+		{"Windows-1256 CSV", "cp1256.csv", encodeWindows1256(t, csvText), "Windows-1256"},
+		{"Windows-1256 text file in a folder", "folder/a.txt", encodeWindows1256(t, "خلية\n"+bodyA), "Windows-1256"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := writeFile(t, dir, tc.file, tc.content)
+			if strings.HasPrefix(tc.file, "folder/") {
+				p = filepath.Dir(p)
+			}
+			res := load(t, p, Options{})
+			if len(res.Documents) == 0 || res.Documents[0].Title != "خلية" || !strings.Contains(res.Documents[0].Text, "وزارة الداخلية") {
+				t.Fatalf("documents %+v, want the Arabic text decoded", res.Documents)
+			}
+			var out strings.Builder
+			res.Summary.Write(&out, true)
+			if !strings.Contains(out.String(), "decoded from "+tc.encoding) {
+				t.Errorf("summary does not name %s:\n%s", tc.encoding, out.String())
+			}
+		})
+	}
+}
+
+func TestInvalidUTF8ThatIsNotArabicWindows1256StaysAnError(t *testing.T) {
+	// Latin-1 French: not UTF-8, and not Arabic in Windows-1256 either.
+	p := writeFile(t, t.TempDir(), "latin1.csv", []byte("id,text\nr1,\"L'\xe9t\xe9 \xe0 Paris, caf\xe9 cr\xe8me et g\xe2teau \xe0 la fran\xe7aise\"\n"))
+	res, err := Load(p, Options{})
+	if err == nil && (len(res.Summary.Skipped) == 0 || !strings.Contains(res.Summary.Skipped[0].Reason, "invalid UTF-8")) {
+		t.Errorf("Latin-1 read as %+v, want invalid UTF-8", res.Summary)
 	}
 }

@@ -191,6 +191,7 @@ func (src *source) openText() (*bufio.Reader, func() error, error) {
 	r, gz, err := decompressed(f, src.path)
 	if err == nil {
 		src.summary.Gzip = gz
+		r, src.summary.Encoding = decodedReader(r)
 		err = checkNotBinary(r, src.path)
 	}
 	if err != nil {

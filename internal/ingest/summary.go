@@ -117,6 +117,10 @@ type Summary struct {
 	Format Format
 	// Gzip is true when the file was gzip-compressed.
 	Gzip bool
+	// Encoding names the encoding a JSONL, CSV or TSV file was decoded
+	// from when it was not UTF-8 (UTF-16LE, UTF-16BE, Windows-1256); a
+	// warning says so too.
+	Encoding string
 	// Files is the number of files read (1 for JSONL/CSV).
 	Files int
 	// Ignored counts files in a folder that are not articles, by extension
@@ -144,6 +148,9 @@ func (s *Summary) Write(w io.Writer, all bool) {
 	kind := string(s.Format)
 	if s.Gzip {
 		kind += ", gzip"
+	}
+	if s.Encoding != "" {
+		kind += ", " + s.Encoding
 	}
 	fmt.Fprintf(w, "ingest %s (%s)\n", s.Path, kind)
 	fmt.Fprintf(w, "  files read      %d%s\n", s.Files, s.ignoredNote())

@@ -40,8 +40,54 @@ func Parse(s string) (Node, error) {
 	if len(s) > MaxQueryBytes {
 		return nil, &Error{Pos: MaxQueryBytes, Msg: "query too long (max " + itoa(MaxQueryBytes) + " bytes): expected a shorter query"}
 	}
-	n, _, err := parse(s)
+	// Invalid UTF-8 becomes U+FFFD, a character like any other: a query of
+	// bytes that are not text finds nothing, rather than, read as spaces,
+	// being the empty query that lists the whole corpus.
+	valid, original := replaceInvalidUTF8(s)
+	n, _, err := parse(valid)
+	if qe, ok := err.(*Error); ok {
+		qe.Pos = original(qe.Pos)
+	}
 	return n, err
+}
+
+// replaceInvalidUTF8 replaces each run of invalid bytes in s by U+FFFD, as
+// strings.ToValidUTF8 does, and returns a function from a byte offset in
+// the result to the offset in s, so that errors point into the query typed.
+func replaceInvalidUTF8(s string) (string, func(int) int) {
+	if utf8.ValidString(s) {
+		return s, func(i int) int { return i }
+	}
+	var b strings.Builder
+	type shift struct{ at, delta int } // from offset at on, add delta
+	var shifts []shift
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r != utf8.RuneError || n > 1 {
+			b.WriteString(s[i : i+n])
+			i += n
+			continue
+		}
+		j := i + 1
+		for j < len(s) {
+			if r2, n2 := utf8.DecodeRuneInString(s[j:]); r2 != utf8.RuneError || n2 > 1 {
+				break
+			}
+			j++
+		}
+		b.WriteRune(utf8.RuneError)
+		shifts = append(shifts, shift{b.Len(), j - b.Len()})
+		i = j
+	}
+	return b.String(), func(at int) int {
+		delta := 0
+		for _, sh := range shifts {
+			if at >= sh.at {
+				delta = sh.delta
+			}
+		}
+		return min(max(at+delta, 0), len(s))
+	}
 }
 
 // parse is Parse without the length check, also returning the parser's step
@@ -445,7 +491,7 @@ func (p *parser) readQuoted() (string, error) {
 
 // cleanRune maps what cannot be part of a word to a space.
 func cleanRune(r rune) rune {
-	if r == utf8.RuneError || unicode.IsControl(r) {
+	if unicode.IsControl(r) {
 		return ' '
 	}
 	return r
@@ -457,7 +503,7 @@ func (p *parser) readWord() string {
 	for p.pos < len(p.s) {
 		p.steps++
 		r, size := utf8.DecodeRuneInString(p.s[p.pos:])
-		if !isWordRune(r) || (r == utf8.RuneError && size == 1) {
+		if !isWordRune(r) {
 			break
 		}
 		p.pos += size
@@ -496,16 +542,15 @@ func (p *parser) skipSpace() {
 	}
 }
 
-// isSeparator reports whether a decoded rune separates words. Invalid UTF-8
-// bytes separate words: they cannot be searched for, and treating them as
-// spaces keeps every Word valid UTF-8.
+// isSeparator reports whether a decoded rune separates words. Parse has
+// replaced invalid UTF-8, so RuneError is a real U+FFFD, part of a word.
 func isSeparator(r rune, size int) bool {
-	return unicode.IsSpace(r) || unicode.IsControl(r) || r == utf8.RuneError || (size == 0)
+	return unicode.IsSpace(r) || unicode.IsControl(r) || (size == 0)
 }
 
 // isWordRune reports whether r can be part of a bare word.
 func isWordRune(r rune) bool {
-	if r == '(' || r == ')' || isQuoteOpener(r) || r == utf8.RuneError {
+	if r == '(' || r == ')' || isQuoteOpener(r) {
 		return false
 	}
 	return !unicode.IsSpace(r) && !unicode.IsControl(r)

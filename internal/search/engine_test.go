@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -173,8 +174,8 @@ func TestPrefixPastTheStemFindsTheStem(t *testing.T) {
 }
 
 // The page's articles are fetched while the facets are counted; a damaged
-// document pack must still fail the search with its name, whatever the
-// order of the results.
+// document pack is named in the result's Unreadable, whatever the order of
+// the results, and its articles are left out.
 func TestADamagedPackIsNamed(t *testing.T) {
 	seeds(t)
 	bundle := seedBundle
@@ -194,9 +195,65 @@ func TestADamagedPackIsNamed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = e.Search(Request{Query: "تويتر", Sort: sort, Limit: 10})
-		if err == nil || !slices.ContainsFunc(packs, func(p string) bool { return strings.Contains(err.Error(), p) }) {
-			t.Errorf("sorted by %q: error %v names no damaged pack of %v", sort, err, packs)
+		res, err := e.Search(Request{Query: "تويتر", Sort: sort, Limit: 10})
+		if err != nil {
+			t.Fatalf("sorted by %q: %v, want the result without the damaged articles", sort, err)
 		}
+		err = errors.Join(res.Unreadable...)
+		if err == nil || !slices.ContainsFunc(packs, func(p string) bool { return strings.Contains(err.Error(), p) }) {
+			t.Errorf("sorted by %q: unreadable %v names no damaged pack of %v", sort, err, packs)
+		}
+		if len(res.Hits) != 0 || res.Total != 4 {
+			t.Errorf("sorted by %q: %d hits of %d, want 0 of the 4 found: every article is in the damaged pack", sort, len(res.Hits), res.Total)
+		}
+	}
+}
+
+// One flipped byte damages one article's record: the others are read, and
+// the damage is named with the article.
+func TestOneDamagedArticleLeavesTheOthers(t *testing.T) {
+	seeds(t)
+	files := seedBundle.Fetcher()
+	for name, data := range files {
+		if strings.HasPrefix(name, "d-") {
+			damaged := slices.Clone(data)
+			damaged[len(damaged)-20] ^= 0xff // inside the last article's record
+			files[name] = damaged
+		}
+	}
+	e, err := Open(files, seedBundle.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Search(Request{Query: "", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 4 || len(res.Unreadable) != 1 || !strings.Contains(res.Unreadable[0].Error(), "checksum mismatch in article 4") {
+		t.Errorf("%d hits, unreadable %v; want 4 and a checksum mismatch in article 4", len(res.Hits), res.Unreadable)
+	}
+}
+
+// A vocabulary that is gone costs "did you mean", not the answer.
+func TestAMissingVocabularyLeavesZeroHits(t *testing.T) {
+	seeds(t)
+	files := seedBundle.Fetcher()
+	var vocab string
+	for name := range files {
+		if strings.HasPrefix(name, "v-") {
+			vocab = name
+			delete(files, name)
+		}
+	}
+	e, err := Open(files, seedBundle.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Search(Request{Query: "تويتتر"})
+	if err != nil {
+		t.Fatalf("a misspelled word failed: %v", err)
+	}
+	if res.Total != 0 || len(res.Unreadable) != 1 || !strings.Contains(res.Unreadable[0].Error(), vocab) {
+		t.Errorf("total %d, unreadable %v; want 0 hits and the vocabulary %s named", res.Total, res.Unreadable, vocab)
 	}
 }

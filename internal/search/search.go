@@ -114,6 +114,11 @@ type Result struct {
 	// the Request, in that order, each value once. The facets mark the
 	// values they select (FacetValue.Selected).
 	Filters []Filter
+	// Unreadable lists what of the bundle could not be read for this
+	// answer (a damaged or missing vocabulary, an article whose record is
+	// damaged), each error naming its file: the result is what the rest of
+	// the bundle gives, without "did you mean" or without those articles.
+	Unreadable []error
 }
 
 // Sort orders of Request.Sort.
@@ -469,6 +474,54 @@ func (e *Engine) Search(req Request) (*Result, error) {
 	return res, nil
 }
 
+// addUnreadable adds err to Unreadable unless the same failure is there;
+// errors.Join's errors (several articles at once) add each of theirs.
+func (r *Result) addUnreadable(err error) {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		var msgs []string
+		for _, e := range joined.Unwrap() {
+			msgs = append(msgs, e.Error())
+		}
+		if strings.Join(msgs, "\n") == err.Error() {
+			for _, e := range joined.Unwrap() {
+				r.addUnreadable(e)
+			}
+			return
+		}
+	}
+	for _, had := range r.Unreadable {
+		if had.Error() == err.Error() {
+			return
+		}
+	}
+	r.Unreadable = append(r.Unreadable, err)
+}
+
+// readDocs reads the page's articles and where each is on the page. When
+// one cannot be read (a damaged record, a pack that is gone), the others
+// still are, and res.Unreadable says which failed.
+func (e *Engine) readDocs(page []int32, res *Result) ([]corpus.Document, []int) {
+	docs, err := e.ix.Docs(page)
+	onPage := make([]int, 0, len(page))
+	if err == nil {
+		for i := range page {
+			onPage = append(onPage, i)
+		}
+		return docs, onPage
+	}
+	docs = docs[:0]
+	for i, n := range page {
+		one, err := e.ix.Docs([]int32{n})
+		if err != nil {
+			res.addUnreadable(err)
+			continue
+		}
+		docs = append(docs, one[0])
+		onPage = append(onPage, i)
+	}
+	return docs, onPage
+}
+
 // describe starts the result with how the query was understood: its
 // canonical form, the terms and forms it searched, what the expansion
 // added, and which words a prefix or fuzzy word stood for.
@@ -498,9 +551,13 @@ func (e *Engine) total(res *Result, f filteredDocs) error {
 	if f.matches == nil || (res.Total > 0 && !res.Partial) {
 		return nil
 	}
-	var err error
-	res.DidYouMean, err = e.didYouMean(f.node)
-	return err
+	dym, err := e.didYouMean(f.node)
+	if err != nil {
+		// A damaged or missing vocabulary costs the suggestion only.
+		res.addUnreadable(err)
+	}
+	res.DidYouMean = dym
+	return nil
 }
 
 // topK orders the k best hits by falling score (then document number, that

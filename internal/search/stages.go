@@ -175,17 +175,17 @@ func (e *Engine) page(r rankedHits, req Request, res *Result) error {
 	<-prefetched
 	if r.scores != nil {
 		if err := e.rerank(r.matches, r.order[:r.reranked], r.scores[:r.reranked]); err != nil {
-			return err
+			// An article that cannot be read: the best hits keep their
+			// BM25 order, and the result says which file failed.
+			res.addUnreadable(err)
 		}
 		r.order, r.scores = r.order[:r.want], r.scores[:r.want]
 	}
 	from, docs := pageOf(req, r.order)
-	read, err := e.ix.Docs(docs)
-	if err != nil {
-		return err
-	}
+	read, onPage := e.readDocs(docs, res)
 	res.Hits = make([]Hit, 0, len(docs))
-	for i, doc := range read {
+	for k, doc := range read {
+		i := onPage[k]
 		h := Hit{ID: doc.ID, Title: doc.Title, Source: doc.Source, Date: doc.Date}
 		if r.scores != nil {
 			h.Score = r.scores[from+i]

@@ -45,6 +45,17 @@ type Config struct {
 	BundleSize int64
 	// Version identifies this build; the service worker's cache is named after it.
 	Version string
+	// Base is the path the site is served under: "/" (or "") at a host's
+	// root, "/marsad/" for a folder or a GitHub Pages project site.
+	Base string
+	// WasmSize is app.wasm's size in bytes, for the loader's progress when
+	// the host sends it compressed.
+	WasmSize int64
+}
+
+// basePrefix is Base without its trailing slash: "" at the root.
+func (c Config) basePrefix() string {
+	return strings.TrimSuffix(c.Base, "/")
 }
 
 // Handler is the go-app handler for the explorer. It is used both to generate
@@ -59,12 +70,25 @@ func Handler(c Config) *app.Handler {
 		cacheable = append(cacheable, c.BundleFiles...)
 		precached = "1"
 	}
+	var resources app.ResourceResolver
+	if prefix := c.basePrefix(); prefix != "" {
+		// go-app writes every path of its files (app.js, the worker, the
+		// wasm, /web/...) under the prefix, and GOAPP_ROOT_PREFIX for the
+		// page's own links (ui.RootPath).
+		resources = app.PrefixedLocation(prefix)
+	}
+	wasmSize := ""
+	if c.WasmSize > 0 {
+		wasmSize = strconv.FormatInt(c.WasmSize, 10)
+	}
 	return &app.Handler{
-		Name:        "مرصد — مستكشف الأخبار العربية",
-		ShortName:   "مرصد",
-		Title:       "مرصد",
-		Description: "استكشف مدونة أخبار عربية وابحث فيها دون اتصال: كل البحث يجري في متصفحك.",
-		Lang:        "ar",
+		Resources:         resources,
+		WasmContentLength: wasmSize,
+		Name:              "مرصد — مستكشف الأخبار العربية",
+		ShortName:         "مرصد",
+		Title:             "مرصد",
+		Description:       "استكشف مدونة أخبار عربية وابحث فيها دون اتصال: كل البحث يجري في متصفحك.",
+		Lang:              "ar",
 		HTML: func() app.HTMLHtml {
 			return app.Html().Dir("rtl").Lang("ar")
 		},
@@ -108,6 +132,14 @@ const DefaultPrecacheLimit = 8 << 20
 
 // Options for Generate.
 type Options struct {
+	// Base is the path the site will be served under, "/" when empty:
+	// "/marsad/" for https://example.org/marsad/ (a GitHub Pages project
+	// site, a folder on a university server).
+	Base string
+	// URL is the site's public address, e.g. "https://example.org/marsad/",
+	// for the page's og:url and og:image (link previews). Without it the
+	// page has no og:url or og:image: a wrong one is worse than none.
+	URL string
 	// Dir is the output directory; Dir/web/app.wasm must already be built.
 	Dir string
 	// Bundle is the built index bundle; its files are written, under their
@@ -115,6 +147,10 @@ type Options struct {
 	Bundle *index.Bundle
 	// Assets is the web/ folder of static assets (css, icons) copied to Dir/web.
 	Assets fs.FS
+	// NoCompress leaves out the .br and .gz copies of app.wasm, the pages,
+	// scripts, styles and the bundle's root that a host can send as they
+	// are (Brotli takes some seconds on app.wasm).
+	NoCompress bool
 	// PrecacheLimit is the largest bundle, in bytes, that the service worker
 	// precaches whole, so that the corpus works offline after the first
 	// visit. A larger bundle has only its root precached; the rest is
@@ -157,11 +193,21 @@ func Generate(o Options) error {
 	if err := os.MkdirAll(bundleDir, 0o755); err != nil {
 		return err
 	}
+	base, err := CleanBase(o.Base)
+	if err != nil {
+		return err
+	}
+	publicURL, err := cleanPublicURL(o.URL)
+	if err != nil {
+		return err
+	}
 	c := Config{
 		BundlePath:  "/web/bundle/" + o.Bundle.Root,
 		PrecacheAll: o.PrecachesAll(),
 		BundleSize:  o.Bundle.Size(),
 		Version:     Version(wasm, root),
+		Base:        base,
+		WasmSize:    int64(len(wasm)),
 	}
 	for _, f := range o.Bundle.Files {
 		if err := os.WriteFile(filepath.Join(bundleDir, f.Name), f.Data, 0o644); err != nil {
@@ -176,7 +222,13 @@ func Generate(o Options) error {
 	if err := app.GenerateStaticWebsite(o.Dir, Handler(c)); err != nil {
 		return fmt.Errorf("generating static website in %s: %w", o.Dir, err)
 	}
-	return nil
+	if err := finishPages(o.Dir, c, publicURL); err != nil {
+		return err
+	}
+	if o.NoCompress {
+		return nil
+	}
+	return writeCompressed(o.Dir)
 }
 
 // checkBundle returns the bytes of the bundle's root file, after checking

@@ -235,3 +235,69 @@ func exposeMemStats() {
 		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys)}
 	}))
 }
+
+// reloadedForKey is the session storage key holding the bundle a page
+// reloaded for, so that a file really missing is reloaded for only once.
+const reloadedForKey = "marsad.reloaded-for"
+
+// moveToNewVersion reloads the page, keeping its address, so that it runs
+// the version now published (the service worker has it, or the server);
+// it reports whether it did. A page that already reloaded for the same
+// bundle does not reload again: the file is missing in the new version too.
+func moveToNewVersion() bool {
+	storage := app.Window().Get("sessionStorage")
+	bundle := app.Getenv(BundleEnv)
+	if storage.Truthy() && storage.Call("getItem", reloadedForKey).String() == bundle {
+		return false
+	}
+	if storage.Truthy() {
+		storage.Call("setItem", reloadedForKey, bundle)
+	}
+	reloadIntoNewVersion()
+	return true
+}
+
+// newWorkerWait bounds the wait for a new service worker before reloading.
+const newWorkerWait = 10000 // ms
+
+// reloadIntoNewVersion reloads once the service worker has the new version:
+// the worker in control serves the page it precached, so a reload before
+// the new worker takes over would run the old version again. The new
+// worker claims the page as soon as it has cached everything
+// (controllerchange); without a worker, or with no newer one, the page
+// reloads at once.
+func reloadIntoNewVersion() {
+	win := app.Window()
+	reload := app.FuncOf(func(this app.Value, args []app.Value) any {
+		win.Get("location").Call("reload")
+		return nil
+	})
+	container := win.Get("navigator").Get("serviceWorker")
+	if !container.Truthy() {
+		reload.Invoke()
+		return
+	}
+	container.Call("addEventListener", "controllerchange", reload)
+	win.Call("setTimeout", reload, newWorkerWait)
+	var onRegistration, onUpdated app.Func
+	onUpdated = app.FuncOf(func(this app.Value, args []app.Value) any {
+		reg := args[0]
+		if !reg.Truthy() || (!reg.Get("installing").Truthy() && !reg.Get("waiting").Truthy()) {
+			reload.Invoke()
+		}
+		return nil
+	})
+	onRegistration = app.FuncOf(func(this app.Value, args []app.Value) any {
+		reg := args[0]
+		if !reg.Truthy() {
+			reload.Invoke()
+			return nil
+		}
+		reg.Call("update").Call("then", app.FuncOf(func(app.Value, []app.Value) any {
+			onUpdated.Invoke(reg)
+			return nil
+		}), reload)
+		return nil
+	})
+	container.Call("getRegistration").Call("then", onRegistration, reload)
+}

@@ -59,6 +59,11 @@ func handleLoadEngine(ctx app.Context, a app.Action) {
 	}
 	exposeMemStats()
 	engine, err := openBundle(bundle)
+	if errors.Is(err, ErrNewVersion) && moveToNewVersion() {
+		// The page reloads into the new version; until it does, the state
+		// stays loading rather than blaming the visitor.
+		return
+	}
 	if err != nil {
 		ctx.SetState(engineStateKey, engineState{Status: engineFailed, Err: err})
 		return
@@ -75,7 +80,8 @@ var fetchBundle = fetchBytes
 type urlFetcher struct{ base string }
 
 func (u urlFetcher) Fetch(name string, off, length int64) ([]byte, error) {
-	return fetchBundle(u.base+name, off, length)
+	data, err := fetchBundle(u.base+name, off, length)
+	return data, classifyFetch(u.base+name, err)
 }
 
 // openBundle opens the bundle whose root file is at url; its errors name the
@@ -87,10 +93,20 @@ func openBundle(url string) (*search.Engine, error) {
 	base, root := path.Split(url)
 	engine, err := search.Open(urlFetcher{base}, root)
 	if err != nil {
-		return nil, errors.New(strings.Replace(err.Error(), root, url, 1))
+		return nil, &renamedError{strings.Replace(err.Error(), root, url, 1), err}
 	}
 	return engine, nil
 }
+
+// renamedError says err in other words, keeping err in the chain (a new
+// version, a part not kept offline).
+type renamedError struct {
+	msg string
+	err error
+}
+
+func (e *renamedError) Error() string { return e.msg }
+func (e *renamedError) Unwrap() error { return e.err }
 
 // bundleBase is the URL folder of the loaded bundle's files.
 func bundleBase() string {

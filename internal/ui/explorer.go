@@ -64,7 +64,10 @@ type Explorer struct {
 	seq int // the latest view asked for; older answers are dropped
 
 	updateReady bool
-	filtersOpen bool // the filters' drawer, on a phone
+	// movingToNewVersion: a file of this version is gone from the host, so
+	// a new version was published; the page is reloading into it.
+	movingToNewVersion bool
+	filtersOpen        bool // the filters' drawer, on a phone
 	// returnTo is the article the reader was showing, to focus its result
 	// when the visitor returns to the list.
 	returnTo string
@@ -152,6 +155,9 @@ func (c *Explorer) refresh(ctx app.Context) {
 				return // a newer view was asked for meanwhile
 			}
 			c.answer, c.answered, c.busy = out, v, false
+			if errors.Is(out.failure(), ErrNewVersion) && moveToNewVersion() {
+				c.movingToNewVersion = true
+			}
 			ctx.Defer(func(ctx app.Context) {
 				measureQuery(start)
 				markFirstResults()
@@ -204,6 +210,18 @@ type pageState struct {
 	doc         *corpus.Document
 	docSpans    []search.Span
 	missingDoc  string // the id of an article the corpus does not have
+}
+
+// failure is what went wrong reading the bundle for this answer, if
+// anything: the search's error, or the parts it could not read.
+func (s pageState) failure() error {
+	if s.err != nil {
+		return s.err
+	}
+	if s.result != nil && len(s.result.Unreadable) > 0 {
+		return errors.Join(s.result.Unreadable...)
+	}
+	return nil
 }
 
 // compute runs a view's search or opens its document.
@@ -302,8 +320,15 @@ func openReader(engine *search.Engine, v view, s *pageState) {
 // network error, a damaged file), which the message names.
 func describeError(t *texts, err error) string {
 	var qe *query.Error
-	if errors.As(err, &qe) {
+	switch {
+	case errors.As(err, &qe):
 		return t.queryNotUnderstood(err.Error())
+	case errors.Is(err, ErrNotKeptOffline):
+		return notOfflineMessage(t)
+	case errors.Is(err, ErrNewVersion):
+		// Reached only when the page already reloaded for this version:
+		// the file is missing from the new one too.
+		return newVersionMessage(t, false, err)
 	}
 	return t.readError(err.Error())
 }
@@ -446,6 +471,9 @@ func (c *Explorer) Render() app.UI {
 			),
 			&SearchBox{Lang: c.lang, Query: c.view.Query, OnType: c.onType, OnSubmit: c.onSubmit},
 		),
+		app.If(c.movingToNewVersion, func() app.UI {
+			return app.Div().Class("update").Role("status").Body(app.Span().Text(t.newVersion))
+		}),
 		app.If(c.updateReady, func() app.UI {
 			return app.Div().Class("update").Role("status").Body(
 				app.Span().Text(t.updateAvailable),
@@ -499,8 +527,8 @@ func (c *Explorer) renderReader() app.UI {
 	r := &Reader{Lang: c.lang, View: c.view, Loading: !shown}
 	if shown {
 		r.Doc, r.Spans, r.MissingID = c.answer.doc, c.answer.docSpans, c.answer.missingDoc
-		if c.answer.err != nil {
-			r.Err = describeError(c.lang.t(), c.answer.err)
+		if err := c.answer.failure(); err != nil {
+			r.Err = describeError(c.lang.t(), err)
 		}
 	}
 	return r
@@ -521,8 +549,18 @@ func (c *Explorer) renderResults() app.UI {
 		heading = t.resultsHeading(c.view.Query)
 	}
 	errText := ""
-	if c.answer.err != nil && c.answered.DocID == "" {
-		errText = describeError(t, c.answer.err)
+	if c.answered.DocID == "" {
+		switch {
+		case c.answer.err != nil:
+			errText = describeError(t, c.answer.err)
+		case res != nil && len(res.Unreadable) > 0:
+			err := errors.Join(res.Unreadable...)
+			if errors.Is(err, ErrNotKeptOffline) || errors.Is(err, ErrNewVersion) {
+				errText = describeError(t, err)
+			} else {
+				errText = t.unreadable(err.Error())
+			}
+		}
 	}
 	entitiesErr := ""
 	if res != nil {

@@ -177,6 +177,12 @@ type texts struct {
 	offlineQuota         func(size string) string
 	offlineFailed        string
 	kilobytes, megabytes string
+
+	newVersion             string
+	newVersionStillMissing string
+	notKeptOffline         string
+	keepOfflineOffer       func(size string) string
+	unreadable             func(detail string) string
 }
 
 var arabicTexts = texts{
@@ -371,6 +377,16 @@ var arabicTexts = texts{
 	offlineFailed: "تعذّر حفظ المدونة للعمل دون اتصال. ما زال البحث يعمل مع الاتصال.",
 	kilobytes:     "كيلوبايت",
 	megabytes:     "ميغابايت",
+
+	newVersion:             "نُشر إصدار جديد من مرصد منذ فُتحت هذه الصفحة؛ جارٍ الانتقال إليه مع الإبقاء على بحثك…",
+	newVersionStillMissing: "ملف من المدونة غير موجود على الخادم حتى بعد الانتقال إلى أحدث إصدار؛ أبلغ من ينشر الموقع:",
+	notKeptOffline:         "هذا الجزء من المدونة غير متاح دون اتصال: لم يُحفظ على هذا الجهاز، ولا اتصال بالشبكة. ما سبق أن فتحته يبقى متاحًا؛ اتصل بالشبكة ثم أعد المحاولة.",
+	keepOfflineOffer: func(size string) string {
+		return "لتعمل المدونة كلها دون اتصال، احفظها على هذا الجهاز (" + size + ") من أسفل الصفحة حين تتصل."
+	},
+	unreadable: func(d string) string {
+		return "تعذّرت قراءة جزء من المدونة، فهذه النتائج ما أمكنت قراءته منها. إن تكرر ذلك فأخبر من ينشر الموقع. التفاصيل: " + d
+	},
 }
 
 var englishTexts = texts{
@@ -546,6 +562,16 @@ var englishTexts = texts{
 	offlineFailed: "The corpus could not be kept for offline use. Search still works online.",
 	kilobytes:     "KB",
 	megabytes:     "MB",
+
+	newVersion:             "A new version of Marsad was published since this page was opened; moving to it, keeping your search…",
+	newVersionStillMissing: "A file of the corpus is missing from the server even in the newest version; tell whoever publishes the site:",
+	notKeptOffline:         "This part of the corpus is not available offline: it is not kept on this device, and there is no connection. What you opened before stays available; connect, then try again.",
+	keepOfflineOffer: func(size string) string {
+		return "To have the whole corpus offline, keep it on this device (" + size + ") from the foot of the page once connected."
+	},
+	unreadable: func(d string) string {
+		return "Part of the corpus could not be read, so these results are what could be. If it keeps happening, tell whoever publishes the site. Details: " + d
+	},
 }
 
 // countNoun says "N things" the way Arabic grammar wants it: the noun (and

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
 	"marsad/internal/query"
 	"marsad/internal/search"
 )
@@ -154,7 +156,18 @@ func (v view) URL() *url.URL {
 	if v.Lang == english {
 		add(paramLang, string(english))
 	}
-	return &url.URL{Path: "/", RawQuery: strings.Join(parts, "&")}
+	return &url.URL{Path: RootPath(), RawQuery: strings.Join(parts, "&")}
+}
+
+// RootPath is the path of the explorer's page: "/", or in the browser the
+// folder the site is served from when built with a base path ("/marsad/"),
+// which go-app passes on as GOAPP_ROOT_PREFIX ("/marsad"). Pre-rendering,
+// go-app itself puts the prefix before every path of the page.
+func RootPath() string {
+	if app.IsServer {
+		return "/"
+	}
+	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + "/"
 }
 
 // toggle adds value to values, or removes it if present.
