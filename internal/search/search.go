@@ -25,11 +25,22 @@ import (
 	"marsad/internal/query"
 )
 
-// Ranking holds the BM25 parameters and the weight of a title match
-// relative to a body match.
+// Ranking holds the BM25 parameters, the weight of a title match relative
+// to a body match, and when and how a long query is ranked by coverage.
 type Ranking struct {
 	K1, B      float64
 	TitleBoost float64
+	// TitleB is BM25's length normalisation of the title field (B is the
+	// text's): titles are short and of similar length, and a query taken
+	// from a headline should not lose to a shorter headline that happens
+	// to hold its words.
+	TitleB float64
+	// CoverageFrom is the number of scoring units (words, phrases, alias
+	// groups) from which a query is ranked by coverage (ModeCoverage)
+	// rather than filtered by its words; 0 never. CoverageExponent is the
+	// power of the covered share that scales BM25 in that mode.
+	CoverageFrom     int
+	CoverageExponent float64
 }
 
 // DefaultRanking is the ranking an Engine starts with. K1 and B come from
@@ -43,7 +54,7 @@ type Ranking struct {
 // well on both. Against the former k1 1.2, b 0.75: sentences MRR@10
 // 0.7787 → 0.7802, paragraphs 0.9408 → 0.9400, mean 0.8598 → 0.8601 — a
 // difference within noise: the ranking was already near the optimum.
-var DefaultRanking = Ranking{K1: 1.0, B: 0.7, TitleBoost: 2.0}
+var DefaultRanking = Ranking{K1: 1.0, B: 0.7, TitleBoost: 2.0, TitleB: 0.7, CoverageFrom: 4, CoverageExponent: 2}
 
 // Request is one search.
 type Request struct {
@@ -99,18 +110,28 @@ type Result struct {
 	// AlsoSearched lists what Request.Aliases added to the query, in query
 	// order; empty without Request.Aliases.
 	AlsoSearched []AliasNote
-	// Partial is set when requiring every word found fewer than
-	// PartialBelow documents, so the hits are the documents with any of the
-	// words, those with more of them first. StrictTotal is what requiring
-	// every word found.
+	// Partial is set when the hits need not have every word of the query:
+	// requiring every word found fewer than PartialBelow documents
+	// (ModePartial), or the query is long enough to be ranked by coverage
+	// (ModeCoverage). The hits are the documents with any of the words,
+	// those with more of them first. StrictTotal is what requiring every
+	// word found.
 	Partial     bool
 	StrictTotal int
+	// Mode says which mode ranked the hits: ModeAllWords, ModePartial or
+	// ModeCoverage; "" for a blank query or a sort by date.
+	Mode Mode
+	// ReadAsText lists, in English and in query order, what of the query
+	// was not well-formed syntax and was read as text (query.Read), each
+	// with its byte offset in the query; the search ran on that reading.
+	ReadAsText []*query.Error
 	// DidYouMean is the query with its unknown words replaced by the
 	// nearest corpus words, when the query found nothing or only partial
 	// matches; "" otherwise.
 	DidYouMean string
 	// Notes say, in Arabic, where a query term was cut down (a prefix
-	// matching too many words).
+	// matching too many words) or a long query was cut to its
+	// query.MaxTerms most informative words.
 	Notes []string
 	// EntitiesPending is set when the entity table was not loaded yet, so
 	// Facets.Entities is empty: call Engine.LoadEntities and search again.
@@ -389,15 +410,16 @@ func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
 	if !ok {
 		return nil, errors.New("search: no document with ID " + id)
 	}
-	node, err := query.Parse(req.Query)
-	if err != nil {
-		return nil, err
-	}
+	node, _ := query.Read(req.Query)
 	if node == nil {
 		return nil, nil
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	node, _, err = e.keepInformative(node)
+	if err != nil {
+		return nil, err
+	}
 	var groups map[leafKey]aliasMember
 	x := e.expander(req.Aliases)
 	node = x.expand(node, true)
@@ -409,16 +431,23 @@ func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
 	return p.spans(doc.Text), nil
 }
 
-// Search runs a request. A query syntax error is returned as a *query.Error;
-// a bundle file that cannot be read, as an error naming it.
+// Search runs a request. Any text is a query (see query.Read): the only
+// error is a bundle file that cannot be read, named in the error.
 func (e *Engine) Search(req Request) (*Result, error) {
-	node, err := query.Parse(req.Query)
-	if err != nil {
-		return nil, err
-	}
+	node, readAsText := query.Read(req.Query)
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	res := &Result{}
+	res := &Result{ReadAsText: readAsText}
+	var err error
+	if node != nil {
+		var note string
+		if node, note, err = e.keepInformative(node); err != nil {
+			return nil, err
+		}
+		if note != "" {
+			res.Notes = append(res.Notes, note)
+		}
+	}
 	var matched []int32
 	var p *plan
 	var expanded query.Node
@@ -443,7 +472,7 @@ func (e *Engine) Search(req Request) (*Result, error) {
 		}
 		matched = p.docs
 		res.Terms = p.terms()
-		res.Notes = p.notes
+		res.Notes = append(res.Notes, p.notes...)
 	}
 
 	keep, err := e.filters(req)
@@ -452,22 +481,26 @@ func (e *Engine) Search(req Request) (*Result, error) {
 	}
 	hits := passing(matched, keep)
 	counted := matched // what the facets count: the matches, filters aside
-	coord := false
-	if p != nil && len(hits) < PartialBelow && !req.NoPartial {
+	mode := ModeAllWords
+	if p != nil && !req.NoPartial && (len(hits) < PartialBelow || e.rankByCoverage(p)) {
 		if relaxed, ok := relax(expanded); ok {
 			q := e.plan(relaxed, groups)
 			if q.err != nil {
 				return nil, q.err
 			}
 			if len(q.docs) > len(p.docs) {
+				mode = ModePartial
+				if e.rankByCoverage(p) {
+					mode = ModeCoverage
+				}
 				res.Partial, res.StrictTotal = true, len(hits)
-				p, coord = q, true
+				p = q
 				hits, counted = passing(q.docs, keep), q.docs
 			}
 		}
 	}
 	res.Total = len(hits)
-	if p != nil && (res.Total == 0 || res.Partial) {
+	if p != nil && (res.Total == 0 || mode == ModePartial) {
 		if res.DidYouMean, err = e.didYouMean(node); err != nil {
 			return nil, err
 		}
@@ -480,7 +513,8 @@ func (e *Engine) Search(req Request) (*Result, error) {
 		want = min(max(req.Offset, 0)+req.Limit, len(hits))
 	}
 	if p != nil && p.scored() && req.Sort == SortRelevance {
-		scores = p.score(e.ix, e.ranking, hits, coord)
+		scores = p.score(e.ix, e.ranking, hits, mode)
+		res.Mode = mode
 		// Rerank reorders the best few, so rank a few more than the page
 		// needs; the rest keep their BM25 order.
 		depth := min(len(hits), max(want, rerankDepth))

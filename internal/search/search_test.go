@@ -14,7 +14,6 @@ import (
 
 	"marsad/internal/corpus"
 	"marsad/internal/index"
-	"marsad/internal/query"
 )
 
 const (
@@ -411,18 +410,23 @@ func TestNotTermsAreNotHighlighted(t *testing.T) {
 	}
 }
 
-func TestParseErrorIsReturned(t *testing.T) {
-	res, err := seeds(t).Search(Request{Query: `"تنظيم`})
-	var qe *query.Error
-	if res != nil || !errors.As(err, &qe) {
-		t.Errorf("got %v, %v; want nil and a *query.Error", res, err)
+// TestPastedSyntaxIsReadAsText: an unclosed quote is a hint, not an empty
+// page: the words are searched.
+func TestPastedSyntaxIsReadAsText(t *testing.T) {
+	res := search(t, Request{Query: `"تنظيم`})
+	if res.Total == 0 || len(res.ReadAsText) != 1 || !strings.Contains(res.ReadAsText[0].Msg, "unclosed quote") {
+		t.Errorf("got %d hits, read as text %v; want hits and the unclosed quote named", res.Total, res.ReadAsText)
+	}
+	res = search(t, Request{Query: "- تنظيم"})
+	if res.Total == 0 || len(res.ReadAsText) != 0 {
+		t.Errorf("a bullet dash: %d hits, read as text %v; want hits, no hint", res.Total, res.ReadAsText)
 	}
 }
 
-func TestHugeQueryIsAnError(t *testing.T) {
-	_, err := seeds(t).Search(Request{Query: strings.Repeat("تويتر ", 20000)})
-	if err == nil || !strings.Contains(err.Error(), "query too long (max 4096 bytes)") {
-		t.Errorf("err = %v", err)
+func TestHugeQueryIsCutNotRefused(t *testing.T) {
+	res := search(t, Request{Query: strings.Repeat("تويتر ", 20000)})
+	if res.Total == 0 || len(res.ReadAsText) != 1 || !strings.Contains(res.ReadAsText[0].Msg, "query too long (max 4096 bytes)") {
+		t.Errorf("got %d hits, read as text %v", res.Total, res.ReadAsText)
 	}
 }
 

@@ -144,11 +144,19 @@ func TestExplorerShowsTheWordFormsAStemmedQueryMatched(t *testing.T) {
 	}
 }
 
-func TestExplorerShowsAQueryErrorAsAMessage(t *testing.T) {
+func TestExplorerReadsMalformedSyntaxAsTextWithAHint(t *testing.T) {
 	withEngine(t)
 	html := renderAt(t, "/?q="+url.QueryEscape(strings.Repeat("داعش ", 20000)))
-	if !strings.Contains(html, `class="query-error"`) {
-		t.Error("a 100 KB query shows no message")
+	if strings.Contains(html, `class="query-error"`) || !strings.Contains(html, "قُرئ بعض الاستعلام نصًّا") || !strings.Contains(html, "data-doc-id=") {
+		t.Error("a 100 KB query does not show results with a read-as-text hint")
+	}
+}
+
+func TestExplorerSaysALongQueryWasRankedByCoverage(t *testing.T) {
+	withEngine(t)
+	html := renderAt(t, "/?q="+url.QueryEscape("- كيف يستخدم تنظيم داعش تويتر وفيسبوك للدعاية؟"))
+	if !strings.Contains(html, "رُتّبت المقالات بحسب ما تغطيه من كلماته") || !strings.Contains(html, "data-doc-id=") {
+		t.Error("a pasted question shows no results ranked by coverage")
 	}
 }
 

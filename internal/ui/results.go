@@ -6,6 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"marsad/internal/query"
 	"marsad/internal/search"
 )
 
@@ -54,7 +55,10 @@ func (c *Explorer) renderHits(res *search.Result) app.UI {
 func (c *Explorer) renderNotes(res *search.Result, filtered bool) []app.UI {
 	return []app.UI{
 		app.If(res.Partial, func() app.UI {
-			return app.P().Class("partial-note").Role("status").Text(partialLabel(res.StrictTotal))
+			return app.P().Class("partial-note").Role("status").Text(partialLabel(res.Mode, res.StrictTotal))
+		}),
+		app.If(len(res.ReadAsText) > 0, func() app.UI {
+			return app.P().Class("query-note").Text(readAsTextLabel(res.ReadAsText))
 		}),
 		app.If(res.DidYouMean != "", func() app.UI {
 			v := c.view
@@ -115,13 +119,24 @@ func (c *Explorer) renderSort() app.UI {
 	)
 }
 
-// partialLabel says why the hits do not all have every word.
-func partialLabel(strict int) string {
+// partialLabel says why the hits do not all have every word, and so which
+// mode ranked them.
+func partialLabel(mode search.Mode, strict int) string {
+	if mode == search.ModeCoverage {
+		return "استعلام طويل: رُتّبت المقالات بحسب ما تغطيه من كلماته، أندرها أثقلها وزنًا، ولم يُشترط أن تحوي كلها (" +
+			articlesLabel(strict) + " تحوي كل الكلمات)."
+	}
 	lead := "لا يحوي أي مقال كل الكلمات"
 	if strict > 0 {
 		lead = "لا يحوي كل الكلمات إلا " + articlesLabel(strict)
 	}
 	return lead + "، فهذه مطابقات جزئية: المقالات التي تحوي بعض الكلمات، أكثرها كلماتٍ أولًا."
+}
+
+// readAsTextLabel says that part of the query looked like syntax but was
+// read as text, with the parser's reason for the first such part.
+func readAsTextLabel(hints []*query.Error) string {
+	return "قُرئ بعض الاستعلام نصًّا لا صيغةَ بحث (" + hints[0].Msg + ")."
 }
 
 func (c *Explorer) renderNoResults(filtered bool) app.UI {
