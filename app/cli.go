@@ -35,7 +35,7 @@ usage:
   marsad analyze [-json] TEXT                         tokens, offsets and index terms
   marsad build   [INPUT FLAGS] [-web DIR] [-dist DIR]  static site (needs DIST/web/app.wasm)
   marsad serve   [-dist DIR] [-addr HOST:PORT]         serve the built site
-  marsad eval    [-shared DIR]                         analysis vs the light10 baseline
+  marsad eval    [-analysis-only] [-shared DIR]        analysis and search vs the light10 baseline
   marsad eval    -ranking [-shared DIR]                BM25 k1 × b grid of the search engine on xquad_r_ar
 
 input flags (index, build):
@@ -521,6 +521,7 @@ func runEval(args []string, stdout io.Writer) error {
 	fs := newFlags("eval")
 	shared := fs.String("shared", filepath.Join("..", "shared"), "the shared folder with eval/xquad_r_ar and corpora/")
 	ranking := fs.Bool("ranking", false, "tune the search engine's BM25 k1 and b on xquad_r_ar (sentences and paragraphs) instead")
+	analysisOnly := fs.Bool("analysis-only", false, "skip the end-to-end search sets (xquad_r_ar through the engine, known-item search on news-70k)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -532,7 +533,7 @@ func runEval(args []string, stdout io.Writer) error {
 		t.Write(stdout)
 		return nil
 	}
-	report, err := eval.Run(eval.Options{SharedDir: *shared})
+	report, err := eval.Run(eval.Options{SharedDir: *shared, NoSearch: *analysisOnly})
 	if err != nil {
 		return err
 	}
