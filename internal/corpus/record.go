@@ -1,8 +1,10 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Record is one article as an input format delivers it, before cleaning:
@@ -41,6 +43,12 @@ func FromRecord(rec Record) (Document, error) {
 // stored as ISO 8601 at its precision.
 func FromRecordWarn(rec Record) (Document, []Warning, error) {
 	doc, warns, err := parseText(rec.Text, strings.TrimSpace(rec.Title) != "")
+	if errors.Is(err, errBodyEmpty) && isHeadline(rec.Title) {
+		// The body was all furniture, but the title is a real headline:
+		// keep the article, findable by its title, and say so.
+		doc, err = Document{}, nil
+		warns = append(warns, Warning{"text", "no body text left after removing furniture; kept for its title"})
+	}
 	if err != nil {
 		return Document{}, warns, fmt.Errorf("corpus: document %s: %w", rec.ID, err)
 	}
@@ -74,6 +82,20 @@ func FromRecordWarn(rec Record) (Document, []Warning, error) {
 		doc.Category = displayCategory(c)
 	}
 	return doc, warns, nil
+}
+
+// isHeadline reports whether a record's title is a headline worth an
+// article of its own: at least two words with letters, and not itself a
+// line of page furniture.
+func isHeadline(title string) bool {
+	t := strings.TrimSpace(title)
+	words := 0
+	for _, w := range strings.Fields(t) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	return words >= 2 && len(cleanLines(t)) == 1
 }
 
 // recordDate reads a record's date field: ISO 8601 at any precision
