@@ -251,7 +251,7 @@ func (p *parser) parseOr() Node {
 		p.skipSpace()
 		if len(children) == 0 || p.pos >= len(p.s) || p.s[p.pos] == ')' || p.atOR() {
 			p.problem(opPos, "dangling OR: expected a word on each side of OR (OR left out)")
-			if len(children) == 0 {
+			if len(children) == 0 && p.pos < len(p.s) && p.s[p.pos] != ')' && !p.atOR() {
 				// Nothing on the left: what follows starts afresh.
 				first := p.parseUnary()
 				if first != nil {
@@ -620,7 +620,7 @@ func (p *parser) readWord() string {
 	if p.pos == start {
 		// A rune that is neither separator, word rune nor handled above
 		// cannot reach here, but never loop forever: consume one byte.
-		p.pos++
+		p.pos = min(p.pos+1, len(p.s))
 		return ""
 	}
 	return p.s[start:p.pos]

@@ -449,8 +449,12 @@ func TestBundleSize(t *testing.T) {
 	t.Logf("bundle for %d seeds: %d files, %d bytes", len(seedDocs), len(seedBundle.Files), seedBundle.Size())
 }
 
+// FuzzSearch: any text is a query. Every string gets results or a
+// well-formed empty answer, never an error (the seed bundle is whole, so
+// no file can fail to read).
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"تويتر", `"تنظيم الدولة"`, "تويتر -فيسبوك", "a OR b", "على", "source:x", "year:2018", "«", "\xff", "=بتويتر", `="تنظيم الدولة"`, "daesh", "dAE$"} {
+	for _, s := range []string{"تويتر", `"تنظيم الدولة"`, "تويتر -فيسبوك", "a OR b", "على", "source:x", "year:2018", "«", "\xff", "=بتويتر", `="تنظيم الدولة"`, "daesh", "dAE$",
+		"- أين تقع مصر؟", "ترامب - كيم", `… "ذا العشيرة؟`, "تويتر)", "(داعش", "OR", "-تويتر", "a*b", "date:2018-13", "source:", "="} {
 		f.Add(s)
 	}
 	e := seeds(f)
@@ -458,9 +462,12 @@ func FuzzSearch(f *testing.F) {
 		for _, aliases := range []bool{false, true} {
 			res, err := e.Search(Request{Query: q, Limit: 3, Aliases: aliases})
 			if err != nil {
-				return
+				t.Fatalf("Search(%q): %v", q, err)
 			}
 			checkResult(t, e, res)
+			if _, err := e.Highlight(id000, Request{Query: q, Aliases: aliases}); err != nil {
+				t.Fatalf("Highlight(%q): %v", q, err)
+			}
 		}
 	})
 }
