@@ -31,9 +31,13 @@
 // كيان: for entity:) because a colon right after those words is unlikely in a
 // pasted sentence.
 //
-// A query that cannot be parsed gives an *Error saying where (a byte offset)
-// and what was expected there. Parsing never panics and its work is bounded
-// by MaxQueryBytes, MaxTerms and MaxDepth.
+// Any text is a query: Read reads what is not well-formed syntax as words
+// (a lone dash, a quote or bracket that does not pair, an OR with nothing on
+// one side, a malformed filter) and returns hints, each an *Error saying
+// where (a byte offset) and what was expected there. Parse is the strict
+// reading: the first such hint is its error, and it also refuses more than
+// MaxTerms terms. Neither panics; their work is bounded by MaxQueryBytes
+// and MaxDepth.
 //
 // The parser knows syntax only; turning words into index terms is the search
 // package's job, with the same analyzer the index was built with.

@@ -7,13 +7,14 @@ import (
 )
 
 // Limits that bound the work one keystroke can cause. The search box runs a
-// query per keystroke in the browser; a pasted article must produce an error
-// quickly, not a long freeze.
+// query per keystroke in the browser; a pasted article must be read quickly
+// (cut at MaxQueryBytes), not cause a long freeze.
 const (
 	// MaxQueryBytes is the longest query accepted.
 	MaxQueryBytes = 4096
 	// MaxTerms is the most words, phrases, prefixes, fuzzy words and
-	// filters in one query.
+	// filters Parse accepts in one query; the search engine keeps the
+	// MaxTerms most informative of a longer one that Read gives.
 	MaxTerms = 64
 	// MaxDepth is the deepest nesting of parentheses.
 	MaxDepth = 32
