@@ -102,3 +102,38 @@ func TestAQueryOfManyWordsKeepsTheRarest(t *testing.T) {
 		t.Error("a long query found nothing")
 	}
 }
+
+// TestNearDuplicatesTieByDateThenID: articles that score the same are
+// ordered newest first, then by id, whatever their order of input.
+func TestNearDuplicatesTieByDateThenID(t *testing.T) {
+	text := "أعلنت الحكومة عن خطة جديدة للاقتصاد."
+	docs := []corpus.Document{
+		{ID: "b-old", Date: "2015-01-01", Title: "خطة", Text: text},
+		{ID: "c-new", Date: "2018-05-01", Title: "خطة", Text: text},
+		{ID: "a-new", Date: "2018-05-01", Title: "خطة", Text: text},
+		{ID: "d-mid", Date: "2016-03-01", Title: "خطة", Text: text},
+	}
+	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}} {
+		var in []corpus.Document
+		for _, i := range order {
+			in = append(in, docs[i])
+		}
+		e, err := buildEngine(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{"خطة الاقتصاد", coverageLede} {
+			res, err := e.Search(Request{Query: q, Limit: 10})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range res.Hits {
+				got = append(got, h.ID)
+			}
+			if want := []string{"a-new", "c-new", "d-mid", "b-old"}; !slices.Equal(got, want) {
+				t.Errorf("input order %v, query %q: %v, want %v", order, q, got, want)
+			}
+		}
+	}
+}
