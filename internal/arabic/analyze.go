@@ -7,18 +7,18 @@ import "strings"
 // query word meets the article word whatever its spelling and clitics.
 func Analyze(text string) []Token {
 	tokens := Tokenize(text)
-	inName := false
+	var inNames []int // stop words that may be part of a person's name
 	for i := range tokens {
 		norm, term := analyzeWord(tokens[i].Text)
 		tokens[i].Norm = norm
 		if !IsStopWord(norm) {
 			tokens[i].Term = term
 		} else if _, ok := nameRunsOf[norm]; ok {
-			inName = true
+			inNames = append(inNames, i)
 		}
 	}
-	if inName {
-		termsInNames(tokens)
+	if inNames != nil {
+		termsInNames(tokens, inNames)
 	}
 	return tokens
 }
@@ -50,12 +50,12 @@ type nameRunAt struct {
 }
 
 // termsInNames gives a stop word a term where it stands in a person's
-// name: بان and كي of بان كي مون, على of على عبد الله صالح. Searching the
+// name (candidates are the stop words that are part of some name): بان and كي of بان كي مون, على of على عبد الله صالح. Searching the
 // name then needs every word of it, not only مون.
-func termsInNames(tokens []Token) {
-	for i := range tokens {
+func termsInNames(tokens []Token, candidates []int) {
+	for _, i := range candidates {
 		if tokens[i].Term != "" {
-			continue
+			continue // made a term by an earlier name
 		}
 		for _, r := range nameRunsOf[tokens[i].Norm] {
 			start := i - r.at

@@ -43,9 +43,7 @@ func stemWithHamzaMask(norm string, hamzaAlef uint8) string {
 	if !isArabicWord(norm) {
 		return norm
 	}
-	if term, ok := wholeWordTerms[norm]; ok {
-		return term
-	}
+	// One lookup for every word: fixedTerms holds wholeWordTerms too.
 	if term, ok := fixedTerms[norm]; ok {
 		return term
 	}

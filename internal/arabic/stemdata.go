@@ -20,7 +20,8 @@ var wholeWordTerms = map[string]string{
 //   - the tens, whose ون/ين is not a plural ending: عشرين is not عشر,
 //     ثلاثون not ثلاث; both cases give the ون form.
 //
-// Filled in init because it runs the normalizer.
+// It also holds wholeWordTerms, which win, so that Stem looks a word up
+// once. Filled in init because it runs the normalizer.
 var fixedTerms map[string]string
 
 // tens are the numbers 20…90, nominative and oblique.
@@ -46,7 +47,10 @@ func addFixedTerm(terms map[string]string, word, term string) {
 }
 
 func makeFixedTerms() map[string]string {
-	terms := map[string]string{}
+	terms := make(map[string]string, len(wholeWordTerms)+16*len(personNameWords)/8)
+	for w, t := range wholeWordTerms {
+		terms[w] = t
+	}
 	for _, w := range strings.Fields(personNameWords) {
 		addFixedTerm(terms, w, strings.TrimPrefix(Normalize(w), articleAl))
 	}
