@@ -280,6 +280,7 @@ func (r *Report) Write(w io.Writer) {
 	if len(r.Search) > 0 {
 		fmt.Fprintln(w)
 		writeSearchSets(w, r.Search)
+		r.writeSearchTargets(w, verdict)
 	}
 
 	if s := r.Speed; s != nil {

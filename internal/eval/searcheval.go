@@ -109,3 +109,32 @@ func writeSearchSets(w io.Writer, sets []SearchSet) {
 			o.MRR10, o.Recall10, o.Recall100, o.ZeroResults, b.MRR10, b.Recall10, b.Recall100, b.ZeroResults)
 	}
 }
+
+// Targets of the search sets (issue 17), reported beside the analysis
+// targets; they do not change make eval's exit status.
+const (
+	TargetSentenceMRR         = 0.80 // xquad_r_ar sentences, the engine's MRR@10
+	TargetConflationPrecision = 0.92
+	TargetConflationRecall    = 0.95
+	TargetMBps                = 20
+)
+
+// writeSearchTargets prints whether the search targets hold.
+func (r *Report) writeSearchTargets(w io.Writer, verdict func(bool) string) {
+	zero := 0
+	for _, s := range r.Search {
+		zero += s.Engine.NoHits
+	}
+	fmt.Fprintf(w, "Target no query without results on any set: %s (%d)\n", verdict(zero == 0), zero)
+	for _, s := range r.Search {
+		if s.Name == "xquad_r_ar sentences" {
+			fmt.Fprintf(w, "Target xquad_r_ar sentences MRR@10 >= %.2f: %s (%.3f)\n", TargetSentenceMRR, verdict(s.Engine.MRR10 >= TargetSentenceMRR), s.Engine.MRR10)
+		}
+	}
+	c := r.Ours.Conflation
+	fmt.Fprintf(w, "Target conflation precision >= %.2f with recall >= %.2f: %s (%.3f, %.3f)\n", TargetConflationPrecision, TargetConflationRecall,
+		verdict(c.Precision() >= TargetConflationPrecision && c.Recall() >= TargetConflationRecall), c.Precision(), c.Recall())
+	if sp := r.Speed; sp != nil {
+		fmt.Fprintf(w, "Target analysis speed >= %d MB/s per core: %s (%.1f MB/s, on this machine at this moment)\n", TargetMBps, verdict(sp.MBps() >= TargetMBps), sp.MBps())
+	}
+}
