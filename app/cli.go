@@ -22,7 +22,6 @@ import (
 	"marsad/internal/eval"
 	"marsad/internal/index"
 	"marsad/internal/ingest"
-	"marsad/internal/query"
 	"marsad/internal/search"
 	"marsad/internal/site"
 )
@@ -37,7 +36,7 @@ usage:
   marsad build   [INPUT FLAGS] [-web DIR] [-dist DIR] [-base /PATH/] [-url URL]
                                                       static site (needs DIST/web/app.wasm)
   marsad serve   [-dist DIR] [-addr HOST:PORT] [-base /PATH/]   serve the built site
-  marsad eval    [-shared DIR]                         analysis vs the light10 baseline
+  marsad eval    [-analysis-only] [-shared DIR]        analysis and search vs the light10 baseline
   marsad eval    -ranking [-shared DIR]                BM25 k1 × b grid of the search engine on xquad_r_ar
 
 input flags (index, build):
@@ -273,8 +272,11 @@ type jsonResult struct {
 	Total        int                `json:"total"`
 	Partial      bool               `json:"partial,omitempty"`
 	StrictTotal  int                `json:"strict_total,omitempty"`
+	Mode         search.Mode        `json:"mode,omitempty"`
+	ReadAsText   []string           `json:"read_as_text,omitempty"`
 	DidYouMean   string             `json:"did_you_mean,omitempty"`
 	Expansions   []search.Expansion `json:"expansions,omitempty"`
+	DroppedTerms int                `json:"dropped_terms,omitempty"`
 	Hits         []jsonHit          `json:"hits"`
 	AlsoSearched []search.AliasNote `json:"also_searched,omitempty"`
 }
@@ -286,14 +288,14 @@ type batchHit struct {
 }
 
 type batchLine struct {
-	QID   string     `json:"qid"`
-	Hits  []batchHit `json:"hits"`
-	Error string     `json:"error,omitempty"`
+	QID  string      `json:"qid"`
+	Hits []batchHit  `json:"hits"`
+	Mode search.Mode `json:"mode,omitempty"`
 }
 
 // runBatch answers every "id TAB query" line of a file with one JSON line.
-// A query that fails (a syntax error) gets its error in its line; a file
-// that cannot be read stops the run.
+// Every query is answered (any text is a query, see query.Read); a file or
+// bundle that cannot be read stops the run.
 func runBatch(engine *search.Engine, path string, req search.Request, stdout io.Writer) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -316,16 +318,12 @@ func runBatch(engine *search.Engine, path string, req search.Request, stdout io.
 		req.Query = q
 		out := batchLine{QID: qid, Hits: []batchHit{}}
 		res, err := engine.Search(req)
-		var qe *query.Error
-		switch {
-		case errors.As(err, &qe):
-			out.Error = qe.Error()
-		case err != nil:
+		if err != nil {
 			return fmt.Errorf("%s:%d: %w", path, n+1, err)
-		default:
-			for _, h := range res.Hits {
-				out.Hits = append(out.Hits, batchHit{h.ID, h.Score})
-			}
+		}
+		out.Mode = res.Mode
+		for _, h := range res.Hits {
+			out.Hits = append(out.Hits, batchHit{h.ID, h.Score})
 		}
 		if err := enc.Encode(out); err != nil {
 			return err
@@ -398,8 +396,11 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 // printResult prints a search's result, as JSON or for a person.
 func printResult(stdout io.Writer, q string, res *search.Result, asJSON bool) error {
 	if asJSON {
-		out := jsonResult{Query: q, Total: res.Total, Partial: res.Partial, StrictTotal: res.StrictTotal, DidYouMean: res.DidYouMean,
-			Expansions: res.Expansions, Hits: []jsonHit{}, AlsoSearched: res.AlsoSearched}
+		out := jsonResult{Query: q, Total: res.Total, Partial: res.Partial, StrictTotal: res.StrictTotal, Mode: res.Mode,
+			DidYouMean: res.DidYouMean, Expansions: res.Expansions, DroppedTerms: res.DroppedTerms, Hits: []jsonHit{}, AlsoSearched: res.AlsoSearched}
+		for _, h := range res.ReadAsText {
+			out.ReadAsText = append(out.ReadAsText, h.Error())
+		}
 		for _, h := range res.Hits {
 			jh := jsonHit{ID: h.ID, Title: h.Title, Source: h.Source, Date: h.Date, Score: h.Score,
 				Snippet: h.Snippet.Text, Matches: []jsonSpan{}}
@@ -413,8 +414,14 @@ func printResult(stdout io.Writer, q string, res *search.Result, asJSON bool) er
 		return enc.Encode(out)
 	}
 	fmt.Fprintf(stdout, "%d hits for %q\n", res.Total, q)
-	if res.Partial {
+	for _, h := range res.ReadAsText {
+		fmt.Fprintf(stdout, "read as text: %s\n", h.Error())
+	}
+	switch res.Mode {
+	case search.ModePartial:
 		fmt.Fprintf(stdout, "partial matches: %d documents have every word; ranked by how many of the words they have\n", res.StrictTotal)
+	case search.ModeCoverage:
+		fmt.Fprintf(stdout, "long query ranked by coverage: %d documents have every word; all are ranked by the share of the query they cover (IDF-weighted), then BM25\n", res.StrictTotal)
 	}
 	if res.DidYouMean != "" {
 		fmt.Fprintf(stdout, "did you mean: %s\n", res.DidYouMean)
@@ -552,6 +559,7 @@ func runEval(args []string, stdout io.Writer) error {
 	fs := newFlags("eval")
 	shared := fs.String("shared", filepath.Join("..", "shared"), "the shared folder with eval/xquad_r_ar and corpora/")
 	ranking := fs.Bool("ranking", false, "tune the search engine's BM25 k1 and b on xquad_r_ar (sentences and paragraphs) instead")
+	analysisOnly := fs.Bool("analysis-only", false, "skip the end-to-end search sets (xquad_r_ar through the engine, known-item search on news-70k)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -563,7 +571,7 @@ func runEval(args []string, stdout io.Writer) error {
 		t.Write(stdout)
 		return nil
 	}
-	report, err := eval.Run(eval.Options{SharedDir: *shared})
+	report, err := eval.Run(eval.Options{SharedDir: *shared, NoSearch: *analysisOnly})
 	if err != nil {
 		return err
 	}

@@ -99,10 +99,10 @@ func TestSearchSearchesABuiltBundle(t *testing.T) {
 	}
 }
 
-func TestSearchReportsAMalformedQuery(t *testing.T) {
-	code, _, errOut := runCLI(t, "search", "-corpus", seedCorpus, `"تنظيم الدولة`)
-	if code == 0 || errOut == "" {
-		t.Errorf("exit %d, stderr %q", code, errOut)
+func TestSearchReadsMalformedSyntaxAsText(t *testing.T) {
+	code, out, errOut := runCLI(t, "search", "-corpus", seedCorpus, `"تنظيم الدولة`)
+	if code != 0 || !strings.Contains(out, "read as text: query: unclosed quote") || strings.HasPrefix(out, "0 hits") {
+		t.Errorf("exit %d, stdout %q, stderr %q: want hits and the unclosed quote named", code, out, errOut)
 	}
 }
 

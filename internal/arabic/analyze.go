@@ -7,14 +7,78 @@ import "strings"
 // query word meets the article word whatever its spelling and clitics.
 func Analyze(text string) []Token {
 	tokens := Tokenize(text)
+	var inNames []int // stop words that may be part of a person's name
 	for i := range tokens {
 		norm, term := analyzeWord(tokens[i].Text)
 		tokens[i].Norm = norm
 		if !IsStopWord(norm) {
 			tokens[i].Term = term
+		} else if _, ok := nameRunsOf[norm]; ok {
+			inNames = append(inNames, i)
 		}
 	}
+	if inNames != nil {
+		termsInNames(tokens, inNames)
+	}
 	return tokens
+}
+
+// nameRun is a person's name that holds a stop word, as norms.
+type nameRun []string
+
+// nameRunsOf lists, for each stop word that is part of such a name, the
+// names and where in each the word stands.
+var nameRunsOf = func() map[string][]nameRunAt {
+	m := map[string][]nameRunAt{}
+	for line := range strings.SplitSeq(personNameRuns, "\n") {
+		var run nameRun
+		for _, w := range strings.Fields(line) {
+			run = append(run, Normalize(w))
+		}
+		for k, norm := range run {
+			if IsStopWord(norm) {
+				m[norm] = append(m[norm], nameRunAt{run, k})
+			}
+		}
+	}
+	return m
+}()
+
+type nameRunAt struct {
+	run nameRun
+	at  int
+}
+
+// termsInNames gives a stop word a term where it stands in a person's
+// name (candidates are the stop words that are part of some name): بان and كي of بان كي مون, على of على عبد الله صالح. Searching the
+// name then needs every word of it, not only مون.
+func termsInNames(tokens []Token, candidates []int) {
+	for _, i := range candidates {
+		if tokens[i].Term != "" {
+			continue // made a term by an earlier name
+		}
+		for _, r := range nameRunsOf[tokens[i].Norm] {
+			start := i - r.at
+			if start < 0 || start+len(r.run) > len(tokens) || !matchesRun(tokens[start:start+len(r.run)], r.run) {
+				continue
+			}
+			for k := start; k < start+len(r.run); k++ {
+				if tokens[k].Term == "" {
+					_, tokens[k].Term = analyzeWord(tokens[k].Text)
+				}
+			}
+			break
+		}
+	}
+}
+
+func matchesRun(tokens []Token, run nameRun) bool {
+	for k, norm := range run {
+		if tokens[k].Norm != norm {
+			return false
+		}
+	}
+	return true
 }
 
 // Norms tokenizes text and fills only the Norm of every token: the same

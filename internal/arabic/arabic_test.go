@@ -3,6 +3,7 @@ package arabic
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -450,5 +451,63 @@ func TestASCIIDigitsFoldsArabicIndicAndPersianDigitsOnly(t *testing.T) {
 		if got := ASCIIDigits(in); got != want {
 			t.Errorf("ASCIIDigits(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestFewerFalseConflations specifies the guards against joining different
+// words: the person prefix ت is folded only for imperfect verbs, people's
+// names and the tens keep their endings, and pronoun forms of prepositions
+// and question words are stop words.
+func TestFewerFalseConflations(t *testing.T) {
+	same := [][2]string{
+		{"تقول", "يقول"},         // she says, he says
+		{"ستعمل", "يعمل"},        // future of the same verb
+		{"لماكرون", "ماكرون"},    // a name behind a proclitic
+		{"والحريري", "الحريري"},  // a family name behind و
+		{"بالعشرين", "عشرون"},    // the tens, oblique and nominative
+		{"التنظيمات", "التنظيم"}, // a noun in ت still takes its plural
+	}
+	different := [][2]string{
+		{"ترامب", "يرامب"},  // a name, not a verb
+		{"تمام", "يمام"},    // the ي form is another word
+		{"ماكرون", "ماكر"},  // Macron is not cunning
+		{"باراك", "أراك"},   // Barack is not ب + أراك
+		{"الحريري", "حرير"}, // Hariri is not silk
+		{"سليمان", "سليم"},  // a given name
+		{"عشرين", "عشر"},    // twenty is not ten
+		{"ثلاثون", "ثلاث"},  // thirty is not three
+	}
+	term := func(w string) string { return strings.Join(Terms(w), "+") }
+	for _, p := range same {
+		if a, b := term(p[0]), term(p[1]); a != b || a == "" {
+			t.Errorf("%s / %s: terms %q / %q, want one term", p[0], p[1], a, b)
+		}
+	}
+	for _, p := range different {
+		if a, b := term(p[0]), term(p[1]); a == b {
+			t.Errorf("%s / %s: both %q, want different terms", p[0], p[1], a)
+		}
+	}
+	if got := term("ترامب"); got != "ترامب" {
+		t.Errorf("ترامب → %q, want the name itself, not a non-word", got)
+	}
+	for _, w := range []string{"ماهو", "ماهي", "بماذا", "لماذا", "معنا", "علينا"} {
+		if got := term(w); got != "" {
+			t.Errorf("%s → %q, want a stop word", w, got)
+		}
+	}
+}
+
+// TestStopWordsInsideNamesAreTerms: a stop word that is part of a known
+// person's name is searched with the name; alone it is still a stop word.
+func TestStopWordsInsideNamesAreTerms(t *testing.T) {
+	if got := Terms("قال بان كي مون إن"); !slices.Equal(got, []string{"قال", "بان", "كي", "مون"}) {
+		t.Errorf("بان كي مون in a sentence → %v, want the three words of the name as terms", got)
+	}
+	if got := Terms("كي مون"); !slices.Equal(got, []string{"مون"}) {
+		t.Errorf("كي مون (not the whole name) → %v, want كي left out", got)
+	}
+	if got := Terms("على الطاولة"); len(got) != 1 {
+		t.Errorf("على الطاولة → %v, want على a stop word outside a name", got)
 	}
 }

@@ -43,9 +43,23 @@ func stemWithHamzaMask(norm string, hamzaAlef uint8) string {
 	if !isArabicWord(norm) {
 		return norm
 	}
-	if term, ok := wholeWordTerms[norm]; ok {
+	// One lookup for every word: fixedTerms holds wholeWordTerms too.
+	if term, ok := fixedTerms[norm]; ok {
 		return term
 	}
+	return stemAffixes(norm, hamzaAlef)
+}
+
+// stemWithoutNames is Stem without the fixed terms of names and numbers
+// (fixedTerms): what the affix rules make of a word.
+func stemWithoutNames(norm string) string {
+	if !isArabicWord(norm) {
+		return norm
+	}
+	return stemAffixes(norm, 0)
+}
+
+func stemAffixes(norm string, hamzaAlef uint8) string {
 	s := stripPrefixes(norm, hamzaAlef)
 	if term, ok := wholeWordTerms[s]; ok {
 		return term
@@ -70,9 +84,11 @@ func stemWithHamzaMask(norm string, hamzaAlef uint8) string {
 // foldPersonPrefix gives the persons of an imperfect verb one stem: ت (she,
 // you) and ي (he) are the same verb (تقول، يقول), and the imperfect of the
 // derived forms V, VI and X meets the past (يتخلى، تتخلى، تخلى; يستخدم،
-// تستخدم، استخدم). Nouns that start with ت become a ي form that is not a
-// word (تقرير → يقرير), so they lose nothing; personPrefixKeep lists the
-// few whose ي form is another word (تونس and يونس).
+// تستخدم، استخدم). A stem in ت is folded only on evidence that it is such
+// a verb: the pattern of form V, VI or X, or its ي form being a word of the
+// lexicon (يقول، يوسع). Nouns and names in ت keep it (ترامب, not يرامب;
+// تمام, not the dove يمام; تقرير), and personPrefixKeep lists the stems whose
+// ي form is another word the lexicon knows (تونس and يونس).
 func foldPersonPrefix(s string) string {
 	if _, keep := personPrefixKeep[s]; keep || letters(s) < 3 {
 		return s
@@ -81,10 +97,13 @@ func foldPersonPrefix(s string) string {
 		return "است" + s[len("يست"):] // form X: يستخدم → استخدم
 	}
 	if letters(s) >= 4 && (strings.HasPrefix(s, "يت") || strings.HasPrefix(s, "تت")) {
-		s = s[len("ي"):] // forms V and VI: يتخلى → تخلى
+		// Forms V and VI: يتخلى → تخلى → يخلى, the pattern is the evidence.
+		return "ي" + s[len("يت"):]
 	}
 	if strings.HasPrefix(s, "ت") {
-		return "ي" + s[len("ت"):]
+		if he := "ي" + s[len("ت"):]; knownWord(he) {
+			return he
+		}
 	}
 	return s
 }

@@ -11,6 +11,58 @@ var wholeWordTerms = map[string]string{
 	"طالبان": "طالبان", "لطالبان": "طالبان", "وطالبان": "طالبان",
 }
 
+// fixedTerms holds the terms of words the affix rules would cut to another
+// word, with every proclitic (لماكرون، والحريري، وباراك، بالعشرين):
+//   - the words of people's names (names.go, from the people gazetteer of
+//     internal/entity, see nameWordsToGuard): ماكرون → ماكر, باراك →
+//     اراك, الحريري → حرير, سليمان → سليم; the term is the name's word
+//     without the article;
+//   - the tens, whose ون/ين is not a plural ending: عشرين is not عشر,
+//     ثلاثون not ثلاث; both cases give the ون form.
+//
+// It also holds wholeWordTerms, which win, so that Stem looks a word up
+// once. Filled in init because it runs the normalizer.
+var fixedTerms map[string]string
+
+// tens are the numbers 20…90, nominative and oblique.
+const tens = `عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين`
+
+// addFixedTerm gives a word and its proclitic forms the term.
+func addFixedTerm(terms map[string]string, word, term string) {
+	norm := Normalize(word)
+	bare := strings.TrimPrefix(norm, articleAl)
+	forms := []string{norm, bare, articleAl + bare}
+	for _, p := range []string{"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"} {
+		forms = append(forms, p+bare)
+	}
+	for _, p := range []string{"و", "ف", "ب", "ك", "وب", "فب"} {
+		forms = append(forms, p+articleAl+bare)
+	}
+	forms = append(forms, "لل"+bare, "ولل"+bare, "فلل"+bare)
+	for _, f := range forms {
+		if _, taken := terms[f]; !taken {
+			terms[f] = term
+		}
+	}
+}
+
+func makeFixedTerms() map[string]string {
+	terms := make(map[string]string, len(wholeWordTerms)+16*len(personNameWords)/8)
+	for w, t := range wholeWordTerms {
+		terms[w] = t
+	}
+	for _, w := range strings.Fields(personNameWords) {
+		addFixedTerm(terms, w, strings.TrimPrefix(Normalize(w), articleAl))
+	}
+	t := strings.Fields(tens)
+	for i := 0; i+1 < len(t); i += 2 {
+		nominative := Normalize(t[i])
+		addFixedTerm(terms, t[i], nominative)
+		addFixedTerm(terms, t[i+1], nominative)
+	}
+	return terms
+}
+
 // brokenPluralPairs lists frequent broken plurals of news text with their
 // singular, in ordinary spelling. Affix rules cannot join them; the table is
 // keyed by what the rules make of the plural and maps to what they make of
@@ -45,6 +97,7 @@ const brokenPluralPairs = `
 var brokenPlurals map[string]string
 
 func init() {
+	fixedTerms = makeFixedTerms()
 	fields := strings.Fields(brokenPluralPairs)
 	brokenPlurals = make(map[string]string, len(fields)/2)
 	for i := 0; i+1 < len(fields); i += 2 {

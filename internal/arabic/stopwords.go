@@ -7,8 +7,10 @@ import "strings"
 // Normalize. It follows the idea of Lucene's Arabic list (prepositions,
 // conjunctions, pronouns, demonstratives, relatives, auxiliaries, negations)
 // and adds the question words that list misses (كم ماذا اين متي كيف لماذا
-// هل), which otherwise pull question-style queries toward any text asking
-// something. Content words are kept out on purpose: امام (also imam), ضد is
+// هل), also as written together with a clitic or pronoun (ماهو، بماذا),
+// which otherwise pull question-style queries toward any text asking
+// something, and the prepositions with every pronoun (معنا, which would
+// otherwise meet معنى). Content words are kept out on purpose: امام (also imam), ضد is
 // in (a preposition), دولة and داعش are not.
 const stopWordList = `
 من في علي الي عن مع حتي منذ خلال بين عند لدي نحو ضمن حول دون عبر ضد قبل بعد
@@ -22,6 +24,9 @@ const stopWordList = `
 لا لم لن ما غير سوي قد لقد سوف
 كل بعض جميع اي ايا مثل كما كذلك الان
 كم ماذا اين متي كيف لماذا هل ممن مما عما فيما مهما ايان انى
+ماهو ماهي ماهم ماهما ماهن بماذا لماذا عماذا ايهما ايهم اينما كيفما متيما
+معنا معك معكم معي منا منك منكم مني عنا عنك عنكم عني علينا عليك عليكم علي
+الينا اليك اليكم بنا بك بكم بي فينا فيك فيكم لديك لدينا لديكم
 منها منه منهم منهما فيها فيه فيهم عليه عليها عليهم عليهما له لها لهم لهما لك لكم لنا لي
 به بها بهم بهما اليه اليها اليهم عنه عنها عنهم معه معها معهم لديه لديها لديهم
 `

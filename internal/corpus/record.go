@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -43,6 +44,12 @@ func FromRecord(rec Record) (Document, error) {
 func FromRecordWarn(rec Record) (Document, []Warning, error) {
 	rec, fieldWarns := cleanFields(rec)
 	doc, warns, err := parseText(rec.Text, strings.TrimSpace(rec.Title) != "")
+	if errors.Is(err, errBodyEmpty) && isHeadline(rec.Title) {
+		// The body was all furniture, but the title is a real headline:
+		// keep the article, findable by its title, and say so.
+		doc, err = Document{}, nil
+		warns = append(warns, Warning{"text", "no body text left after removing furniture; kept for its title"})
+	}
 	if err != nil {
 		return Document{}, warns, fmt.Errorf("corpus: document %s: %w", rec.ID, err)
 	}
@@ -104,6 +111,20 @@ func WebAddress(u string) bool {
 		}
 	}
 	return true
+}
+
+// isHeadline reports whether a record's title is a headline worth an
+// article of its own: at least two words with letters, and not itself a
+// line of page furniture.
+func isHeadline(title string) bool {
+	t := strings.TrimSpace(title)
+	words := 0
+	for _, w := range strings.Fields(t) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	return words >= 2 && len(cleanLines(t)) == 1
 }
 
 // recordDate reads a record's date field: ISO 8601 at any precision

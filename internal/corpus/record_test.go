@@ -253,3 +253,20 @@ func TestFromRecordCleansMetadataLikeText(t *testing.T) {
 		})
 	}
 }
+
+// TestFromRecordKeepsATitleOnlyArticle: a record whose body is all page
+// furniture but whose title is a real headline is kept, with a warning, so
+// that it can be found by its title; without a headline it is still
+// skipped.
+func TestFromRecordKeepsATitleOnlyArticle(t *testing.T) {
+	furniture := "مقالات ذات صلة\n197\nenn\n"
+	doc, warns, err := FromRecordWarn(Record{ID: "r1", Title: "ارتفاع أسعار النفط في الأسواق العالمية", Text: furniture})
+	if err != nil || doc.Title != "ارتفاع أسعار النفط في الأسواق العالمية" || len(warns) == 0 || !strings.Contains(warns[len(warns)-1].Msg, "kept for its title") {
+		t.Errorf("got %+v, %v, %v; want the article kept for its title, with a warning", doc, warns, err)
+	}
+	for _, title := range []string{"", "197", "مقالات ذات صلة"} {
+		if _, _, err := FromRecordWarn(Record{ID: "r2", Title: title, Text: furniture}); err == nil {
+			t.Errorf("title %q: kept; want the record skipped (no headline, no body)", title)
+		}
+	}
+}

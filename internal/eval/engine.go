@@ -6,7 +6,6 @@ package eval
 // rerank. Used to tune search.Ranking (see Tune and `marsad eval -ranking`).
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -19,7 +18,6 @@ import (
 	"marsad/internal/corpus"
 	"marsad/internal/index"
 	"marsad/internal/ingest"
-	"marsad/internal/query"
 	"marsad/internal/search"
 )
 
@@ -49,14 +47,15 @@ type RankScore struct {
 	NDCG10    float64 // binary gains, log2 discount, ideal = all relevant first
 	Recall10  float64
 	Recall100 float64
-	NoHits    int // judged topics that got no hit at all (Errors included)
-	Errors    int // judged topics whose text the query language rejects
+	NoHits    int // judged topics that got no hit at all
+	// Partial and Coverage count the judged topics whose hits were ranked
+	// in search.ModePartial and search.ModeCoverage (the rest: all words).
+	Partial, Coverage int
 }
 
 // ScoreRun scores ranked document ids per topic (best first; a missing or
-// empty list means no hits) against the judgments. failed lists the topics
-// whose search failed; they count as topics without hits.
-func ScoreRun(qrels map[string]map[string]bool, run map[string][]string, failed map[string]bool) RankScore {
+// empty list means no hits) against the judgments.
+func ScoreRun(qrels map[string]map[string]bool, run map[string][]string) RankScore {
 	var s RankScore
 	qids := slices.Sorted(maps.Keys(qrels)) // a fixed order: float sums do not depend on map order
 	for _, qid := range qids {
@@ -66,9 +65,6 @@ func ScoreRun(qrels map[string]map[string]bool, run map[string][]string, failed 
 			continue
 		}
 		s.Topics++
-		if failed[qid] {
-			s.Errors++
-		}
 		ranked := run[qid]
 		if len(ranked) == 0 {
 			s.NoHits++
@@ -223,13 +219,13 @@ func loadQrels(path string) (map[string]map[string]bool, error) {
 
 // Score runs every judged topic with ranking r (the question as typed into
 // the search box, aliases on, partial matches allowed) and scores the top
-// Depth hits. A question the query language rejects counts as a topic
-// without hits (RankScore.Errors); any other search error is returned.
+// Depth hits, counting the topics ranked in partial and coverage mode. A
+// search error (a bundle file that cannot be read) is returned.
 func (c *EngineCollection) Score(r search.Ranking) (RankScore, error) {
 	type answer struct {
-		ids    []string
-		failed bool
-		err    error
+		ids  []string
+		mode search.Mode
+		err  error
 	}
 	answers := make([]answer, len(c.Topics))
 	var wg sync.WaitGroup
@@ -240,29 +236,30 @@ func (c *EngineCollection) Score(r search.Ranking) (RankScore, error) {
 				t := c.Topics[i]
 				if rel := c.Qrels[t.ID]; relevant(rel) > 0 {
 					a := &answers[i]
-					a.ids, a.err = ranked(e, t.Text, rel)
-					var qe *query.Error
-					if errors.As(a.err, &qe) {
-						a.failed, a.err = true, nil
-					}
+					a.ids, a.mode, a.err = ranked(e, t.Text, rel)
 				}
 			}
 		})
 	}
 	wg.Wait()
 	run := make(map[string][]string, len(c.Topics))
-	failed := map[string]bool{}
+	partial, coverage := 0, 0
 	for i, a := range answers {
 		t := c.Topics[i]
 		if a.err != nil {
 			return RankScore{}, fmt.Errorf("%s: topic %s: %w", c.Name, t.ID, a.err)
 		}
-		if a.failed {
-			failed[t.ID] = true
+		switch a.mode {
+		case search.ModePartial:
+			partial++
+		case search.ModeCoverage:
+			coverage++
 		}
 		run[t.ID] = a.ids
 	}
-	return ScoreRun(c.Qrels, run, failed), nil
+	s := ScoreRun(c.Qrels, run)
+	s.Partial, s.Coverage = partial, coverage
+	return s, nil
 }
 
 // ranked returns the ids of the hits of q, best first: the first page of
@@ -271,13 +268,14 @@ func (c *EngineCollection) Score(r search.Ranking) (RankScore, error) {
 // search's work, and the ranks below 10 only matter to Recall@100 then.
 // Paging does not change the order (the engine ranks past the page and
 // breaks ties by document), so this is the top Depth cut where it matters.
-func ranked(e *search.Engine, q string, rel map[string]bool) ([]string, error) {
+func ranked(e *search.Engine, q string, rel map[string]bool) ([]string, search.Mode, error) {
 	const page = 10
 	req := search.Request{Query: q, Limit: page, Aliases: true}
 	res, err := e.Search(req)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
+	mode := res.Mode
 	ids := make([]string, 0, page)
 	found := 0
 	for _, h := range res.Hits {
@@ -287,14 +285,14 @@ func ranked(e *search.Engine, q string, rel map[string]bool) ([]string, error) {
 		}
 	}
 	if found == relevant(rel) || res.Total <= page {
-		return ids, nil
+		return ids, mode, nil
 	}
 	req.Offset, req.Limit = page, Depth-page
 	if res, err = e.Search(req); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	for _, h := range res.Hits {
 		ids = append(ids, h.ID)
 	}
-	return ids, nil
+	return ids, mode, nil
 }

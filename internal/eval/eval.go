@@ -58,6 +58,9 @@ type Options struct {
 	// Conflation is the path of a conflation file; "" uses the embedded
 	// testdata/conflation.tsv.
 	Conflation string
+	// NoSearch skips the end-to-end search sets (they index news-70k's
+	// SaudiNewsNet part, a minute or two).
+	NoSearch bool
 	// SpeedBudget is how long to analyze news-70k text for the speed
 	// figure (articles are taken in file order until the analysis time
 	// reaches it); 0 means 3 s, a negative value skips the measurement.
@@ -96,6 +99,8 @@ type Report struct {
 	Docs, Topics     int
 	Ours, Baseline   AnalyzerReport
 	Speed            *Speed // nil when skipped
+	// Search is end-to-end search on each set (nil when skipped).
+	Search []SearchSet
 }
 
 // Run evaluates both analyzers.
@@ -139,6 +144,12 @@ func Run(opts Options) (*Report, error) {
 		x.out.Name = x.a.Name
 		x.out.Conflation = ScoreConflation(pairs, x.a)
 		x.out.Retrieval = ScoreRetrieval(coll, x.a)
+	}
+
+	if !opts.NoSearch {
+		if r.Search, err = searchSets(shared); err != nil {
+			return nil, err
+		}
 	}
 
 	if opts.SpeedBudget >= 0 {
@@ -266,6 +277,11 @@ func (r *Report) Write(w io.Writer) {
 	fmt.Fprintf(w, "Target MRR@10 >= %.2f x %.3f = %.3f: %s (MRR@10 %.3f)\n",
 		TargetMRRRatio, br.MRR10, TargetMRRRatio*br.MRR10, verdict(r.RetrievalTargetMet()), or.MRR10)
 	fmt.Fprintf(w, "All targets: %s\n", verdict(r.TargetsMet()))
+	if len(r.Search) > 0 {
+		fmt.Fprintln(w)
+		writeSearchSets(w, r.Search)
+		r.writeSearchTargets(w, verdict)
+	}
 
 	if s := r.Speed; s != nil {
 		fmt.Fprintf(w, "\nSpeed of %s (arabic.Analyze, one core): %.1f MB/s — first %d articles of %s, %.1f MB of text, %d tokens, %.2f s\n",

@@ -26,18 +26,8 @@ type Topic struct {
 // from dir. Errors name the file.
 func LoadCollection(dir string) (*Collection, error) {
 	c := &Collection{}
-	err := eachLine(dir+"/corpus.jsonl", func(line string) error {
-		var d struct{ ID, Text string }
-		if err := json.Unmarshal([]byte(line), &d); err != nil {
-			return err
-		}
-		if d.ID == "" {
-			return fmt.Errorf("document without id")
-		}
-		c.Docs = append(c.Docs, Doc{d.ID, d.Text})
-		return nil
-	})
-	if err != nil {
+	var err error
+	if c.Docs, err = loadDocs(dir + "/corpus.jsonl"); err != nil {
 		return nil, err
 	}
 	err = eachLine(dir+"/topics.tsv", func(line string) error {
@@ -58,6 +48,23 @@ func LoadCollection(dir string) (*Collection, error) {
 		return nil, fmt.Errorf("eval needs a non-empty collection in %s", dir)
 	}
 	return c, nil
+}
+
+// loadDocs reads the id and text of each document of a JSONL corpus.
+func loadDocs(path string) ([]Doc, error) {
+	var docs []Doc
+	err := eachLine(path, func(line string) error {
+		var d struct{ ID, Text string }
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			return err
+		}
+		if d.ID == "" {
+			return fmt.Errorf("document without id")
+		}
+		docs = append(docs, Doc{d.ID, d.Text})
+		return nil
+	})
+	return docs, err
 }
 
 func eachLine(path string, fn func(string) error) error {
@@ -99,10 +106,14 @@ type RetrievalScore struct {
 // ScoreRetrieval indexes the collection with a, runs every judged topic as
 // an OR query over BM25 and averages the figures.
 func ScoreRetrieval(c *Collection, a Analyzer) RetrievalScore {
-	ix := NewIndex(c.Docs, a.Terms)
+	return scoreTopics(NewIndex(c.Docs, a.Terms), a, c.Topics, c.Qrels)
+}
+
+// scoreTopics runs topics over an index built with a.
+func scoreTopics(ix *Index, a Analyzer, topics []Topic, qrels map[string]map[string]bool) RetrievalScore {
 	var s RetrievalScore
-	for _, t := range c.Topics {
-		rel := c.Qrels[t.ID]
+	for _, t := range topics {
+		rel := qrels[t.ID]
 		if len(rel) == 0 {
 			continue
 		}

@@ -155,8 +155,8 @@ func (t *Tuning) Write(w io.Writer) {
 			row(fmt.Sprintf("#%d", n+1), t.K1[p.i], t.B[p.j], t.Scores[p.i][p.j][l])
 		}
 		row("default", def.K1, def.B, t.Default[l])
-		if s := t.Default[l]; s.Errors > 0 {
-			fmt.Fprintf(w, "  (%d questions rejected by the query language count as no hits)\n", s.Errors)
+		if s := t.Default[l]; s.Partial+s.Coverage > 0 {
+			fmt.Fprintf(w, "  (with the default ranking %d questions were ranked as partial matches, %d by coverage)\n", s.Partial, s.Coverage)
 		}
 	}
 

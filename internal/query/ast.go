@@ -31,9 +31,13 @@
 // كيان: for entity:) because a colon right after those words is unlikely in a
 // pasted sentence.
 //
-// A query that cannot be parsed gives an *Error saying where (a byte offset)
-// and what was expected there. Parsing never panics and its work is bounded
-// by MaxQueryBytes, MaxTerms and MaxDepth.
+// Any text is a query: Read reads what is not well-formed syntax as words
+// (a lone dash, a quote or bracket that does not pair, an OR with nothing on
+// one side, a malformed filter) and returns hints, each an *Error saying
+// where (a byte offset) and what was expected there. Parse is the strict
+// reading: the first such hint is its error, and it also refuses more than
+// MaxTerms terms. Neither panics; their work is bounded by MaxQueryBytes
+// and MaxDepth.
 //
 // The parser knows syntax only; turning words into index terms is the search
 // package's job, with the same analyzer the index was built with.
@@ -233,8 +237,30 @@ func isBareValue(v string) bool {
 // problem was found, so the UI can point at it.
 type Error struct {
 	Pos int
-	Msg string
+	// Kind says what the trouble is, for a page that explains it in its
+	// own language; Msg says it in English, for the command line.
+	Kind ErrorKind
+	Msg  string
 }
+
+// ErrorKind is the kind of trouble a query Error reports.
+type ErrorKind string
+
+// The kinds of Error.
+const (
+	ErrUnpairedQuote   ErrorKind = "unpaired-quote"   // a quote with no closing one, or empty quotes
+	ErrUnpairedBracket ErrorKind = "unpaired-bracket" // a ( or ) with no partner, empty or too deeply nested ones
+	ErrDanglingOr      ErrorKind = "dangling-or"      // OR with nothing on one side
+	ErrOnlyExclusions  ErrorKind = "only-exclusions"  // a query, or a side of OR, that only excludes
+	ErrExclusion       ErrorKind = "exclusion"        // a - that excludes nothing or an exclusion
+	ErrPrefix          ErrorKind = "prefix"           // a * that does not end a word of two letters or more
+	ErrFuzzy           ErrorKind = "fuzzy"            // a ~ that does not end a single word
+	ErrExact           ErrorKind = "exact"            // an = with nothing, or a * or ~, after it
+	ErrFilterValue     ErrorKind = "filter-value"     // a filter without a value, or with one it cannot read
+	ErrTooManyTerms    ErrorKind = "too-many-terms"   // more than MaxTerms terms
+	ErrTooLong         ErrorKind = "too-long"         // more than MaxQueryBytes bytes
+	ErrUnexpected      ErrorKind = "unexpected"       // a character that has no place there
+)
 
 func (e *Error) Error() string {
 	return "query: " + e.Msg + " (at byte " + itoa(e.Pos) + ")"

@@ -7,13 +7,14 @@ import (
 )
 
 // Limits that bound the work one keystroke can cause. The search box runs a
-// query per keystroke in the browser; a pasted article must produce an error
-// quickly, not a long freeze.
+// query per keystroke in the browser; a pasted article must be read quickly
+// (cut at MaxQueryBytes), not cause a long freeze.
 const (
 	// MaxQueryBytes is the longest query accepted.
 	MaxQueryBytes = 4096
 	// MaxTerms is the most words, phrases, prefixes, fuzzy words and
-	// filters in one query.
+	// filters Parse accepts in one query; the search engine keeps the
+	// MaxTerms most informative of a longer one that Read gives.
 	MaxTerms = 64
 	// MaxDepth is the deepest nesting of parentheses.
 	MaxDepth = 32
@@ -33,12 +34,57 @@ var fieldAliases = map[string]string{
 	"تاريخ":  FieldDate,
 }
 
-// Parse parses a query. A blank query (nothing but spaces) parses to a nil
+// Read parses a query and never fails: whatever is not well-formed syntax
+// is read as text. A pasted question, headline or lede is a query like any
+// other, so a dash not glued to a word, a quote or bracket that does not
+// pair, an operator with nothing on one side or a malformed filter become
+// words (or are dropped, when they are punctuation only), and a query longer
+// than MaxQueryBytes is cut at the last word boundary before it. The hints
+// say, in query order, what was read as text and why, for the page to show;
+// a lone dash between words is punctuation and gives no hint. Read puts no
+// bound on the number of terms: the search engine keeps the MaxTerms most
+// informative ones.
+//
+// A blank query reads as a nil Node. The tree's String() always parses
+// (with Parse too) back to the same tree.
+func Read(s string) (Node, []*Error) {
+	var cut *Error
+	if len(s) > MaxQueryBytes {
+		end := MaxQueryBytes
+		for end > 0 && !utf8.RuneStart(s[end]) {
+			end--
+		}
+		if i := strings.LastIndexFunc(s[:end], unicode.IsSpace); i > 0 {
+			end = i
+		}
+		cut = &Error{Pos: end, Kind: ErrTooLong, Msg: "query too long (max " + itoa(MaxQueryBytes) + " bytes): read up to here"}
+		s = s[:end]
+	}
+	// Invalid UTF-8 becomes U+FFFD, as in Parse; hints point into s.
+	valid, original := replaceInvalidUTF8(s)
+	p := &parser{s: valid}
+	n := p.parseQuery()
+	var hints []*Error
+	if cut != nil {
+		hints = append(hints, cut)
+	}
+	for _, h := range p.problems {
+		if !h.quiet {
+			h.err.Pos = original(h.err.Pos)
+			hints = append(hints, h.err)
+		}
+	}
+	return n, hints
+}
+
+// Parse parses a query strictly: the first thing Read would have read as
+// text is an error, as is a query of more than MaxTerms terms or
+// MaxQueryBytes bytes. A blank query (nothing but spaces) parses to a nil
 // Node and a nil error: the caller decides what an empty search shows.
 // Every error is a *Error.
 func Parse(s string) (Node, error) {
 	if len(s) > MaxQueryBytes {
-		return nil, &Error{Pos: MaxQueryBytes, Msg: "query too long (max " + itoa(MaxQueryBytes) + " bytes): expected a shorter query"}
+		return nil, &Error{Pos: MaxQueryBytes, Kind: ErrTooLong, Msg: "query too long (max " + itoa(MaxQueryBytes) + " bytes): expected a shorter query"}
 	}
 	// Invalid UTF-8 becomes U+FFFD, a character like any other: a query of
 	// bytes that are not text finds nothing, rather than, read as spaces,
@@ -93,36 +139,62 @@ func replaceInvalidUTF8(s string) (string, func(int) int) {
 // parse is Parse without the length check, also returning the parser's step
 // count so tests can check that work stays linear in the input.
 func parse(s string) (Node, int, error) {
-	p := &parser{s: s}
-	n, err := p.parseQuery()
-	return n, p.steps, err
+	p := &parser{s: s, strict: true}
+	n := p.parseQuery()
+	if len(p.problems) > 0 {
+		return nil, p.steps, p.problems[0].err
+	}
+	return n, p.steps, nil
 }
 
-func (p *parser) parseQuery() (Node, error) {
-	n, start, err := p.parseAnd()
-	if err != nil {
-		return nil, err
-	}
-	if p.pos < len(p.s) {
-		// parseAnd stops only at the end or at a ')'.
-		return nil, &Error{Pos: p.pos, Msg: "unbalanced ): no ( to close; expected a ( before it, or remove it"}
+func (p *parser) parseQuery() Node {
+	start := p.skipSpace()
+	n := p.parseAnd()
+	for p.pos < len(p.s) {
+		// parseAnd stops only at the end or at a ')': one with no ( to
+		// close is read as punctuation.
+		p.problem(p.pos, ErrUnpairedBracket, "unbalanced ): no ( to close; expected a ( before it, or remove it")
+		p.pos++
+		n = and(n, p.parseAnd())
 	}
 	if n == nil {
-		return nil, nil
+		return nil
 	}
 	if !positive(n) {
-		return nil, &Error{Pos: start, Msg: "add a word to search for: a query cannot only exclude"}
+		// "-word" pasted alone is a bullet, not a wish to list everything
+		// but word.
+		p.problem(start, ErrOnlyExclusions, "add a word to search for: a query cannot only exclude (read the excluded words as words)")
+		n = affirm(n)
 	}
-	return n, nil
+	return n
 }
 
 type parser struct {
-	s     string
-	pos   int
-	terms int
-	depth int
+	s string
+	// strict counts terms against MaxTerms (Parse); Read does not.
+	strict   bool
+	pos      int
+	terms    int
+	depth    int
+	problems []problem
 	// steps counts loop iterations and nodes, for the bounded-work test.
 	steps int
+}
+
+// problem is something that is not well-formed syntax: Parse's error, a
+// hint of Read. A quiet one (a lone dash) is ordinary punctuation in pasted
+// text, not worth a hint.
+type problem struct {
+	err   *Error
+	quiet bool
+}
+
+func (p *parser) problem(pos int, kind ErrorKind, msg string) {
+	p.problems = append(p.problems, problem{err: &Error{Pos: pos, Kind: kind, Msg: msg}})
+}
+
+func (p *parser) quietProblem(pos int, msg string) {
+	p.problems = append(p.problems, problem{err: &Error{Pos: pos, Kind: ErrExclusion, Msg: msg}, quiet: true})
 }
 
 // positive reports whether a node selects documents by itself, as opposed to
@@ -149,45 +221,73 @@ func positive(n Node) bool {
 	return true
 }
 
-// parseAnd parses a sequence of OR-expressions up to the end of input or a
-// ')', which it leaves for the caller. It returns a nil Node for an empty
-// sequence, and the byte offset where the sequence starts.
-func (p *parser) parseAnd() (Node, int, error) {
+// affirm turns every exclusion of n into what it excluded: the reading of
+// a query that only excludes as the words it names.
+func affirm(n Node) Node {
+	switch n := n.(type) {
+	case Not:
+		return affirm(n.Child)
+	case And:
+		var out Node
+		for _, c := range n.Children {
+			out = and(out, affirm(c))
+		}
+		return out
+	case Or:
+		out := Or{Children: make([]Node, 0, len(n.Children))}
+		for _, c := range n.Children {
+			if o, ok := affirm(c).(Or); ok {
+				out.Children = append(out.Children, o.Children...)
+			} else {
+				out.Children = append(out.Children, affirm(c))
+			}
+		}
+		return out
+	}
+	return n
+}
+
+// and joins two sequences (either may be nil) into one flat And.
+func and(a, b Node) Node {
+	if a == nil {
+		return b
+	}
+	if b == nil {
+		return a
+	}
 	var children []Node
-	p.skipSpace()
-	start := p.pos
-	for {
-		p.steps++
-		p.skipSpace()
-		if p.pos >= len(p.s) || p.s[p.pos] == ')' {
-			break
-		}
-		n, _, err := p.parseOr()
-		if err != nil {
-			return nil, 0, err
-		}
-		if a, ok := n.(And); ok {
-			children = append(children, a.Children...)
+	for _, n := range []Node{a, b} {
+		if x, ok := n.(And); ok {
+			children = append(children, x.Children...)
 		} else {
 			children = append(children, n)
 		}
 	}
-	switch len(children) {
-	case 0:
-		return nil, start, nil
-	case 1:
-		return children[0], start, nil
-	}
-	return And{Children: children}, start, nil
+	return And{Children: children}
 }
 
-func (p *parser) parseOr() (Node, int, error) {
-	first, start, err := p.parseUnary()
-	if err != nil {
-		return nil, 0, err
+// parseAnd parses a sequence of OR-expressions up to the end of input or a
+// ')', which it leaves for the caller. It returns nil for an empty sequence.
+func (p *parser) parseAnd() Node {
+	var n Node
+	for {
+		p.steps++
+		p.skipSpace()
+		if p.pos >= len(p.s) || p.s[p.pos] == ')' {
+			return n
+		}
+		n = and(n, p.parseOr())
 	}
-	children := []Node{first}
-	starts := []int{start}
+}
+
+func (p *parser) parseOr() Node {
+	start := p.pos
+	first := p.parseUnary()
+	var children []Node
+	var starts []int
+	if first != nil {
+		children, starts = append(children, first), append(starts, start)
+	}
 	for {
 		p.steps++
 		save := p.pos
@@ -199,23 +299,33 @@ func (p *parser) parseOr() (Node, int, error) {
 		}
 		p.pos += 2
 		p.skipSpace()
-		if p.pos >= len(p.s) || p.s[p.pos] == ')' || p.atOR() {
-			return nil, 0, &Error{Pos: opPos, Msg: "dangling OR: expected a word after OR"}
+		if len(children) == 0 || p.pos >= len(p.s) || p.s[p.pos] == ')' || p.atOR() {
+			p.problem(opPos, ErrDanglingOr, "dangling OR: expected a word on each side of OR (OR left out)")
+			if len(children) == 0 && p.pos < len(p.s) && p.s[p.pos] != ')' && !p.atOR() {
+				// Nothing on the left: what follows starts afresh.
+				first := p.parseUnary()
+				if first != nil {
+					children, starts = append(children, first), append(starts, p.pos)
+				}
+			}
+			continue
 		}
-		n, nStart, err := p.parseUnary()
-		if err != nil {
-			return nil, 0, err
+		nStart := p.pos
+		if n := p.parseUnary(); n != nil {
+			children, starts = append(children, n), append(starts, nStart)
 		}
-		children = append(children, n)
-		starts = append(starts, nStart)
 	}
-	if len(children) == 1 {
-		return first, start, nil
+	switch len(children) {
+	case 0:
+		return nil
+	case 1:
+		return children[0]
 	}
 	var flat []Node
 	for i, c := range children {
 		if !positive(c) {
-			return nil, 0, &Error{Pos: starts[i], Msg: "each side of OR needs a word to search for, not only exclusions"}
+			p.problem(starts[i], ErrOnlyExclusions, "each side of OR needs a word to search for, not only exclusions (read as words)")
+			c = affirm(c)
 		}
 		if o, ok := c.(Or); ok {
 			flat = append(flat, o.Children...)
@@ -223,30 +333,40 @@ func (p *parser) parseOr() (Node, int, error) {
 			flat = append(flat, c)
 		}
 	}
-	return Or{Children: flat}, start, nil
+	return Or{Children: flat}
 }
 
-func (p *parser) parseUnary() (Node, int, error) {
+func (p *parser) parseUnary() Node {
 	start := p.pos
 	if p.pos < len(p.s) && p.s[p.pos] == '-' {
 		p.pos++
 		if p.pos >= len(p.s) || !p.startsOperand() {
-			return nil, 0, &Error{Pos: start, Msg: "empty exclusion: expected a word, phrase or group right after -"}
+			// A dash standing alone ("ترامب - كيم", "- أين تقع مصر؟").
+			p.quietProblem(start, "empty exclusion: expected a word, phrase or group right after -")
+			return nil
 		}
 		if p.s[p.pos] == '-' {
-			return nil, 0, &Error{Pos: p.pos, Msg: "double exclusion: expected a word after a single -, remove one -"}
+			// "--word", "—— word": a rule or bullet, read as punctuation.
+			p.problem(p.pos, ErrExclusion, "double exclusion: expected a word after a single -, remove one - (read as a word)")
+			for p.pos < len(p.s) && p.s[p.pos] == '-' {
+				p.pos++
+			}
+			if p.pos >= len(p.s) || !p.startsOperand() {
+				return nil
+			}
+			return p.parsePrimary()
 		}
-		child, _, err := p.parsePrimary()
-		if err != nil {
-			return nil, 0, err
+		child := p.parsePrimary()
+		if child == nil {
+			return nil
 		}
 		if !positive(child) {
-			return nil, 0, &Error{Pos: start, Msg: "cannot exclude an exclusion: expected a word, phrase, filter or group after -"}
+			p.problem(start, ErrExclusion, "cannot exclude an exclusion: expected a word, phrase, filter or group after - (read as one exclusion)")
+			child = affirm(child)
 		}
-		return Not{Child: child}, start, nil
+		return Not{Child: child}
 	}
-	n, _, err := p.parsePrimary()
-	return n, start, err
+	return p.parsePrimary()
 }
 
 // startsOperand reports whether the input at pos can begin a word, phrase or
@@ -259,91 +379,110 @@ func (p *parser) startsOperand() bool {
 	return !isSeparator(r, size) && r != ')'
 }
 
-func (p *parser) parsePrimary() (Node, int, error) {
+// parsePrimary parses a word, phrase, exact form, filter or group; nil when
+// what it read is not something to search for.
+func (p *parser) parsePrimary() Node {
 	p.steps++
 	start := p.pos
 	r, _ := utf8.DecodeRuneInString(p.s[p.pos:])
 	switch {
 	case r == '(':
-		n, open, err := p.parseGroup()
-		if err == nil {
-			err = p.noMarkAfter("a group")
-		}
-		return n, open, err
+		n := p.parseGroup()
+		p.skipMarks("a group")
+		return n
 	case isQuoteOpener(r):
-		text, err := p.readQuoted()
-		if err != nil {
-			return nil, 0, err
+		text, ok := p.readQuoted()
+		if !ok {
+			return nil
 		}
-		if err := p.noMarkAfter("a quoted phrase"); err != nil {
-			return nil, 0, err
-		}
-		if err := p.countTerm(start); err != nil {
-			return nil, 0, err
-		}
-		return Phrase{Text: text}, start, nil
+		p.skipMarks("a quoted phrase")
+		p.countTerm(start)
+		return Phrase{Text: text}
 	case r == '=':
 		return p.parseExact()
 	}
 	word := p.readWord()
 	if word == "" {
-		return nil, 0, &Error{Pos: start, Msg: "unexpected character: expected a word"}
+		p.problem(start, ErrUnexpected, "unexpected character: expected a word")
+		return nil
 	}
 	if word == "OR" {
-		return nil, 0, &Error{Pos: start, Msg: "dangling OR: expected a word before OR"}
+		p.problem(start, ErrDanglingOr, "dangling OR: expected a word before OR (OR left out)")
+		return nil
 	}
-	if err := p.countTerm(start); err != nil {
-		return nil, 0, err
-	}
+	p.countTerm(start)
 	if colon := strings.IndexByte(word, ':'); colon > 0 {
 		if name, ok := fieldAliases[strings.ToLower(word[:colon])]; ok {
-			f, err := p.finishField(name, word[colon+1:], start, start+colon+1)
-			return f, start, err
+			return p.finishField(name, word, colon, start)
 		}
 	}
-	n, err := wordNode(word, start)
-	return n, start, err
+	return p.wordNode(word, start)
 }
 
-// wordNode makes a Word, Prefix or Fuzzy of a bare word read at start.
-func wordNode(word string, start int) (Node, error) {
-	if err := marksOnlyAtEnd(word, start); err != nil {
-		return nil, err
+// wordNode makes a Word, Prefix or Fuzzy of a bare word read at start; a
+// misplaced * or ~ is read as a space.
+func (p *parser) wordNode(word string, start int) Node {
+	if pos, msg := marksOnlyAtEnd(word, start); msg != "" {
+		p.problem(pos, ErrUnexpected, msg+" (read as text)")
+		return textNode(word)
 	}
 	switch word[len(word)-1] {
 	case '*':
 		text := word[:len(word)-1]
 		if countLetters(text) < 2 {
-			return nil, &Error{Pos: start, Msg: "prefix search needs at least 2 letters before *, as in تنظ*"}
+			p.problem(start, ErrPrefix, "prefix search needs at least 2 letters before *, as in تنظ* (read as text)")
+			return textNode(text)
 		}
-		return Prefix{Text: text}, nil
+		return Prefix{Text: text}
 	case '~':
 		text := word[:len(word)-1]
 		if countLetters(text) < 1 {
-			return nil, &Error{Pos: start, Msg: "fuzzy search needs a word right before ~, as in التنظيم~"}
+			p.problem(start, ErrFuzzy, "fuzzy search needs a word right before ~, as in التنظيم~ (read as text)")
+			return textNode(text)
 		}
-		return Fuzzy{Text: text}, nil
+		return Fuzzy{Text: text}
 	}
-	return Word{Text: word}, nil
+	return Word{Text: word}
+}
+
+// textNode reads s as plain text: its words, with the characters that
+// would make them syntax (*, ~, a leading - or =, a field's colon) read as
+// spaces. One word is a Word, several a Phrase (they stood together), none
+// nil.
+func textNode(s string) Node {
+	var words []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == '*' || r == '~' || r == ':' || !isWordRune(r) }) {
+		f = strings.TrimLeft(f, "-=")
+		if f != "" && f != "OR" {
+			words = append(words, f)
+		}
+	}
+	switch len(words) {
+	case 0:
+		return nil
+	case 1:
+		return Word{Text: words[0]}
+	}
+	return Phrase{Text: strings.Join(words, " ")}
 }
 
 // marksOnlyAtEnd checks that '*' and '~' appear in a bare word only as its
-// last character, and not both.
-func marksOnlyAtEnd(word string, start int) error {
+// last character, and not both; it returns where and what is wrong.
+func marksOnlyAtEnd(word string, start int) (int, string) {
 	last := len(word) - 1
 	for i := 0; i < last; i++ {
 		switch word[i] {
 		case '*', '~':
 			if i == last-1 && (word[last] == '*' || word[last] == '~') && word[last] != word[i] {
-				return &Error{Pos: start + i, Msg: "cannot combine * and ~: expected one of them at the end of the word"}
+				return start + i, "cannot combine * and ~: expected one of them at the end of the word"
 			}
 			if word[i] == '*' {
-				return &Error{Pos: start + i, Msg: "* marks a prefix search: expected it only at the end of a word, as in تنظ*"}
+				return start + i, "* marks a prefix search: expected it only at the end of a word, as in تنظ*"
 			}
-			return &Error{Pos: start + i, Msg: "~ marks a fuzzy search: expected it only at the end of a word, as in التنظيم~"}
+			return start + i, "~ marks a fuzzy search: expected it only at the end of a word, as in التنظيم~"
 		}
 	}
-	return nil
+	return 0, ""
 }
 
 // countLetters counts the letters and digits of s, leaving out harakat,
@@ -358,96 +497,113 @@ func countLetters(s string) int {
 	return n
 }
 
-// noMarkAfter rejects a '*' or '~' stuck to the end of quoted text or a
-// group: prefix and fuzzy search apply to a single bare word.
-func (p *parser) noMarkAfter(what string) error {
+// skipMarks reads a '*' or '~' stuck to the end of quoted text or a group
+// as punctuation: prefix and fuzzy search apply to a single bare word.
+func (p *parser) skipMarks(what string) {
 	if p.pos >= len(p.s) {
-		return nil
+		return
 	}
 	switch p.s[p.pos] {
 	case '*':
-		return &Error{Pos: p.pos, Msg: "prefix search works on a single word, not " + what + ": expected a bare word before *, as in تنظ*"}
+		p.problem(p.pos, ErrPrefix, "prefix search works on a single word, not "+what+": expected a bare word before *, as in تنظ* (* left out)")
 	case '~':
-		return &Error{Pos: p.pos, Msg: "fuzzy search works on a single word, not " + what + ": expected a bare word before ~, as in التنظيم~"}
+		p.problem(p.pos, ErrFuzzy, "fuzzy search works on a single word, not "+what+": expected a bare word before ~, as in التنظيم~ (~ left out)")
+	default:
+		return
 	}
-	return nil
+	for p.pos < len(p.s) && (p.s[p.pos] == '*' || p.s[p.pos] == '~') {
+		p.steps++
+		p.pos++
+	}
 }
 
 // parseExact parses =word or ="quoted text" at an '='.
-func (p *parser) parseExact() (Node, int, error) {
+func (p *parser) parseExact() Node {
 	start := p.pos
 	p.pos++ // '='
 	if p.pos >= len(p.s) || !p.startsOperand() || p.s[p.pos] == '(' {
-		return nil, 0, &Error{Pos: start, Msg: "empty exact form: expected a word or a quoted phrase right after ="}
+		p.problem(start, ErrExact, "empty exact form: expected a word or a quoted phrase right after = (= left out)")
+		return nil
 	}
-	if err := p.countTerm(start); err != nil {
-		return nil, 0, err
-	}
+	p.countTerm(start)
 	if r, _ := utf8.DecodeRuneInString(p.s[p.pos:]); isQuoteOpener(r) {
-		text, err := p.readQuoted()
-		if err != nil {
-			return nil, 0, err
+		text, ok := p.readQuoted()
+		if !ok {
+			return nil
 		}
-		if err := p.noMarkAfter("an exact phrase"); err != nil {
-			return nil, 0, err
-		}
-		return Exact{Text: text, Phrase: true}, start, nil
+		p.skipMarks("an exact phrase")
+		return Exact{Text: text, Phrase: true}
 	}
 	wordPos := p.pos
 	word := p.readWord()
 	if i := strings.IndexAny(word, "*~"); i >= 0 {
-		return nil, 0, &Error{Pos: wordPos + i, Msg: "an exact form takes the very spelling: expected a word without * or ~ after = (drop the = for a prefix or fuzzy search)"}
+		p.problem(wordPos+i, ErrExact, "an exact form takes the very spelling: expected a word without * or ~ after = (drop the = for a prefix or fuzzy search; read as a space)")
+		switch n := textNode(word).(type) {
+		case Word:
+			return Exact{Text: n.Text}
+		case Phrase:
+			return Exact{Text: n.Text, Phrase: true}
+		}
+		return nil
 	}
-	return Exact{Text: word}, start, nil
+	return Exact{Text: word}
 }
 
-func (p *parser) parseGroup() (Node, int, error) {
+func (p *parser) parseGroup() Node {
 	open := p.pos
-	p.depth++
-	if p.depth > MaxDepth {
-		return nil, 0, &Error{Pos: open, Msg: "too deeply nested (max " + itoa(MaxDepth) + " levels of parentheses): expected fewer ( inside one another"}
-	}
 	p.pos++ // '('
-	n, _, err := p.parseAnd()
-	if err != nil {
-		return nil, 0, err
+	if p.depth >= MaxDepth {
+		// Read as punctuation: what follows joins the enclosing group.
+		p.problem(open, ErrUnpairedBracket, "too deeply nested (max "+itoa(MaxDepth)+" levels of parentheses): expected fewer ( inside one another")
+		return nil
 	}
+	p.depth++
+	n := p.parseAnd()
+	p.depth--
 	if p.pos >= len(p.s) {
-		return nil, 0, &Error{Pos: open, Msg: "unbalanced (: expected ) to close it"}
+		// The group runs to the end of the query.
+		p.problem(open, ErrUnpairedBracket, "unbalanced (: expected ) to close it")
+		return n
 	}
 	p.pos++ // ')'
-	p.depth--
 	if n == nil {
-		return nil, 0, &Error{Pos: open, Msg: "empty parentheses: expected a word inside"}
+		p.problem(open, ErrUnpairedBracket, "empty parentheses: expected a word inside")
 	}
-	return n, open, nil
+	return n
 }
 
-// finishField completes a field whose name was read; value is what followed
-// the colon in the same word, and valuePos where it starts.
-func (p *parser) finishField(name, value string, start, valuePos int) (Node, error) {
+// finishField completes a field whose name was read: word is the word read
+// at start, its colon at colon. A missing or malformed value reads the
+// whole as text.
+func (p *parser) finishField(name, word string, colon, start int) Node {
+	value, valuePos := word[colon+1:], start+colon+1
 	if value == "" && p.pos < len(p.s) {
 		// source:"بوابة الوفد" — the word stopped at the quote.
 		if r, _ := utf8.DecodeRuneInString(p.s[p.pos:]); isQuoteOpener(r) {
 			valuePos = p.pos
-			quoted, err := p.readQuoted()
-			if err != nil {
-				return nil, err
+			quoted, ok := p.readQuoted()
+			if !ok {
+				return textNode(word)
 			}
-			if err := p.noMarkAfter("a quoted value"); err != nil {
-				return nil, err
-			}
+			p.skipMarks("a quoted value")
 			value = quoted
 		}
 	}
 	if value == "" {
-		return nil, &Error{Pos: start, Msg: "expected a value after " + name + ":, as in " + name + ":" + fieldExample(name)}
+		p.problem(start, ErrFilterValue, "expected a value after "+name+":, as in "+name+":"+fieldExample(name)+" (read as a word)")
+		return textNode(word)
 	}
 	switch name {
 	case FieldYear, FieldDate:
-		return parseDateRange(name, value, valuePos)
+		n, err := parseDateRange(name, value, valuePos)
+		if err != nil {
+			qe := err.(*Error)
+			p.problem(qe.Pos, ErrFilterValue, qe.Msg+" (read as words)")
+			return textNode(word[:colon] + " " + value)
+		}
+		return n
 	}
-	return Field{Name: name, Value: value}, nil
+	return Field{Name: name, Value: value}
 }
 
 func fieldExample(name string) string {
@@ -460,33 +616,36 @@ func fieldExample(name string) string {
 	return "الجزيرة"
 }
 
-func (p *parser) countTerm(pos int) error {
+// countTerm counts a term against MaxTerms in strict parsing.
+func (p *parser) countTerm(pos int) {
 	p.terms++
-	if p.terms > MaxTerms {
-		return &Error{Pos: pos, Msg: "too many terms (max " + itoa(MaxTerms) + "): expected at most " + itoa(MaxTerms) + " words, phrases and filters"}
+	if p.strict && p.terms == MaxTerms+1 {
+		p.problem(pos, ErrTooManyTerms, "too many terms (max "+itoa(MaxTerms)+"): expected at most "+itoa(MaxTerms)+" words, phrases and filters")
 	}
-	return nil
 }
 
 // readQuoted reads a quoted string starting at an opener and returns its
-// content with whitespace collapsed. Unreadable bytes count as spaces.
-func (p *parser) readQuoted() (string, error) {
+// content with whitespace collapsed. Unreadable bytes count as spaces. A
+// quote that does not close, or quotes around nothing, are punctuation: ok
+// is false, and the parser goes on after the opener (or the empty pair).
+func (p *parser) readQuoted() (text string, ok bool) {
 	open := p.pos
 	r, size := utf8.DecodeRuneInString(p.s[p.pos:])
 	closer := closerOf(r)
 	p.pos += size
 	end := strings.IndexRune(p.s[p.pos:], closer)
 	if end < 0 {
-		p.pos = len(p.s)
-		return "", &Error{Pos: open, Msg: "unclosed quote: expected a closing " + string(closer)}
+		p.problem(open, ErrUnpairedQuote, "unclosed quote: expected a closing "+string(closer)+" (read as text)")
+		return "", false
 	}
 	content := p.s[p.pos : p.pos+end]
 	p.pos += end + utf8.RuneLen(closer)
-	text := strings.Join(strings.Fields(strings.Map(cleanRune, content)), " ")
+	text = strings.Join(strings.Fields(strings.Map(cleanRune, content)), " ")
 	if text == "" {
-		return "", &Error{Pos: open, Msg: "empty quotes: expected text between them"}
+		p.problem(open, ErrUnpairedQuote, "empty quotes: expected text between them")
+		return "", false
 	}
-	return text, nil
+	return text, true
 }
 
 // cleanRune maps what cannot be part of a word to a space.
@@ -511,7 +670,7 @@ func (p *parser) readWord() string {
 	if p.pos == start {
 		// A rune that is neither separator, word rune nor handled above
 		// cannot reach here, but never loop forever: consume one byte.
-		p.pos++
+		p.pos = min(p.pos+1, len(p.s))
 		return ""
 	}
 	return p.s[start:p.pos]
@@ -531,15 +690,17 @@ func (p *parser) atOR() bool {
 	return !isWordRune(r)
 }
 
-func (p *parser) skipSpace() {
+// skipSpace moves past separators and returns where it stopped.
+func (p *parser) skipSpace() int {
 	for p.pos < len(p.s) {
 		p.steps++
 		r, size := utf8.DecodeRuneInString(p.s[p.pos:])
 		if !isSeparator(r, size) {
-			return
+			return p.pos
 		}
 		p.pos += size
 	}
+	return p.pos
 }
 
 // isSeparator reports whether a decoded rune separates words. Parse has

@@ -412,6 +412,123 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// TestReadNeverFails specifies how pasted text that is not well-formed
+// syntax is read: as words, with a hint saying what was read as text.
+func TestReadNeverFails(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		want  string // String() of the tree read
+		hints int
+	}{
+		{name: "bullet dash before a question", in: "- أين تقع مصر؟", want: "أين تقع مصر؟"},
+		{name: "spaced dash in a headline", in: "ترامب - كيم", want: "ترامب كيم"},
+		{name: "dash at the end", in: "قمة ترامب -", want: "قمة ترامب"},
+		{name: "unclosed quote", in: `ما اسم "ذا العشيرة؟`, want: "ما اسم ذا العشيرة؟", hints: 1},
+		{name: "unclosed guillemet", in: "«a b", want: "a b", hints: 1},
+		{name: "stray closing bracket", in: "a b) c", want: "a b c", hints: 1},
+		{name: "unclosed bracket", in: "a (b c", want: "a b c", hints: 1},
+		{name: "empty parentheses", in: "a () b", want: "a b", hints: 1},
+		{name: "empty quotes", in: `a "" b`, want: "a b", hints: 1},
+		{name: "dangling OR at the end", in: "a OR", want: "a", hints: 1},
+		{name: "dangling OR at the start", in: "OR a b", want: "a b", hints: 1},
+		{name: "OR OR", in: "a OR OR b", want: "a OR b", hints: 1},
+		{name: "only exclusions are read as words", in: "-a -b", want: "a b", hints: 1},
+		{name: "double dash is a bullet", in: "--a b", want: "a b", hints: 1},
+		{name: "an excluded side of OR", in: "a OR -b", want: "a OR b", hints: 1},
+		{name: "star inside a word", in: "تن*ظيم", want: `"تن ظيم"`, hints: 1},
+		{name: "one-letter prefix", in: "ت* a", want: "ت a", hints: 1},
+		{name: "bare star", in: "a *", want: "a", hints: 1},
+		{name: "star after a phrase", in: `"a b"* c`, want: `"a b" c`, hints: 1},
+		{name: "field without a value", in: "مصدر: وكالة الأنباء", want: "مصدر وكالة الأنباء", hints: 1},
+		{name: "malformed date", in: "date:2018-13 a", want: `"date 2018-13" a`, hints: 1},
+		{name: "lone equals", in: "a = b", want: "a b", hints: 1},
+		{name: "exact form with a star", in: "=ab*", want: "=ab", hints: 1},
+		{name: "too deep", in: strings.Repeat("(", MaxDepth+1) + "a" + strings.Repeat(")", MaxDepth+1), want: "a", hints: 2},
+		{name: "well-formed syntax is unchanged", in: `داعش -تويتر "تنظيم الدولة" date:2018`, want: `داعش -تويتر "تنظيم الدولة" date:2018-01-01..2018-12-31`},
+		{name: "blank", in: " ", want: ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, hints := Read(tt.in)
+			got := ""
+			if n != nil {
+				got = n.String()
+			}
+			if got != tt.want || len(hints) != tt.hints {
+				t.Errorf("Read(%q) = %q with %d hints %v, want %q with %d", tt.in, got, len(hints), hints, tt.want, tt.hints)
+			}
+			for _, h := range hints {
+				if h.Pos < 0 || h.Pos > len(tt.in) || h.Msg == "" {
+					t.Errorf("hint %+v: position outside the query or no message", h)
+				}
+			}
+		})
+	}
+}
+
+// TestReadKeepsEveryTermOfALongQuery: a 70-word lede is read whole (the
+// engine picks the most informative terms), not refused.
+func TestReadKeepsEveryTermOfALongQuery(t *testing.T) {
+	words := make([]string, 70)
+	for i := range words {
+		words[i] = "كلمة" + itoa(i)
+	}
+	n, hints := Read(strings.Join(words, " "))
+	if got := countLeaves(n); got != 70 || len(hints) != 0 {
+		t.Errorf("Read of 70 words: %d terms, hints %v; want 70 terms, no hint", got, hints)
+	}
+}
+
+// TestReadCutsAnOverlongQueryAtAWord: beyond MaxQueryBytes the query is
+// cut before the word the limit falls in, and says so.
+func TestReadCutsAnOverlongQueryAtAWord(t *testing.T) {
+	in := strings.Repeat("مصر ", MaxQueryBytes) // 7 bytes a word
+	n, hints := Read(in)
+	a, ok := n.(And)
+	if !ok || len(hints) != 1 || !strings.Contains(hints[0].Msg, "too long") {
+		t.Fatalf("Read of %d bytes = %T, hints %v; want an And and one hint", len(in), n, hints)
+	}
+	for _, c := range a.Children {
+		if c != (Word{Text: "مصر"}) {
+			t.Fatalf("a word was cut: %#v", c)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{
+		"- أين تقع مصر؟", "ترامب - كيم", `… "ذا العشيرة؟`, "a b)", "(a", "a OR", "OR", "-a", "--a",
+		"a*b", "=a*b", "date:2018-13", "source:", `source:"a`, "(((a OR b*c)))", "-(-a)", "«", "a\xffb",
+		"تنظ*", "التنضيم~", `"a b"~`, "=", "-=a", "x OR -(y OR -z)", "a -(b c*d)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, hints := Read(s)
+		for _, h := range hints {
+			if h.Pos < 0 || h.Pos > len(s) || h.Msg == "" {
+				t.Fatalf("Read(%q) hint %+v: position outside the query or no message", s, h)
+			}
+		}
+		if n == nil {
+			return
+		}
+		text := n.String()
+		if !utf8.ValidString(text) {
+			t.Fatalf("String() = %q is not valid UTF-8", text)
+		}
+		if len(text) > MaxQueryBytes {
+			return
+		}
+		// What Read makes of any text is well-formed syntax.
+		n2, hints2 := Read(text)
+		if len(hints2) > 0 || !reflect.DeepEqual(n, n2) {
+			t.Fatalf("Read(%q) = %#v; its String() %q reads as %#v with hints %v", s, n, text, n2, hints2)
+		}
+	})
+}
+
 func countLeaves(n Node) int {
 	switch n := n.(type) {
 	case Not:

@@ -666,8 +666,9 @@ func (p *matches) scored() bool { return len(p.leaves) > 0 }
 // score computes BM25 for the given documents (ascending): for each positive
 // leaf the document matches, idf × Σ over fields of boost × saturated, length
 // normalized term frequency. Phrases score like terms with their phrase
-// frequency and document frequency. With coord, a document's score is also
-// scaled by the share of the query's leaves it matches (partial matches).
+// frequency and document frequency. In partial and coverage mode, a
+// document's score is also scaled by the share of the query it matches (see
+// coverage).
 //
 // The names of one alias group (داعش, تنظيم الدولة, ISIS…) score as one
 // term, the way Lucene scores synonyms: the document frequency is that of
@@ -676,20 +677,18 @@ func (p *matches) scored() bool { return len(p.leaves) > 0 }
 // article that names the entity five ways is not five times as relevant, and
 // a rare alias does not outweigh the word that was typed. Prefix and fuzzy
 // expansions are groups too.
-func (p *matches) score(ix *index.Index, r Ranking, docs []int32, coord bool) []float64 {
+func (p *matches) score(ix *index.Index, r Ranking, docs []int32, mode Mode) []float64 {
 	numDocs := ix.NumDocs()
 	scores := make([]float64, len(docs))
-	var matched []int32
-	if coord {
-		matched = make([]int32, len(docs))
-	}
+	cover := newCoverage(mode, len(docs), r)
 	n := float64(numDocs)
 	var avg [index.NumFields]float64
 	for f := index.Field(0); f < index.NumFields; f++ {
 		avg[f] = ix.AvgDocLen(f)
 	}
 	boost := [index.NumFields]float64{index.Title: r.TitleBoost, index.Text: 1}
-	k1, b := r.K1, r.B
+	k1 := r.K1
+	b := [index.NumFields]float64{index.Title: r.TitleB, index.Text: r.B}
 	bm25 := func(idf float64, d int32, tf [index.NumFields]float64) float64 {
 		var s float64
 		for f := index.Field(0); f < index.NumFields; f++ {
@@ -698,7 +697,7 @@ func (p *matches) score(ix *index.Index, r Ranking, docs []int32, coord bool) []
 			}
 			norm := 1.0
 			if avg[f] > 0 {
-				norm = 1 - b + b*float64(ix.DocLen(f, int(d)))/avg[f]
+				norm = 1 - b[f] + b[f]*float64(ix.DocLen(f, int(d)))/avg[f]
 			}
 			s += boost[f] * tf[f] * (k1 + 1) / (tf[f] + k1*norm)
 		}
@@ -727,29 +726,25 @@ func (p *matches) score(ix *index.Index, r Ranking, docs []int32, coord bool) []
 	// Leaves of one group, in query order, by group.
 	groups := map[int][]*leaf{}
 	var ids []int
-	units := 0
 	for _, l := range p.leaves {
 		g := l.alias.group
 		if g == 0 {
-			units++
 			idf := idfOf(len(l.docs))
+			cover.unit(idf)
 			align(docs, l.docs, func(k, i int) {
 				tf := [index.NumFields]float64{float64(l.tf[0][i]), float64(l.tf[1][i])}
 				scores[k] += bm25(idf, docs[k], tf)
-				if coord {
-					matched[k]++
-				}
+				cover.add(k, idf)
 			})
 			continue
 		}
 		if groups[g] == nil {
-			units++
 			ids = append(ids, g)
 		}
 		groups[g] = append(groups[g], l)
 	}
 	if len(groups) == 0 {
-		return p.coordinate(scores, matched, units)
+		return cover.apply(scores)
 	}
 	// Groups in a fixed order: float sums must not depend on map order, or
 	// equal scores would break ties differently from run to run.
@@ -765,6 +760,7 @@ func (p *matches) score(ix *index.Index, r Ranking, docs []int32, coord bool) []
 		}
 		seen.clear()
 		idf := idfOf(df)
+		cover.unit(idf)
 		for _, l := range groups[g] {
 			align(docs, l.docs, func(k, i int) {
 				t := &acc[k]
@@ -778,25 +774,12 @@ func (p *matches) score(ix *index.Index, r Ranking, docs []int32, coord bool) []
 		}
 		for _, k := range touched {
 			scores[k] += bm25(idf, docs[k], acc[k])
-			if coord {
-				matched[k]++
-			}
+			cover.add(k, idf)
 			acc[k] = [index.NumFields]float64{}
 		}
 		touched = touched[:0]
 	}
-	return p.coordinate(scores, matched, units)
-}
-
-// coordinate scales partial matches' scores by the share of the query's
-// units they match (matched is nil unless scoring partial matches).
-func (p *matches) coordinate(scores []float64, matched []int32, units int) []float64 {
-	if matched != nil && units > 0 {
-		for k := range scores {
-			scores[k] *= float64(matched[k]) / float64(units)
-		}
-	}
-	return scores
+	return cover.apply(scores)
 }
 
 // denseHits is how many hits make score map documents to hits with an array

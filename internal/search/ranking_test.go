@@ -120,6 +120,15 @@ func rankingReport(q string, res *Result) string {
 	fmt.Fprintf(&b, "query: %s\n", q)
 	fmt.Fprintf(&b, "parsed: %s\n", res.Query)
 	fmt.Fprintf(&b, "total: %d\n", res.Total)
+	if res.Mode != "" {
+		fmt.Fprintf(&b, "mode: %s\n", res.Mode)
+	}
+	for _, h := range res.ReadAsText {
+		fmt.Fprintf(&b, "read as text: %s\n", h.Error())
+	}
+	if res.DroppedTerms > 0 {
+		fmt.Fprintf(&b, "dropped terms: %d\n", res.DroppedTerms)
+	}
 	if res.Partial {
 		fmt.Fprintf(&b, "partial: requiring every word found %d\n", res.StrictTotal)
 	}

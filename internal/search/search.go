@@ -22,11 +22,22 @@ import (
 	"marsad/internal/query"
 )
 
-// Ranking holds the BM25 parameters and the weight of a title match
-// relative to a body match.
+// Ranking holds the BM25 parameters, the weight of a title match relative
+// to a body match, and when and how a long query is ranked by coverage.
 type Ranking struct {
 	K1, B      float64
 	TitleBoost float64
+	// TitleB is BM25's length normalisation of the title field (B is the
+	// text's): titles are short and of similar length, and a query taken
+	// from a headline should not lose to a shorter headline that happens
+	// to hold its words.
+	TitleB float64
+	// CoverageFrom is the number of scoring units (words, phrases, alias
+	// groups) from which a query is ranked by coverage (ModeCoverage)
+	// rather than filtered by its words; 0 never. CoverageExponent is the
+	// power of the covered share that scales BM25 in that mode.
+	CoverageFrom     int
+	CoverageExponent float64
 }
 
 // DefaultRanking is the ranking an Engine starts with. K1 and B come from
@@ -40,7 +51,28 @@ type Ranking struct {
 // well on both. Against the former k1 1.2, b 0.75: sentences MRR@10
 // 0.7787 → 0.7802, paragraphs 0.9408 → 0.9400, mean 0.8598 → 0.8601 — a
 // difference within noise: the ranking was already near the optimum.
-var DefaultRanking = Ranking{K1: 1.0, B: 0.7, TitleBoost: 2.0}
+//
+// CoverageFrom, CoverageExponent and TitleB come from TestTuneCoverage
+// (internal/eval, MARSAD_TUNE_COVERAGE=1) on those two levels and on the
+// known-item sets of `make eval` (500 SaudiNewsNet articles found by their
+// headline, 480 by their first sentence). Coverage from 3, 4, 5, 6 or 8
+// units and exponents 1, 2, 4 all lie within 0.005 MRR@10 of each other on
+// every set: few long questions had five articles with every word, so most
+// already fell back to partial matches. Six units is taken from that
+// plateau rather than four: a researcher's typed query of four or five
+// words ("الأمم المتحدة حقوق الإنسان") means every word, and a count of
+// the articles that have them all; pasted questions and headlines are
+// longer. Exponent 2 is in the middle of the plateau (at four units:
+// sentences 0.781, paragraphs 0.939, headlines 0.948, first sentences
+// 0.902; exponent 1 loses 0.012 on first sentences, 4 loses 0.003 on
+// paragraphs). Title length normalisation, b 0…1 × title
+// boost 1…3: a lower b for titles does not help the longer headline a
+// query was taken from, it lets long titles full of common words win
+// (headlines 0.925 at b 0, boost 2); b 1.0 is best on both news sets
+// (headlines 0.949, first sentences 0.905, against 0.948 and 0.902 at
+// 0.7), boost 3 gains 0.008 on headlines and loses 0.007 on first
+// sentences, so the boost stays 2.
+var DefaultRanking = Ranking{K1: 1.0, B: 0.7, TitleBoost: 2.0, TitleB: 1.0, CoverageFrom: 6, CoverageExponent: 2}
 
 // Request is one search.
 type Request struct {
@@ -96,12 +128,21 @@ type Result struct {
 	// AlsoSearched lists what Request.Aliases added to the query, in query
 	// order; empty without Request.Aliases.
 	AlsoSearched []AliasNote
-	// Partial is set when requiring every word found fewer than
-	// PartialBelow documents, so the hits are the documents with any of the
-	// words, those with more of them first. StrictTotal is what requiring
-	// every word found.
+	// Partial is set when the hits need not have every word of the query:
+	// requiring every word found fewer than PartialBelow documents
+	// (ModePartial), or the query is long enough to be ranked by coverage
+	// (ModeCoverage). The hits are the documents with any of the words,
+	// those with more of them first. StrictTotal is what requiring every
+	// word found.
 	Partial     bool
 	StrictTotal int
+	// Mode says which mode ranked the hits: ModeAllWords, ModePartial or
+	// ModeCoverage; "" for a blank query or a sort by date.
+	Mode Mode
+	// ReadAsText lists, in English and in query order, what of the query
+	// was not well-formed syntax and was read as text (query.Read), each
+	// with its byte offset in the query; the search ran on that reading.
+	ReadAsText []*query.Error
 	// DidYouMean is the query with its unknown words replaced by the
 	// nearest corpus words, when the query found nothing or only partial
 	// matches; "" otherwise.
@@ -114,6 +155,10 @@ type Result struct {
 	// the Request, in that order, each value once. The facets mark the
 	// values they select (FacetValue.Selected).
 	Filters []Filter
+	// DroppedTerms is how many of the most common words of a query longer
+	// than query.MaxTerms terms were left out: it was searched by its
+	// query.MaxTerms most informative (rarest) ones.
+	DroppedTerms int
 	// Unreadable lists what of the bundle could not be read for this
 	// answer (a damaged or missing vocabulary, an article whose record is
 	// damaged), each error naming its file: the result is what the rest of
@@ -414,15 +459,16 @@ func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
 	if !ok {
 		return nil, errors.New("search: no document with ID " + id)
 	}
-	node, err := query.Parse(req.Query)
-	if err != nil {
-		return nil, err
-	}
+	node, _ := query.Read(req.Query)
 	if node == nil {
 		return nil, nil
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	node, _, err = e.keepInformative(node)
+	if err != nil {
+		return nil, err
+	}
 	var groups map[leafKey]aliasMember
 	x := e.expander(req.Aliases)
 	node = x.expand(node, true)
@@ -434,16 +480,16 @@ func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
 	return p.spans(doc.Text), nil
 }
 
-// Search runs a request. A query syntax error is returned as a *query.Error;
-// a bundle file that cannot be read, as an error naming it. It reads as the
-// stages of a search (see stages.go).
+// Search runs a request. Any text is a query (see query.Read): the only
+// error is a bundle file that cannot be read, named in the error. It reads
+// as the stages of a search (see stages.go).
 func (e *Engine) Search(req Request) (*Result, error) {
-	parsed, err := parse(req)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	parsed, err := e.parse(req)
 	if err != nil {
 		return nil, err
 	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
 	e.loadEntitiesAhead()
 	expanded, err := e.expand(parsed, req.Aliases)
 	if err != nil {
@@ -526,7 +572,7 @@ func (e *Engine) readDocs(page []int32, res *Result) ([]corpus.Document, []int) 
 // canonical form, the terms and forms it searched, what the expansion
 // added, and which words a prefix or fuzzy word stood for.
 func (e *Engine) describe(m matchedDocs) (*Result, error) {
-	res := &Result{AlsoSearched: m.alsoSearched}
+	res := &Result{AlsoSearched: m.alsoSearched, ReadAsText: m.readAsText, DroppedTerms: m.dropped}
 	if m.node == nil {
 		return res, nil
 	}
@@ -548,7 +594,9 @@ func (e *Engine) describe(m matchedDocs) (*Result, error) {
 func (e *Engine) total(res *Result, f filteredDocs) error {
 	res.Total, res.Partial, res.StrictTotal = len(f.hits), f.partial, f.strictTotal
 	res.Filters = f.filters.filters()
-	if f.matches == nil || (res.Total > 0 && !res.Partial) {
+	// Coverage ranking is how a long query is read, not a sign that it
+	// found too little: it gets no "did you mean".
+	if f.matches == nil || (res.Total > 0 && f.mode != ModePartial) {
 		return nil
 	}
 	dym, err := e.didYouMean(f.node)

@@ -2,7 +2,6 @@ package search
 
 import (
 	"errors"
-	"marsad/internal/arabic"
 	"reflect"
 	"slices"
 	"sort"
@@ -12,9 +11,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"marsad/internal/arabic"
 	"marsad/internal/corpus"
 	"marsad/internal/index"
-	"marsad/internal/query"
 
 	"marsad/internal/testcorpus/seedbundle"
 )
@@ -422,18 +421,23 @@ func TestNotTermsAreNotHighlighted(t *testing.T) {
 	}
 }
 
-func TestParseErrorIsReturned(t *testing.T) {
-	res, err := seeds(t).Search(Request{Query: `"تنظيم`})
-	var qe *query.Error
-	if res != nil || !errors.As(err, &qe) {
-		t.Errorf("got %v, %v; want nil and a *query.Error", res, err)
+// TestPastedSyntaxIsReadAsText: an unclosed quote is a hint, not an empty
+// page: the words are searched.
+func TestPastedSyntaxIsReadAsText(t *testing.T) {
+	res := search(t, Request{Query: `"تنظيم`})
+	if res.Total == 0 || len(res.ReadAsText) != 1 || !strings.Contains(res.ReadAsText[0].Msg, "unclosed quote") {
+		t.Errorf("got %d hits, read as text %v; want hits and the unclosed quote named", res.Total, res.ReadAsText)
+	}
+	res = search(t, Request{Query: "- تنظيم"})
+	if res.Total == 0 || len(res.ReadAsText) != 0 {
+		t.Errorf("a bullet dash: %d hits, read as text %v; want hits, no hint", res.Total, res.ReadAsText)
 	}
 }
 
-func TestHugeQueryIsAnError(t *testing.T) {
-	_, err := seeds(t).Search(Request{Query: strings.Repeat("تويتر ", 20000)})
-	if err == nil || !strings.Contains(err.Error(), "query too long (max 4096 bytes)") {
-		t.Errorf("err = %v", err)
+func TestHugeQueryIsCutNotRefused(t *testing.T) {
+	res := search(t, Request{Query: strings.Repeat("تويتر ", 20000)})
+	if res.Total == 0 || len(res.ReadAsText) != 1 || !strings.Contains(res.ReadAsText[0].Msg, "query too long (max 4096 bytes)") {
+		t.Errorf("got %d hits, read as text %v", res.Total, res.ReadAsText)
 	}
 }
 
@@ -464,8 +468,12 @@ func TestBundleSize(t *testing.T) {
 	t.Logf("bundle for %d seeds: %d files, %d bytes", len(seedDocs), len(seedBundle.Files), seedBundle.Size())
 }
 
+// FuzzSearch: any text is a query. Every string gets results or a
+// well-formed empty answer, never an error (the seed bundle is whole, so
+// no file can fail to read).
 func FuzzSearch(f *testing.F) {
-	for _, s := range []string{"تويتر", `"تنظيم الدولة"`, "تويتر -فيسبوك", "a OR b", "على", "source:x", "year:2018", "«", "\xff", "=بتويتر", `="تنظيم الدولة"`, "daesh", "dAE$"} {
+	for _, s := range []string{"تويتر", `"تنظيم الدولة"`, "تويتر -فيسبوك", "a OR b", "على", "source:x", "year:2018", "«", "\xff", "=بتويتر", `="تنظيم الدولة"`, "daesh", "dAE$",
+		"- أين تقع مصر؟", "ترامب - كيم", `… "ذا العشيرة؟`, "تويتر)", "(داعش", "OR", "-تويتر", "a*b", "date:2018-13", "source:", "="} {
 		f.Add(s)
 	}
 	e := seeds(f)
@@ -473,9 +481,12 @@ func FuzzSearch(f *testing.F) {
 		for _, aliases := range []bool{false, true} {
 			res, err := e.Search(Request{Query: q, Limit: 3, Aliases: aliases})
 			if err != nil {
-				return
+				t.Fatalf("Search(%q): %v", q, err)
 			}
 			checkResult(t, e, res)
+			if _, err := e.Highlight(id000, Request{Query: q, Aliases: aliases}); err != nil {
+				t.Fatalf("Highlight(%q): %v", q, err)
+			}
 		}
 	})
 }

@@ -8,11 +8,11 @@ import (
 
 // A search runs in stages, each a function of what the one before produced:
 //
-//	parse       the query text → parsedQuery: what it searches for, its filters
+//	parse       the query text, any text → parsedQuery: what it searches for, its filters
 //	expand      aliases, Latin words → expandedQuery
 //	evaluate    the index → matchedDocs: the documents, the leaves that score them
 //	filter      typed filters and facet selections → filteredDocs
-//	relaxIfFew  partial matches when too few pass → filteredDocs
+//	relaxIfFew  partial matches when too few pass, coverage for a long query → filteredDocs
 //	rank        BM25 and the best few, or date order → rankedHits
 //	page        the facets, rerank, the page's documents → the Result's hits
 //
@@ -26,16 +26,23 @@ type parsedQuery struct {
 	node    query.Node
 	content query.Node
 	filters []query.Node
+	// readAsText is what of the text was not well-formed syntax and was
+	// read as words (query.Read); dropped, how many of the commonest words
+	// of an over-long query were left out (keepInformative).
+	readAsText []*query.Error
+	dropped    int
 }
 
-// parse reads a request's query.
-func parse(req Request) (parsedQuery, error) {
-	node, err := query.Parse(req.Query)
+// parse reads a request's query: any text reads as a query (query.Read),
+// bounded to its query.MaxTerms most informative terms.
+func (e *Engine) parse(req Request) (parsedQuery, error) {
+	node, readAsText := query.Read(req.Query)
+	node, dropped, err := e.keepInformative(node)
 	if err != nil {
 		return parsedQuery{}, err
 	}
 	content, filters := splitFilters(node)
-	return parsedQuery{node: node, content: content, filters: filters}, nil
+	return parsedQuery{node: node, content: content, filters: filters, readAsText: readAsText, dropped: dropped}, nil
 }
 
 // expandedQuery is what the query searches for once expanded (nil when it
@@ -91,13 +98,15 @@ func (e *Engine) evaluate(q expandedQuery) (matchedDocs, error) {
 
 // filteredDocs is the matches that pass every filter (hits, ascending),
 // the filters, and what the facets count: the matches before filtering.
-// partial says the hits are the relaxed query's (see relaxIfFew).
+// partial says the hits are the relaxed query's (see relaxIfFew), and mode
+// how they are ranked.
 type filteredDocs struct {
 	matchedDocs
 	filters     filterSet
 	hits        []int32
 	partial     bool
 	strictTotal int
+	mode        Mode
 }
 
 // filter applies the typed filters and the facet selections.
@@ -106,14 +115,23 @@ func (e *Engine) filter(m matchedDocs, req Request) (filteredDocs, error) {
 	if err != nil {
 		return filteredDocs{}, err
 	}
-	return filteredDocs{matchedDocs: m, filters: fs, hits: fs.passing(m.docs)}, nil
+	f := filteredDocs{matchedDocs: m, filters: fs, hits: fs.passing(m.docs)}
+	if m.matches != nil {
+		f.mode = ModeAllWords
+	}
+	return f, nil
 }
 
 // relaxIfFew falls back to partial matches when a query of several words
-// finds fewer than PartialBelow hits: the documents with any of its words,
-// those with more of them ranking first (Result.Partial).
+// finds fewer than PartialBelow hits, and a long query (Ranking.CoverageFrom
+// units) is always read so: the documents with any of its words, those
+// covering more of it ranking first (Result.Partial, Result.Mode).
 func (e *Engine) relaxIfFew(f filteredDocs, req Request) (filteredDocs, error) {
-	if f.matches == nil || len(f.hits) >= PartialBelow || req.NoPartial {
+	if f.matches == nil || req.NoPartial {
+		return f, nil
+	}
+	coverage := e.rankByCoverage(f.matches)
+	if len(f.hits) >= PartialBelow && !coverage {
 		return f, nil
 	}
 	relaxed, ok := relax(f.expanded)
@@ -128,6 +146,10 @@ func (e *Engine) relaxIfFew(f filteredDocs, req Request) (filteredDocs, error) {
 		return f, nil
 	}
 	f.partial, f.strictTotal = true, len(f.hits)
+	f.mode = ModePartial
+	if coverage {
+		f.mode = ModeCoverage
+	}
 	f.matches, f.docs = p, p.docs
 	f.hits = f.filters.passing(p.docs)
 	return f, nil
@@ -152,7 +174,7 @@ func (e *Engine) rank(f filteredDocs, req Request) rankedHits {
 	}
 	switch {
 	case f.matches != nil && f.matches.scored() && req.Sort == SortRelevance:
-		scores := f.matches.score(e.ix, e.ranking, f.hits, f.partial)
+		scores := f.matches.score(e.ix, e.ranking, f.hits, f.mode)
 		// Rerank reorders the best few, so rank a few more than the page
 		// needs; the rest keep their BM25 order.
 		depth := min(len(f.hits), max(r.want, rerankDepth))
@@ -169,6 +191,9 @@ func (e *Engine) rank(f filteredDocs, req Request) rankedHits {
 // page's documents into res. The documents are fetched while the facets
 // are counted: in the browser that counting overlaps the round trip.
 func (e *Engine) page(r rankedHits, req Request, res *Result) error {
+	if r.scores != nil {
+		res.Mode = r.mode
+	}
 	_, docs := pageOf(req, r.order)
 	prefetched := e.prefetchDocs(r.order[:r.reranked], docs)
 	e.countFacets(res, req, r.filteredDocs)

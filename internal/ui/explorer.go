@@ -267,9 +267,9 @@ const maxSuggestedWords = 5
 // words of an all-words query are tried: the parser, not this code, knows
 // what a phrase, an exclusion or a filter is.
 func suggest(engine *search.Engine, v view) []suggestion {
-	node, err := query.Parse(v.Query)
+	node, _ := query.Read(v.Query)
 	and, ok := node.(query.And)
-	if err != nil || !ok {
+	if !ok {
 		return nil
 	}
 	var out []suggestion

@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"marsad/internal/index"
+	"marsad/internal/query"
 	"marsad/internal/search"
 	"marsad/internal/testcorpus/seedbundle"
 )
@@ -145,11 +146,41 @@ func TestExplorerShowsTheWordFormsAStemmedQueryMatched(t *testing.T) {
 	}
 }
 
-func TestExplorerShowsAQueryErrorAsAMessage(t *testing.T) {
+// Any text is a query: what is not well-formed syntax is read as words,
+// the results come, and the page says gently what it read so, in its
+// language.
+func TestExplorerReadsMalformedSyntaxAsTextWithAHint(t *testing.T) {
 	engine := seedEngine(t)
-	html := renderAt(t, engine, "/?q="+url.QueryEscape(strings.Repeat("داعش ", 20000)))
-	if !strings.Contains(html, `class="query-error"`) {
-		t.Error("a 100 KB query shows no message")
+	for _, tc := range []struct{ query, lang, want string }{
+		{`"تنظيم الدولة`, "", "علامة اقتباس لا تُغلق"},
+		{`"تنظيم الدولة`, "en", "A quote is not closed"},
+		{"تويتر OR", "", "OR بلا كلمة"},
+		{strings.Repeat("داعش ", 20000), "", "فقُطع عند كلمة"},
+	} {
+		html := renderAt(t, engine, "/?q="+url.QueryEscape(tc.query)+"&lang="+tc.lang)
+		if strings.Contains(html, `class="query-error"`) || !strings.Contains(html, tc.want) || !strings.Contains(html, "data-doc-id=") {
+			t.Errorf("%.40q (%s): want results and the hint %q", tc.query, tc.lang, tc.want)
+		}
+	}
+}
+
+func TestEveryKindOfHintIsSaidInBothLanguages(t *testing.T) {
+	for _, kind := range []query.ErrorKind{query.ErrUnpairedQuote, query.ErrUnpairedBracket, query.ErrDanglingOr,
+		query.ErrOnlyExclusions, query.ErrExclusion, query.ErrPrefix, query.ErrFuzzy, query.ErrExact,
+		query.ErrFilterValue, query.ErrTooManyTerms, query.ErrTooLong, query.ErrUnexpected} {
+		if arabicTexts.readAsText[kind] == "" || englishTexts.readAsText[kind] == "" {
+			t.Errorf("no text for %s", kind)
+		}
+	}
+}
+
+// A pasted question is ranked by how much of it each article covers, and
+// the page says so.
+func TestExplorerSaysALongQueryWasRankedByCoverage(t *testing.T) {
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?q="+url.QueryEscape("- كيف يستخدم تنظيم داعش الإرهابي تويتر وفيسبوك للدعاية؟"))
+	if !strings.Contains(html, "رُتّبت المقالات بحسب ما تغطيه من كلماته") || !strings.Contains(html, "data-doc-id=") {
+		t.Error("a pasted question shows no results ranked by coverage")
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"marsad/internal/corpus"
+	"marsad/internal/query"
 )
 
 // lang is the interface language. Corpus text keeps its own direction
@@ -183,6 +184,10 @@ type texts struct {
 	notKeptOffline         string
 	keepOfflineOffer       func(size string) string
 	unreadable             func(detail string) string
+
+	readAsText   map[query.ErrorKind]string
+	coverage     func(strict int) string
+	droppedTerms func(n int) string
 }
 
 var arabicTexts = texts{
@@ -387,6 +392,27 @@ var arabicTexts = texts{
 	unreadable: func(d string) string {
 		return "تعذّرت قراءة جزء من المدونة، فهذه النتائج ما أمكنت قراءته منها. إن تكرر ذلك فأخبر من ينشر الموقع. التفاصيل: " + d
 	},
+	readAsText: map[query.ErrorKind]string{
+		query.ErrUnpairedQuote:   "علامة اقتباس لا تُغلق، فقُرئ ما بعدها كلماتٍ لا عبارة. أضف علامة الإغلاق للبحث عن العبارة كما هي.",
+		query.ErrUnpairedBracket: "قوس بلا قوس يقابله، فتُرك وقُرئ ما حوله كلمات.",
+		query.ErrDanglingOr:      "OR بلا كلمة على أحد جانبيه، فتُركت. ضع كلمة على كل جانب للبحث عن إحداهما.",
+		query.ErrOnlyExclusions:  "لا يستبعد البحث إلا إذا بقي ما يُبحث عنه، فقُرئت الكلمات المستبعدة كلماتٍ يُبحث عنها.",
+		query.ErrExclusion:       "علامة الطرح (-) لا تستبعد شيئًا هنا، فقُرئت نصًّا.",
+		query.ErrPrefix:          "البحث بالبادئة يحتاج حرفين أو أكثر قبل * في كلمة واحدة، مثل تنظ*، فقُرئت * نصًّا.",
+		query.ErrFuzzy:           "البحث التقريبي يحتاج كلمة واحدة قبل ~، مثل التنظيم~، فقُرئت ~ نصًّا.",
+		query.ErrExact:           "الصيغة المطابقة تحتاج كلمة بعد = مباشرة، فقُرئت = نصًّا.",
+		query.ErrFilterValue:     "مرشّح بلا قيمة يفهمها البحث (مثل source:الجزيرة أو date:2015)، فقُرئ كلماتٍ.",
+		query.ErrTooManyTerms:    "الاستعلام أطول من 64 كلمة.",
+		query.ErrTooLong:         "الاستعلام أطول مما يُبحث فيه، فقُطع عند كلمة.",
+		query.ErrUnexpected:      "في الاستعلام حرف لا مكان له في صيغة البحث، فقُرئ نصًّا.",
+	},
+	coverage: func(strict int) string {
+		return "استعلام طويل: رُتّبت المقالات بحسب ما تغطيه من كلماته، أندرها أثقلها وزنًا، ولم يُشترط أن تحوي كلها (" +
+			countNoun(strict, "مقال واحد يحويها", "مقالان يحويانها", "مقالات تحويها", "مقالًا يحويها") + " كلها)."
+	},
+	droppedTerms: func(n int) string {
+		return "الاستعلام طويل: بُحث بأندر 64 كلمة فيه، وتُركت " + countNoun(n, "كلمة واحدة", "كلمتان", "كلمات", "كلمة") + " من أكثر كلماته شيوعًا."
+	},
 }
 
 var englishTexts = texts{
@@ -571,6 +597,27 @@ var englishTexts = texts{
 	},
 	unreadable: func(d string) string {
 		return "Part of the corpus could not be read, so these results are what could be. If it keeps happening, tell whoever publishes the site. Details: " + d
+	},
+	readAsText: map[query.ErrorKind]string{
+		query.ErrUnpairedQuote:   "A quote is not closed, so what follows it was read as words, not a phrase. Add the closing quote to search the exact phrase.",
+		query.ErrUnpairedBracket: "A bracket has no partner, so it was left out and the words around it read as words.",
+		query.ErrDanglingOr:      "OR has no word on one side, so it was left out. Put a word on each side to search for either.",
+		query.ErrOnlyExclusions:  "A search can only exclude when something is left to search for, so the excluded words were searched for.",
+		query.ErrExclusion:       "A minus sign (-) excludes nothing here, so it was read as text.",
+		query.ErrPrefix:          "A prefix search needs two letters or more of one word before *, as in تنظ*, so the * was read as text.",
+		query.ErrFuzzy:           "A fuzzy search needs one word right before ~, as in التنظيم~, so the ~ was read as text.",
+		query.ErrExact:           "An exact form needs a word right after =, so the = was read as text.",
+		query.ErrFilterValue:     "A filter has no value the search can read (e.g. source:الجزيرة or date:2015), so it was read as words.",
+		query.ErrTooManyTerms:    "The query is longer than 64 words.",
+		query.ErrTooLong:         "The query is longer than a search reads, so it was cut at a word.",
+		query.ErrUnexpected:      "The query has a character with no place in the search syntax, so it was read as text.",
+	},
+	coverage: func(strict int) string {
+		return "A long query: articles are ranked by how much of it they cover, rarer words weighing more, and need not have every word (" +
+			englishCount(strict, "article has", "articles have") + " them all)."
+	},
+	droppedTerms: func(n int) string {
+		return "A long query: its 64 rarest words were searched, and " + englishCount(n, "of its commonest words was", "of its commonest words were") + " left out."
 	},
 }
 

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"marsad/internal/query"
 	"marsad/internal/search"
 )
 
@@ -50,8 +52,17 @@ func (r *Results) Render() app.UI {
 		),
 		app.Div().Class("notes").Body(
 			app.If(r.Err != "", func() app.UI { return app.P().Class("query-error").Role("alert").Text(r.Err) }),
+			app.Range(readAsTextHints(res.ReadAsText)).Slice(func(i int) app.UI {
+				return app.P().Class("query-note read-as-text").Text(t.readAsText[readAsTextHints(res.ReadAsText)[i]])
+			}),
+			app.If(res.DroppedTerms > 0, func() app.UI {
+				return app.P().Class("query-note").Text(t.droppedTerms(res.DroppedTerms))
+			}),
 			app.If(res.Partial, func() app.UI {
-				return app.P().Class("partial-note").Text(t.partial(res.StrictTotal))
+				if res.Mode == search.ModeCoverage {
+					return app.P().Class("partial-note coverage").DataSet("mode", string(res.Mode)).Text(t.coverage(res.StrictTotal))
+				}
+				return app.P().Class("partial-note").DataSet("mode", string(res.Mode)).Text(t.partial(res.StrictTotal))
 			}),
 			app.If(res.DidYouMean != "", func() app.UI {
 				v := r.View.results()
@@ -70,6 +81,19 @@ func (r *Results) Render() app.UI {
 		),
 		r.renderPager(res.Total),
 	)
+}
+
+// readAsTextHints are the kinds of what the query had that was not
+// well-formed syntax and was read as words, each kind once, in query order:
+// the page says each gently, in its own language, above the results.
+func readAsTextHints(hints []*query.Error) []query.ErrorKind {
+	var kinds []query.ErrorKind
+	for _, h := range hints {
+		if !slices.Contains(kinds, h.Kind) && h.Kind != "" {
+			kinds = append(kinds, h.Kind)
+		}
+	}
+	return kinds
 }
 
 // status is the count line: what is on the page, or that a search runs.
