@@ -380,7 +380,7 @@ func TestBrowserSaysWhatIsNotAvailableOffline(t *testing.T) {
 	srv.Close()
 	// 004 was never read while the worker kept what the page read.
 	do(t, ctx, chromedp.Navigate(base+"/?doc="+doc004))
-	const message = `(document.querySelector(".query-error, .status.error p") || {}).innerText`
+	const message = `(document.querySelector(".query-error, .status.error p, .status.error h1") || {}).innerText`
 	waitFor(t, ctx, "a message", message)
 	msg := evalJS[string](t, ctx, message)
 	for _, want := range []string{"غير متاح دون اتصال", "احفظها على هذا الجهاز", "كيلوبايت"} {
