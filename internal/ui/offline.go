@@ -29,7 +29,7 @@ const keptCachePrefix = "marsad-corpus-"
 // keepConcurrency is how many files are downloaded at once.
 const keepConcurrency = 4
 
-// keepAction is the action the download posts to re-render the keeper.
+// keepAction is the action the download posts to re-render the k.keeper.
 const keepAction = "marsad/offline"
 
 // keepPingInterval spaces the progress updates: each re-renders the page.
@@ -54,11 +54,11 @@ type keepFile struct {
 	size int64
 }
 
-// keeper is the state of keeping the corpus offline. It lives at package
-// level because the routed page, and the footer with it, is rebuilt on
-// navigation while a download goes on. The download's goroutines write it
-// under mu; the component reads it under mu when it renders.
-var keeper struct {
+// keepState is the state of keeping the corpus offline, held by the
+// OfflineKeeper (go-app keeps the page's components across navigations, so
+// it lasts the visit). The download's goroutines write it under mu; the
+// component reads it under mu when it renders.
+type keepState struct {
 	mu       sync.Mutex
 	phase    keepPhase
 	cache    string // the Cache name: keptCachePrefix + the root's name
@@ -119,6 +119,8 @@ type OfflineKeeper struct {
 	// Engine is the loaded corpus (nil until it is): the bundle's root lists
 	// the files to keep.
 	Engine *search.Engine
+
+	keeper keepState
 }
 
 // OnMount registers for the download's progress and checks, once per visit,
@@ -145,20 +147,20 @@ func (k *OfflineKeeper) check(ctx app.Context) {
 	if !precached && k.Engine == nil {
 		return
 	}
-	keeper.mu.Lock()
-	defer keeper.mu.Unlock()
-	if keeper.phase != keepUnchecked {
+	k.keeper.mu.Lock()
+	defer k.keeper.mu.Unlock()
+	if k.keeper.phase != keepUnchecked {
 		return
 	}
 	if !keepSupported() {
-		keeper.phase = keepUnavailable
+		k.keeper.phase = keepUnavailable
 		return
 	}
-	keeper.phase = keepChecking
+	k.keeper.phase = keepChecking
 	if !precached {
-		keeper.cache, keeper.files, keeper.total = keepList(ctx, k.Engine)
+		k.keeper.cache, k.keeper.files, k.keeper.total = keepList(ctx, k.Engine)
 	}
-	name, files := keeper.cache, keeper.files
+	name, files := k.keeper.cache, k.keeper.files
 	ctx.Async(func() {
 		// A precached corpus keeps nothing of its own: every kept copy is stale.
 		_ = dropOtherKept(name)
@@ -166,24 +168,24 @@ func (k *OfflineKeeper) check(ctx app.Context) {
 			return
 		}
 		kept, err := keptURLs(name)
-		keeper.mu.Lock()
-		keeper.phase = keepOffered
-		keeper.done = 0
+		k.keeper.mu.Lock()
+		k.keeper.phase = keepOffered
+		k.keeper.done = 0
 		if err == nil {
 			all := true
 			for _, f := range files {
 				if kept[absoluteURL(f.url)] {
-					keeper.done += f.size
+					k.keeper.done += f.size
 				} else {
 					all = false
 				}
 			}
 			if all {
-				keeper.phase = keepDone
+				k.keeper.phase = keepDone
 			}
 		}
-		keeper.mu.Unlock()
-		keepPing(ctx, true)
+		k.keeper.mu.Unlock()
+		k.keepPing(ctx, true)
 	})
 }
 
@@ -208,45 +210,45 @@ func keepList(ctx app.Context, engine *search.Engine) (cache string, files []kee
 }
 
 // keepPing re-renders the keeper, at most every keepPingInterval unless now.
-func keepPing(ctx app.Context, now bool) {
-	keeper.mu.Lock()
+func (k *OfflineKeeper) keepPing(ctx app.Context, now bool) {
+	k.keeper.mu.Lock()
 	t := time.Now()
-	if !now && t.Sub(keeper.lastPing) < keepPingInterval {
-		keeper.mu.Unlock()
+	if !now && t.Sub(k.keeper.lastPing) < keepPingInterval {
+		k.keeper.mu.Unlock()
 		return
 	}
-	keeper.lastPing = t
-	keeper.mu.Unlock()
+	k.keeper.lastPing = t
+	k.keeper.mu.Unlock()
 	ctx.NewAction(keepAction)
 }
 
 func (k *OfflineKeeper) onKeep(ctx app.Context, e app.Event) {
-	keeper.mu.Lock()
-	if keeper.phase != keepOffered && keeper.phase != keepFailed {
-		keeper.mu.Unlock()
+	k.keeper.mu.Lock()
+	if k.keeper.phase != keepOffered && k.keeper.phase != keepFailed {
+		k.keeper.mu.Unlock()
 		return
 	}
-	keeper.phase = keepRunning
-	keeper.failure = nil
-	keeper.run++
-	run, name, files, total := keeper.run, keeper.cache, keeper.files, keeper.total
-	keeper.mu.Unlock()
-	ctx.Async(func() { keepAll(ctx, run, name, files, total) })
+	k.keeper.phase = keepRunning
+	k.keeper.failure = nil
+	k.keeper.run++
+	run, name, files, total := k.keeper.run, k.keeper.cache, k.keeper.files, k.keeper.total
+	k.keeper.mu.Unlock()
+	ctx.Async(func() { k.keepAll(ctx, run, name, files, total) })
 }
 
 // keepAll downloads every file not yet kept into the Cache name, a few at a
 // time, and stops at the first failure.
-func keepAll(ctx app.Context, run int, name string, files []keepFile, total int64) {
+func (k *OfflineKeeper) keepAll(ctx app.Context, run int, name string, files []keepFile, total int64) {
 	// current reports whether this download is still the one the page shows
-	// (not cancelled); call it with keeper.mu held.
-	current := func() bool { return keeper.run == run && keeper.phase == keepRunning }
+	// (not cancelled); call it with k.keeper.mu held.
+	current := func() bool { return k.keeper.run == run && k.keeper.phase == keepRunning }
 	fail := func(f *keepFailure) {
-		keeper.mu.Lock()
+		k.keeper.mu.Lock()
 		if current() {
-			keeper.phase, keeper.failure = keepFailed, f
+			k.keeper.phase, k.keeper.failure = keepFailed, f
 		}
-		keeper.mu.Unlock()
-		keepPing(ctx, true)
+		k.keeper.mu.Unlock()
+		k.keepPing(ctx, true)
 	}
 
 	kept, err := keptURLs(name)
@@ -273,14 +275,14 @@ func keepAll(ctx app.Context, run int, name string, files []keepFile, total int6
 		fail(&keepFailure{quota: errors.Is(err, errKeepQuota), msg: err.Error()})
 		return
 	}
-	keeper.mu.Lock()
+	k.keeper.mu.Lock()
 	if !current() {
-		keeper.mu.Unlock()
+		k.keeper.mu.Unlock()
 		return
 	}
-	keeper.store, keeper.done = store, done
-	keeper.mu.Unlock()
-	keepPing(ctx, true)
+	k.keeper.store, k.keeper.done = store, done
+	k.keeper.mu.Unlock()
+	k.keepPing(ctx, true)
 
 	var (
 		mu      sync.Mutex
@@ -294,9 +296,9 @@ func keepAll(ctx app.Context, run int, name string, files []keepFile, total int6
 		if failure != nil || next == len(todo) {
 			return keepFile{}, false
 		}
-		keeper.mu.Lock()
+		k.keeper.mu.Lock()
 		running := current()
-		keeper.mu.Unlock()
+		k.keeper.mu.Unlock()
 		if !running {
 			return keepFile{}, false
 		}
@@ -324,71 +326,71 @@ func keepAll(ctx app.Context, run int, name string, files []keepFile, total int6
 					mu.Unlock()
 					return
 				}
-				keeper.mu.Lock()
+				k.keeper.mu.Lock()
 				if current() {
-					keeper.done += f.size
+					k.keeper.done += f.size
 				}
-				keeper.mu.Unlock()
-				keepPing(ctx, false)
+				k.keeper.mu.Unlock()
+				k.keepPing(ctx, false)
 			}
 		}()
 	}
 	wg.Wait()
 
-	keeper.mu.Lock()
-	if keeper.run == run {
-		keeper.store = nil
+	k.keeper.mu.Lock()
+	if k.keeper.run == run {
+		k.keeper.store = nil
 	}
-	keeper.mu.Unlock()
+	k.keeper.mu.Unlock()
 	if failure != nil {
 		fail(failure)
 		return
 	}
-	keeper.mu.Lock()
+	k.keeper.mu.Lock()
 	if current() {
-		keeper.phase, keeper.done = keepDone, total
+		k.keeper.phase, k.keeper.done = keepDone, total
 	}
-	keeper.mu.Unlock()
-	keepPing(ctx, true)
+	k.keeper.mu.Unlock()
+	k.keepPing(ctx, true)
 }
 
 func (k *OfflineKeeper) onCancel(ctx app.Context, e app.Event) {
-	keeper.mu.Lock()
-	defer keeper.mu.Unlock()
-	if keeper.phase != keepRunning {
+	k.keeper.mu.Lock()
+	defer k.keeper.mu.Unlock()
+	if k.keeper.phase != keepRunning {
 		return
 	}
 	// What is kept so far stays kept and is served offline; the next
 	// download resumes from it.
-	keeper.phase = keepOffered
-	keeper.run++
-	if keeper.store != nil {
-		keeper.store.stop()
-		keeper.store = nil
+	k.keeper.phase = keepOffered
+	k.keeper.run++
+	if k.keeper.store != nil {
+		k.keeper.store.stop()
+		k.keeper.store = nil
 	}
 }
 
 func (k *OfflineKeeper) onDelete(ctx app.Context, e app.Event) {
-	keeper.mu.Lock()
-	if keeper.phase != keepDone && keeper.phase != keepOffered && keeper.phase != keepFailed {
-		keeper.mu.Unlock()
+	k.keeper.mu.Lock()
+	if k.keeper.phase != keepDone && k.keeper.phase != keepOffered && k.keeper.phase != keepFailed {
+		k.keeper.mu.Unlock()
 		return
 	}
-	keeper.phase = keepDeleting
-	keeper.failure = nil
-	keeper.run++
-	name := keeper.cache
-	keeper.mu.Unlock()
+	k.keeper.phase = keepDeleting
+	k.keeper.failure = nil
+	k.keeper.run++
+	name := k.keeper.cache
+	k.keeper.mu.Unlock()
 	ctx.Async(func() {
 		err := dropKept(name)
-		keeper.mu.Lock()
+		k.keeper.mu.Lock()
 		if err != nil {
-			keeper.phase, keeper.failure = keepFailed, &keepFailure{msg: err.Error()}
+			k.keeper.phase, k.keeper.failure = keepFailed, &keepFailure{msg: err.Error()}
 		} else {
-			keeper.phase, keeper.done = keepOffered, 0
+			k.keeper.phase, k.keeper.done = keepOffered, 0
 		}
-		keeper.mu.Unlock()
-		keepPing(ctx, true)
+		k.keeper.mu.Unlock()
+		k.keepPing(ctx, true)
 	})
 }
 
@@ -398,9 +400,9 @@ func (k *OfflineKeeper) Render() app.UI {
 	if corpusPrecached() {
 		return app.P().Class("offline").DataSet("offline-state", "precached").Text(t.offlinePrecached)
 	}
-	keeper.mu.Lock()
-	phase, total, done, failure := keeper.phase, keeper.total, keeper.done, keeper.failure
-	keeper.mu.Unlock()
+	k.keeper.mu.Lock()
+	phase, total, done, failure := k.keeper.phase, k.keeper.total, k.keeper.done, k.keeper.failure
+	k.keeper.mu.Unlock()
 
 	state := map[keepPhase]string{
 		keepUnchecked: "unchecked", keepChecking: "checking", keepOffered: "offered", keepRunning: "running",
