@@ -79,7 +79,7 @@ func (q *QueryExplained) summary(t *texts, names []string) []app.UI {
 	out := []app.UI{app.Span().Class("aliases-label").Text(t.alsoSearched)}
 	out = append(out, listed(q.Lang, shown)...)
 	if more := len(names) - len(shown); more > 0 {
-		out = append(out, app.Text(" "), app.Span().Class("more-names").Text(t.moreNames(more)))
+		out = append(out, app.Text(" "), app.Span().Class("more-names").Dir("ltr").Text(t.moreNames(more)))
 	}
 	return out
 }
