@@ -420,14 +420,14 @@ func TestBrowserSurvivesHostileQueries(t *testing.T) {
 	long := strings.Repeat("داعش ", 20_000)
 	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape(long)))
 	waitFor(t, ctx, "results and a note about the long query",
-		`document.querySelector("[data-doc-id]") && [...document.querySelectorAll(".query-note")].some(p => p.textContent.includes("قُرئ بعض الاستعلام نصًّا"))`)
+		`document.querySelector("[data-doc-id]") && [...document.querySelectorAll(".query-note")].some(p => p.textContent.includes("فقُطع عند كلمة"))`)
 	evalJS[bool](t, ctx, `(document.querySelector('input[type="search"]').value = "") === ""`)
 	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`input[type="search"]`), "تويتر"))
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
 
 	// A pasted question (a bullet dash, a question mark) is answered, and
 	// the page says the long query was ranked by coverage.
-	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape("- كيف يستخدم تنظيم داعش تويتر وفيسبوك للدعاية؟")))
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape("- كيف يستخدم تنظيم داعش الإرهابي تويتر وفيسبوك للدعاية؟")))
 	waitFor(t, ctx, "results of a pasted question ranked by coverage",
 		`document.querySelector("[data-doc-id]") && (document.querySelector(".partial-note") || {}).textContent.includes("استعلام طويل")`)
 
