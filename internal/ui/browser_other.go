@@ -4,10 +4,13 @@ package ui
 
 import "errors"
 
-// fetchBytes has no network natively: the page is only pre-rendered there (in
-// its loading state), and tests set fetchBundle.
-func fetchBytes(url string, off, length int64) ([]byte, error) {
-	return nil, errors.New("fetching " + url + ": not in a browser")
+// newBrowserFetch has no network natively: the page is only pre-rendered
+// there (in its loading state), and tests open bundles with fetchers of
+// their own.
+func newBrowserFetch() fetchFunc {
+	return func(url string, off, length int64) ([]byte, error) {
+		return nil, errors.New("fetching " + url + ": not in a browser")
+	}
 }
 
 // pageWasControlled: natively no service worker serves the page.

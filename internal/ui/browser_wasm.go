@@ -11,15 +11,18 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// fetchBytes gets bytes of a bundle file: the whole file when length < 0,
-// otherwise length bytes from off, read with the other ranges asked for at
-// the same moment (fetchGathered). It blocks the calling goroutine, never
-// the JS event loop: call it from ctx.Async.
-func fetchBytes(url string, off, length int64) ([]byte, error) {
-	if length < 0 {
-		return fetchWhole(url)
+// newBrowserFetch returns the page's reader of bundle files: the whole file
+// when length < 0, otherwise length bytes from off, read with the other
+// ranges asked for at the same moment (rangeGatherer). It blocks the
+// calling goroutine, never the JS event loop: call it from ctx.Async.
+func newBrowserFetch() fetchFunc {
+	g := &rangeGatherer{}
+	return func(url string, off, length int64) ([]byte, error) {
+		if length < 0 {
+			return fetchWhole(url)
+		}
+		return g.fetch(url, off, length)
 	}
-	return fetchGathered(url, off, length)
 }
 
 // fetchWhole downloads a whole file with the browser's fetch (not net/http,
@@ -62,8 +65,9 @@ func fetchWhole(url string) ([]byte, error) {
 	return r.data, r.err
 }
 
-// gathered holds the range requests made since the last round went out.
-var gathered struct {
+// rangeGatherer holds the range requests made since the last round went
+// out.
+type rangeGatherer struct {
 	mu    sync.Mutex
 	calls []*rangeCall
 }
@@ -79,33 +83,33 @@ type fetchOutcome struct {
 	err  error
 }
 
-// fetchGathered reads a range of a file, gathered with the ranges other
+// fetch reads a range of a file, gathered with the ranges other
 // goroutines ask for at the same moment (a page's articles, a prefix's term
 // chunks) into one call of window.marsadFetchRanges (web/ranges.js), which
 // handles ranges for the whole app: the Go program then wakes once for the
 // round, not twice a request.
-func fetchGathered(url string, off, length int64) ([]byte, error) {
+func (g *rangeGatherer) fetch(url string, off, length int64) ([]byte, error) {
 	c := &rangeCall{url: url, off: off, length: length, done: make(chan fetchOutcome, 1)}
-	gathered.mu.Lock()
-	gathered.calls = append(gathered.calls, c)
-	first := len(gathered.calls) == 1
-	gathered.mu.Unlock()
+	g.mu.Lock()
+	g.calls = append(g.calls, c)
+	first := len(g.calls) == 1
+	g.mu.Unlock()
 	if first {
-		go sendGathered()
+		go g.send()
 	}
 	r := <-c.done
 	return r.data, r.err
 }
 
-// sendGathered yields once, so that the goroutines started together with the
+// send yields once, so that the goroutines started together with the
 // first request (WebAssembly runs one at a time) make theirs, then fetches
 // them all.
-func sendGathered() {
+func (g *rangeGatherer) send() {
 	runtime.Gosched()
-	gathered.mu.Lock()
-	calls := gathered.calls
-	gathered.calls = nil
-	gathered.mu.Unlock()
+	g.mu.Lock()
+	calls := g.calls
+	g.calls = nil
+	g.mu.Unlock()
 
 	if app.Window().Get("marsadFetchRanges").Type() != app.TypeFunction {
 		// The page's scripts are precached with it: only a broken build

@@ -58,7 +58,9 @@ func handleLoadEngine(ctx app.Context, a app.Action) {
 		bundle = ctx.ResolveStaticResource(bundle)
 	}
 	exposeMemStats()
-	engine, err := openBundle(bundle)
+	// The browser build reads with JS fetch (not net/http, which would
+	// add megabytes to app.wasm), gathering the ranges asked for at once.
+	engine, err := openBundle(bundle, newBrowserFetch())
 	if errors.Is(err, ErrNewVersion) && moveToNewVersion() {
 		// The page reloads into the new version; until it does, the state
 		// stays loading rather than blaming the visitor.
@@ -71,27 +73,30 @@ func handleLoadEngine(ctx app.Context, a app.Action) {
 	ctx.SetState(engineStateKey, engineState{Status: engineReady, Engine: engine})
 }
 
-// fetchBundle gets bytes of a bundle file (all of it when length < 0); the
-// browser build uses JS fetch (not net/http, which would add megabytes to
-// app.wasm). Tests replace it.
-var fetchBundle = fetchBytes
+// fetchFunc gets bytes of a file at a URL: length bytes from off, or all
+// of it when length < 0.
+type fetchFunc func(url string, off, length int64) ([]byte, error)
 
 // urlFetcher reads the files of a bundle from the folder URL base.
-type urlFetcher struct{ base string }
+type urlFetcher struct {
+	base  string
+	fetch fetchFunc
+}
 
 func (u urlFetcher) Fetch(name string, off, length int64) ([]byte, error) {
-	data, err := fetchBundle(u.base+name, off, length)
+	data, err := u.fetch(u.base+name, off, length)
 	return data, classifyFetch(u.base+name, err)
 }
 
-// openBundle opens the bundle whose root file is at url; its errors name the
-// file. Only the root is fetched now; the rest follows the queries.
-func openBundle(url string) (*search.Engine, error) {
+// openBundle opens the bundle whose root file is at url, read with fetch;
+// its errors name the file. Only the root is fetched now; the rest follows
+// the queries.
+func openBundle(url string, fetch fetchFunc) (*search.Engine, error) {
 	if url == "" {
 		return nil, errors.New("this build names no corpus bundle (" + BundleEnv + " is empty): rebuild the site with 'make build'")
 	}
 	base, root := path.Split(url)
-	engine, err := search.Open(urlFetcher{base}, root)
+	engine, err := search.Open(urlFetcher{base, fetch}, root)
 	if err != nil {
 		return nil, &renamedError{strings.Replace(err.Error(), root, url, 1), err}
 	}

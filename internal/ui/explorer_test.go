@@ -234,27 +234,24 @@ func TestExplorerReaderNamesAnUnknownDocument(t *testing.T) {
 	}
 }
 
-// serveBundle makes fetchBundle serve a bundle under /web/bundle/ and
-// returns the URLs fetched.
-func serveBundle(t *testing.T, files index.MemFetcher) *[]string {
-	savedFetch := fetchBundle
-	t.Cleanup(func() { fetchBundle = savedFetch })
+// serveBundle is a fetch that serves a bundle under /web/bundle/, and the
+// URLs it fetched.
+func serveBundle(files index.MemFetcher) (fetchFunc, *[]string) {
 	var fetched []string
-	fetchBundle = func(u string, off, length int64) ([]byte, error) {
+	return func(u string, off, length int64) ([]byte, error) {
 		fetched = append(fetched, u)
 		name, ok := strings.CutPrefix(u, "/web/bundle/")
 		if !ok {
 			return nil, errors.New("HTTP 404 Not Found")
 		}
 		return files.Fetch(name, off, length)
-	}
-	return &fetched
+	}, &fetched
 }
 
 func TestOpenBundleFetchesTheRootThenWhatAQueryNeeds(t *testing.T) {
 	bundle := seedBundle(t)
-	fetched := serveBundle(t, bundle.Fetcher())
-	engine, err := openBundle("/web/bundle/" + bundle.Root)
+	fetch, fetched := serveBundle(bundle.Fetcher())
+	engine, err := openBundle("/web/bundle/"+bundle.Root, fetch)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,8 +273,8 @@ func TestExplorerNamesADamagedChunkAndKeepsWorking(t *testing.T) {
 			files[name] = []byte("garbage")
 		}
 	}
-	serveBundle(t, files)
-	engine, err := openBundle("/web/bundle/" + bundle.Root)
+	fetch, _ := serveBundle(files)
+	engine, err := openBundle("/web/bundle/"+bundle.Root, fetch)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,11 +294,7 @@ func TestExplorerNamesTheBundleWhenLoadingFails(t *testing.T) {
 		"corrupt": func(string, int64, int64) ([]byte, error) { return []byte("garbage"), nil },
 	} {
 		t.Run(name, func(t *testing.T) {
-			savedFetch := fetchBundle
-			t.Cleanup(func() { fetchBundle = savedFetch })
-			fetchBundle = fetch
-
-			_, err := openBundle("/web/bundle/corpus-x.mrsd")
+			_, err := openBundle("/web/bundle/corpus-x.mrsd", fetch)
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -320,7 +313,7 @@ func TestExplorerNamesTheBundleWhenLoadingFails(t *testing.T) {
 }
 
 func TestOpenBundleNeedsABundleName(t *testing.T) {
-	if _, err := openBundle(""); err == nil || !strings.Contains(err.Error(), BundleEnv) {
+	if _, err := openBundle("", newBrowserFetch()); err == nil || !strings.Contains(err.Error(), BundleEnv) {
 		t.Errorf("err = %v", err)
 	}
 }
