@@ -308,3 +308,35 @@ func Walk(n Node, visit func(Node) bool) {
 		Walk(n.Child, visit)
 	}
 }
+
+// SplitFilters separates a query into what it searches for (content, nil
+// when the query only filters) and the filters at its top level: those that
+// narrow every result, as a facet does. A filter inside an OR or excluded
+// is part of what is searched for. An And left with exclusions only keeps
+// them: its evaluation starts from every document.
+func SplitFilters(n Node) (content Node, filters []Node) {
+	switch n := n.(type) {
+	case Field, DateRange:
+		return nil, []Node{n}
+	case And:
+		var rest []Node
+		for _, c := range n.Children {
+			switch c.(type) {
+			case Field, DateRange:
+				filters = append(filters, c)
+			default:
+				rest = append(rest, c)
+			}
+		}
+		switch len(rest) {
+		case 0:
+			return nil, filters
+		case 1:
+			if _, excluded := rest[0].(Not); !excluded {
+				return rest[0], filters
+			}
+		}
+		return And{Children: rest}, filters
+	}
+	return n, nil
+}

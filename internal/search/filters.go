@@ -90,37 +90,6 @@ type filterSet struct {
 	clauses []clause
 }
 
-// splitFilters separates a query into what it searches for (content, nil
-// when the query only filters) and the filters at its top level. An And
-// left with exclusions only keeps them: its evaluation starts from every
-// document.
-func splitFilters(n query.Node) (content query.Node, filters []query.Node) {
-	switch n := n.(type) {
-	case query.Field, query.DateRange:
-		return nil, []query.Node{n}
-	case query.And:
-		var rest []query.Node
-		for _, c := range n.Children {
-			switch c.(type) {
-			case query.Field, query.DateRange:
-				filters = append(filters, c)
-			default:
-				rest = append(rest, c)
-			}
-		}
-		switch len(rest) {
-		case 0:
-			return nil, filters
-		case 1:
-			if _, excluded := rest[0].(query.Not); !excluded {
-				return rest[0], filters
-			}
-		}
-		return query.And{Children: rest}, filters
-	}
-	return n, nil
-}
-
 // filterSet builds the clauses of a search: the query's top-level filters,
 // then the Request's facet selections, and evaluates them.
 func (e *Engine) filterSet(typed []query.Node, req Request) (filterSet, error) {

@@ -274,7 +274,7 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 		}
 		if exclusionsOnly && len(excluded) > 0 {
 			// What is left of a query once its filters are taken out
-			// (splitFilters): every document but the excluded ones.
+			// (query.SplitFilters): every document but the excluded ones.
 			out, first = ev.e.all(), false
 		}
 		if first {

@@ -41,7 +41,7 @@ func (e *Engine) parse(req Request) (parsedQuery, error) {
 	if err != nil {
 		return parsedQuery{}, err
 	}
-	content, filters := splitFilters(node)
+	content, filters := query.SplitFilters(node)
 	return parsedQuery{node: node, content: content, filters: filters, readAsText: readAsText, dropped: dropped}, nil
 }
 
