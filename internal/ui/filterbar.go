@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"marsad/internal/corpus"
 	"marsad/internal/query"
 )
 
@@ -70,23 +72,17 @@ type typedFilter struct {
 	rest  string
 }
 
-// typedFilters finds the filters a query applies to every result: those at
-// its top level, not excluded and not inside an OR. A filter inside an OR or
-// excluded is part of the question, not a narrowing of it, and stays in the
-// query text.
+// typedFilters finds the filters a query applies to every result: those
+// at its top level, as the engine reads them (query.Read, then
+// query.SplitFilters). A filter inside an OR or excluded is part of the
+// question, not a narrowing of it, and stays in the query text.
 func typedFilters(q string) []typedFilter {
-	node, err := query.Parse(q)
-	if err != nil || node == nil {
-		return nil
-	}
-	children := []query.Node{node}
-	if and, ok := node.(query.And); ok {
-		children = and.Children
-	}
+	node, _ := query.Read(q)
+	content, filters := query.SplitFilters(node)
 	var out []typedFilter
-	for i, child := range children {
+	for i, n := range filters {
 		f := typedFilter{kind: -1}
-		switch n := child.(type) {
+		switch n := n.(type) {
 		case query.Field:
 			switch n.Name {
 			case query.FieldSource:
@@ -100,8 +96,12 @@ func typedFilters(q string) []typedFilter {
 		if f.kind < 0 {
 			continue
 		}
-		rest := make([]string, 0, len(children)-1)
-		for j, other := range children {
+		// What is left is the query's content and its other filters.
+		var rest []string
+		if content != nil {
+			rest = append(rest, content.String())
+		}
+		for j, other := range filters {
 			if j != i {
 				rest = append(rest, other.String())
 			}
@@ -123,7 +123,7 @@ func dateRangeText(d query.DateRange) string {
 		switch {
 		case !end && m == "01" && dd == "01", end && m == "12" && dd == "31":
 			return y
-		case !end && dd == "01", end && dd == lastDayOfMonth(y, m):
+		case !end && dd == "01", end && dd == strconv.Itoa(daysIn(y, m)):
 			return y + "-" + m
 		}
 		return day
@@ -135,21 +135,11 @@ func dateRangeText(d query.DateRange) string {
 	return from + ".." + to
 }
 
-func lastDayOfMonth(y, m string) string {
-	switch m {
-	case "04", "06", "09", "11":
-		return "30"
-	case "02":
-		year := 0
-		for _, r := range y {
-			year = year*10 + int(r-'0')
-		}
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return "29"
-		}
-		return "28"
-	}
-	return "31"
+// daysIn is the length of the month of "2016", "02".
+func daysIn(y, m string) int {
+	year, _ := strconv.Atoi(y)
+	month, _ := strconv.Atoi(m)
+	return corpus.DaysIn(year, month)
 }
 
 // typedYear is the year a typed date filter covers whole, if it is one.

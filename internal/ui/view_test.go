@@ -3,6 +3,7 @@ package ui
 import (
 	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -86,5 +87,20 @@ func TestEnglishCountsAgreeWithTheNumber(t *testing.T) {
 		if got := englishTexts.results(n); got != want {
 			t.Errorf("results(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// The filter bar reads a query's top-level filters as the engine does, and
+// removing one leaves the rest of the query.
+func TestTypedFiltersAreTheTopLevelOnes(t *testing.T) {
+	got := typedFilters(`"تنظيم الدولة source:الجزيرة date:2016-02-01..2016-02-29 (تويتر OR entity:فيسبوك)`)
+	if len(got) != 2 {
+		t.Fatalf("filters %+v, want source and date (the entity is inside an OR)", got)
+	}
+	if got[0].kind != filterSource || got[0].value != "الجزيرة" || strings.Contains(got[0].rest, "source:") || !strings.Contains(got[0].rest, "date:") {
+		t.Errorf("source filter %+v", got[0])
+	}
+	if got[1].kind != filterDate || got[1].value != "2016-02" {
+		t.Errorf("date filter %+v, want the whole month 2016-02", got[1])
 	}
 }
