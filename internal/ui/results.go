@@ -41,6 +41,7 @@ func (r *Results) Render() app.UI {
 	if r.View.Query == "" && r.View.Dates == "" {
 		summary = corpusSummary(t, res)
 	}
+	hints := readAsTextHints(res.ReadAsText)
 	// go-app matches the children of an element by their place: the notes
 	// that come and go sit in a block of their own, so that the list of
 	// results keeps its place and is updated, not built anew, when they
@@ -52,8 +53,8 @@ func (r *Results) Render() app.UI {
 		),
 		app.Div().Class("notes").Body(
 			app.If(r.Err != "", func() app.UI { return app.P().Class("query-error").Role("alert").Text(r.Err) }),
-			app.Range(readAsTextHints(res.ReadAsText)).Slice(func(i int) app.UI {
-				return app.P().Class("query-note read-as-text").Text(t.readAsText[readAsTextHints(res.ReadAsText)[i]])
+			app.Range(hints).Slice(func(i int) app.UI {
+				return app.P().Class("query-note read-as-text").Text(t.readAsText[hints[i]])
 			}),
 			app.If(res.DroppedTerms > 0, func() app.UI {
 				return app.P().Class("query-note").Text(t.droppedTerms(res.DroppedTerms))
