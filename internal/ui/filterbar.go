@@ -135,6 +135,12 @@ func dateRangeText(d query.DateRange) string {
 	return from + ".." + to
 }
 
+// readQuery is the query as the engine reads it (any text reads).
+func readQuery(q string) query.Node {
+	n, _ := query.Read(q)
+	return n
+}
+
 // daysIn is the length of the month of "2016", "02".
 func daysIn(y, m string) int {
 	year, _ := strconv.Atoi(y)
@@ -167,9 +173,13 @@ func (b *FilterBar) Render() app.UI {
 	}
 	clear := b.View
 	clear.Sources, clear.Years, clear.Entities, clear.Dates = nil, nil, nil, ""
-	// Each pass removes one typed filter, so this ends.
-	for fs := typedFilters(clear.Query); len(fs) > 0; fs = typedFilters(clear.Query) {
-		clear.Query = fs[0].rest
+	if len(typedFilters(clear.Query)) > 0 {
+		// Only the query's content is left: what it searches for.
+		content, _ := query.SplitFilters(readQuery(clear.Query))
+		clear.Query = ""
+		if content != nil {
+			clear.Query = content.String()
+		}
 	}
 	clear.Page = 0
 	return app.Div().Class("filter-bar").Role("region").Aria("label", t.activeFilters).Body(
