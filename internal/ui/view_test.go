@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 func TestViewRoundTripsThroughTheURL(t *testing.T) {
@@ -102,5 +104,15 @@ func TestTypedFiltersAreTheTopLevelOnes(t *testing.T) {
 	}
 	if got[1].kind != filterDate || got[1].value != "2016-02" {
 		t.Errorf("date filter %+v, want the whole month 2016-02", got[1])
+	}
+}
+
+// "Clear all" leads to the query's content alone: no typed filter, no
+// picked one.
+func TestClearAllKeepsOnlyWhatTheQuerySearchesFor(t *testing.T) {
+	html := app.HTMLString(&FilterBar{Lang: arabic, View: view{Query: "تويتر source:الجزيرة date:2015", Years: []string{"2015"}}})
+	want := `class="clear-all" href="/?q=` + url.QueryEscape("تويتر") + `"`
+	if !strings.Contains(html, want) {
+		t.Errorf("clear-all link not %s in\n%s", want, html)
 	}
 }
