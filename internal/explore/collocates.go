@@ -1,0 +1,300 @@
+package explore
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"marsad/internal/arabic"
+	"marsad/internal/query"
+	"marsad/internal/search"
+)
+
+// DefaultSampleDocs is how many articles a view that reads the words of the
+// articles themselves (collocates, word lists, keyness) reads at most,
+// evenly spread over the selection, unless told otherwise. The cost of such
+// a view is that of fetching and analyzing these articles (see
+// bench_test.go).
+const DefaultSampleDocs = 300
+
+// CollocateOptions shape a collocates table.
+type CollocateOptions struct {
+	// Window is the number of words on each side of an occurrence that
+	// count as its neighbours; 5 when 0.
+	Window int
+	// MinCount is the fewest co-occurrences a collocate needs; 3 when 0.
+	MinCount int
+	// Limit is the most collocates listed; 50 when 0, all when negative.
+	Limit int
+	// MaxDocs is the most articles read, evenly spread over those with an
+	// occurrence; DefaultSampleDocs when 0, all when negative.
+	MaxDocs int
+}
+
+// CollocatesResult lists the words most associated with a query.
+//
+// The association is measured within the articles read: a word's
+// co-occurrences in the windows around the occurrences against its
+// frequency in those same articles (Dunning's log-likelihood on the 2×2
+// table of in-window and out-of-window words). Words count by index term,
+// so clitic and inflected forms fold together (وتويتر, بتويتر, تويتر); stop
+// words, the query's own occurrences and a hashtag as a whole (its words
+// count) are left out. Only words seen more often near the query than
+// expected are listed, by falling log-likelihood.
+type CollocatesResult struct {
+	// Query is the canonical form of the query.
+	Query string
+	// Window is the window used, in words each side.
+	Window int
+	// Occurrences is the number of occurrences whose windows were read;
+	// Words the words (not stop words) in all windows together, and
+	// WordsRead those of the articles read.
+	Occurrences, Words, WordsRead int
+	// Docs is the number of articles with an occurrence, DocsRead how many
+	// were read; Sampled is set when that is fewer (MaxDocs).
+	Docs, DocsRead int
+	Sampled        bool
+	Collocates     []Collocate
+}
+
+// Collocate is a word associated with the query.
+type Collocate struct {
+	// Form is the word's most common spelling in the windows.
+	Form string
+	// Term is the word's index term; Form searched as a query finds it in
+	// all its forms.
+	Term string
+	// Count is the number of co-occurrences (times the word is in a
+	// window); Freq its occurrences in the articles read.
+	Count, Freq int
+	// Before and After split Count by the side of the occurrence the word
+	// stood on.
+	Before, After int
+	// LogLikelihood is Dunning's G² for the word in the windows against the
+	// rest of the articles read; PMI is log₂ of observed over expected
+	// co-occurrences.
+	LogLikelihood, PMI float64
+	// Pair is a query for the pair, to search with the request's filters:
+	// the phrase of their commonest adjacent
+	// arrangement ("تنظيم داعش") when the two were ever side by side,
+	// otherwise both words, which finds the articles with both anywhere
+	// (the query language has no operator for "within n words").
+	Pair string
+	// PairIsPhrase tells the two kinds of Pair apart.
+	PairIsPhrase bool
+}
+
+// Collocates finds the words most associated with a request's query (see
+// CollocatesResult). It reads up to MaxDocs articles with an occurrence
+// and analyzes every word of them.
+func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*CollocatesResult, error) {
+	if opt.Window <= 0 {
+		opt.Window = 5
+	}
+	if opt.MinCount <= 0 {
+		opt.MinCount = 3
+	}
+	if opt.Limit == 0 {
+		opt.Limit = 50
+	}
+	if opt.MaxDocs == 0 {
+		opt.MaxDocs = DefaultSampleDocs
+	}
+	o, err := occurrences(e, req)
+	if err != nil {
+		return nil, err
+	}
+	if o.Text == nil {
+		return nil, ErrNoQuery
+	}
+	res := &CollocatesResult{Query: o.Query, Window: opt.Window}
+	var withText []int32
+	for k, n := range o.Text {
+		if n > 0 {
+			withText = append(withText, o.Docs[k])
+		}
+	}
+	res.Docs = len(withText)
+	read := evenly(withText, opt.MaxDocs)
+	res.DocsRead = len(read)
+	res.Sampled = len(read) < len(withText)
+	docs, err := e.Index().Docs(read)
+	if err != nil {
+		return nil, err
+	}
+	type stat struct {
+		count, freq, before, after int
+		forms                      map[string]int
+		pairs                      map[string]int
+	}
+	stats := map[string]*stat{}
+	get := func(term string) *stat {
+		s := stats[term]
+		if s == nil {
+			s = &stat{forms: map[string]int{}}
+			stats[term] = s
+		}
+		return s
+	}
+	for _, doc := range docs {
+		text := doc.Text
+		occs := o.Find(text, o.Spans(text))
+		toks := arabic.Analyze(text)
+		inOcc := make([]bool, len(toks))
+		for _, oc := range occs {
+			for i := oc.First; i <= oc.Last; i++ {
+				inOcc[i] = true
+			}
+		}
+		// side[i] is -1 or +1 for a token in some window (before or after
+		// an occurrence), 0 outside; adjacent[i] the occurrence it touches.
+		side := make([]int8, len(toks))
+		adjacent := make([]int, len(toks))
+		for i := range adjacent {
+			adjacent[i] = -1
+		}
+		for n, oc := range occs {
+			res.Occurrences++
+			lo, hi := toks[oc.First].Position-opt.Window, toks[oc.Last].Position+opt.Window
+			for i := oc.First - 1; i >= 0 && toks[i].Position >= lo; i-- {
+				if side[i] == 0 {
+					side[i] = -1
+				}
+				if toks[i].Position == toks[oc.First].Position-1 {
+					adjacent[i] = n
+				}
+			}
+			for i := oc.Last + 1; i < len(toks) && toks[i].Position <= hi; i++ {
+				if side[i] == 0 {
+					side[i] = 1
+				}
+				if toks[i].Position == toks[oc.Last].Position+1 {
+					adjacent[i] = n
+				}
+			}
+		}
+		for i, t := range toks {
+			if t.Term == "" || strings.HasPrefix(t.Term, "#") || inOcc[i] {
+				continue
+			}
+			res.WordsRead++
+			s := get(t.Term)
+			s.freq++
+			if side[i] == 0 {
+				continue
+			}
+			res.Words++
+			s.count++
+			s.forms[t.Text]++
+			if side[i] < 0 {
+				s.before++
+			} else {
+				s.after++
+			}
+			if n := adjacent[i]; n >= 0 {
+				oc := occs[n]
+				match := normText(toks[oc.First : oc.Last+1])
+				pair := match + " " + t.Norm
+				if side[i] < 0 {
+					pair = t.Norm + " " + match
+				}
+				if s.pairs == nil {
+					s.pairs = map[string]int{}
+				}
+				s.pairs[pair]++
+			}
+		}
+	}
+	content := contentOf(o.Query)
+	n, r1 := float64(res.WordsRead), float64(res.Words)
+	for term, s := range stats {
+		if s.count < opt.MinCount {
+			continue
+		}
+		a, c := float64(s.count), float64(s.freq)
+		expected := r1 * c / n
+		if a <= expected {
+			continue
+		}
+		col := Collocate{Form: commonest(s.forms), Term: term, Count: s.count, Freq: s.freq,
+			Before: s.before, After: s.after,
+			LogLikelihood: LogLikelihood(a, r1-a, c-a, n-r1-c+a), PMI: math.Log2(a / expected)}
+		if p := commonest(s.pairs); p != "" {
+			col.Pair, col.PairIsPhrase = "\""+p+"\"", true
+		} else {
+			col.Pair = content + " " + col.Form
+		}
+		res.Collocates = append(res.Collocates, col)
+	}
+	slices.SortFunc(res.Collocates, func(a, b Collocate) int {
+		if a.LogLikelihood != b.LogLikelihood {
+			if a.LogLikelihood > b.LogLikelihood {
+				return -1
+			}
+			return 1
+		}
+		return compareStrings(a.Term, b.Term)
+	})
+	if opt.Limit > 0 && len(res.Collocates) > opt.Limit {
+		res.Collocates = res.Collocates[:opt.Limit]
+	}
+	return res, nil
+}
+
+// contentOf is a canonical query without its typed filters (which the
+// request applies anyway), in parentheses when it is several parts, to be
+// combined with another word.
+func contentOf(canonical string) string {
+	node, _ := query.Read(canonical)
+	content, _ := query.SplitFilters(node)
+	if content == nil {
+		return ""
+	}
+	switch content.(type) {
+	case query.And, query.Or:
+		return "(" + content.String() + ")"
+	}
+	return content.String()
+}
+
+// normText is the normalized words of tokens, one per position.
+func normText(toks []arabic.Token) string {
+	var ws []string
+	for i, t := range toks {
+		if i > 0 && t.Position == toks[i-1].Position {
+			continue
+		}
+		ws = append(ws, t.Norm)
+	}
+	return strings.Join(ws, " ")
+}
+
+// commonest is the key with the highest count, the smallest key on a tie;
+// "" for none.
+func commonest(m map[string]int) string {
+	best, n := "", 0
+	for k, c := range m {
+		if c > n || (c == n && k < best) {
+			best, n = k, c
+		}
+	}
+	return best
+}
+
+// LogLikelihood is Dunning's G² of a 2×2 contingency table: a and b are
+// the first row (the word, the other words, in the target), c and d the
+// second (in the reference): 2 Σ O ln(O/E), where E is what the row and
+// column totals predict. Empty cells contribute nothing.
+func LogLikelihood(a, b, c, d float64) float64 {
+	n := a + b + c + d
+	if n == 0 {
+		return 0
+	}
+	term := func(o, row, col float64) float64 {
+		if o <= 0 {
+			return 0
+		}
+		return o * math.Log(o*n/(row*col))
+	}
+	return 2 * (term(a, a+b, a+c) + term(b, a+b, b+d) + term(c, c+d, a+c) + term(d, c+d, b+d))
+}

@@ -1,0 +1,224 @@
+package search
+
+import (
+	"sort"
+
+	"marsad/internal/arabic"
+	"marsad/internal/index"
+)
+
+// Occurrences is what a request matches, counted from the postings alone:
+// no document is read. It is what package explore builds its concordance,
+// trends and collocates on; Search answers "which documents, in which
+// order", Occurrences "how often, and where".
+//
+// A request is read as Search reads it (the same parse, expansion with
+// Request.Aliases, evaluation and filters: source:, date:, entity: typed in
+// the query and the facet selections of the Request), except that a query
+// that finds few documents is never relaxed to partial matches: a count of
+// a query counts that query (as with Request.NoPartial). Offset, Limit and
+// Sort are ignored.
+//
+// An Occurrences is not safe for concurrent use (Find caches analyses).
+type Occurrences struct {
+	// Query is the canonical form of the parsed query ("" for a blank one).
+	Query string
+	// Terms are the analyzed positive query terms, as Result.Terms.
+	Terms []string
+	// Docs are the matching documents that pass the filters, ascending:
+	// newest first (the index numbers documents by falling date).
+	Docs []int32
+	// Text and Title are the occurrences of the query in each document of
+	// Docs, in the article text and in its title: for each distinct
+	// positive word or phrase of the query (alias names and prefix or fuzzy
+	// expansions included), its term frequency in the index. A phrase
+	// counts once per occurrence, however many words it has. Nil for a
+	// query that only filters.
+	Text, Title []int32
+	// Selected are the documents that pass the filters whatever the
+	// query's content, ascending: the subcorpus the counts are relative
+	// to (per 10,000 words).
+	Selected []int32
+
+	m      *matches
+	leaves []*leaf // the distinct positive leaves
+}
+
+// Occurrence is one occurrence of a query word or phrase in a text.
+type Occurrence struct {
+	// Start and End are byte offsets of the occurrence in the text: one
+	// word, or a phrase from its first word to its last.
+	Start, End int
+	// Span is the index among the text's highlight spans (Spans) of the
+	// occurrence's first word: the hit the reader numbers Span+1.
+	Span int
+	// First and Last are the indexes of the occurrence's first and last
+	// tokens among arabic.Norms(text) (equal for a word).
+	First, Last int
+}
+
+// Occurrences evaluates a request without ranking it or reading any
+// document (see the type).
+func (e *Engine) Occurrences(req Request) (*Occurrences, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	parsed, err := e.parse(req)
+	if err != nil {
+		return nil, err
+	}
+	expanded, err := e.expand(parsed, req.Aliases)
+	if err != nil {
+		return nil, err
+	}
+	matched, err := e.evaluate(expanded)
+	if err != nil {
+		return nil, err
+	}
+	filtered, err := e.filter(matched, req)
+	if err != nil {
+		return nil, err
+	}
+	o := &Occurrences{Docs: filtered.hits, Selected: filtered.filters.passing(e.all()), m: matched.matches}
+	if parsed.node != nil {
+		o.Query = parsed.node.String()
+	}
+	if o.m == nil {
+		return o, nil
+	}
+	o.Terms = o.m.terms()
+	seen := map[string]bool{}
+	for _, l := range o.m.leaves {
+		k := leafIdentity(l)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		o.leaves = append(o.leaves, l)
+	}
+	o.Text = make([]int32, len(o.Docs))
+	o.Title = make([]int32, len(o.Docs))
+	for _, l := range o.leaves {
+		alignHits(o.Docs, l.docs, func(k, i int) {
+			o.Text[k] += l.tf[index.Text][i]
+			o.Title[k] += l.tf[index.Title][i]
+		})
+	}
+	return o, nil
+}
+
+// leafIdentity tells leaves that match the same occurrences apart from
+// those that do not: an alias name typed twice is counted once.
+func leafIdentity(l *leaf) string {
+	s := ""
+	for _, sl := range l.slots {
+		s += string(sl.key) + "\x01" + sl.norm + "\x01" + itoa(int(sl.offset)) + "\x02"
+	}
+	return s
+}
+
+// Keys are the index keys of the query's positive single words (not of
+// its phrases or exact forms), in query order, each once: the words whose
+// surface forms a word-forms view lists.
+func (o *Occurrences) Keys() []index.Key {
+	var out []index.Key
+	seen := map[index.Key]bool{}
+	for _, l := range o.leaves {
+		if len(l.slots) != 1 || l.slots[0].norm != "" || l.slots[0].key.IsStop() || seen[l.slots[0].key] {
+			continue
+		}
+		seen[l.slots[0].key] = true
+		out = append(out, l.slots[0].key)
+	}
+	return out
+}
+
+// Tokens are the tokens of a text as Find numbers them (arabic.Norms:
+// Norm filled, Term empty), cached with the analysis Find uses.
+func (o *Occurrences) Tokens(text string) []arabic.Token {
+	if o.m == nil {
+		return arabic.Norms(text)
+	}
+	toks, _ := o.m.textTokens(text)
+	return toks
+}
+
+// Spans are the highlight spans of a text, the same as Hit.Matches.
+func (o *Occurrences) Spans(text string) []Span {
+	if o.m == nil {
+		return nil
+	}
+	return o.m.spans(text)
+}
+
+// Find lists the occurrences of the query in a text, ordered by where they
+// start (a longer one first), one per occurrence of each distinct word or
+// phrase of the query: as many as the index counts for that text (Text or
+// Title), so that a concordance of the lines Find gives has the counts the
+// postings give. Where a word of the query is also part of one of its
+// phrases, the same place is listed once for each. spans must be
+// Spans(text).
+func (o *Occurrences) Find(text string, spans []Span) []Occurrence {
+	if o.m == nil || text == "" {
+		return nil
+	}
+	toks, keys := o.m.textTokens(text)
+	if len(toks) == 0 {
+		return nil
+	}
+	is := func(i int, s slot) bool {
+		if s.norm != "" {
+			return toks[i].Norm == s.norm
+		}
+		if s.key.IsStop() {
+			return toks[i].Norm == s.key.Text()
+		}
+		return keys[i] == s.key
+	}
+	// Tokens are numbered in order, so the token at a position is found
+	// next to its index (a hashtag's words share its position: the first
+	// token there that fits is taken).
+	at := func(from, pos int, s slot) (int, bool) {
+		i := min(max(from, 0), len(toks)-1)
+		for i > 0 && toks[i].Position >= pos {
+			i--
+		}
+		for ; i < len(toks) && toks[i].Position <= pos; i++ {
+			if toks[i].Position == pos && is(i, s) {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	var out []Occurrence
+	for _, l := range o.leaves {
+		first := l.slots[0]
+		for i := range toks {
+			if !is(i, first) {
+				continue
+			}
+			last, ok := i, true
+			for _, s := range l.slots[1:] {
+				j, found := at(i, toks[i].Position+int(s.offset-first.offset), s)
+				if !found {
+					ok = false
+					break
+				}
+				last = max(last, j)
+			}
+			if !ok {
+				continue
+			}
+			out = append(out, Occurrence{Start: toks[i].Start, End: wordEnd(text, toks[last].End), First: i, Last: last})
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Start != out[b].Start {
+			return out[a].Start < out[b].Start
+		}
+		return out[a].End > out[b].End
+	})
+	for k := range out {
+		out[k].Span = sort.Search(len(spans), func(i int) bool { return spans[i].End > out[k].Start })
+	}
+	return out
+}
