@@ -112,8 +112,67 @@
     return "marsad.scroll:" + address;
   }
 
+  // Copies text to the clipboard; done(true) once it is there, done(false)
+  // when the browser refuses (no permission, an insecure origin).
+  function copyText(text, done) {
+    function fallback() {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "visually-hidden";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (e) {}
+      document.body.removeChild(area);
+      done(ok);
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () {
+        done(true);
+      }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
   window.marsadPage = {
     get: stored,
+    copy: copyText,
+    // Saves text as a file the browser downloads: the export of a view.
+    download: function (name, type, text) {
+      var url = URL.createObjectURL(new Blob([text], { type: type }));
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      document.body.removeChild(a);
+      setTimeout(function () {
+        URL.revokeObjectURL(url);
+      }, 10000);
+    },
+    // Reads the file a visitor picked in an <input type=file> as text:
+    // done(text, "") or done("", the browser's error).
+    readFile: function (input, done) {
+      var file = input && input.files && input.files[0];
+      if (!file) {
+        done("", "no file");
+        return;
+      }
+      file.text().then(
+        function (text) {
+          input.value = "";
+          done(text, "");
+        },
+        function (e) {
+          input.value = "";
+          done("", String(e));
+        }
+      );
+    },
     set: function (key, value) {
       try {
         localStorage.setItem(key, value);

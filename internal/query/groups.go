@@ -119,7 +119,7 @@ func isGroupNameRune(r rune) bool {
 // characters would change the query it is put into, so they become spaces.
 func cleanGroupTerm(t string) string {
 	t = strings.Map(func(r rune) rune {
-		if r == '(' || r == ')' || isQuoteOpener(r) || r == '"' || unicode.IsControl(r) || r == utf8.RuneError {
+		if r == '(' || r == ')' || r == '|' || isQuoteOpener(r) || r == '"' || unicode.IsControl(r) || r == utf8.RuneError {
 			return ' '
 		}
 		return r

@@ -2,7 +2,11 @@
 
 package ui
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // newBrowserFetch has no network natively: the page is only pre-rendered
 // there (in its loading state), and tests open bundles with fetchers of
@@ -36,3 +40,11 @@ func exposeMemStats() {}
 
 // moveToNewVersion: natively there is no page to reload.
 func moveToNewVersion() bool { return false }
+
+func copyText(ctx app.Context, text string, done func(ctx app.Context, ok bool)) { done(ctx, false) }
+
+func download(name, mimeType, text string) {}
+
+func readPickedFile(ctx app.Context, inputID string, done func(ctx app.Context, text string, err string)) {
+	done(ctx, "", "no browser")
+}

@@ -305,3 +305,43 @@ func reloadIntoNewVersion() {
 	})
 	container.Call("getRegistration").Call("then", onRegistration, reload)
 }
+
+// copyText puts text on the clipboard and calls done with whether the
+// browser took it, on the UI goroutine.
+func copyText(ctx app.Context, text string, done func(ctx app.Context, ok bool)) {
+	helpers := app.Window().Get("marsadPage")
+	if !helpers.Truthy() {
+		done(ctx, false)
+		return
+	}
+	var cb app.Func
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ok := len(args) > 0 && args[0].Truthy()
+		ctx.Dispatch(func(ctx app.Context) { done(ctx, ok) })
+		cb.Release()
+		return nil
+	})
+	helpers.Call("copy", text, cb)
+}
+
+// download has the browser save text as a file named name.
+func download(name, mimeType, text string) { page("download", name, mimeType, text) }
+
+// readPickedFile reads the file picked in the <input type=file> with that id
+// and calls done with its text, or the browser's error, on the UI goroutine.
+func readPickedFile(ctx app.Context, inputID string, done func(ctx app.Context, text string, err string)) {
+	helpers := app.Window().Get("marsadPage")
+	input := app.Window().GetElementByID(inputID)
+	if !helpers.Truthy() || !input.Truthy() {
+		done(ctx, "", "no file")
+		return
+	}
+	var cb app.Func
+	cb = app.FuncOf(func(this app.Value, args []app.Value) any {
+		text, err := args[0].String(), args[1].String()
+		ctx.Dispatch(func(ctx app.Context) { done(ctx, text, err) })
+		cb.Release()
+		return nil
+	})
+	helpers.Call("readFile", input, cb)
+}

@@ -55,6 +55,11 @@ type Explorer struct {
 	// answer is on the page.
 	address addressUpdate
 
+	// groups are the visitor's term groups, as this browser keeps them.
+	groups query.Groups
+	// arabicDigits: the visitor writes numbers ١٢٣ in the charts.
+	arabicDigits bool
+
 	answer pageState
 	// answered is the view whose answer is on the page; while it differs
 	// from view, a search is running.
@@ -76,6 +81,8 @@ type Explorer struct {
 // OnMount starts loading the corpus as soon as the page exists.
 func (c *Explorer) OnMount(ctx app.Context) {
 	c.theme = storedString(themeStorageKey)
+	c.groups = storedGroups()
+	c.arabicDigits = storedString(digitsStorageKey) == "arab"
 	ctx.ObserveState(engineStateKey, &c.engine).OnChange(func() { c.refresh(ctx) })
 	ctx.GetState(engineStateKey, &c.engine)
 	if c.engine.Status == enginePending && !app.IsServer {
@@ -132,13 +139,14 @@ func (c *Explorer) refresh(ctx app.Context) {
 		c.syncAddress(ctx)
 		return
 	}
-	if c.view.Help {
+	if c.view.Help || (c.view.Tool == toolKeep && c.view.DocID == "") {
 		c.answered, c.busy = c.view, false
 		c.syncAddress(ctx)
 		return
 	}
+	c.carryGroups()
 	c.seq++
-	seq, v := c.seq, c.view
+	seq, v, groups := c.seq, c.view, c.groups
 	start := queryStart()
 	answered := false // read and written on the UI goroutine only
 	keepFramesComing(ctx, &answered)
@@ -148,7 +156,7 @@ func (c *Explorer) refresh(ctx app.Context) {
 		}
 	})
 	ctx.Async(func() {
-		out := compute(engine, v)
+		out := compute(engine, v, groups)
 		ctx.Dispatch(func(ctx app.Context) {
 			answered = true
 			if seq != c.seq {
@@ -202,8 +210,29 @@ func keepFramesComing(ctx app.Context, done *bool) {
 	ctx.Dispatch(beat)
 }
 
+// carryGroups writes the definitions of the term groups the query uses into
+// the view, so that its address carries them: whoever opens the link
+// searches what the sender searched, with or without the same groups.
+func (c *Explorer) carryGroups() {
+	if c.view.DocID != "" {
+		return
+	}
+	_, carried, _ := expandGroups(c.view.Query, groupsFor(c.view, c.groups))
+	c.view.Groups = carried
+}
+
+// onGroups takes the visitor's term groups after a change in the Saved view.
+func (c *Explorer) onGroups(ctx app.Context, gs query.Groups) {
+	c.groups = gs
+}
+
 // pageState is what a view shows, computed away from the UI goroutine.
 type pageState struct {
+	// unknownGroups are group:name words of the query naming no group this
+	// browser or the link has: they were searched as words.
+	unknownGroups []string
+	// work is a workbench view's answer (nil for the results).
+	work        *workAnswer
 	result      *search.Result
 	err         error
 	suggestions []suggestion // when nothing matches: what each word finds alone
@@ -224,20 +253,31 @@ func (s pageState) failure() error {
 	return nil
 }
 
-// compute runs a view's search or opens its document.
-func compute(engine *search.Engine, v view) pageState {
+// compute runs a view's search or opens its document. The query's term
+// groups are read with the visitor's own groups (and those the address
+// carries).
+func compute(engine *search.Engine, v view, own query.Groups) pageState {
 	var s pageState
+	q, _, unknown := expandGroups(v.effectiveQuery(), groupsFor(v, own))
+	s.unknownGroups = unknown
 	if v.DocID != "" {
-		openReader(engine, v, &s)
+		openReader(engine, v, q, &s)
 		return s
 	}
+	offset, limit := v.Page*pageSize, pageSize
+	if v.Tool != toolResults {
+		offset = 0
+		// A workbench view shows its own answer; the search gives the
+		// facets and the filter bar their counts.
+		limit = 1
+	}
 	res, err := engine.Search(search.Request{
-		Query:    v.effectiveQuery(),
+		Query:    q,
 		Sources:  v.Sources,
 		Years:    v.Years,
 		Entities: v.Entities,
-		Offset:   v.Page * pageSize,
-		Limit:    pageSize,
+		Offset:   offset,
+		Limit:    limit,
 		Aliases:  !v.NoAliases,
 		Sort:     v.Sort,
 	})
@@ -246,6 +286,10 @@ func compute(engine *search.Engine, v view) pageState {
 		return s
 	}
 	s.result = res
+	if v.Tool != toolResults {
+		s.work = computeWork(engine, v, q)
+		return s
+	}
 	if res.Total == 0 {
 		s.suggestions = suggest(engine, v)
 	}
@@ -293,7 +337,7 @@ func suggest(engine *search.Engine, v view) []suggestion {
 	return out
 }
 
-func openReader(engine *search.Engine, v view, s *pageState) {
+func openReader(engine *search.Engine, v view, q string, s *pageState) {
 	doc, ok, err := engine.Document(v.DocID)
 	if err != nil {
 		s.err = err
@@ -304,10 +348,10 @@ func openReader(engine *search.Engine, v view, s *pageState) {
 		return
 	}
 	s.doc = &doc
-	if v.effectiveQuery() == "" {
+	if q == "" {
 		return
 	}
-	spans, err := engine.Highlight(doc.ID, search.Request{Query: v.effectiveQuery(), Aliases: !v.NoAliases})
+	spans, err := engine.Highlight(doc.ID, search.Request{Query: q, Aliases: !v.NoAliases})
 	if err != nil {
 		s.err = err
 		return
@@ -567,19 +611,37 @@ func (c *Explorer) renderResults() app.UI {
 		entitiesErr = errString(res.Facets.EntitiesErr)
 	}
 	filters := c.activeFilterCount()
+	var content app.UI
+	if c.view.Tool == toolResults {
+		content = app.Div().Body(
+			app.Div().Class("work-bar").Body(
+				&SaveQuery{Lang: c.lang, View: c.view},
+				app.If(res != nil && res.Total > 0, func() app.UI {
+					return &Export{Lang: c.lang, Name: fileName(toolResults, c.view.Query), Table: c.resultsTable()}
+				}),
+			),
+			&Results{
+				Lang: c.lang, View: c.view, Answered: c.answered.effectiveQuery(), Result: res,
+				Suggestions: c.answer.suggestions, Err: errText, Busy: c.busy,
+			},
+		)
+	} else {
+		content = c.renderWork(errText)
+	}
 	return app.Div().Class("layout").Body(
 		app.H1().Class("visually-hidden").Text(heading),
 		&FilterBar{Lang: c.lang, View: c.view},
 		app.Section().ID("results").Class(busyClass("results", c.busy)).TabIndex(-1).
 			Aria("label", t.resultsLabel).Aria("busy", boolString(c.busy)).Body(
+			toolTabs(c.lang, c.view),
 			app.Button().Type("button").ID("filters-button").Class("filters-button").
 				Aria("expanded", boolString(c.filtersOpen)).Aria("controls", "facets").
 				Text(t.filtersButton(filters)).
 				OnClick(func(ctx app.Context, e app.Event) { c.setFiltersOpen(ctx, true) }),
-			&Results{
-				Lang: c.lang, View: c.view, Answered: c.answered.effectiveQuery(), Result: res,
-				Suggestions: c.answer.suggestions, Err: errText, Busy: c.busy,
-			},
+			app.If(len(c.answer.unknownGroups) > 0, func() app.UI {
+				return app.P().Class("note").Role("status").Text(c.lang.w().groupUnknown(joinTerms(c.lang, c.answer.unknownGroups)))
+			}),
+			content,
 		),
 		&Facets{
 			Lang: c.lang, View: c.view, Facets: facets, Open: c.filtersOpen, EntitiesErr: entitiesErr,

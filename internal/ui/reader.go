@@ -26,6 +26,11 @@ type Reader struct {
 
 	shown   string // the article the current hit belongs to
 	current int
+
+	// citeStatus says how "cite this passage" went; citeText is the
+	// citation, shown to copy by hand when the browser refused to copy it.
+	citeStatus string
+	citeText   string
 }
 
 func (r *Reader) OnMount(ctx app.Context)  { r.sync(ctx) }
@@ -38,6 +43,7 @@ func (r *Reader) sync(ctx app.Context) {
 	}
 	r.shown = r.Doc.ID
 	r.current = 0
+	r.citeStatus, r.citeText = "", ""
 	if r.View.Hit > 0 && r.View.Hit < len(r.Spans) {
 		r.current = r.View.Hit
 		r.scrollToCurrent(ctx)
@@ -112,6 +118,7 @@ func (r *Reader) Render() app.UI {
 			return app.P().Class("query-error").Role("alert").Text(r.Err)
 		}),
 		app.If(total > 0, func() app.UI { return r.renderHitBar(total, len(d.Text)) }),
+		r.renderCite(),
 		app.Div().Class("reader-body").Body(
 			app.Range(paragraphs).Slice(func(i int) app.UI {
 				p := paragraphs[i]
@@ -190,4 +197,32 @@ func tickClass(current bool) string {
 		return "tick current"
 	}
 	return "tick"
+}
+
+// renderCite offers "cite this passage": the passage of the current hit
+// with the article's title, source, date, original address and a Marsad
+// link to that hit, copied to the clipboard.
+func (r *Reader) renderCite() app.UI {
+	w := r.Lang.w()
+	return app.Div().Class("cite").Body(
+		app.Button().Type("button").Class("cite-button").Title(w.citeTitle).Text(w.cite).OnClick(r.onCite),
+		app.Span().Class("cite-status").Role("status").Text(r.citeStatus),
+		app.If(r.citeText != "", func() app.UI {
+			return app.Textarea().Class("cite-text").ReadOnly(true).Aria("label", w.cite).Dir("auto").Rows(6).Text(r.citeText)
+		}),
+	)
+}
+
+func (r *Reader) onCite(ctx app.Context, e app.Event) {
+	w := r.Lang.w()
+	v := r.View
+	v.Hit = r.current
+	text := citation(w, r.Lang.t(), r.Doc, r.Spans, r.current, absoluteURL(v.URL().String()))
+	copyText(ctx, text, func(ctx app.Context, ok bool) {
+		if ok {
+			r.citeStatus, r.citeText = w.citeCopied, ""
+		} else {
+			r.citeStatus, r.citeText = w.citeFailed, text
+		}
+	})
 }

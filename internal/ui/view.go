@@ -40,7 +40,62 @@ type view struct {
 	// Lang is the interface language: what the address says, else what the
 	// browser remembers, else Arabic.
 	Lang lang
+
+	// Tool is the workbench view shown for the query: the list of results
+	// (toolResults, ""), the concordance, trends… Each keeps its own
+	// settings below, all in the address, so a link reproduces the view.
+	Tool tool
+	// LineSort orders the concordance's lines (explore.ConcordanceSort).
+	LineSort string
+	// Compared are up to four more queries drawn beside the query in
+	// trends.
+	Compared []string
+	// Unit is the trends' period: "" (chosen by the span of the data),
+	// "day", "month" or "year".
+	Unit string
+	// PerWords draws trends per 10,000 words rather than as counts.
+	PerWords bool
+	// AsTable shows a view's numbers as a table rather than as a chart.
+	AsTable bool
+	// BySource draws trends by source rather than over time.
+	BySource bool
+	// Window is the collocates' window, in words each side (0: default).
+	Window int
+	// SideA and SideB are the two subcorpora compare sets side by side,
+	// each as query text (source:الجزيرة, date:2014..2015, a word…).
+	SideA, SideB string
+	// Groups are term-group definitions the link carries ("name=t1|t2"),
+	// so that a query with group:name reads the same for whoever opens it.
+	Groups []string
 }
+
+// tool is a workbench view.
+type tool string
+
+const (
+	toolResults     tool = ""
+	toolConcordance tool = "kwic"
+	toolTrends      tool = "trends"
+	toolCollocates  tool = "collocates"
+	toolWords       tool = "words"
+	toolCompare     tool = "compare"
+	toolKeep        tool = "keep" // term groups and saved queries
+)
+
+// tools are the workbench views in the order of their tabs.
+var tools = []tool{toolResults, toolConcordance, toolTrends, toolCollocates, toolWords, toolCompare, toolKeep}
+
+func parseTool(s string) tool {
+	for _, t := range tools {
+		if string(t) == s {
+			return t
+		}
+	}
+	return toolResults
+}
+
+// maxCompared bounds the queries trends draws beside the query (five in all).
+const maxCompared = 4
 
 // URL parameter names.
 const (
@@ -56,6 +111,24 @@ const (
 	paramHit    = "hit"
 	paramHelp   = "help"
 	paramLang   = "lang"
+
+	paramTool     = "view"
+	paramLineSort = "lines"
+	paramCompared = "vs"
+	paramUnit     = "unit"
+	paramPer      = "per"
+	paramAsTable  = "table"
+	paramBySource = "by"
+	paramWindow   = "window"
+	paramSideA    = "a"
+	paramSideB    = "b"
+	paramGroups   = "groups"
+)
+
+// The values of paramPer and paramBySource.
+const (
+	perTenThousand = "10k"
+	bySource       = "source"
 )
 
 // maxURLFilters bounds how many filter values a crafted link can make the page
@@ -71,9 +144,18 @@ func (v view) effectiveQuery() string {
 	return strings.TrimSpace(v.Query + " " + query.FieldDate + ":" + v.Dates)
 }
 
-// results is the view's list of results: the same filters, no article open.
+// results is the view's list of results (or its workbench view): the same
+// filters, no article open.
 func (v view) results() view {
 	v.DocID, v.Hit, v.Help = "", 0, false
+	return v
+}
+
+// withTool is the view switched to another workbench view, keeping the
+// query, the filters and every view's settings.
+func (v view) withTool(t tool) view {
+	v = v.results()
+	v.Tool, v.Page = t, 0
 	return v
 }
 
@@ -105,8 +187,30 @@ func parseView(u *url.URL) view {
 	if l := q.Get(paramLang); l != "" {
 		v.Lang = parseLang(l) // unset: the page uses the language remembered
 	}
+	v.Tool = parseTool(q.Get(paramTool))
+	v.LineSort = q.Get(paramLineSort)
+	for _, c := range q[paramCompared] {
+		if c = strings.TrimSpace(c); c != "" && len(v.Compared) < maxCompared {
+			v.Compared = append(v.Compared, c)
+		}
+	}
+	switch u := q.Get(paramUnit); u {
+	case "day", "month", "year":
+		v.Unit = u
+	}
+	v.PerWords = q.Get(paramPer) == perTenThousand
+	_, v.AsTable = q[paramAsTable]
+	v.BySource = q.Get(paramBySource) == bySource
+	if w, err := strconv.Atoi(q.Get(paramWindow)); err == nil && w >= 1 && w <= maxWindow {
+		v.Window = w
+	}
+	v.SideA, v.SideB = q.Get(paramSideA), q.Get(paramSideB)
+	v.Groups = limit(q[paramGroups])
 	return v
 }
+
+// maxWindow bounds the collocates' window a link can ask for.
+const maxWindow = 10
 
 func limit(values []string) []string {
 	if len(values) > maxURLFilters {
@@ -152,6 +256,39 @@ func (v view) URL() *url.URL {
 	}
 	if v.Help {
 		parts = append(parts, paramHelp)
+	}
+	if v.Tool != toolResults {
+		add(paramTool, string(v.Tool))
+	}
+	if v.LineSort != "" {
+		add(paramLineSort, v.LineSort)
+	}
+	for _, c := range v.Compared {
+		add(paramCompared, c)
+	}
+	if v.Unit != "" {
+		add(paramUnit, v.Unit)
+	}
+	if v.PerWords {
+		add(paramPer, perTenThousand)
+	}
+	if v.BySource {
+		add(paramBySource, bySource)
+	}
+	if v.AsTable {
+		parts = append(parts, paramAsTable)
+	}
+	if v.Window > 0 {
+		add(paramWindow, strconv.Itoa(v.Window))
+	}
+	if v.SideA != "" {
+		add(paramSideA, v.SideA)
+	}
+	if v.SideB != "" {
+		add(paramSideB, v.SideB)
+	}
+	for _, g := range v.Groups {
+		add(paramGroups, g)
 	}
 	if v.Lang == english {
 		add(paramLang, string(english))

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"marsad/internal/corpus"
+	"marsad/internal/search"
+)
+
+// maxPassageBytes bounds the passage a citation quotes: a whole paragraph
+// when it is short, else the sentences around the hit.
+const maxPassageBytes = 900
+
+// citation is the text "cite this passage" copies: the passage around hit
+// (the paragraph it is in, cut to sentences around it when long), then the
+// article's title, source and date, its original address when it has one,
+// and link, the Marsad address of that hit.
+func citation(w *workTexts, t *texts, d *corpus.Document, spans []search.Span, hit int, link string) string {
+	passage := passageAround(d.Text, spans, hit)
+	var b strings.Builder
+	b.WriteString(w.quoteOpen + passage + w.quoteClose + "\n")
+	b.WriteString("— " + d.Title)
+	if d.Source != "" {
+		b.WriteString(w.citeSeparator + d.Source)
+	}
+	if d.Date != "" {
+		b.WriteString(w.citeSeparator + t.displayDate(d.Date, d.DateInferred))
+	}
+	b.WriteString("\n")
+	if corpus.WebAddress(d.URL) {
+		b.WriteString(w.citeOriginal + d.URL + "\n")
+	}
+	b.WriteString(w.citeInMarsad + link + "\n")
+	return b.String()
+}
+
+// passageAround is the paragraph of text holding spans[hit] (the first
+// paragraph when there is no hit), cut to whole sentences around the hit
+// when it is longer than maxPassageBytes.
+func passageAround(text string, spans []search.Span, hit int) string {
+	at := 0
+	if hit >= 0 && hit < len(spans) {
+		at = spans[hit].Start
+	}
+	if at > len(text) {
+		at = len(text)
+	}
+	start := strings.LastIndexByte(text[:at], '\n') + 1
+	end := strings.IndexByte(text[at:], '\n')
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += at
+	}
+	if hit < 0 || hit >= len(spans) {
+		// No hit: the first paragraph with text.
+		for _, p := range strings.Split(text, "\n") {
+			if strings.TrimSpace(p) != "" {
+				start = strings.Index(text, p)
+				end = start + len(p)
+				break
+			}
+		}
+	}
+	if end-start <= maxPassageBytes {
+		return strings.TrimSpace(text[start:end])
+	}
+	// Whole sentences around the hit, as many as fit.
+	from, to := at, at
+	if hit >= 0 && hit < len(spans) {
+		to = spans[hit].End
+	}
+	for from > start && to-from < maxPassageBytes/2 {
+		from = sentenceStartBefore(text, start, from)
+	}
+	for to < end && to-from < maxPassageBytes {
+		to = sentenceEndAfter(text, to, end)
+	}
+	out := strings.TrimSpace(text[from:to])
+	if from > start {
+		out = "… " + out
+	}
+	if to < end {
+		out += " …"
+	}
+	return out
+}
+
+// sentenceEnds are the marks that end a sentence in Arabic and Latin text.
+const sentenceEnds = ".!?؟؛\u06d4"
+
+// sentenceStartBefore is where the sentence before position at begins (not
+// before floor).
+func sentenceStartBefore(text string, floor, at int) int {
+	i := at
+	// Step over the mark that ends the previous sentence, if at sits on it.
+	for i > floor {
+		r, size := utf8.DecodeLastRuneInString(text[floor:i])
+		if !strings.ContainsRune(sentenceEnds, r) && r != ' ' {
+			break
+		}
+		i -= size
+	}
+	for i > floor {
+		r, size := utf8.DecodeLastRuneInString(text[floor:i])
+		if strings.ContainsRune(sentenceEnds, r) {
+			return i
+		}
+		i -= size
+	}
+	return floor
+}
+
+// sentenceEndAfter is the end of the sentence that position at is in (not
+// past ceiling), its mark included.
+func sentenceEndAfter(text string, at, ceiling int) int {
+	i := at
+	for i < ceiling {
+		r, size := utf8.DecodeRuneInString(text[i:ceiling])
+		i += size
+		if strings.ContainsRune(sentenceEnds, r) {
+			return i
+		}
+	}
+	return ceiling
+}

@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/explore"
+)
+
+// Collocates lists the words most associated with the query within a
+// window of words, by log-likelihood, with PMI and the raw counts beside
+// it; each word searches the pair (as a phrase when the two were side by
+// side).
+type Collocates struct {
+	app.Compo
+
+	Lang   lang
+	View   view
+	Result *explore.CollocatesResult
+}
+
+// windows are the window sizes offered.
+var windows = []int{2, 3, 5, 8, 10}
+
+func (c *Collocates) Render() app.UI {
+	w := c.Lang.w()
+	res := c.Result
+	if res == nil {
+		return app.Div()
+	}
+	return app.Div().Class("collocates-view").Body(
+		app.P().Class("view-summary").Role("status").Text(w.collocatesHeading(res.Window)),
+		c.renderWindows(res.Window),
+		app.If(res.Sampled, func() app.UI { return app.P().Class("note").Text(w.sampled(res.DocsRead, res.Docs)) }),
+		app.If(len(res.Collocates) == 0, func() app.UI { return app.P().Class("empty").Text(w.collocatesNone) }),
+		app.If(len(res.Collocates) > 0, func() app.UI { return c.renderTable(res) }),
+	)
+}
+
+func (c *Collocates) renderWindows(current int) app.UI {
+	w := c.Lang.w()
+	links := []app.UI{app.Span().Class("label").Text(w.windowLabel + ":")}
+	for _, n := range windows {
+		v := c.View
+		v.Window = n
+		a := app.A().Href(v.URL().String()).Text("±" + strconv.Itoa(n))
+		if n == current {
+			a = a.Aria("current", "true")
+		}
+		links = append(links, a)
+	}
+	return app.Div().Class("view-controls").Body(app.Div().Class("control").Role("group").Aria("label", w.windowLabel).Body(links...))
+}
+
+func (c *Collocates) renderTable(res *explore.CollocatesResult) app.UI {
+	w := c.Lang.w()
+	rows := make([][]cell, len(res.Collocates))
+	for i, col := range res.Collocates {
+		pair := c.View.withTool(toolResults)
+		pair.Query = col.Pair
+		rows[i] = []cell{
+			{text: col.Form, href: pair.URL().String(), title: w.searchPair + ": " + col.Pair},
+			{text: fixed(col.LogLikelihood, 1)}, {text: fixed(col.PMI, 2)}, {text: itoa(col.Count)}, {text: itoa(col.Freq)},
+		}
+	}
+	return dataTable(w.toolNames[toolCollocates], []string{w.collocate, w.logLikelihood, w.pmi, w.together, w.inCorpus}, rows)
+}

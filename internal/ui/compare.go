@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/explore"
+)
+
+// Compare sets two subcorpora side by side (each a query or a filter:
+// source:الجزيرة, date:..2015, entity:تويتر, a word): their sizes, the
+// query's frequency in each, and the words distinctive of each by
+// log-likelihood keyness with the log ratio as effect size.
+type Compare struct {
+	app.Compo
+
+	Lang   lang
+	View   view
+	Result *explore.Comparison
+
+	sideA, sideB string // as typed, before Compare is pressed
+	typed        bool
+}
+
+func (c *Compare) OnMount(ctx app.Context) { c.sync() }
+
+func (c *Compare) OnUpdate(ctx app.Context) { c.sync() }
+
+// sync fills the form from the address until the visitor types in it.
+func (c *Compare) sync() {
+	if !c.typed {
+		c.sideA, c.sideB = c.View.SideA, c.View.SideB
+	}
+}
+
+func (c *Compare) Render() app.UI {
+	w := c.Lang.w()
+	return app.Div().Class("compare-view").Body(
+		app.P().Class("hint").Text(w.compareIntro),
+		app.Form().Class("compare-form").OnSubmit(c.onCompare).Body(
+			app.Label().For("side-a").Text(w.sideA),
+			app.Input().ID("side-a").Type("search").Dir("auto").Placeholder(w.sideHint).Value(c.sideA).
+				OnInput(ctx0(func(v string) { c.sideA, c.typed = v, true })),
+			app.Label().For("side-b").Text(w.sideB),
+			app.Input().ID("side-b").Type("search").Dir("auto").Placeholder(w.sideHint).Value(c.sideB).
+				OnInput(ctx0(func(v string) { c.sideB, c.typed = v, true })),
+			app.Button().Type("submit").Text(w.compareRun),
+		),
+		app.If(c.Result == nil, func() app.UI { return app.P().Class("empty").Role("status").Text(w.compareNeedsSides) }),
+		app.If(c.Result != nil, func() app.UI { return c.renderResult(c.Result) }),
+	)
+}
+
+func (c *Compare) onCompare(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	v := c.View
+	v.SideA, v.SideB = strings.TrimSpace(c.sideA), strings.TrimSpace(c.sideB)
+	c.typed = false
+	ctx.NavigateTo(v.URL())
+}
+
+func (c *Compare) renderResult(r *explore.Comparison) app.UI {
+	w := c.Lang.w()
+	side := func(name string, s explore.Side, query string) app.UI {
+		return app.Div().Class("side").Body(
+			app.H2().Body(app.Text(name+": "), app.Bdi().Text(query)),
+			app.P().Text(w.sideSize(s.Docs, s.Words)),
+			app.If(s.Sampled, func() app.UI { return app.P().Class("note").Text(w.sampled(s.DocsRead, s.Docs)) }),
+			app.If(r.Query != "", func() app.UI {
+				return app.P().Class("query-rate").Text(w.queryIn(r.Query) + ": " + itoa(s.QueryCount.Count) +
+					" (" + fixed(s.QueryCount.PerTenThousand, 2) + " " + w.perTenK + ")")
+			}),
+		)
+	}
+	return app.Div().Class("comparison").Body(
+		app.Div().Class("sides").Body(
+			side(w.sideA, r.A, c.View.SideA),
+			side(w.sideB, r.B, c.View.SideB),
+		),
+		app.Div().Class("sides").Body(
+			c.renderKeywords("keywords-a", w.distinctiveOf(w.sideA), r.DistinctiveA),
+			c.renderKeywords("keywords-b", w.distinctiveOf(w.sideB), r.DistinctiveB),
+		),
+	)
+}
+
+func (c *Compare) renderKeywords(id, heading string, words []explore.Keyword) app.UI {
+	w := c.Lang.w()
+	rows := make([][]cell, len(words))
+	for i, k := range words {
+		v := c.View.withTool(toolResults)
+		v.Query = k.Form
+		rows[i] = []cell{
+			{text: k.Form, href: v.URL().String()},
+			{text: fixed(k.LogLikelihood, 1)}, {text: fixed(k.LogRatio, 2)}, {text: itoa(k.CountA)}, {text: itoa(k.CountB)},
+		}
+	}
+	return app.Section().Class("keywords").Aria("labelledby", id).Body(
+		app.H2().ID(id).Text(heading),
+		dataTable(heading, []string{w.word, w.keyness, w.logRatio, w.inA, w.inB}, rows),
+	)
+}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/explore"
+)
+
+// Export downloads what a view shows as CSV (UTF-8 with a byte order mark,
+// so that spreadsheet programs show Arabic) or JSON: the same files as the
+// command line's -csv and -json. Table may read the bundle (all the lines
+// of a concordance, every result), so it runs away from the UI goroutine.
+type Export struct {
+	app.Compo
+
+	Lang  lang
+	Name  string // the file's name, without extension
+	Table func() (explore.Table, error)
+
+	busy   bool
+	status string
+}
+
+func (c *Export) Render() app.UI {
+	w := c.Lang.w()
+	return app.Div().Class("export").Role("group").Aria("label", w.exportLabel).Body(
+		app.Span().Class("label").Text(w.exportLabel+":"),
+		app.Button().Type("button").Class("export-csv").Disabled(c.busy).DataSet("format", "csv").
+			Aria("label", w.exportLabel+" "+w.exportCSV).Text(w.exportCSV).OnClick(c.onExport),
+		app.Button().Type("button").Class("export-json").Disabled(c.busy).DataSet("format", "json").
+			Aria("label", w.exportLabel+" "+w.exportJSON).Text(w.exportJSON).OnClick(c.onExport),
+		app.Span().Class("export-status").Role("status").Text(c.status),
+	)
+}
+
+func (c *Export) onExport(ctx app.Context, e app.Event) {
+	format := ctx.JSSrc().Get("dataset").Get("format").String()
+	w := c.Lang.w()
+	make, name := c.Table, c.Name
+	c.busy, c.status = true, w.loadingView
+	ctx.Async(func() {
+		table, err := make()
+		var buf bytes.Buffer
+		mime := "text/csv;charset=utf-8"
+		if err == nil {
+			if format == "json" {
+				mime = "application/json"
+				err = table.WriteJSON(&buf)
+			} else {
+				err = table.WriteCSV(&buf)
+			}
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			c.busy = false
+			if err != nil {
+				c.status = w.viewFailed(err.Error())
+				return
+			}
+			c.status = ""
+			download(name+"."+format, mime, buf.String())
+		})
+	})
+}
+
+// fileName makes a download's name from a view's tool and query: letters
+// and digits kept (Arabic too), the rest dashes, at most 40 letters.
+func fileName(t tool, q string) string {
+	name := "marsad-results"
+	if t != toolResults {
+		name = "marsad-" + string(t)
+	}
+	var b strings.Builder
+	n, dash := 0, false
+	for _, r := range q {
+		if n == 40 {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			n++
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() > 0 {
+		name += "-" + b.String()
+	}
+	return name
+}

@@ -1,0 +1,447 @@
+package ui
+
+import (
+	"strconv"
+)
+
+// w returns the workbench's texts in l: the views beside the results
+// (concordance, trends, collocates, word list, compare), citing, exporting,
+// term groups and saved queries. Like texts, a missing translation is a
+// compile error.
+func (l lang) w() *workTexts {
+	if l == english {
+		return &englishWorkTexts
+	}
+	return &arabicWorkTexts
+}
+
+type workTexts struct {
+	toolsLabel string
+	toolNames  map[tool]string
+
+	// Citing a passage from the reader.
+	cite          string
+	citeTitle     string
+	citeCopied    string
+	citeFailed    string
+	quoteOpen     string
+	quoteClose    string
+	citeSeparator string
+	citeOriginal  string
+	citeInMarsad  string
+
+	// Export.
+	exportLabel string
+	exportCSV   string
+	exportJSON  string
+
+	// Term groups and saved queries.
+	keepHeading     string
+	groupsHeading   string
+	groupsIntro     string
+	groupName       string
+	groupNameHint   string
+	groupTerms      string
+	groupTermsHint  string
+	groupSave       string
+	groupDelete     string
+	groupUse        func(name string) string
+	groupsNone      string
+	groupsExport    string
+	groupsImport    string
+	groupsImported  func(n int) string
+	groupError      string
+	groupUnknown    func(names string) string
+	savedHeading    string
+	savedIntro      string
+	savedName       string
+	saveCurrent     string
+	savedNone       string
+	savedDelete     string
+	savedSaved      string
+	saveThisQuery   string
+	savedNameNeeded string
+
+	// Shared by the views.
+	needQuery     string
+	loadingView   string
+	viewFailed    func(detail string) string
+	openInReader  string
+	showTable     string
+	showChart     string
+	count         string
+	perTenK       string
+	docs          string
+	words         string
+	searchExactly string
+	sampled       func(read, total int) string
+
+	// Concordance.
+	kwicHeading   func(total, docs int) string
+	kwicNone      string
+	before        string
+	hitWord       string
+	after         string
+	sortLines     string
+	lineSorts     [][2]string // value, label
+	linesOfPage   func(from, to, total int) string
+	previousLines string
+	nextLines     string
+	sortPartial   func(n int) string
+
+	// Trends.
+	trendsHeading  string
+	compareWith    string
+	compareHint    string
+	addCompared    string
+	removeCompared func(q string) string
+	unitLabel      string
+	units          [][2]string // value, label; "" is automatic
+	overTime       string
+	bySource       string
+	rawCounts      string
+	perTenKLabel   string
+	digitsLabel    string
+	digitsLatin    string
+	digitsArabic   string
+	period         string
+	source         string
+	undated        func(n int) string
+	barTitle       func(period, q string, count string) string
+	chartLabel     func(q string) string
+	trendsNone     string
+
+	// Collocates.
+	collocatesHeading func(window int) string
+	collocatesNone    string
+	windowLabel       string
+	collocate         string
+	together          string
+	inCorpus          string
+	logLikelihood     string
+	pmi               string
+	searchPair        string
+
+	// Word forms and word list.
+	formsHeading string
+	formsNone    string
+	form         string
+	wordsHeading string
+	word         string
+
+	// Compare.
+	compareHeading    string
+	compareIntro      string
+	sideA, sideB      string
+	sideHint          string
+	compareRun        string
+	compareNeedsSides string
+	distinctiveOf     func(side string) string
+	keyness           string
+	logRatio          string
+	inA, inB          string
+	queryIn           func(q string) string
+	sideSize          func(docs, words int) string
+}
+
+var arabicWorkTexts = workTexts{
+	toolsLabel: "طرق العرض",
+	toolNames: map[tool]string{
+		toolResults:     "النتائج",
+		toolConcordance: "السياقات",
+		toolTrends:      "الاتجاهات",
+		toolCollocates:  "المتلازمات",
+		toolWords:       "الكلمات",
+		toolCompare:     "المقارنة",
+		toolKeep:        "المحفوظات",
+	},
+
+	cite:          "اقتبس هذا المقطع",
+	citeTitle:     "ينسخ المقطع مع العنوان والمصدر والتاريخ ورابط هذا الموضع",
+	citeCopied:    "نُسخ الاقتباس.",
+	citeFailed:    "لم يسمح المتصفح بالنسخ: حدّد النص أدناه وانسخه.",
+	quoteOpen:     "«",
+	quoteClose:    "»",
+	citeSeparator: "، ",
+	citeOriginal:  "الأصل: ",
+	citeInMarsad:  "في مرصد: ",
+
+	exportLabel: "تصدير",
+	exportCSV:   "CSV",
+	exportJSON:  "JSON",
+
+	keepHeading:    "المحفوظات",
+	groupsHeading:  "مجموعات المصطلحات",
+	groupsIntro:    "مجموعة تُبحث ككلمة واحدة: اكتب group:الاسم في أي بحث. تبقى في هذا المتصفح.",
+	groupName:      "اسم المجموعة",
+	groupNameHint:  "كلمة واحدة، مثل: منصات",
+	groupTerms:     "المصطلحات",
+	groupTermsHint: "مصطلح أو عبارة في كل سطر",
+	groupSave:      "احفظ المجموعة",
+	groupDelete:    "احذف",
+	groupUse:       func(name string) string { return "ابحث بـ group:" + name },
+	groupsNone:     "لا مجموعات بعد.",
+	groupsExport:   "صدّر المجموعات (JSON)",
+	groupsImport:   "استورد مجموعات (JSON)",
+	groupsImported: func(n int) string {
+		return "استُوردت " + countNoun(n, "مجموعة واحدة", "مجموعتان", "مجموعات", "مجموعة") + "."
+	},
+	groupError: "تعذّر حفظ المجموعة: ",
+	groupUnknown: func(names string) string {
+		return "لا مجموعة بهذا الاسم في هذا المتصفح: " + names + " (بُحث عنها ككلمات)."
+	},
+	savedHeading:    "عمليات البحث المحفوظة",
+	savedIntro:      "يُحفظ البحث مع مرشحاته وطريقة عرضه، ويُعاد بنقرة.",
+	savedName:       "اسم البحث",
+	saveCurrent:     "احفظ",
+	savedNone:       "لا عمليات بحث محفوظة بعد.",
+	savedDelete:     "احذف",
+	savedSaved:      "حُفظ البحث.",
+	saveThisQuery:   "احفظ هذا البحث",
+	savedNameNeeded: "اكتب اسمًا للبحث.",
+
+	needQuery:     "اكتب كلمة أو عبارة في مربع البحث لعرض هذه النافذة.",
+	loadingView:   "جارٍ الحساب…",
+	viewFailed:    func(detail string) string { return "تعذّر حساب هذا العرض: " + detail },
+	openInReader:  "افتح في المقال",
+	showTable:     "جدول",
+	showChart:     "رسم",
+	count:         "العدد",
+	perTenK:       "لكل ١٠٬٠٠٠ كلمة",
+	docs:          "المقالات",
+	words:         "الكلمات",
+	searchExactly: "ابحث عن هذه الصيغة بالضبط",
+	sampled: func(read, total int) string {
+		return "حُسب على أول " + strconv.Itoa(read) + " مقالًا من " + strconv.Itoa(total) + "."
+	},
+
+	kwicHeading: func(total, docs int) string {
+		return countNoun(total, "موضع واحد", "موضعان", "مواضع", "موضعًا") + " في " + countNoun(docs, "مقال واحد", "مقالين", "مقالات", "مقالًا")
+	},
+	kwicNone:  "لا مواضع لهذا البحث.",
+	before:    "قبل",
+	hitWord:   "الكلمة",
+	after:     "بعد",
+	sortLines: "رتّب الأسطر حسب",
+	lineSorts: [][2]string{
+		{"", "ترتيب المقالات"}, {"hit", "الكلمة نفسها"},
+		{"before1", "الكلمة السابقة"}, {"before2", "الكلمة السابقة الثانية"},
+		{"after1", "الكلمة التالية"}, {"after2", "الكلمة التالية الثانية"},
+	},
+	linesOfPage: func(from, to, total int) string {
+		return "الأسطر " + strconv.Itoa(from) + "–" + strconv.Itoa(to) + " من " + strconv.Itoa(total)
+	},
+	previousLines: "→ الأسطر السابقة",
+	nextLines:     "الأسطر التالية ←",
+	sortPartial: func(n int) string {
+		return "رُتّب أول " + strconv.Itoa(n) + " موضع فقط: ضيّق البحث لترتيبها كلها."
+	},
+
+	trendsHeading:  "تكرار البحث عبر الزمن",
+	compareWith:    "قارن مع",
+	compareHint:    "بحث آخر، مثل: تيليجرام",
+	addCompared:    "أضف",
+	removeCompared: func(q string) string { return "أزل " + q },
+	unitLabel:      "الفترة",
+	units:          [][2]string{{"", "تلقائي"}, {"day", "يوم"}, {"month", "شهر"}, {"year", "سنة"}},
+	overTime:       "عبر الزمن",
+	bySource:       "حسب المصدر",
+	rawCounts:      "الأعداد",
+	perTenKLabel:   "لكل ١٠٬٠٠٠ كلمة",
+	digitsLabel:    "الأرقام",
+	digitsLatin:    "123",
+	digitsArabic:   "١٢٣",
+	period:         "الفترة",
+	source:         "المصدر",
+	undated: func(n int) string {
+		return countNoun(n, "موضع واحد", "موضعان", "مواضع", "موضعًا") + " في مقالات بلا تاريخ (غير مرسومة)."
+	},
+	barTitle:   func(period, q, count string) string { return q + " — " + period + ": " + count },
+	chartLabel: func(q string) string { return "رسم بياني لتكرار " + q },
+	trendsNone: "لا مواضع لهذا البحث في مقالات مؤرخة.",
+
+	collocatesHeading: func(window int) string {
+		return "الكلمات الأكثر ارتباطًا بالبحث (نافذة " + strconv.Itoa(window) + " كلمات من كل جانب)"
+	},
+	collocatesNone: "لا كلمات مرتبطة بما يكفي.",
+	windowLabel:    "النافذة",
+	collocate:      "الكلمة",
+	together:       "معًا",
+	inCorpus:       "في المدونة",
+	logLikelihood:  "نسبة الأرجحية (LL)",
+	pmi:            "PMI",
+	searchPair:     "ابحث عن العبارة",
+
+	formsHeading: "الصيغ التي طابقت البحث",
+	formsNone:    "لا صيغ.",
+	form:         "الصيغة",
+	wordsHeading: "الكلمات الأكثر تكرارًا",
+	word:         "الكلمة",
+
+	compareHeading:    "قارن بين مجموعتين من المقالات",
+	compareIntro:      "حدّد كل مجموعة ببحث أو مرشح: source:الجزيرة، date:2014..2015، entity:تويتر، أو كلمة.",
+	sideA:             "المجموعة أ",
+	sideB:             "المجموعة ب",
+	sideHint:          "مثل: date:..2015",
+	compareRun:        "قارن",
+	compareNeedsSides: "حدّد المجموعتين لمقارنتهما.",
+	distinctiveOf:     func(side string) string { return "الكلمات المميِّزة لـ" + side },
+	keyness:           "الأهمية (LL)",
+	logRatio:          "نسبة اللوغاريتم",
+	inA:               "في أ",
+	inB:               "في ب",
+	queryIn:           func(q string) string { return "تكرار «" + q + "» في كل مجموعة" },
+	sideSize: func(docs, words int) string {
+		return countNoun(docs, "مقال واحد", "مقالان", "مقالات", "مقالًا") + "، " + strconv.Itoa(words) + " كلمة"
+	},
+}
+
+var englishWorkTexts = workTexts{
+	toolsLabel: "Views",
+	toolNames: map[tool]string{
+		toolResults:     "Results",
+		toolConcordance: "Concordance",
+		toolTrends:      "Trends",
+		toolCollocates:  "Collocates",
+		toolWords:       "Words",
+		toolCompare:     "Compare",
+		toolKeep:        "Saved",
+	},
+
+	cite:          "Cite this passage",
+	citeTitle:     "Copies the passage with its title, source, date and a link to this match",
+	citeCopied:    "Citation copied.",
+	citeFailed:    "The browser did not allow copying: select the text below and copy it.",
+	quoteOpen:     "“",
+	quoteClose:    "”",
+	citeSeparator: ", ",
+	citeOriginal:  "Original: ",
+	citeInMarsad:  "In Marsad: ",
+
+	exportLabel: "Export",
+	exportCSV:   "CSV",
+	exportJSON:  "JSON",
+
+	keepHeading:    "Saved",
+	groupsHeading:  "Term groups",
+	groupsIntro:    "A group is searched as one word: write group:name in any query. Groups stay in this browser.",
+	groupName:      "Group name",
+	groupNameHint:  "One word, e.g. platforms",
+	groupTerms:     "Terms",
+	groupTermsHint: "One term or phrase per line",
+	groupSave:      "Save group",
+	groupDelete:    "Delete",
+	groupUse:       func(name string) string { return "Search group:" + name },
+	groupsNone:     "No groups yet.",
+	groupsExport:   "Export groups (JSON)",
+	groupsImport:   "Import groups (JSON)",
+	groupsImported: func(n int) string { return englishCount(n, "group", "groups") + " imported." },
+	groupError:     "The group could not be saved: ",
+	groupUnknown: func(names string) string {
+		return "No group of that name in this browser: " + names + " (searched as words)."
+	},
+	savedHeading:    "Saved queries",
+	savedIntro:      "A query is saved with its filters and view, to run again in one click.",
+	savedName:       "Query name",
+	saveCurrent:     "Save",
+	savedNone:       "No saved queries yet.",
+	savedDelete:     "Delete",
+	savedSaved:      "Query saved.",
+	saveThisQuery:   "Save this query",
+	savedNameNeeded: "Give the query a name.",
+
+	needQuery:     "Type a word or phrase in the search box to see this view.",
+	loadingView:   "Computing…",
+	viewFailed:    func(detail string) string { return "This view could not be computed: " + detail },
+	openInReader:  "Open in the article",
+	showTable:     "Table",
+	showChart:     "Chart",
+	count:         "Count",
+	perTenK:       "Per 10,000 words",
+	docs:          "Articles",
+	words:         "Words",
+	searchExactly: "Search this exact form",
+	sampled: func(read, total int) string {
+		return "Computed over the first " + strconv.Itoa(read) + " of " + strconv.Itoa(total) + " articles."
+	},
+
+	kwicHeading: func(total, docs int) string {
+		return englishCount(total, "occurrence", "occurrences") + " in " + englishCount(docs, "article", "articles")
+	},
+	kwicNone:  "No occurrences for this query.",
+	before:    "Before",
+	hitWord:   "Match",
+	after:     "After",
+	sortLines: "Sort lines by",
+	lineSorts: [][2]string{
+		{"", "Article order"}, {"hit", "The match"},
+		{"before1", "Word before"}, {"before2", "Second word before"},
+		{"after1", "Word after"}, {"after2", "Second word after"},
+	},
+	linesOfPage: func(from, to, total int) string {
+		return "Lines " + strconv.Itoa(from) + "–" + strconv.Itoa(to) + " of " + strconv.Itoa(total)
+	},
+	previousLines: "← Previous lines",
+	nextLines:     "Next lines →",
+	sortPartial: func(n int) string {
+		return "Only the first " + strconv.Itoa(n) + " occurrences were sorted: narrow the query to sort them all."
+	},
+
+	trendsHeading:  "Frequency over time",
+	compareWith:    "Compare with",
+	compareHint:    "Another query, e.g. Telegram",
+	addCompared:    "Add",
+	removeCompared: func(q string) string { return "Remove " + q },
+	unitLabel:      "Period",
+	units:          [][2]string{{"", "Automatic"}, {"day", "Day"}, {"month", "Month"}, {"year", "Year"}},
+	overTime:       "Over time",
+	bySource:       "By source",
+	rawCounts:      "Counts",
+	perTenKLabel:   "Per 10,000 words",
+	digitsLabel:    "Digits",
+	digitsLatin:    "123",
+	digitsArabic:   "١٢٣",
+	period:         "Period",
+	source:         "Source",
+	undated: func(n int) string {
+		return englishCount(n, "occurrence", "occurrences") + " in undated articles (not drawn)."
+	},
+	barTitle:   func(period, q, count string) string { return q + " — " + period + ": " + count },
+	chartLabel: func(q string) string { return "Chart of the frequency of " + q },
+	trendsNone: "No occurrences of this query in dated articles.",
+
+	collocatesHeading: func(window int) string {
+		return "Words most associated with the query (window of " + strconv.Itoa(window) + " words each side)"
+	},
+	collocatesNone: "No word is associated strongly enough.",
+	windowLabel:    "Window",
+	collocate:      "Word",
+	together:       "Together",
+	inCorpus:       "In corpus",
+	logLikelihood:  "Log-likelihood",
+	pmi:            "PMI",
+	searchPair:     "Search the phrase",
+
+	formsHeading: "Word forms that matched",
+	formsNone:    "No forms.",
+	form:         "Form",
+	wordsHeading: "Most frequent words",
+	word:         "Word",
+
+	compareHeading:    "Compare two sets of articles",
+	compareIntro:      "Give each set as a query or filter: source:الجزيرة, date:2014..2015, entity:تويتر, or a word.",
+	sideA:             "Set A",
+	sideB:             "Set B",
+	sideHint:          "e.g. date:..2015",
+	compareRun:        "Compare",
+	compareNeedsSides: "Give both sets to compare them.",
+	distinctiveOf:     func(side string) string { return "Distinctive words of " + side },
+	keyness:           "Keyness (LL)",
+	logRatio:          "Log ratio",
+	inA:               "In A",
+	inB:               "In B",
+	queryIn:           func(q string) string { return "Frequency of “" + q + "” in each set" },
+	sideSize: func(docs, words int) string {
+		return englishCount(docs, "article", "articles") + ", " + strconv.Itoa(words) + " words"
+	},
+}

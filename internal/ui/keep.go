@@ -1,0 +1,177 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/query"
+)
+
+// Keep is the view of what the visitor keeps in this browser: term groups
+// (named sets of terms searched as one with group:name), with export and
+// import as JSON, and saved queries, each a link that runs it again.
+type Keep struct {
+	app.Compo
+
+	Lang   lang
+	View   view
+	Groups query.Groups
+	// OnGroups is told the groups after every change, already stored.
+	OnGroups func(ctx app.Context, gs query.Groups)
+
+	name, terms string
+	status      string
+	saved       []savedQuery
+}
+
+func (k *Keep) OnMount(ctx app.Context) { k.saved = storedQueries() }
+
+func (k *Keep) Render() app.UI {
+	w := k.Lang.w()
+	return app.Section().Class("keep").Body(
+		app.H1().Text(w.keepHeading),
+		app.Section().Class("groups").Aria("labelledby", "groups-heading").Body(
+			app.H2().ID("groups-heading").Text(w.groupsHeading),
+			app.P().Class("hint").Text(w.groupsIntro),
+			app.Form().Class("group-form").OnSubmit(k.onSaveGroup).Body(
+				app.Label().For("group-name").Text(w.groupName),
+				app.Input().ID("group-name").Type("text").Placeholder(w.groupNameHint).Dir("auto").
+					Value(k.name).OnInput(ctx0(func(v string) { k.name = v })),
+				app.Label().For("group-terms").Text(w.groupTerms),
+				app.Textarea().ID("group-terms").Rows(4).Placeholder(w.groupTermsHint).Dir("auto").
+					Text(k.terms).OnInput(ctx0(func(v string) { k.terms = v })),
+				app.Button().Type("submit").Class("group-save").Text(w.groupSave),
+			),
+			app.P().Class("keep-status").Role("status").Text(k.status),
+			app.If(len(k.Groups) == 0, func() app.UI { return app.P().Class("empty").Text(w.groupsNone) }),
+			app.Ul().Class("group-list").Body(
+				app.Range(k.Groups).Slice(func(i int) app.UI { return k.renderGroup(k.Groups[i]) }),
+			),
+			app.Div().Class("group-files").Body(
+				app.Button().Type("button").Class("groups-export").Text(w.groupsExport).
+					Disabled(len(k.Groups) == 0).OnClick(k.onExport),
+				app.Label().Class("groups-import").For("groups-file").Text(w.groupsImport),
+				app.Input().ID("groups-file").Class("visually-hidden-file").Type("file").Accept(".json,application/json").
+					OnChange(k.onImport),
+			),
+		),
+		app.Section().Class("saved").Aria("labelledby", "saved-heading").Body(
+			app.H2().ID("saved-heading").Text(w.savedHeading),
+			app.P().Class("hint").Text(w.savedIntro),
+			app.If(len(k.saved) == 0, func() app.UI { return app.P().Class("empty").Text(w.savedNone) }),
+			app.Ul().Class("saved-list").Body(
+				app.Range(k.saved).Slice(func(i int) app.UI {
+					s := k.saved[i]
+					return app.Li().Body(
+						app.A().Class("saved-link").Href(RootPath()+s.Link).Dir("auto").Text(s.Name),
+						app.Button().Type("button").Class("saved-delete").Aria("label", w.savedDelete+": "+s.Name).
+							Text(w.savedDelete).DataSet("link", s.Link).OnClick(k.onDeleteSaved),
+					)
+				}),
+			),
+		),
+	)
+}
+
+func (k *Keep) renderGroup(g query.Group) app.UI {
+	w := k.Lang.w()
+	use := k.View.withTool(toolResults)
+	use.Query = query.FieldGroup + ":" + g.Name
+	use.Groups = nil
+	return app.Li().Class("group").Body(
+		app.Bdi().Class("group-name").Text(g.Name),
+		app.Span().Class("group-terms").Dir("auto").Text(joinTerms(k.Lang, g.Terms)),
+		app.A().Class("group-use").Href(use.URL().String()).Text(w.groupUse(g.Name)),
+		app.Button().Type("button").Class("group-delete").Aria("label", w.groupDelete+": "+g.Name).Text(w.groupDelete).
+			DataSet("name", g.Name).OnClick(k.onDeleteGroup),
+	)
+}
+
+// joinTerms lists terms with the language's comma.
+func joinTerms(l lang, terms []string) string {
+	sep := ", "
+	if l == arabic {
+		sep = "، "
+	}
+	out := ""
+	for i, t := range terms {
+		if i > 0 {
+			out += sep
+		}
+		out += t
+	}
+	return out
+}
+
+// ctx0 adapts a setter to go-app's input handler: it keeps the field's
+// value without redrawing the page on each keystroke.
+func ctx0(set func(string)) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		set(ctx.JSSrc().Get("value").String())
+		ctx.PreventUpdate()
+	}
+}
+
+func (k *Keep) onSaveGroup(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	w := k.Lang.w()
+	g, err := query.NewGroup(k.name, k.terms)
+	if err != nil {
+		k.status = w.groupError + err.Error()
+		return
+	}
+	k.name, k.terms, k.status = "", "", ""
+	k.setGroups(ctx, k.Groups.Put(g))
+}
+
+func (k *Keep) setGroups(ctx app.Context, gs query.Groups) {
+	storeGroups(gs)
+	k.Groups = gs
+	if k.OnGroups != nil {
+		k.OnGroups(ctx, gs)
+	}
+}
+
+func (k *Keep) onExport(ctx app.Context, e app.Event) {
+	download("marsad-groups.json", "application/json", string(k.Groups.JSON()))
+}
+
+func (k *Keep) onImport(ctx app.Context, e app.Event) {
+	w := k.Lang.w()
+	readPickedFile(ctx, "groups-file", func(ctx app.Context, text, readErr string) {
+		if readErr != "" {
+			k.status = w.groupError + readErr
+			return
+		}
+		gs, err := query.ReadGroups([]byte(text))
+		if err != nil {
+			k.status = w.groupError + err.Error()
+			return
+		}
+		all := k.Groups
+		for _, g := range gs {
+			all = all.Put(g)
+		}
+		k.status = w.groupsImported(len(gs))
+		k.setGroups(ctx, all)
+	})
+}
+
+// The delete buttons say what they delete in a data attribute, read at the
+// click: go-app keeps the first handler an element was drawn with, so a
+// closure over a list position would delete the wrong entry once the list
+// has changed.
+func (k *Keep) onDeleteGroup(ctx app.Context, e app.Event) {
+	k.setGroups(ctx, k.Groups.Remove(ctx.JSSrc().Get("dataset").Get("name").String()))
+}
+
+func (k *Keep) onDeleteSaved(ctx app.Context, e app.Event) {
+	link := ctx.JSSrc().Get("dataset").Get("link").String()
+	kept := make([]savedQuery, 0, len(k.saved))
+	for _, s := range k.saved {
+		if s.Link != link {
+			kept = append(kept, s)
+		}
+	}
+	k.saved = kept
+	storeQueries(k.saved)
+}

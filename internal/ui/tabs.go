@@ -1,0 +1,25 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// toolTabs switches between the workbench's views of one query: each is a
+// link keeping the query, the filters and every view's settings, so the
+// switch is an address like any other (Back returns to the previous view).
+func toolTabs(l lang, current view) app.UI {
+	w := l.w()
+	return app.Nav().Class("tool-tabs").Aria("label", w.toolsLabel).Body(
+		app.Ul().Body(
+			app.Range(tools).Slice(func(i int) app.UI {
+				t := tools[i]
+				a := app.A().Class("tool-tab").DataSet("tool", string(t)).
+					Href(current.withTool(t).URL().String()).Text(w.toolNames[t])
+				if t == current.Tool {
+					a = a.Aria("current", "page")
+				}
+				return app.Li().Body(a)
+			}),
+		),
+	)
+}

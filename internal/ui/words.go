@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/explore"
+)
+
+// WordsView shows, for a stemmed query, the surface forms that matched and
+// how often (each searches that form exactly), and for any filter set the
+// most frequent words, each by its most common spelling.
+type WordsView struct {
+	app.Compo
+
+	Lang  lang
+	View  view
+	Forms []explore.WordForm
+	List  *explore.WordListResult
+}
+
+func (c *WordsView) Render() app.UI {
+	w := c.Lang.w()
+	return app.Div().Class("words-view").Body(
+		app.If(len(c.Forms) > 0, func() app.UI {
+			return app.Section().Aria("labelledby", "forms-heading").Body(
+				app.H2().ID("forms-heading").Text(w.formsHeading),
+				c.renderForms(),
+			)
+		}),
+		app.If(c.List != nil, func() app.UI {
+			return app.Section().Aria("labelledby", "words-heading").Body(
+				app.H2().ID("words-heading").Text(w.wordsHeading),
+				app.If(c.List.Sampled, func() app.UI {
+					return app.P().Class("note").Text(w.sampled(c.List.DocsRead, c.List.Docs))
+				}),
+				c.renderList(),
+			)
+		}),
+	)
+}
+
+func (c *WordsView) renderForms() app.UI {
+	w := c.Lang.w()
+	rows := make([][]cell, len(c.Forms))
+	for i, f := range c.Forms {
+		exact := c.View.withTool(toolResults)
+		exact.Query = f.Query
+		rows[i] = []cell{
+			{text: f.Form, href: exact.URL().String(), title: w.searchExactly},
+			{text: itoa(f.Count)}, {text: itoa(f.Docs)}, {text: itoa(f.CorpusCount)},
+		}
+	}
+	return dataTable(w.formsHeading, []string{w.form, w.count, w.docs, w.inCorpus}, rows)
+}
+
+func (c *WordsView) renderList() app.UI {
+	w := c.Lang.w()
+	rows := make([][]cell, len(c.List.List))
+	for i, word := range c.List.List {
+		all := c.View.withTool(toolResults)
+		all.Query = word.Form
+		rows[i] = []cell{
+			{text: word.Form, href: all.URL().String()},
+			{text: itoa(word.Count)}, {text: fixed(word.PerTenThousand, 1)}, {text: itoa(word.Docs)},
+		}
+	}
+	return dataTable(w.wordsHeading, []string{w.word, w.count, w.perTenK, w.docs}, rows)
+}

@@ -1,0 +1,236 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"marsad/internal/explore"
+	"marsad/internal/search"
+)
+
+// workAnswer is a workbench view's answer, computed off the UI goroutine
+// like the results: one of its fields is set, by the view's tool.
+type workAnswer struct {
+	tool        tool
+	concordance *explore.ConcordanceResult
+	trends      *explore.TrendsResult
+	collocates  *explore.CollocatesResult
+	forms       []explore.WordForm
+	words       *explore.WordListResult
+	comparison  *explore.Comparison
+	// needQuery: the view looks for something and the query has no words.
+	needQuery bool
+	err       error
+}
+
+// linesPerPage is how many concordance lines a page shows: each page reads
+// only the articles its lines come from.
+const linesPerPage = 25
+
+// defaultWindow is the collocates' window when the address gives none.
+const defaultWindow = 5
+
+// maxWordList is how many words the word list and the keyness tables show.
+const maxWordList = 100
+
+// request is the search request a workbench view reads: the query (its term
+// groups expanded) and the view's filters.
+func (v view) request(q string) search.Request {
+	return search.Request{Query: q, Sources: v.Sources, Years: v.Years, Entities: v.Entities, Aliases: !v.NoAliases}
+}
+
+// computeWork runs a workbench view for the query q.
+func computeWork(engine *search.Engine, v view, q string) *workAnswer {
+	a := &workAnswer{tool: v.Tool}
+	req := v.request(q)
+	switch v.Tool {
+	case toolConcordance:
+		a.concordance, a.err = explore.Concordance(engine, req, explore.ConcordanceOptions{
+			Sort: explore.ConcordanceSort(v.LineSort), Offset: v.Page * linesPerPage, Limit: linesPerPage,
+		})
+	case toolTrends:
+		reqs := []search.Request{req}
+		for _, c := range v.Compared {
+			other := v
+			other.Query = c
+			reqs = append(reqs, other.request(other.effectiveQuery()))
+		}
+		a.trends, a.err = explore.Trends(engine, reqs, explore.TrendOptions{Unit: explore.DateUnit(v.Unit)})
+	case toolCollocates:
+		a.collocates, a.err = explore.Collocates(engine, req, explore.CollocateOptions{Window: v.window()})
+	case toolWords:
+		if strings.TrimSpace(v.Query) != "" {
+			a.forms, a.err = explore.WordForms(engine, req)
+			if errors.Is(a.err, explore.ErrNoQuery) {
+				a.forms, a.err = nil, nil
+			}
+		}
+		if a.err == nil {
+			a.words, a.err = explore.WordList(engine, req, explore.WordListOptions{Limit: maxWordList})
+		}
+	case toolCompare:
+		if strings.TrimSpace(v.SideA) == "" || strings.TrimSpace(v.SideB) == "" {
+			return a
+		}
+		sideA, sideB := v, v
+		sideA.Query, sideB.Query = v.SideA, v.SideB
+		a.comparison, a.err = explore.Compare(engine, sideA.request(sideA.effectiveQuery()), sideB.request(sideB.effectiveQuery()),
+			q, explore.CompareOptions{Limit: maxWordList})
+	}
+	if errors.Is(a.err, explore.ErrNoQuery) {
+		a.err, a.needQuery = nil, true
+	}
+	return a
+}
+
+func (v view) window() int {
+	if v.Window > 0 {
+		return v.Window
+	}
+	return defaultWindow
+}
+
+// maxExportRows bounds what one export reads: every line of a concordance
+// and every result, up to this many.
+const maxExportRows = 10000
+
+// renderWork draws the workbench view of the address, with the means to
+// save the query and to export what the view shows.
+func (c *Explorer) renderWork(errText string) app.UI {
+	w := c.lang.w()
+	if c.view.Tool == toolKeep {
+		return &Keep{Lang: c.lang, View: c.view, Groups: c.groups, OnGroups: c.onGroups}
+	}
+	a := c.answer.work
+	if c.answered.Tool != c.view.Tool || c.answered.DocID != "" {
+		a = nil // the answer on the page is another view's
+	}
+	var body app.UI
+	switch {
+	case errText != "":
+		body = app.P().Class("query-error").Role("alert").Text(errText)
+	case a == nil:
+		body = app.P().Class("status loading").Role("status").Body(
+			app.Span().Class("spinner").Aria("hidden", "true"), app.Text(w.loadingView))
+	case a.err != nil:
+		body = app.P().Class("query-error").Role("alert").Text(w.viewFailed(describeError(c.lang.t(), a.err)))
+	case a.needQuery:
+		body = app.P().Class("empty").Role("status").Text(w.needQuery)
+	default:
+		body = c.renderAnswer(a)
+	}
+	return app.Div().Class("work").Body(
+		app.H2().Class("work-title").Text(w.toolNames[c.view.Tool]),
+		app.Div().Class("work-bar").Body(
+			&SaveQuery{Lang: c.lang, View: c.view},
+			app.If(a != nil && a.err == nil && !a.needQuery && c.exportable(a), func() app.UI {
+				return &Export{Lang: c.lang, Name: fileName(c.view.Tool, c.view.Query), Table: c.exportTable(a)}
+			}),
+		),
+		body,
+	)
+}
+
+func (c *Explorer) renderAnswer(a *workAnswer) app.UI {
+	switch a.tool {
+	case toolConcordance:
+		return &Concordance{Lang: c.lang, View: c.view, Result: a.concordance}
+	case toolTrends:
+		return &Trends{Lang: c.lang, View: c.view, Result: a.trends, ArabicDigits: c.arabicDigits, OnDigits: c.onDigits}
+	case toolCollocates:
+		return &Collocates{Lang: c.lang, View: c.view, Result: a.collocates}
+	case toolWords:
+		return &WordsView{Lang: c.lang, View: c.view, Forms: a.forms, List: a.words}
+	case toolCompare:
+		return &Compare{Lang: c.lang, View: c.view, Result: a.comparison}
+	}
+	return app.Div()
+}
+
+// exportable says whether a view's answer has rows to export.
+func (c *Explorer) exportable(a *workAnswer) bool {
+	switch a.tool {
+	case toolConcordance:
+		return a.concordance != nil && a.concordance.Total > 0
+	case toolTrends:
+		return a.trends != nil && len(a.trends.Series) > 0
+	case toolCollocates:
+		return a.collocates != nil && len(a.collocates.Collocates) > 0
+	case toolWords:
+		return a.words != nil || len(a.forms) > 0
+	case toolCompare:
+		return a.comparison != nil
+	}
+	return false
+}
+
+// exportTable is what the export of a view writes: the whole concordance
+// (not only its page) in the order shown, the trend's numbers as shown
+// (over time or by source), the tables of the other views.
+func (c *Explorer) exportTable(a *workAnswer) func() (explore.Table, error) {
+	engine, v, groups := c.engine.Engine, c.view, c.groups
+	switch a.tool {
+	case toolConcordance:
+		return func() (explore.Table, error) {
+			q, _, _ := expandGroups(v.effectiveQuery(), groupsFor(v, groups))
+			all, err := explore.Concordance(engine, v.request(q), explore.ConcordanceOptions{
+				Sort: explore.ConcordanceSort(v.LineSort), Limit: maxExportRows,
+			})
+			if err != nil {
+				return explore.Table{}, err
+			}
+			return all.Table(), nil
+		}
+	case toolTrends:
+		if v.BySource {
+			return func() (explore.Table, error) { return a.trends.SourceTable(), nil }
+		}
+		return func() (explore.Table, error) { return a.trends.Table(), nil }
+	case toolCollocates:
+		return func() (explore.Table, error) { return a.collocates.Table(), nil }
+	case toolWords:
+		return func() (explore.Table, error) {
+			if a.words == nil {
+				return explore.WordFormsTable(a.forms), nil
+			}
+			return a.words.Table(), nil
+		}
+	case toolCompare:
+		return func() (explore.Table, error) { return a.comparison.Table(), nil }
+	}
+	return func() (explore.Table, error) { return explore.Table{}, nil }
+}
+
+// digitsStorageKey is where the browser remembers the visitor's digits.
+const digitsStorageKey = "marsad.digits"
+
+func (c *Explorer) onDigits(ctx app.Context, arabicDigits bool) {
+	c.arabicDigits = arabicDigits
+	value := "latn"
+	if arabicDigits {
+		value = "arab"
+	}
+	storeString(digitsStorageKey, value)
+}
+
+// maxExportResults bounds an export of results: each row needs its
+// article's record (for the URL), which the browser downloads.
+const maxExportResults = 2000
+
+// resultsTable exports the results in the order shown, from the first.
+func (c *Explorer) resultsTable() func() (explore.Table, error) {
+	engine, v, groups := c.engine.Engine, c.view, c.groups
+	return func() (explore.Table, error) {
+		q, _, _ := expandGroups(v.effectiveQuery(), groupsFor(v, groups))
+		res, err := engine.Search(search.Request{
+			Query: q, Sources: v.Sources, Years: v.Years, Entities: v.Entities,
+			Limit: maxExportResults, Aliases: !v.NoAliases, Sort: v.Sort,
+		})
+		if err != nil {
+			return explore.Table{}, err
+		}
+		return explore.ResultsTable(engine, res.Hits)
+	}
+}
