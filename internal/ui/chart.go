@@ -39,7 +39,7 @@ const (
 	chartRight   = 12
 	chartTop     = 12
 	chartBottom  = 44 // room for the category labels
-	chartMaxTick = 12 // category labels drawn at most
+	chartMaxTick = 7  // category labels drawn at most: they must fit a phone
 )
 
 // columnChart draws groups of vertical bars, categories from left to right

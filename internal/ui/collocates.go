@@ -44,7 +44,7 @@ func (c *Collocates) renderWindows(current int) app.UI {
 	for _, n := range windows {
 		v := c.View
 		v.Window = n
-		a := app.A().Href(v.URL().String()).Text("±" + strconv.Itoa(n))
+		a := app.A().Href(v.URL().String()).Dir("ltr").Text("±" + strconv.Itoa(n))
 		if n == current {
 			a = a.Aria("current", "true")
 		}

@@ -68,8 +68,7 @@ func (c *Compare) renderResult(r *explore.Comparison) app.UI {
 			app.P().Text(w.sideSize(s.Docs, s.Words)),
 			app.If(s.Sampled, func() app.UI { return app.P().Class("note").Text(w.sampled(s.DocsRead, s.Docs)) }),
 			app.If(r.Query != "", func() app.UI {
-				return app.P().Class("query-rate").Text(w.queryIn(r.Query) + ": " + itoa(s.QueryCount.Count) +
-					" (" + fixed(s.QueryCount.PerTenThousand, 2) + " " + w.perTenK + ")")
+				return app.P().Class("query-rate").Text(w.queryIn(r.Query) + ": " + w.queryRate(s.QueryCount.Count, fixed(s.QueryCount.PerTenThousand, 2)))
 			}),
 		)
 	}

@@ -18,6 +18,7 @@ func (l lang) w() *workTexts {
 type workTexts struct {
 	toolsLabel string
 	toolNames  map[tool]string
+	backTo     func(view string) string
 
 	// Citing a passage from the reader.
 	cite          string
@@ -141,11 +142,13 @@ type workTexts struct {
 	logRatio          string
 	inA, inB          string
 	queryIn           func(q string) string
+	queryRate         func(count int, rate string) string
 	sideSize          func(docs, words int) string
 }
 
 var arabicWorkTexts = workTexts{
 	toolsLabel: "طرق العرض",
+	backTo:     func(view string) string { return "→ العودة إلى " + view },
 	toolNames: map[tool]string{
 		toolResults:     "النتائج",
 		toolConcordance: "السياقات",
@@ -207,12 +210,12 @@ var arabicWorkTexts = workTexts{
 	showTable:     "جدول",
 	showChart:     "رسم",
 	count:         "العدد",
-	perTenK:       "لكل ١٠٬٠٠٠ كلمة",
+	perTenK:       "لكل 10,000 كلمة",
 	docs:          "المقالات",
 	words:         "الكلمات",
 	searchExactly: "ابحث عن هذه الصيغة بالضبط",
 	sampled: func(read, total int) string {
-		return "حُسب على أول " + strconv.Itoa(read) + " مقالًا من " + strconv.Itoa(total) + "."
+		return "حُسب على " + strconv.Itoa(read) + " مقالًا من " + strconv.Itoa(total) + "، موزعة بالتساوي على تواريخها."
 	},
 
 	kwicHeading: func(total, docs int) string {
@@ -247,7 +250,7 @@ var arabicWorkTexts = workTexts{
 	overTime:       "عبر الزمن",
 	bySource:       "حسب المصدر",
 	rawCounts:      "الأعداد",
-	perTenKLabel:   "لكل ١٠٬٠٠٠ كلمة",
+	perTenKLabel:   "لكل 10,000 كلمة",
 	digitsLabel:    "الأرقام",
 	digitsLatin:    "123",
 	digitsArabic:   "١٢٣",
@@ -290,7 +293,10 @@ var arabicWorkTexts = workTexts{
 	logRatio:          "نسبة اللوغاريتم",
 	inA:               "في أ",
 	inB:               "في ب",
-	queryIn:           func(q string) string { return "تكرار «" + q + "» في كل مجموعة" },
+	queryIn:           func(q string) string { return "تكرار «" + q + "» في هذه المجموعة" },
+	queryRate: func(count int, rate string) string {
+		return strconv.Itoa(count) + " (" + rate + " لكل 10,000 كلمة)"
+	},
 	sideSize: func(docs, words int) string {
 		return countNoun(docs, "مقال واحد", "مقالان", "مقالات", "مقالًا") + "، " + strconv.Itoa(words) + " كلمة"
 	},
@@ -298,6 +304,7 @@ var arabicWorkTexts = workTexts{
 
 var englishWorkTexts = workTexts{
 	toolsLabel: "Views",
+	backTo:     func(view string) string { return "← Back to " + view },
 	toolNames: map[tool]string{
 		toolResults:     "Results",
 		toolConcordance: "Concordance",
@@ -362,7 +369,7 @@ var englishWorkTexts = workTexts{
 	words:         "Words",
 	searchExactly: "Search this exact form",
 	sampled: func(read, total int) string {
-		return "Computed over the first " + strconv.Itoa(read) + " of " + strconv.Itoa(total) + " articles."
+		return "Computed over " + strconv.Itoa(read) + " of the " + strconv.Itoa(total) + " articles, spread evenly over their dates."
 	},
 
 	kwicHeading: func(total, docs int) string {
@@ -440,7 +447,8 @@ var englishWorkTexts = workTexts{
 	logRatio:          "Log ratio",
 	inA:               "In A",
 	inB:               "In B",
-	queryIn:           func(q string) string { return "Frequency of “" + q + "” in each set" },
+	queryIn:           func(q string) string { return "Frequency of “" + q + "” in this set" },
+	queryRate:         func(count int, rate string) string { return strconv.Itoa(count) + " (" + rate + " per 10,000 words)" },
 	sideSize: func(docs, words int) string {
 		return englishCount(docs, "article", "articles") + ", " + strconv.Itoa(words) + " words"
 	},

@@ -28,7 +28,7 @@ func (k *Keep) OnMount(ctx app.Context) { k.saved = storedQueries() }
 func (k *Keep) Render() app.UI {
 	w := k.Lang.w()
 	return app.Section().Class("keep").Body(
-		app.H1().Text(w.keepHeading),
+		app.H2().Class("work-title").Text(w.keepHeading),
 		app.Section().Class("groups").Aria("labelledby", "groups-heading").Body(
 			app.H2().ID("groups-heading").Text(w.groupsHeading),
 			app.P().Class("hint").Text(w.groupsIntro),

@@ -69,7 +69,11 @@ func (r *Reader) scrollToCurrent(ctx app.Context) {
 func (r *Reader) Render() app.UI {
 	t := r.Lang.t()
 	back := r.View.results()
-	backLink := app.A().Class("back").Href(back.URL().String()).Text(t.backToResults)
+	backText := t.backToResults
+	if r.View.Tool != toolResults {
+		backText = r.Lang.w().backTo(r.Lang.w().toolNames[r.View.Tool])
+	}
+	backLink := app.A().Class("back").Href(back.URL().String()).Text(backText)
 	switch {
 	case r.Loading:
 		return app.Article().Class("reader").Aria("busy", "true").Body(

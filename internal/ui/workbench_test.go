@@ -1,0 +1,114 @@
+package ui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"marsad/internal/corpus"
+	"marsad/internal/query"
+	"marsad/internal/search"
+)
+
+func TestWorkbenchViewsRoundTripThroughTheURL(t *testing.T) {
+	for _, v := range []view{
+		{Query: "تويتر", Tool: toolConcordance, LineSort: "before1", Page: 3},
+		{Query: "داعش", Tool: toolTrends, Compared: []string{"تيليجرام", "فيسبوك"}, Unit: "month", PerWords: true, AsTable: true, BySource: true},
+		{Query: "تويتر", Tool: toolCollocates, Window: 8, Sources: []string{"الجزيرة"}},
+		{Tool: toolWords, Years: []string{"2015"}},
+		{Query: "حساب", Tool: toolCompare, SideA: "date:..2015", SideB: "source:العربية"},
+		{Query: "group:منصات حجب", Tool: toolKeep, Groups: []string{"منصات=تويتر|فيس بوك"}},
+		{Query: "تويتر", Tool: toolConcordance, DocID: "001_c483dde8c62f1c3b", Hit: 4},
+	} {
+		got := parseView(v.URL())
+		if !reflect.DeepEqual(normalizeNil(got), normalizeNil(v)) {
+			t.Errorf("round trip of %+v gave %+v (URL %s)", v, got, v.URL())
+		}
+	}
+}
+
+func TestWorkbenchURLIgnoresWhatItCannotShow(t *testing.T) {
+	v := parseView(parseHref("/?view=nonsense&unit=week&window=99&vs=a&vs=b&vs=c&vs=d&vs=e&vs=f&per=x"))
+	if v.Tool != toolResults || v.Unit != "" || v.Window != 0 || len(v.Compared) != maxCompared || v.PerWords {
+		t.Errorf("got %+v", v)
+	}
+}
+
+func TestSwitchingViewsKeepsTheQueryAndFilters(t *testing.T) {
+	v := view{Query: "تويتر", Sources: []string{"الجزيرة"}, Page: 2, DocID: "x", Hit: 3, Tool: toolResults}
+	got := v.withTool(toolTrends)
+	if got.Query != v.Query || !reflect.DeepEqual(got.Sources, v.Sources) || got.Page != 0 || got.DocID != "" || got.Hit != 0 || got.Tool != toolTrends {
+		t.Errorf("withTool(trends) = %+v", got)
+	}
+}
+
+func TestLinksCarryTheTermGroupsTheyUse(t *testing.T) {
+	own := query.Groups{{Name: "منصات", Terms: []string{"تويتر", "فيس بوك"}}}
+	q, carried, unknown := expandGroups("group:منصات group:غائب", groupsFor(view{}, own))
+	if q != `(تويتر OR "فيس بوك") group:غائب` || len(unknown) != 1 || unknown[0] != "غائب" {
+		t.Errorf("expanded %q, unknown %v", q, unknown)
+	}
+	// Whoever opens the link reads the group as the sender did, without it.
+	v := view{Query: "group:منصات", Groups: carried}
+	q2, _, unknown2 := expandGroups(v.Query, groupsFor(parseView(v.URL()), nil))
+	if q2 != `(تويتر OR "فيس بوك")` || len(unknown2) != 0 {
+		t.Errorf("from the link: %q, unknown %v", q2, unknown2)
+	}
+}
+
+func TestACitationQuotesThePassageAndSaysWhereItIsFrom(t *testing.T) {
+	text := "فقرة أولى.\nأغلق موقع تويتر آلاف الحسابات. وقال متحدث إن العمل مستمر.\nفقرة أخيرة."
+	at := strings.Index(text, "تويتر")
+	d := &corpus.Document{ID: "d1", Title: "حرب إلكترونية", Source: "الجزيرة", Date: "2015-03-04", URL: "https://example.org/a", Text: text}
+	spans := []search.Span{{Start: at, End: at + len("تويتر")}}
+	got := citation(arabic.w(), arabic.t(), d, spans, 0, "https://marsad.example/?q=x&doc=d1")
+	for _, want := range []string{
+		"«أغلق موقع تويتر آلاف الحسابات. وقال متحدث إن العمل مستمر.»",
+		"— حرب إلكترونية، الجزيرة، 4 مارس 2015",
+		"الأصل: https://example.org/a",
+		"في مرصد: https://marsad.example/?q=x&doc=d1",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("citation lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "فقرة أولى") || strings.Contains(got, "فقرة أخيرة") {
+		t.Errorf("citation quotes other paragraphs:\n%s", got)
+	}
+}
+
+func TestALongPassageIsCutToTheSentencesAroundTheHit(t *testing.T) {
+	sentence := strings.Repeat("كلمة ", 40) + "."
+	text := strings.Repeat(sentence+" ", 10) + "هنا الهدف. " + strings.Repeat(sentence+" ", 10)
+	at := strings.Index(text, "الهدف")
+	got := passageAround(text, []search.Span{{Start: at, End: at + len("الهدف")}}, 0)
+	if !strings.Contains(got, "هنا الهدف.") || len(got) > maxPassageBytes+len("…  …")+len(sentence) {
+		t.Errorf("passage of %d bytes: %q", len(got), got)
+	}
+	if !strings.HasPrefix(got, "… ") || !strings.HasSuffix(got, " …") {
+		t.Errorf("a cut passage says so at both ends: %q", got)
+	}
+}
+
+func TestExportFileNamesKeepArabicAndDropTheRest(t *testing.T) {
+	for q, want := range map[string]string{
+		"":                       "marsad-kwic",
+		"تنظيم \"الدولة\" -داعش": "marsad-kwic-تنظيم-الدولة-داعش",
+		"../../etc/passwd":       "marsad-kwic-etc-passwd",
+	} {
+		if got := fileName(toolConcordance, q); got != want {
+			t.Errorf("fileName(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
+func TestChartsUseRoundNumbersAndTheVisitorsDigits(t *testing.T) {
+	for v, want := range map[float64]float64{0: 1, 7: 10, 12: 20, 126: 200, 0.3: 0.5, 1000: 1000} {
+		if got := niceCeiling(v); got != want {
+			t.Errorf("niceCeiling(%v) = %v, want %v", v, got, want)
+		}
+	}
+	if got := arabicIndic("2016-03: 1,234.5"); got != "٢٠١٦-٠٣: ١٬٢٣٤٫٥" {
+		t.Errorf("arabicIndic = %q", got)
+	}
+}
