@@ -136,10 +136,11 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 		}
 		return s
 	}
+	an := newAnalyzer()
 	for _, doc := range docs {
 		text := doc.Text
-		occs := o.Find(text, o.Spans(text))
-		toks := arabic.Analyze(text)
+		toks, _ := an.analyze(text)
+		occs := o.Mark(text, toks).Occurrences
 		inOcc := make([]bool, len(toks))
 		for _, oc := range occs {
 			for i := oc.First; i <= oc.Last; i++ {

@@ -127,17 +127,19 @@ func Compare(e *search.Engine, a, b search.Request, q string, opt CompareOptions
 	for t := range terms {
 		var fa, fb int
 		forms := map[string]int{}
+		for _, tc := range [2]*termCount{ca.terms[t], cb.terms[t]} {
+			if tc == nil {
+				continue
+			}
+			for _, w := range tc.spellings {
+				forms[w.spelling] += w.count
+			}
+		}
 		if tc := ca.terms[t]; tc != nil {
 			fa = tc.count
-			for f, n := range tc.forms {
-				forms[f] += n
-			}
 		}
 		if tc := cb.terms[t]; tc != nil {
 			fb = tc.count
-			for f, n := range tc.forms {
-				forms[f] += n
-			}
 		}
 		k := Keyword{Form: commonest(forms), Term: t, CountA: fa, CountB: fb,
 			PerTenThousandA: rate(fa, ca.words), PerTenThousandB: rate(fb, cb.words),

@@ -213,21 +213,29 @@ func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int,
 		return nil, err
 	}
 	var out []keyedLine
+	var an *analyzer
+	if withKeys {
+		an = newAnalyzer()
+	}
 	for _, doc := range read {
-		out = appendLines(out, o, doc, width, withKeys)
+		out = appendLines(out, o, doc, width, an)
 	}
 	return out, nil
 }
 
-// appendLines adds a document's lines.
-func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, width int, withKeys bool) []keyedLine {
+// appendLines adds a document's lines, with their sort keys when given an
+// analyzer.
+func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, width int, an *analyzer) []keyedLine {
 	text := doc.Text
-	spans := o.Spans(text)
-	occs := o.Find(text, spans)
+	var toks []arabic.Token
+	if an != nil {
+		toks, _ = an.analyze(text)
+	}
+	m := o.Mark(text, toks)
+	occs, toks := m.Occurrences, m.Tokens
 	if len(occs) == 0 {
 		return out
 	}
-	toks := o.Tokens(text)
 	for _, oc := range occs {
 		l := keyedLine{Line: Line{DocID: doc.ID, Title: doc.Title, Source: doc.Source, Date: doc.Date, URL: doc.URL,
 			Hit: oc.Span, Start: oc.Start, End: oc.End, Match: text[oc.Start:oc.End]}}
@@ -239,19 +247,19 @@ func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, wi
 		if len(after) > 0 {
 			l.After = flatten(text[oc.End:toks[after[len(after)-1]].End])
 		}
-		if withKeys {
+		if an != nil {
 			for i := range 2 {
 				if i < len(before) {
-					l.before[i] = wordKey(toks[before[i]].Text)
+					l.before[i] = sortKey(toks[before[i]])
 				}
 				if i < len(after) {
-					l.after[i] = wordKey(toks[after[i]].Text)
+					l.after[i] = sortKey(toks[after[i]])
 				}
 			}
 			var hit []string
 			for i := oc.First; i <= oc.Last; i++ {
 				if i == oc.First || toks[i].Position != toks[i-1].Position {
-					hit = append(hit, wordKey(toks[i].Text))
+					hit = append(hit, sortKey(toks[i]))
 				}
 			}
 			l.hit = strings.Join(hit, " ")
@@ -307,15 +315,6 @@ func wordsAfter(toks []arabic.Token, i, n int) []int {
 		out = append(out, j)
 	}
 	return out
-}
-
-// wordKey is the sort key of one word as written (see sortKey).
-func wordKey(word string) string {
-	toks := arabic.Analyze(word)
-	if len(toks) == 0 {
-		return word
-	}
-	return sortKey(toks[0])
 }
 
 // flatten shows a stretch of text on one line.
