@@ -61,6 +61,12 @@ type ConcordanceOptions struct {
 	// (DefaultSortLimit when 0, every line when negative). In document
 	// order nothing is bounded: a page reads only its own articles.
 	SortLimit int
+	// Progress, if set, is called after each article read with the number
+	// read so far and the number to read. In the browser, where this work
+	// holds the page's only thread, a Progress that sleeps a moment
+	// (time.Sleep) every few dozen milliseconds gives the page back its
+	// thread to draw a progress bar and take clicks.
+	Progress func(done, total int)
 }
 
 // ConcordanceResult is a page of the lines of a query's occurrences, key word in
@@ -151,7 +157,7 @@ func Concordance(e *search.Engine, req search.Request, opt ConcordanceOptions) (
 			}
 			seen += int(n)
 		}
-		lines, err := readLines(e, o, docs, opt.Width, false)
+		lines, err := readLines(e, o, docs, opt.Width, false, opt.Progress)
 		if err != nil {
 			return nil, err
 		}
@@ -178,7 +184,7 @@ func Concordance(e *search.Engine, req search.Request, opt ConcordanceOptions) (
 		docs = append(docs, o.Docs[k])
 		seen += int(n)
 	}
-	lines, err := readLines(e, o, docs, opt.Width, true)
+	lines, err := readLines(e, o, docs, opt.Width, true, opt.Progress)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +210,7 @@ type keyedLine struct {
 
 // readLines reads the documents and lists their lines in document order;
 // keys are filled when withKeys.
-func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int, withKeys bool) ([]keyedLine, error) {
+func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int, withKeys bool, progress func(done, total int)) ([]keyedLine, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
@@ -217,8 +223,11 @@ func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int,
 	if withKeys {
 		an = newAnalyzer()
 	}
-	for _, doc := range read {
+	for n, doc := range read {
 		out = appendLines(out, o, doc, width, an)
+		if progress != nil {
+			progress(n+1, len(read))
+		}
 	}
 	return out, nil
 }

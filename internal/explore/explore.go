@@ -92,6 +92,8 @@ type wordInfo struct {
 	// its term's count.
 	count int
 	tc    *termCount
+	// col is a collocates table's count of the spelling's term.
+	col *colStat
 }
 
 func newAnalyzer() *analyzer { return &analyzer{memo: map[string]*wordInfo{}} }

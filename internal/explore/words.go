@@ -110,6 +110,12 @@ type WordListOptions struct {
 	// MaxDocs is the most articles read, evenly spread over the selection;
 	// DefaultSampleDocs when 0, all when negative.
 	MaxDocs int
+	// Progress, if set, is called after each article read with the number
+	// read so far and the number to read. In the browser, where this work
+	// holds the page's only thread, a Progress that sleeps a moment
+	// (time.Sleep) every few dozen milliseconds gives the page back its
+	// thread to draw a progress bar and take clicks.
+	Progress func(done, total int)
 }
 
 // WordListResult is the most frequent words of a selection.
@@ -155,7 +161,7 @@ func WordList(e *search.Engine, req search.Request, opt WordListOptions) (*WordL
 		return nil, err
 	}
 	res := &WordListResult{Docs: len(o.Docs), Words: words(e.Index(), o.Docs)}
-	c, err := countWords(e, evenly(o.Docs, opt.MaxDocs))
+	c, err := countWords(e, evenly(o.Docs, opt.MaxDocs), opt.Progress)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +197,7 @@ func (tc *termCount) form() string {
 }
 
 // countWords reads and analyzes documents and counts their words.
-func countWords(e *search.Engine, docs []int32) (*wordCounts, error) {
+func countWords(e *search.Engine, docs []int32, progress func(done, total int)) (*wordCounts, error) {
 	c := &wordCounts{terms: map[string]*termCount{}}
 	read, err := e.Index().Docs(docs)
 	if err != nil {
@@ -200,6 +206,9 @@ func countWords(e *search.Engine, docs []int32) (*wordCounts, error) {
 	an := newAnalyzer()
 	for n, doc := range read {
 		c.add(an, n, doc)
+		if progress != nil {
+			progress(n+1, len(read))
+		}
 	}
 	c.docs = len(read)
 	return c, nil
