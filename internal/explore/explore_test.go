@@ -10,7 +10,9 @@ import (
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
 	"marsad/internal/index"
+	"marsad/internal/ingest"
 	"marsad/internal/search"
+	"marsad/internal/testcorpus"
 )
 
 // The small corpus the tests count in. تويتر occurs (as تويتر, وتويتر,
@@ -464,5 +466,42 @@ func TestConcordanceTableCarriesTheArticleAndOffsets(t *testing.T) {
 	row := tb.Rows[1]
 	if row[0] != l.DocID || row[4] != l.URL || row[5] != itoa(l.Hit+1) || row[6] != itoa(l.Start) || row[9] != l.Match {
 		t.Errorf("row %v for line %+v", row, l)
+	}
+}
+
+// newsSample is an engine over the committed sample of 300 news articles.
+func newsSample(t *testing.T) *search.Engine {
+	t.Helper()
+	res, err := ingest.Load(testcorpus.NewsSample(), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return engineOf(t, res.Documents)
+}
+
+// The concordance's exact count comes from the postings and its lines from
+// the texts: the two must agree, article by article, or pages would skip
+// or repeat lines.
+func TestLinesAgreeWithThePostingsCounts(t *testing.T) {
+	e := newsSample(t)
+	for _, q := range []string{"الحكومة", "وزير", `"الأمم المتحدة"`, "=الرئيس", "اقتص*", "الولايات OR روسيا", "داعش", "سوريا -العراق"} {
+		for _, aliases := range []bool{false, true} {
+			o, err := occurrences(e, search.Request{Query: q, Aliases: aliases})
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs, err := e.Index().Docs(o.Docs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, doc := range docs {
+				text := len(o.Mark(doc.Text, nil).Occurrences)
+				title := len(o.Mark(doc.Title, nil).Occurrences)
+				if text != int(o.Text[k]) || title != int(o.Title[k]) {
+					t.Errorf("%s (aliases %v) in %s: %d lines in the text, %d in the title; the index counts %d and %d",
+						q, aliases, doc.ID, text, title, o.Text[k], o.Title[k])
+				}
+			}
+		}
 	}
 }
