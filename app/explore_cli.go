@@ -14,6 +14,13 @@ import (
 	"marsad/internal/search"
 )
 
+// The command line runs natively, on several processors: it reads more
+// articles than the page by default.
+const (
+	cliSampleDocs = 1000
+	cliSortLimit  = 5000
+)
+
 const exploreUsage = `
 the workbench (each takes the query language's filters in its query, e.g. 'داعش source:aawsat date:2015..2016',
 and -source, -year, -entity as the page's facets; -json or -csv print the table the page exports):
@@ -107,7 +114,7 @@ func runKWIC(args []string, stdout, stderr io.Writer) error {
 	sortBy := fs.String("sort", "", "order of the lines: hit, before1, before2, after1, after2 (default: newest article first, text order)")
 	offset := fs.Int("offset", 0, "first line to print")
 	limit := fs.Int("limit", 50, "lines to print (0 = all)")
-	sortLimit := fs.Int("sort-limit", explore.DefaultSortLimit, "a sorted concordance sorts the lines of the newest articles up to this many lines (0 = all)")
+	sortLimit := fs.Int("sort-limit", cliSortLimit, "a sorted concordance sorts the lines of the newest articles up to this many lines (0 = all)")
 	if err := f.parse(fs, args); err != nil {
 		return err
 	}
@@ -223,7 +230,7 @@ func runCollocates(args []string, stdout, stderr io.Writer) error {
 	window := fs.Int("window", 5, "words on each side of an occurrence")
 	minCount := fs.Int("min", 3, "fewest co-occurrences")
 	limit := fs.Int("limit", 50, "collocates to print (0 = all)")
-	docs := fs.Int("docs", explore.DefaultSampleDocs, "most articles read, evenly spread over those with an occurrence (0 = all)")
+	docs := fs.Int("docs", cliSampleDocs, "most articles read, evenly spread over those with an occurrence (0 = all)")
 	if err := f.parse(fs, args); err != nil {
 		return err
 	}
@@ -270,7 +277,7 @@ func runWords(args []string, stdout, stderr io.Writer) error {
 	f := addExploreFlags(fs)
 	forms := fs.Bool("forms", false, "the surface forms the query's words matched, with their counts")
 	limit := fs.Int("limit", 100, "words to print (0 = all)")
-	docs := fs.Int("docs", explore.DefaultSampleDocs, "most articles read, evenly spread over the selection (0 = all)")
+	docs := fs.Int("docs", cliSampleDocs, "most articles read, evenly spread over the selection (0 = all)")
 	if err := f.parse(fs, args); err != nil {
 		return err
 	}
@@ -322,7 +329,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	q := fs.String("q", "", "a query whose frequency to give on each side")
 	limit := fs.Int("limit", 30, "distinctive words to print for each side (0 = all)")
 	minCount := fs.Int("min", 3, "fewest occurrences on the side a word is distinctive of")
-	docs := fs.Int("docs", explore.DefaultSampleDocs, "most articles read on each side, evenly spread (0 = all)")
+	docs := fs.Int("docs", cliSampleDocs, "most articles read on each side, evenly spread (0 = all)")
 	if err := f.parse(fs, args); err != nil {
 		return err
 	}

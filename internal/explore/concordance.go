@@ -42,9 +42,10 @@ const DefaultWidth = 8
 
 // DefaultSortLimit is how many lines a sorted concordance sorts at most:
 // sorting needs the context of every line, so every article holding them is
-// read. Two thousand lines are, on daesh-news, a few hundred articles (see
-// bench_test.go for the cost).
-const DefaultSortLimit = 2000
+// read. Five hundred lines of داعش are about a hundred and twenty articles
+// of daesh-news (see bench_test.go for the cost); the command line sorts
+// more by default.
+const DefaultSortLimit = 500
 
 // ConcordanceOptions shape a concordance.
 type ConcordanceOptions struct {
