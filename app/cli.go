@@ -76,8 +76,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runServe(rest, stdout)
 	case "eval":
 		err = runEval(rest, stdout)
+	case "kwic":
+		err = runKWIC(rest, stdout, stderr)
+	case "trends":
+		err = runTrends(rest, stdout, stderr)
+	case "collocates":
+		err = runCollocates(rest, stdout, stderr)
+	case "words":
+		err = runWords(rest, stdout, stderr)
+	case "compare":
+		err = runCompare(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usage+exploreUsage)
 		return 0
 	default:
 		fmt.Fprintf(stderr, "marsad: unknown command %q\n\n%s", cmd, usage)

@@ -17,6 +17,17 @@ import (
 type escapingWriter struct {
 	w       io.Writer
 	pending []byte // the start of a UTF-8 sequence split across writes
+	// crlf lets CR through before LF: the line end of a CSV file (RFC
+	// 4180), which a terminal shows as a line end.
+	crlf bool
+}
+
+// allowCRLF is w letting CRLF line ends through if it escapes controls.
+func allowCRLF(w io.Writer) io.Writer {
+	if e, ok := w.(*escapingWriter); ok {
+		return &escapingWriter{w: e.w, crlf: true}
+	}
+	return w
 }
 
 func escapeControls(w io.Writer) io.Writer {
@@ -42,6 +53,10 @@ func (e *escapingWriter) Write(p []byte) (int, error) {
 		switch {
 		case r == '\n' || r == '\t':
 			out = append(out, byte(r))
+		case r == '\r' && e.crlf && i+1 == len(data):
+			e.pending = []byte{'\r'}
+		case r == '\r' && e.crlf && data[i+1] == '\n':
+			out = append(out, '\r')
 		case r < 0x20 || r == 0x7f:
 			out = fmt.Appendf(out, `\x%02x`, r)
 		case (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069):

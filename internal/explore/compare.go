@@ -17,6 +17,10 @@ type CompareOptions struct {
 	// MaxDocs is the most articles read on each side, evenly spread;
 	// DefaultSampleDocs when 0, all when negative.
 	MaxDocs int
+	// Progress, if set, is called after each article read with the number
+	// read so far and the number to read, both sides together (see
+	// ConcordanceOptions.Progress).
+	Progress func(done, total int)
 }
 
 // Comparison sets two subcorpora side by side.
@@ -82,38 +86,47 @@ func Compare(e *search.Engine, a, b search.Request, q string, opt CompareOptions
 		opt.MaxDocs = DefaultSampleDocs
 	}
 	cmp := &Comparison{Query: q}
-	var counts [2]*wordCounts
-	var qo *search.Occurrences
+	sides := [2]*Side{&cmp.A, &cmp.B}
+	var samples [2][]int32
 	for i, req := range []search.Request{a, b} {
-		side := &cmp.A
-		if i == 1 {
-			side = &cmp.B
-		}
 		o, err := occurrences(e, req)
 		if err != nil {
 			return nil, err
 		}
+		side := sides[i]
 		side.Query, side.Docs, side.Words = o.Query, len(o.Docs), words(e.Index(), o.Docs)
-		c, err := countWords(e, evenly(o.Docs, opt.MaxDocs))
-		if err != nil {
-			return nil, err
-		}
-		counts[i] = c
-		side.DocsRead, side.WordsRead, side.Sampled = c.docs, c.words, c.docs < len(o.Docs)
+		samples[i] = evenly(o.Docs, opt.MaxDocs)
 		if q == "" {
 			continue
 		}
-		if qo == nil {
-			if qo, err = occurrences(e, search.Request{Query: q, Aliases: req.Aliases}); err != nil {
-				return nil, err
-			}
-			if qo.Text == nil {
-				return nil, ErrNoQuery
-			}
+		qo, err := occurrences(e, search.Request{Query: q, Aliases: req.Aliases})
+		if err != nil {
+			return nil, err
+		}
+		if qo.Text == nil {
+			return nil, ErrNoQuery
 		}
 		side.QueryCount = countIn(qo, o.Docs)
 		side.QueryCount.Words = side.Words
 		side.QueryCount.PerTenThousand = rate(side.QueryCount.Count, side.Words)
+	}
+	var counts [2]*wordCounts
+	total := len(samples[0]) + len(samples[1])
+	for i := range sides {
+		var progress func(done, total int)
+		if opt.Progress != nil {
+			before := 0
+			if i == 1 {
+				before = len(samples[0])
+			}
+			progress = func(done, _ int) { opt.Progress(before+done, total) }
+		}
+		c, err := countWords(e, samples[i], progress)
+		if err != nil {
+			return nil, err
+		}
+		counts[i] = c
+		sides[i].DocsRead, sides[i].WordsRead, sides[i].Sampled = c.docs, c.words, c.docs < sides[i].Docs
 	}
 	ca, cb := counts[0], counts[1]
 	na, nb := float64(ca.words), float64(cb.words)
@@ -126,20 +139,13 @@ func Compare(e *search.Engine, a, b search.Request, q string, opt CompareOptions
 	}
 	for t := range terms {
 		var fa, fb int
-		forms := map[string]int{}
 		if tc := ca.terms[t]; tc != nil {
 			fa = tc.count
-			for f, n := range tc.forms {
-				forms[f] += n
-			}
 		}
 		if tc := cb.terms[t]; tc != nil {
 			fb = tc.count
-			for f, n := range tc.forms {
-				forms[f] += n
-			}
 		}
-		k := Keyword{Form: commonest(forms), Term: t, CountA: fa, CountB: fb,
+		k := Keyword{Term: t, CountA: fa, CountB: fb,
 			PerTenThousandA: rate(fa, ca.words), PerTenThousandB: rate(fb, cb.words),
 			LogLikelihood: LogLikelihood(float64(fa), na-float64(fa), float64(fb), nb-float64(fb)),
 			LogRatio:      LogRatio(float64(fa), na, float64(fb), nb)}
@@ -162,6 +168,19 @@ func Compare(e *search.Engine, a, b search.Request, q string, opt CompareOptions
 		})
 		if opt.Limit > 0 && len(*list) > opt.Limit {
 			*list = (*list)[:opt.Limit]
+		}
+		// The spelling shown is the commonest over both sides.
+		for k := range *list {
+			forms := map[string]int{}
+			for _, tc := range [2]*termCount{ca.terms[(*list)[k].Term], cb.terms[(*list)[k].Term]} {
+				if tc == nil {
+					continue
+				}
+				for _, w := range tc.spellings {
+					forms[w.spelling] += w.count
+				}
+			}
+			(*list)[k].Form = commonest(forms)
 		}
 	}
 	return cmp, nil

@@ -42,9 +42,10 @@ const DefaultWidth = 8
 
 // DefaultSortLimit is how many lines a sorted concordance sorts at most:
 // sorting needs the context of every line, so every article holding them is
-// read. Two thousand lines are, on daesh-news, a few hundred articles (see
-// bench_test.go for the cost).
-const DefaultSortLimit = 2000
+// read. Five hundred lines of داعش are about a hundred and twenty articles
+// of daesh-news (see bench_test.go for the cost); the command line sorts
+// more by default.
+const DefaultSortLimit = 500
 
 // ConcordanceOptions shape a concordance.
 type ConcordanceOptions struct {
@@ -61,6 +62,12 @@ type ConcordanceOptions struct {
 	// (DefaultSortLimit when 0, every line when negative). In document
 	// order nothing is bounded: a page reads only its own articles.
 	SortLimit int
+	// Progress, if set, is called after each article read with the number
+	// read so far and the number to read. In the browser, where this work
+	// holds the page's only thread, a Progress that sleeps a moment
+	// (time.Sleep) every few dozen milliseconds gives the page back its
+	// thread to draw a progress bar and take clicks.
+	Progress func(done, total int)
 }
 
 // ConcordanceResult is a page of the lines of a query's occurrences, key word in
@@ -151,7 +158,7 @@ func Concordance(e *search.Engine, req search.Request, opt ConcordanceOptions) (
 			}
 			seen += int(n)
 		}
-		lines, err := readLines(e, o, docs, opt.Width, false)
+		lines, err := readLines(e, o, docs, opt.Width, false, opt.Progress)
 		if err != nil {
 			return nil, err
 		}
@@ -178,7 +185,7 @@ func Concordance(e *search.Engine, req search.Request, opt ConcordanceOptions) (
 		docs = append(docs, o.Docs[k])
 		seen += int(n)
 	}
-	lines, err := readLines(e, o, docs, opt.Width, true)
+	lines, err := readLines(e, o, docs, opt.Width, true, opt.Progress)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +211,7 @@ type keyedLine struct {
 
 // readLines reads the documents and lists their lines in document order;
 // keys are filled when withKeys.
-func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int, withKeys bool) ([]keyedLine, error) {
+func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int, withKeys bool, progress func(done, total int)) ([]keyedLine, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
@@ -213,21 +220,32 @@ func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int,
 		return nil, err
 	}
 	var out []keyedLine
-	for _, doc := range read {
-		out = appendLines(out, o, doc, width, withKeys)
+	var an *analyzer
+	if withKeys {
+		an = newAnalyzer()
+	}
+	for n, doc := range read {
+		out = appendLines(out, o, doc, width, an)
+		if progress != nil {
+			progress(n+1, len(read))
+		}
 	}
 	return out, nil
 }
 
-// appendLines adds a document's lines.
-func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, width int, withKeys bool) []keyedLine {
+// appendLines adds a document's lines, with their sort keys when given an
+// analyzer.
+func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, width int, an *analyzer) []keyedLine {
 	text := doc.Text
-	spans := o.Spans(text)
-	occs := o.Find(text, spans)
+	var toks []arabic.Token
+	if an != nil {
+		toks, _ = an.analyze(text)
+	}
+	m := o.Mark(text, toks)
+	occs, toks := m.Occurrences, m.Tokens
 	if len(occs) == 0 {
 		return out
 	}
-	toks := o.Tokens(text)
 	for _, oc := range occs {
 		l := keyedLine{Line: Line{DocID: doc.ID, Title: doc.Title, Source: doc.Source, Date: doc.Date, URL: doc.URL,
 			Hit: oc.Span, Start: oc.Start, End: oc.End, Match: text[oc.Start:oc.End]}}
@@ -239,19 +257,19 @@ func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, wi
 		if len(after) > 0 {
 			l.After = flatten(text[oc.End:toks[after[len(after)-1]].End])
 		}
-		if withKeys {
+		if an != nil {
 			for i := range 2 {
 				if i < len(before) {
-					l.before[i] = wordKey(toks[before[i]].Text)
+					l.before[i] = sortKey(toks[before[i]])
 				}
 				if i < len(after) {
-					l.after[i] = wordKey(toks[after[i]].Text)
+					l.after[i] = sortKey(toks[after[i]])
 				}
 			}
 			var hit []string
 			for i := oc.First; i <= oc.Last; i++ {
 				if i == oc.First || toks[i].Position != toks[i-1].Position {
-					hit = append(hit, wordKey(toks[i].Text))
+					hit = append(hit, sortKey(toks[i]))
 				}
 			}
 			l.hit = strings.Join(hit, " ")
@@ -307,15 +325,6 @@ func wordsAfter(toks []arabic.Token, i, n int) []int {
 		out = append(out, j)
 	}
 	return out
-}
-
-// wordKey is the sort key of one word as written (see sortKey).
-func wordKey(word string) string {
-	toks := arabic.Analyze(word)
-	if len(toks) == 0 {
-		return word
-	}
-	return sortKey(toks[0])
 }
 
 // flatten shows a stretch of text on one line.

@@ -75,3 +75,45 @@ func evenly(docs []int32, n int) []int32 {
 	}
 	return out
 }
+
+// analyzer analyzes texts as arabic.Analyze does, remembering each word's
+// norm and term: the words of news repeat, and normalizing and stemming
+// them is most of the cost of reading an article. One difference: a stop
+// word that is part of a person's name (كي of بان كي مون), which Analyze
+// gives a term in that name, stays a stop word here.
+type analyzer struct {
+	memo map[string]*wordInfo
+}
+
+// wordInfo is what the analyzer knows of one spelling.
+type wordInfo struct {
+	spelling, norm, term string
+	// count and tc are a word count's: the spelling's occurrences, and
+	// its term's count.
+	count int
+	tc    *termCount
+	// col is a collocates table's count of the spelling's term.
+	col *colStat
+}
+
+func newAnalyzer() *analyzer { return &analyzer{memo: map[string]*wordInfo{}} }
+
+// analyze returns the tokens of text with Norm and Term filled, and the
+// spelling of each.
+func (a *analyzer) analyze(text string) ([]arabic.Token, []*wordInfo) {
+	toks := arabic.Tokenize(text)
+	infos := make([]*wordInfo, len(toks))
+	for i := range toks {
+		w := a.memo[toks[i].Text]
+		if w == nil {
+			w = &wordInfo{spelling: toks[i].Text}
+			if one := arabic.Analyze(toks[i].Text); len(one) > 0 {
+				w.norm, w.term = one[0].Norm, one[0].Term
+			}
+			a.memo[toks[i].Text] = w
+		}
+		toks[i].Norm, toks[i].Term = w.norm, w.term
+		infos[i] = w
+	}
+	return toks, infos
+}

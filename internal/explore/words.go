@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"marsad/internal/arabic"
 	"marsad/internal/corpus"
 	"marsad/internal/index"
 	"marsad/internal/search"
@@ -111,6 +110,12 @@ type WordListOptions struct {
 	// MaxDocs is the most articles read, evenly spread over the selection;
 	// DefaultSampleDocs when 0, all when negative.
 	MaxDocs int
+	// Progress, if set, is called after each article read with the number
+	// read so far and the number to read. In the browser, where this work
+	// holds the page's only thread, a Progress that sleeps a moment
+	// (time.Sleep) every few dozen milliseconds gives the page back its
+	// thread to draw a progress bar and take clicks.
+	Progress func(done, total int)
 }
 
 // WordListResult is the most frequent words of a selection.
@@ -156,7 +161,7 @@ func WordList(e *search.Engine, req search.Request, opt WordListOptions) (*WordL
 		return nil, err
 	}
 	res := &WordListResult{Docs: len(o.Docs), Words: words(e.Index(), o.Docs)}
-	c, err := countWords(e, evenly(o.Docs, opt.MaxDocs))
+	c, err := countWords(e, evenly(o.Docs, opt.MaxDocs), opt.Progress)
 	if err != nil {
 		return nil, err
 	}
@@ -175,37 +180,60 @@ type wordCounts struct {
 type termCount struct {
 	count, docs int
 	lastDoc     int
-	forms       map[string]int
+	// spellings are the term's spellings seen, with their counts.
+	spellings []*wordInfo
+}
+
+// form is the term's most common spelling (the first in text order on a
+// tie).
+func (tc *termCount) form() string {
+	best := tc.spellings[0]
+	for _, w := range tc.spellings[1:] {
+		if w.count > best.count {
+			best = w
+		}
+	}
+	return best.spelling
 }
 
 // countWords reads and analyzes documents and counts their words.
-func countWords(e *search.Engine, docs []int32) (*wordCounts, error) {
+func countWords(e *search.Engine, docs []int32, progress func(done, total int)) (*wordCounts, error) {
 	c := &wordCounts{terms: map[string]*termCount{}}
 	read, err := e.Index().Docs(docs)
 	if err != nil {
 		return nil, err
 	}
+	an := newAnalyzer()
 	for n, doc := range read {
-		c.add(n, doc)
+		c.add(an, n, doc)
+		if progress != nil {
+			progress(n+1, len(read))
+		}
 	}
 	c.docs = len(read)
 	return c, nil
 }
 
-func (c *wordCounts) add(n int, doc corpus.Document) {
+func (c *wordCounts) add(an *analyzer, n int, doc corpus.Document) {
 	for _, text := range [2]string{doc.Title, doc.Text} {
-		for _, t := range arabic.Analyze(text) {
-			if t.Term == "" || strings.HasPrefix(t.Term, "#") {
+		_, infos := an.analyze(text)
+		for _, w := range infos {
+			if w.term == "" || strings.HasPrefix(w.term, "#") {
 				continue
 			}
 			c.words++
-			tc := c.terms[t.Term]
+			w.count++
+			tc := w.tc
 			if tc == nil {
-				tc = &termCount{lastDoc: -1, forms: map[string]int{}}
-				c.terms[t.Term] = tc
+				tc = c.terms[w.term]
+				if tc == nil {
+					tc = &termCount{lastDoc: -1}
+					c.terms[w.term] = tc
+				}
+				w.tc = tc
+				tc.spellings = append(tc.spellings, w)
 			}
 			tc.count++
-			tc.forms[t.Text]++
 			if tc.lastDoc != n {
 				tc.lastDoc = n
 				tc.docs++
@@ -218,7 +246,7 @@ func (c *wordCounts) add(n int, doc corpus.Document) {
 func (c *wordCounts) list(limit int) []Word {
 	out := make([]Word, 0, len(c.terms))
 	for term, tc := range c.terms {
-		out = append(out, Word{Form: commonest(tc.forms), Term: term, Count: tc.count, Docs: tc.docs, PerTenThousand: rate(tc.count, c.words)})
+		out = append(out, Word{Form: tc.form(), Term: term, Count: tc.count, Docs: tc.docs, PerTenThousand: rate(tc.count, c.words)})
 	}
 	slices.SortFunc(out, func(a, b Word) int {
 		if a.Count != b.Count {

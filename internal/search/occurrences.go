@@ -19,7 +19,7 @@ import (
 // a query counts that query (as with Request.NoPartial). Offset, Limit and
 // Sort are ignored.
 //
-// An Occurrences is not safe for concurrent use (Find caches analyses).
+// An Occurrences may be used by several goroutines at once.
 type Occurrences struct {
 	// Query is the canonical form of the parsed query ("" for a blank one).
 	Query string
@@ -53,7 +53,7 @@ type Occurrence struct {
 	// occurrence's first word: the hit the reader numbers Span+1.
 	Span int
 	// First and Last are the indexes of the occurrence's first and last
-	// tokens among arabic.Norms(text) (equal for a word).
+	// tokens among Marked.Tokens (equal for a word).
 	First, Last int
 }
 
@@ -132,39 +132,43 @@ func (o *Occurrences) Keys() []index.Key {
 	return out
 }
 
-// Tokens are the tokens of a text as Find numbers them (arabic.Norms:
-// Norm filled, Term empty), cached with the analysis Find uses.
-func (o *Occurrences) Tokens(text string) []arabic.Token {
-	if o.m == nil {
-		return arabic.Norms(text)
-	}
-	toks, _ := o.m.textTokens(text)
-	return toks
+// Marked is a text analyzed for a query: its tokens, its highlight spans
+// and the query's occurrences in it.
+type Marked struct {
+	// Tokens are the text's tokens, as given to Mark or from arabic.Norms.
+	Tokens []arabic.Token
+	// Spans are the highlight spans, the same as Hit.Matches (for the text)
+	// or Hit.TitleMatches (for the title).
+	Spans []Span
+	// Occurrences are those of the query, ordered by where they start (a
+	// longer one first), one for each occurrence of each distinct word or
+	// phrase of the query: as many as the index counts for that text (Text
+	// or Title), so that a concordance of them has the counts the postings
+	// give. Where a word of the query is also part of one of its phrases,
+	// the place is listed once for each.
+	Occurrences []Occurrence
 }
 
-// Spans are the highlight spans of a text, the same as Hit.Matches.
-func (o *Occurrences) Spans(text string) []Span {
-	if o.m == nil {
-		return nil
+// Mark analyzes a text for the query. toks are the text's tokens with
+// their Norm (arabic.Analyze or arabic.Norms of text), or nil to tokenize
+// it here: a caller that needs the words' terms analyzes once and passes
+// them.
+func (o *Occurrences) Mark(text string, toks []arabic.Token) Marked {
+	if toks == nil {
+		toks = arabic.Norms(text)
 	}
-	return o.m.spans(text)
+	out := Marked{Tokens: toks}
+	if o.m == nil || len(toks) == 0 {
+		return out
+	}
+	a := o.m.keyTokens(toks)
+	out.Spans = o.m.spansOf(text, toks, a.keys)
+	out.Occurrences = o.find(text, toks, a.keys, out.Spans)
+	return out
 }
 
-// Find lists the occurrences of the query in a text, ordered by where they
-// start (a longer one first), one per occurrence of each distinct word or
-// phrase of the query: as many as the index counts for that text (Text or
-// Title), so that a concordance of the lines Find gives has the counts the
-// postings give. Where a word of the query is also part of one of its
-// phrases, the same place is listed once for each. spans must be
-// Spans(text).
-func (o *Occurrences) Find(text string, spans []Span) []Occurrence {
-	if o.m == nil || text == "" {
-		return nil
-	}
-	toks, keys := o.m.textTokens(text)
-	if len(toks) == 0 {
-		return nil
-	}
+// find lists the occurrences of the query in a text (see Marked).
+func (o *Occurrences) find(text string, toks []arabic.Token, keys []index.Key, spans []Span) []Occurrence {
 	is := func(i int, s slot) bool {
 		if s.norm != "" {
 			return toks[i].Norm == s.norm

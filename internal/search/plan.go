@@ -141,7 +141,11 @@ type analyzedText struct {
 // analyzeText tokenizes a text and keys its tokens. It only reads the matches,
 // so texts may be analyzed at the same time.
 func (p *matches) analyzeText(text string) analyzedText {
-	toks := arabic.Norms(text)
+	return p.keyTokens(arabic.Norms(text))
+}
+
+// keyTokens keys tokens whose Norm is filled.
+func (p *matches) keyTokens(toks []arabic.Token) analyzedText {
 	keys := make([]index.Key, len(toks))
 	for i, t := range toks {
 		switch {
@@ -929,6 +933,15 @@ func (p *matches) spans(text string) []Span {
 	if len(p.leaves) == 0 || text == "" {
 		return nil
 	}
+	toks, keys := p.textTokens(text)
+	return p.spansOf(text, toks, keys)
+}
+
+// spansOf is spans over a text's tokens and their keys (textTokens).
+func (p *matches) spansOf(text string, toks []arabic.Token, keys []index.Key) []Span {
+	if len(p.leaves) == 0 || len(toks) == 0 {
+		return nil
+	}
 	// A token is marked by its key, or by its norm for an exact slot (the
 	// key of a stop word is both).
 	words := map[index.Key]bool{}
@@ -948,7 +961,6 @@ func (p *matches) spans(text string) []Span {
 			phrases = append(phrases, l)
 		}
 	}
-	toks, keys := p.textTokens(text)
 	// Tokens are numbered in order, so the token at a position is found
 	// next to its index.
 	byPos := func(pos int) (int, bool) {

@@ -1,0 +1,123 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+
+	"marsad/internal/corpus"
+)
+
+// seedTexts are the seed articles' texts by id.
+func seedTexts(t *testing.T) map[string]string {
+	t.Helper()
+	docs, err := corpus.LoadDir(seedCorpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{}
+	for _, d := range docs {
+		text[d.ID] = d.Text
+	}
+	return text
+}
+
+func TestKWICJSONLinesPointIntoTheReaderText(t *testing.T) {
+	code, out, errOut := runCLI(t, "kwic", "-json", "-limit", "0", "-corpus", seedCorpus, "تويتر")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(rows) == 0 {
+		t.Fatal("no lines")
+	}
+	text := seedTexts(t)
+	for _, r := range rows {
+		id, _ := r["id"].(string)
+		start, end := int(r["start"].(float64)), int(r["end"].(float64))
+		if got := text[id][start:end]; got != r["match"] || !strings.Contains(got, "تويتر") {
+			t.Errorf("%s %d–%d: text %q, line says %q", id, start, end, got, r["match"])
+		}
+		if r["hit"].(float64) < 1 {
+			t.Errorf("hit numbers start at 1 (the reader's &hit=): %v", r["hit"])
+		}
+	}
+	// The text output counts the same lines.
+	code, plain, _ := runCLI(t, "kwic", "-limit", "0", "-corpus", seedCorpus, "تويتر")
+	if code != 0 || !strings.HasPrefix(plain, strconv.Itoa(len(rows))+" occurrences of \"تويتر\"") || strings.Count(plain, "⟦") != len(rows) {
+		t.Errorf("text output for %d lines:\n%s", len(rows), plain)
+	}
+}
+
+func TestKWICCSVIsASpreadsheetFile(t *testing.T) {
+	code, out, errOut := runCLI(t, "kwic", "-csv", "-limit", "2", "-sort", "before1", "-corpus", seedCorpus, "تويتر")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.HasPrefix(out, "\uFEFFid,title,source,date,url,hit,start,end,before,match,after\r\n") || strings.Count(out, "\r\n") != 3 {
+		t.Errorf("CSV:\n%q", out)
+	}
+}
+
+func TestWorkbenchCommandsSayWhatIsWrong(t *testing.T) {
+	for _, args := range [][]string{
+		{"kwic"},
+		{"kwic", "-sort", "left", "تويتر"},
+		{"kwic", "source:x"},
+		{"kwic", "-json", "-csv", "تويتر"},
+		{"trends", "a", "b", "c", "d", "e", "f"},
+		{"trends", "-unit", "week", "تويتر"},
+		{"collocates", "-window", "0", "تويتر"},
+		{"compare", "source:x"},
+		{"words", "-forms"},
+	} {
+		code, _, errOut := runCLI(t, append([]string{args[0], "-corpus", seedCorpus}, args[1:]...)...)
+		if code != 2 || !strings.HasPrefix(errOut, "marsad: ") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errOut)
+		}
+	}
+}
+
+func TestTrendsCSVCountsEveryOccurrence(t *testing.T) {
+	code, out, errOut := runCLI(t, "trends", "-json", "-corpus", seedCorpus, "تويتر")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rows []struct {
+		Query, Kind, Period string
+		Count               int
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	total := 0
+	for _, r := range rows {
+		total += r.Count
+	}
+	// Every occurrence, title and text, is in one row: a period, a coarse
+	// date or the undated.
+	code, plain, _ := runCLI(t, "trends", "-corpus", seedCorpus, "تويتر")
+	if code != 0 || !strings.Contains(plain, strconv.Itoa(total)+" occurrences in ") {
+		t.Errorf("rows sum to %d; text output:\n%s", total, plain)
+	}
+}
+
+func TestWordsAndCollocatesAndCompareRunOnTheSeeds(t *testing.T) {
+	for _, args := range [][]string{
+		{"words", "-limit", "5"},
+		{"words", "-forms", "تويتر"},
+		{"collocates", "-min", "1", "تويتر"},
+		{"compare", "-q", "تويتر", "date:..2016", "date:2017.."},
+	} {
+		code, out, errOut := runCLI(t, append([]string{args[0], "-corpus", seedCorpus}, args[1:]...)...)
+		if code != 0 || out == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}

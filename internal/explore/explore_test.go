@@ -1,0 +1,507 @@
+package explore
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strings"
+	"testing"
+
+	"marsad/internal/arabic"
+	"marsad/internal/corpus"
+	"marsad/internal/index"
+	"marsad/internal/ingest"
+	"marsad/internal/search"
+	"marsad/internal/testcorpus"
+)
+
+// The small corpus the tests count in. تويتر occurs (as تويتر, وتويتر,
+// بتويتر) three times in the text of a (March 2016), once in the text and
+// once in the title of b (May 2017), twice in d, dated only to the year
+// 2016, and once in c, undated; e (April 2016) does not have it.
+var twitterDocs = []corpus.Document{
+	{ID: "a", Title: "حسابات مغلقة", Date: "2016-03-10", Source: "S1", URL: "https://example.org/a",
+		Text: "أغلق تويتر حسابات كثيرة. وقال باحث إن وتويتر يعمل.\nنشر الخبر بتويتر أمس."},
+	{ID: "b", Title: "خبر عن تويتر", Date: "2017-05-02", Source: "S2",
+		Text: "ظهر تويتر جديد في السوق."},
+	{ID: "c", Title: "بلا تاريخ", Source: "S1",
+		Text: "كان تويتر هنا."},
+	{ID: "d", Title: "سنة فقط", Date: "2016", Source: "S2",
+		Text: "تويتر منصة. ويستعمل الناس تويتر كثيرا."},
+	{ID: "e", Title: "لا شيء", Date: "2016-04-01", Source: "S1",
+		Text: "لا شيء هنا عن المنصات الأخرى."},
+}
+
+// engineOf indexes documents and opens them as the browser does.
+func engineOf(t testing.TB, docs []corpus.Document) *search.Engine {
+	t.Helper()
+	b, err := index.Build(index.Options{}, docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := search.Open(b.Fetcher(), b.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func docWordsOf(t testing.TB, e *search.Engine, id string) int {
+	t.Helper()
+	n, ok, err := e.Index().DocNum(id)
+	if err != nil || !ok {
+		t.Fatalf("no document %s: %v", id, err)
+	}
+	return docWords(e.Index(), int32(n))
+}
+
+func TestConcordanceCountsEveryOccurrenceAndPagesInDocumentOrder(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	c, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Text occurrences only: 3 (a) + 1 (b) + 1 (c) + 2 (d); b's title is not a line.
+	if c.Total != 7 || c.Docs != 4 {
+		t.Fatalf("Total %d, Docs %d; want 7 and 4", c.Total, c.Docs)
+	}
+	var got []string
+	for _, l := range c.Lines {
+		got = append(got, l.DocID+":"+l.Match)
+	}
+	want := "b:تويتر a:تويتر a:وتويتر a:بتويتر d:تويتر d:تويتر c:تويتر"
+	if strings.Join(got, " ") != want {
+		t.Errorf("lines\n got %s\nwant %s (newest article first, then text order)", strings.Join(got, " "), want)
+	}
+	// A page reads only its own articles: lines 2–4 are a's last two and
+	// d's first.
+	page, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Offset: 2, Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, l := range page.Lines {
+		got = append(got, l.DocID+":"+l.Match)
+	}
+	if strings.Join(got, " ") != "a:وتويتر a:بتويتر d:تويتر" || page.DocsRead != 2 || page.Total != 7 {
+		t.Errorf("page 2–4: %v, read %d articles, total %d; want a:وتويتر a:بتويتر d:تويتر, 2, 7", got, page.DocsRead, page.Total)
+	}
+}
+
+func TestConcordanceLineIsTheHitWithItsWordsInReadingOrder(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	c, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Width: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var line *Line
+	for i := range c.Lines {
+		if c.Lines[i].DocID == "a" && c.Lines[i].Match == "بتويتر" {
+			line = &c.Lines[i]
+		}
+	}
+	if line == nil {
+		t.Fatal("no line for بتويتر in a")
+	}
+	doc := twitterDocs[0]
+	if doc.Text[line.Start:line.End] != "بتويتر" {
+		t.Errorf("offsets %d–%d give %q, want the hit", line.Start, line.End, doc.Text[line.Start:line.End])
+	}
+	// The paragraph break becomes a space; the full stop after the last
+	// word of the context is outside it.
+	if line.Before != "نشر الخبر" || line.After != "أمس" {
+		t.Errorf("before %q after %q; want %q and %q", line.Before, line.After, "نشر الخبر", "أمس")
+	}
+	if line.Title != doc.Title || line.Source != "S1" || line.Date != "2016-03-10" || line.URL != doc.URL {
+		t.Errorf("line's article: %+v", line)
+	}
+	// Hit numbers the reader's highlights: بتويتر is a's third.
+	spans, err := e.Highlight("a", search.Request{Query: "تويتر"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if line.Hit != 2 || spans[line.Hit].Start != line.Start {
+		t.Errorf("Hit %d (spans %v); want 2, the span at the line's start", line.Hit, spans)
+	}
+	width1, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Width: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range width1.Lines {
+		if l.DocID == "a" && l.Match == "وتويتر" && (l.Before != "إن" || l.After != "يعمل") {
+			t.Errorf("width 1: before %q after %q; want إن and يعمل", l.Before, l.After)
+		}
+	}
+}
+
+func TestConcordanceSortsByTheFoldedWordAfter(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	c, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Sort: SortAfter1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Sorted != 7 || c.Partial || len(c.Lines) != 7 {
+		t.Fatalf("sorted %d of %d lines, partial %v; want all 7", c.Sorted, len(c.Lines), c.Partial)
+	}
+	prev := ""
+	for _, l := range c.Lines {
+		first := strings.Fields(l.After)
+		if len(first) == 0 {
+			t.Fatalf("line without a word after: %+v", l)
+		}
+		toks := arabic.Analyze(first[0])
+		key := toks[0].Term
+		if key == "" {
+			key = toks[0].Norm
+		}
+		if key < prev {
+			t.Errorf("after1 order: %q after %q", key, prev)
+		}
+		prev = key
+	}
+	// The hit form sorts by its term: all seven are تويتر, so ties keep
+	// document order.
+	byHit, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Sort: SortHit, Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byHit.Lines) != 2 || byHit.Offset != 0 {
+		t.Fatalf("a page of 2: %d lines", len(byHit.Lines))
+	}
+}
+
+func TestConcordanceSortIsBoundedAndSaysSo(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	// Two lines: b's one and a's three, the article holding the second.
+	c, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Sort: SortBefore1, SortLimit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Sorted != 4 || !c.Partial || c.Total != 7 || c.DocsRead != 2 {
+		t.Errorf("sorted %d, partial %v, total %d, read %d; want 4, true, 7, 2", c.Sorted, c.Partial, c.Total, c.DocsRead)
+	}
+}
+
+func TestConcordanceRefusesWhatItCannotDo(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	if _, err := Concordance(e, search.Request{Query: "source:S1"}, ConcordanceOptions{}); err != ErrNoQuery {
+		t.Errorf("a query of filters only: %v, want ErrNoQuery", err)
+	}
+	if _, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Sort: "left"}); err == nil {
+		t.Error("an unknown sort order was accepted")
+	}
+}
+
+func TestConcordanceCountsAPhraseOnce(t *testing.T) {
+	e := engineOf(t, []corpus.Document{{ID: "x", Date: "2020-01-05",
+		Text: "قال تنظيم الدولة إن تنظيم الدولة باق. ثم تنظيم آخر."}})
+	c, err := Concordance(e, search.Request{Query: `"تنظيم الدولة"`}, ConcordanceOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Total != 2 || len(c.Lines) != 2 {
+		t.Fatalf("total %d, %d lines; want 2 and 2", c.Total, len(c.Lines))
+	}
+	if c.Lines[0].Match != "تنظيم الدولة" || c.Lines[1].Hit != 2 {
+		t.Errorf("lines %+v; want the whole phrase as the match, the second at the third highlight", c.Lines)
+	}
+}
+
+func TestTrendsCountsByMonthHonouringDatePrecision(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	tr, err := Trends(e, []search.Request{{Query: "تويتر"}}, TrendOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2016-01-01 (d's first day) to 2017-05-02: over 92 days, under five
+	// years: by month, January 2016 to May 2017.
+	if tr.Unit != UnitMonth || len(tr.Buckets) != 17 || tr.Buckets[0].Label != "2016-01" || tr.Buckets[16].Label != "2017-05" {
+		t.Fatalf("unit %s, %d buckets from %v", tr.Unit, len(tr.Buckets), tr.Buckets)
+	}
+	s := tr.Series[0]
+	at := func(label string) int {
+		for i, b := range tr.Buckets {
+			if b.Label == label {
+				return i
+			}
+		}
+		t.Fatalf("no bucket %s", label)
+		return -1
+	}
+	march, may, jan, april := at("2016-03"), at("2017-05"), at("2016-01"), at("2016-04")
+	if s.Counts[march] != 3 || s.Counts[may] != 2 || s.Counts[jan] != 0 || s.Counts[april] != 0 {
+		t.Errorf("counts March 2016 %d, May 2017 %d, January 2016 %d, April 2016 %d; want 3, 2 (title too), 0 (a year is not a January), 0",
+			s.Counts[march], s.Counts[may], s.Counts[jan], s.Counts[april])
+	}
+	if len(s.Coarse) != 1 || s.Coarse[0].Label != "2016" || s.Coarse[0].Count != 2 || s.Coarse[0].Docs != 1 {
+		t.Errorf("coarse %+v; want d's 2 under 2016", s.Coarse)
+	}
+	if s.Undated.Count != 1 || s.Undated.Docs != 1 || s.Total != 8 || s.TotalDocs != 4 {
+		t.Errorf("undated %+v, total %d in %d; want 1 in 1, 8 in 4", s.Undated, s.Total, s.TotalDocs)
+	}
+	wa, we := docWordsOf(t, e, "a"), docWordsOf(t, e, "e")
+	if s.Words[march] != wa || s.Words[april] != we || tr.Buckets[april].Docs != 1 {
+		t.Errorf("words March %d, April %d; want a's %d and e's %d", s.Words[march], s.Words[april], wa, we)
+	}
+	if want := 3 * 10000 / float64(wa); math.Abs(s.PerTenThousand[march]-want) > 1e-9 {
+		t.Errorf("per 10,000 in March: %v, want %v", s.PerTenThousand[march], want)
+	}
+	if tr.Buckets[march].DateFilter != "2016-03" {
+		t.Errorf("date filter %q", tr.Buckets[march].DateFilter)
+	}
+	// By source: S1 has a (3) and c (1), S2 b (2) and d (2).
+	bySource := map[string]int{}
+	for _, c := range s.BySource {
+		bySource[c.Label] = c.Count
+	}
+	if bySource["S1"] != 4 || bySource["S2"] != 4 || len(bySource) != 2 {
+		t.Errorf("by source %v", bySource)
+	}
+}
+
+func TestTrendsUnitFollowsTheSpanAndFilters(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	// By year, d's 2016 is in 2016.
+	tr, err := Trends(e, []search.Request{{Query: "تويتر"}, {Query: "حسابات"}}, TrendOptions{Unit: UnitYear})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Buckets) != 2 || tr.Series[0].Counts[0] != 5 || tr.Series[0].Counts[1] != 2 || len(tr.Series[0].Coarse) != 0 {
+		t.Errorf("by year: buckets %v, counts %v, coarse %v; want 2016: 5, 2017: 2", tr.Buckets, tr.Series[0].Counts, tr.Series[0].Coarse)
+	}
+	if tr.Series[1].Counts[0] != 2 {
+		t.Errorf("حسابات in 2016: %d, want 2 (a's text and title)", tr.Series[1].Counts[0])
+	}
+	// Within March and April 2016 (a and e), by day.
+	tr, err = Trends(e, []search.Request{{Query: "تويتر date:2016-03..2016-04"}}, TrendOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.Unit != UnitDay || tr.Buckets[0].Label != "2016-03-10" || len(tr.Buckets) != 23 || tr.Series[0].Counts[0] != 3 {
+		t.Errorf("by day: %s, %d buckets from %v, counts %v", tr.Unit, len(tr.Buckets), tr.Buckets[0], tr.Series[0].Counts)
+	}
+	if _, err := Trends(e, make([]search.Request, 6), TrendOptions{}); err == nil {
+		t.Error("six queries were accepted")
+	}
+}
+
+func TestWordFormsCountsTheFormsInTheSelection(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	forms, err := WordForms(e, search.Request{Query: "تويتر date:2016"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][2]int{}
+	for _, f := range forms {
+		got[f.Form] = [2]int{f.Count, f.Docs}
+		if f.Query != "="+f.Form {
+			t.Errorf("query of %s: %q", f.Form, f.Query)
+		}
+	}
+	// a and d are in 2016 (d filed under 2016-01-01).
+	want := map[string][2]int{"تويتر": {3, 2}, "وتويتر": {1, 1}, "بتويتر": {1, 1}}
+	if len(got) != len(want) {
+		t.Fatalf("forms %v, want %v", got, want)
+	}
+	for f, n := range want {
+		if got[f] != n {
+			t.Errorf("%s: %v, want %v", f, got[f], n)
+		}
+	}
+	if forms[0].Form != "تويتر" || forms[0].CorpusCount != 6 {
+		t.Errorf("first form %+v; want تويتر, 6 in the whole corpus", forms[0])
+	}
+}
+
+func TestWordListCountsTermsWithoutStopWords(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	wl, err := WordList(e, search.Request{}, WordListOptions{Limit: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wl.Docs != 5 || wl.DocsRead != 5 || wl.Sampled {
+		t.Fatalf("docs %d read %d sampled %v", wl.Docs, wl.DocsRead, wl.Sampled)
+	}
+	counts := map[string]int{}
+	for _, w := range wl.List {
+		counts[w.Term] = w.Count
+	}
+	if wl.List[0].Term != "تويتر" || wl.List[0].Count != 8 || wl.List[0].Form != "تويتر" {
+		t.Errorf("first word %+v; want تويتر 8 times", wl.List[0])
+	}
+	for _, stop := range []string{"ان", "عن", "في", "هنا"} {
+		if _, ok := counts[stop]; ok {
+			t.Errorf("stop word %s listed", stop)
+		}
+	}
+	sampled, err := WordList(e, search.Request{}, WordListOptions{MaxDocs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sampled.Sampled || sampled.DocsRead != 2 || sampled.Docs != 5 {
+		t.Errorf("sampled: %v, read %d of %d", sampled.Sampled, sampled.DocsRead, sampled.Docs)
+	}
+}
+
+func TestCollocatesFindTheWordBesideTheQuery(t *testing.T) {
+	var docs []corpus.Document
+	for i := range 6 {
+		docs = append(docs, corpus.Document{ID: "n" + itoa(i), Date: "2020-01-0" + itoa(i+1),
+			Text: "في الصباح أعلن الجيش النظامي تقدمه. ثم عاد الهدوء والسكون إلى المدينة الكبيرة مساء ذلك اليوم الطويل جدا."})
+	}
+	e := engineOf(t, docs)
+	res, err := Collocates(e, search.Request{Query: "الجيش"}, CollocateOptions{Window: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Occurrences != 6 || res.DocsRead != 6 || res.Sampled {
+		t.Fatalf("%d occurrences in %d articles", res.Occurrences, res.DocsRead)
+	}
+	byTerm := map[string]Collocate{}
+	for _, c := range res.Collocates {
+		byTerm[c.Term] = c
+	}
+	nizami := byTerm[arabic.Analyze("النظامي")[0].Term]
+	if nizami.Count != 6 || nizami.After != 6 || nizami.Freq != 6 || !nizami.PairIsPhrase || nizami.Pair != `"الجيش النظامي"` {
+		t.Errorf("النظامي: %+v; want 6 after, a phrase", nizami)
+	}
+	// Words: 4 in each window (اعلن, النظامي, تقدمه before الصباح is out of
+	// two words), every article the same, so G² is that of the 2×2 table.
+	n, r1 := float64(res.WordsRead), float64(res.Words)
+	if want := LogLikelihood(6, r1-6, 0, n-r1); math.Abs(nizami.LogLikelihood-want) > 1e-9 {
+		t.Errorf("G² %v, want %v", nizami.LogLikelihood, want)
+	}
+	if _, ok := byTerm[arabic.Analyze("المدينة")[0].Term]; ok {
+		t.Error("a word outside every window is a collocate")
+	}
+}
+
+func TestCompareFindsEachSidesWords(t *testing.T) {
+	var docs []corpus.Document
+	for i := range 4 {
+		docs = append(docs,
+			corpus.Document{ID: "x" + itoa(i), Source: "X", Date: "2015-02-0" + itoa(i+1), Text: "الانتخابات البرلمانية تويتر والبرلمان والانتخابات."},
+			corpus.Document{ID: "y" + itoa(i), Source: "Y", Date: "2016-02-0" + itoa(i+1), Text: "المباراة انتهت بفوز الفريق تويتر تويتر."})
+	}
+	e := engineOf(t, docs)
+	c, err := Compare(e, search.Request{Sources: []string{"X"}}, search.Request{Query: "date:2016"}, "تويتر", CompareOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.A.Docs != 4 || c.B.Docs != 4 || c.A.QueryCount.Count != 4 || c.B.QueryCount.Count != 8 {
+		t.Errorf("sides %+v / %+v; want 4 articles each, تويتر 4 and 8 times", c.A, c.B)
+	}
+	if want := rate(8, c.B.Words); c.B.QueryCount.PerTenThousand != want {
+		t.Errorf("rate in B %v, want %v", c.B.QueryCount.PerTenThousand, want)
+	}
+	if len(c.DistinctiveA) == 0 || c.DistinctiveA[0].Term != arabic.Analyze("الانتخابات")[0].Term {
+		t.Fatalf("distinctive of A: %+v", c.DistinctiveA)
+	}
+	k := c.DistinctiveA[0]
+	na, nb := float64(c.A.WordsRead), float64(c.B.WordsRead)
+	if k.CountA != 8 || k.CountB != 0 || k.LogRatio != LogRatio(8, na, 0, nb) || k.LogLikelihood != LogLikelihood(8, na-8, 0, nb) {
+		t.Errorf("%+v", k)
+	}
+	for _, k := range c.DistinctiveB {
+		if k.Term == arabic.Analyze("الانتخابات")[0].Term {
+			t.Error("A's word listed for B")
+		}
+	}
+}
+
+func TestLogLikelihoodIsDunningsG2(t *testing.T) {
+	// A word 10 times in 100 words of a target, 20 times in 900 of a
+	// reference: expected 3, 97, 27 and 873.
+	want := 2 * (10*math.Log(10.0/3) + 90*math.Log(90.0/97) + 20*math.Log(20.0/27) + 880*math.Log(880.0/873))
+	if got := LogLikelihood(10, 90, 20, 880); math.Abs(got-want) > 1e-9 {
+		t.Errorf("G² %v, want %v", got, want)
+	}
+	if got := LogLikelihood(5, 95, 50, 950); math.Abs(got) > 1e-9 {
+		t.Errorf("equal rates: G² %v, want 0", got)
+	}
+	// 4 in 1,000 against none in 2,000: 0.5 stands for the none, 16 times.
+	if got := LogRatio(4, 1000, 0, 2000); math.Abs(got-4) > 1e-12 {
+		t.Errorf("log ratio %v, want 4", got)
+	}
+}
+
+func TestTablesWriteCSVWithBOMAndJSONObjects(t *testing.T) {
+	tb := table([]string{"id", "text", "count"}, "count")
+	tb.Rows = [][]string{{"a", `قال "نعم", ثم <ذهب>`, "3"}, {"b", "", ""}}
+	var csvOut bytes.Buffer
+	if err := tb.WriteCSV(&csvOut); err != nil {
+		t.Fatal(err)
+	}
+	want := "\uFEFFid,text,count\r\na,\"قال \"\"نعم\"\", ثم <ذهب>\",3\r\nb,,\r\n"
+	if csvOut.String() != want {
+		t.Errorf("CSV\n%q\nwant\n%q", csvOut.String(), want)
+	}
+	var jsonOut bytes.Buffer
+	if err := tb.WriteJSON(&jsonOut); err != nil {
+		t.Fatal(err)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal(jsonOut.Bytes(), &rows); err != nil {
+		t.Fatalf("%v in %s", err, jsonOut.String())
+	}
+	if len(rows) != 2 || rows[0]["text"] != `قال "نعم", ثم <ذهب>` || rows[0]["count"] != 3.0 || rows[1]["count"] != nil {
+		t.Errorf("JSON rows %v", rows)
+	}
+	if !strings.Contains(jsonOut.String(), "<ذهب>") {
+		t.Error("JSON escapes < and >: a spreadsheet or a reader sees \\u003c")
+	}
+}
+
+func TestConcordanceTableCarriesTheArticleAndOffsets(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	c, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Limit: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := c.Table()
+	if strings.Join(tb.Columns, ",") != "id,title,source,date,url,hit,start,end,before,match,after" || len(tb.Rows) != 2 {
+		t.Fatalf("columns %v, %d rows", tb.Columns, len(tb.Rows))
+	}
+	l := c.Lines[1]
+	row := tb.Rows[1]
+	if row[0] != l.DocID || row[4] != l.URL || row[5] != itoa(l.Hit+1) || row[6] != itoa(l.Start) || row[9] != l.Match {
+		t.Errorf("row %v for line %+v", row, l)
+	}
+}
+
+// newsSample is an engine over the committed sample of 300 news articles.
+func newsSample(t *testing.T) *search.Engine {
+	t.Helper()
+	res, err := ingest.Load(testcorpus.NewsSample(), ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return engineOf(t, res.Documents)
+}
+
+// The concordance's exact count comes from the postings and its lines from
+// the texts: the two must agree, article by article, or pages would skip
+// or repeat lines.
+func TestLinesAgreeWithThePostingsCounts(t *testing.T) {
+	e := newsSample(t)
+	for _, q := range []string{"الحكومة", "وزير", `"الأمم المتحدة"`, "=الرئيس", "اقتص*", "الولايات OR روسيا", "داعش", "سوريا -العراق"} {
+		for _, aliases := range []bool{false, true} {
+			o, err := occurrences(e, search.Request{Query: q, Aliases: aliases})
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs, err := e.Index().Docs(o.Docs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, doc := range docs {
+				text := len(o.Mark(doc.Text, nil).Occurrences)
+				title := len(o.Mark(doc.Title, nil).Occurrences)
+				if text != int(o.Text[k]) || title != int(o.Title[k]) {
+					t.Errorf("%s (aliases %v) in %s: %d lines in the text, %d in the title; the index counts %d and %d",
+						q, aliases, doc.ID, text, title, o.Text[k], o.Title[k])
+				}
+			}
+		}
+	}
+}
