@@ -573,6 +573,19 @@ func TestBrowserEveryViewPassesAxe(t *testing.T) {
 		{name: "results, dark", path: "/?q=" + urlEscape("تويتر"), ready: `document.querySelector("li.hit mark")`, dark: true},
 		{name: "phone, filters open", path: "/?q=" + urlEscape("تويتر"), ready: `document.querySelector("li.hit mark")`, w: phoneWidth, h: phoneHeight,
 			js: `document.getElementById("filters-button").click()`},
+		{name: "concordance", path: "/?view=kwic&q=" + urlEscape("تويتر"), ready: `document.querySelector(".kwic-row:not(.kwic-head)")`},
+		{name: "concordance, phone, English", path: "/?lang=en&view=kwic&q=" + urlEscape("تويتر"), ready: `document.querySelector(".kwic-row:not(.kwic-head)")`, w: phoneWidth, h: phoneHeight},
+		{name: "trends, two queries", path: "/?view=trends&vs=" + urlEscape("فيسبوك") + "&q=" + urlEscape("تويتر"), ready: `document.querySelector("svg.chart rect.bar")`},
+		{name: "trends, table by source, English, dark", path: "/?lang=en&view=trends&by=source&table&q=" + urlEscape("تويتر"), ready: `document.querySelector(".data-table [role=cell]")`, dark: true},
+		{name: "collocates", path: "/?view=collocates&q=" + urlEscape("تويتر"), ready: `document.querySelector(".data-table [role=cell]")`},
+		{name: "words", path: "/?view=words&q=" + urlEscape("تويتر"), ready: `document.querySelector(".words-view .data-table")`},
+		{name: "compare, phone", path: "/?view=compare&a=" + urlEscape("source:الجزيرة") + "&b=" + urlEscape("date:..2016") + "&q=" + urlEscape("تويتر"),
+			ready: `document.querySelector(".comparison .data-table")`, w: phoneWidth, h: phoneHeight},
+		{name: "saved: term groups and queries", path: "/?view=keep", ready: `document.getElementById("group-name")`},
+		{name: "results, save form open", path: "/?q=" + urlEscape("تويتر"), ready: `document.querySelector("li.hit mark")`,
+			js: `document.querySelector(".save-query summary").click()`},
+		{name: "reader, citation shown", path: "/?q=" + urlEscape("تويتر") + "&doc=" + doc003, ready: `document.querySelector(".reader-body mark")`,
+			js: `window.marsadPage.copy = (t, done) => done(false); document.querySelector(".cite-button").click()`},
 	}
 	for _, v := range views {
 		t.Run(v.name, func(t *testing.T) {

@@ -141,9 +141,10 @@
   window.marsadPage = {
     get: stored,
     copy: copyText,
-    // Saves text as a file the browser downloads: the export of a view.
-    download: function (name, type, text) {
-      var url = URL.createObjectURL(new Blob([text], { type: type }));
+    // Saves bytes (a Uint8Array) as a file the browser downloads: the
+    // export of a view.
+    download: function (name, type, bytes) {
+      var url = URL.createObjectURL(new Blob([bytes], { type: type }));
       var a = document.createElement("a");
       a.href = url;
       a.download = name;

@@ -43,7 +43,7 @@ func moveToNewVersion() bool { return false }
 
 func copyText(ctx app.Context, text string, done func(ctx app.Context, ok bool)) { done(ctx, false) }
 
-func download(name, mimeType, text string) {}
+func download(name, mimeType string, data []byte) {}
 
 func readPickedFile(ctx app.Context, inputID string, done func(ctx app.Context, text string, err string)) {
 	done(ctx, "", "no browser")

@@ -324,8 +324,15 @@ func copyText(ctx app.Context, text string, done func(ctx app.Context, ok bool))
 	helpers.Call("copy", text, cb)
 }
 
-// download has the browser save text as a file named name.
-func download(name, mimeType, text string) { page("download", name, mimeType, text) }
+// download has the browser save data as a file named name. The bytes go
+// over as they are: a Go string handed to JS is decoded as UTF-8 with the
+// byte order mark dropped, and the CSV's BOM is what spreadsheet programs
+// need to read Arabic.
+func download(name, mimeType string, data []byte) {
+	bytes := app.Window().Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(bytes, data)
+	page("download", name, mimeType, bytes)
+}
 
 // readPickedFile reads the file picked in the <input type=file> with that id
 // and calls done with its text, or the browser's error, on the UI goroutine.

@@ -11,6 +11,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -218,6 +219,9 @@ func (c *Explorer) carryGroups() {
 		return
 	}
 	_, carried, _ := expandGroups(c.view.Query, groupsFor(c.view, c.groups))
+	if !slices.Equal(carried, c.view.Groups) && c.address == addressKept {
+		c.address = addressReplace
+	}
 	c.view.Groups = carried
 }
 

@@ -61,7 +61,7 @@ func (c *Export) onExport(ctx app.Context, e app.Event) {
 				return
 			}
 			c.status = ""
-			download(name+"."+format, mime, buf.String())
+			download(name+"."+format, mime, buf.Bytes())
 		})
 	})
 }

@@ -132,7 +132,7 @@ func (k *Keep) setGroups(ctx app.Context, gs query.Groups) {
 }
 
 func (k *Keep) onExport(ctx app.Context, e app.Event) {
-	download("marsad-groups.json", "application/json", string(k.Groups.JSON()))
+	download("marsad-groups.json", "application/json", k.Groups.JSON())
 }
 
 func (k *Keep) onImport(ctx app.Context, e app.Event) {

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -49,6 +50,7 @@ func computeWork(engine *search.Engine, v view, q string) *workAnswer {
 	case toolConcordance:
 		a.concordance, a.err = explore.Concordance(engine, req, explore.ConcordanceOptions{
 			Sort: explore.ConcordanceSort(v.LineSort), Offset: v.Page * linesPerPage, Limit: linesPerPage,
+			Progress: yieldEvery(),
 		})
 	case toolTrends:
 		reqs := []search.Request{req}
@@ -59,7 +61,7 @@ func computeWork(engine *search.Engine, v view, q string) *workAnswer {
 		}
 		a.trends, a.err = explore.Trends(engine, reqs, explore.TrendOptions{Unit: explore.DateUnit(v.Unit)})
 	case toolCollocates:
-		a.collocates, a.err = explore.Collocates(engine, req, explore.CollocateOptions{Window: v.window()})
+		a.collocates, a.err = explore.Collocates(engine, req, explore.CollocateOptions{Window: v.window(), Progress: yieldEvery()})
 	case toolWords:
 		if strings.TrimSpace(v.Query) != "" {
 			a.forms, a.err = explore.WordForms(engine, req)
@@ -68,7 +70,7 @@ func computeWork(engine *search.Engine, v view, q string) *workAnswer {
 			}
 		}
 		if a.err == nil {
-			a.words, a.err = explore.WordList(engine, req, explore.WordListOptions{Limit: maxWordList})
+			a.words, a.err = explore.WordList(engine, req, explore.WordListOptions{Limit: maxWordList, Progress: yieldEvery()})
 		}
 	case toolCompare:
 		if strings.TrimSpace(v.SideA) == "" || strings.TrimSpace(v.SideB) == "" {
@@ -77,12 +79,30 @@ func computeWork(engine *search.Engine, v view, q string) *workAnswer {
 		sideA, sideB := v, v
 		sideA.Query, sideB.Query = v.SideA, v.SideB
 		a.comparison, a.err = explore.Compare(engine, sideA.request(sideA.effectiveQuery()), sideB.request(sideB.effectiveQuery()),
-			q, explore.CompareOptions{Limit: maxWordList})
+			q, explore.CompareOptions{Limit: maxWordList, Progress: yieldEvery()})
 	}
 	if errors.Is(a.err, explore.ErrNoQuery) {
 		a.err, a.needQuery = nil, true
 	}
 	return a
+}
+
+// yieldSlice is how long a view computes before it lets the browser draw and
+// take input: Go in the browser has one thread, and a view that reads a few
+// hundred articles would otherwise freeze the page for as long.
+const yieldSlice = 30 * time.Millisecond
+
+// yieldEvery returns an explore Progress function that pauses a moment
+// every yieldSlice of work: a sleeping goroutine hands the thread back to
+// the browser's event loop.
+func yieldEvery() func(done, total int) {
+	last := time.Now()
+	return func(done, total int) {
+		if time.Since(last) >= yieldSlice {
+			time.Sleep(time.Millisecond)
+			last = time.Now()
+		}
+	}
 }
 
 func (v view) window() int {
@@ -176,7 +196,7 @@ func (c *Explorer) exportTable(a *workAnswer) func() (explore.Table, error) {
 		return func() (explore.Table, error) {
 			q, _, _ := expandGroups(v.effectiveQuery(), groupsFor(v, groups))
 			all, err := explore.Concordance(engine, v.request(q), explore.ConcordanceOptions{
-				Sort: explore.ConcordanceSort(v.LineSort), Limit: maxExportRows,
+				Sort: explore.ConcordanceSort(v.LineSort), Limit: maxExportRows, Progress: yieldEvery(),
 			})
 			if err != nil {
 				return explore.Table{}, err

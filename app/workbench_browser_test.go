@@ -1,0 +1,381 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	keys "github.com/chromedp/chromedp/kb"
+
+	"marsad/internal/explore"
+	"marsad/internal/search"
+	"marsad/internal/testcorpus"
+	"marsad/internal/testcorpus/seedbundle"
+)
+
+// The researcher's workbench, driven in the browser on the seed site: each
+// view's main path, its empty state and its address. What a view should
+// show is computed natively by package explore on the same seed bundle, so
+// the tests check that the page shows the engine's answer, not numbers
+// written here.
+
+func seedWorkbenchEngine(t *testing.T) *search.Engine {
+	t.Helper()
+	bundle := seedbundle.Bundle(t)
+	e, err := search.Open(bundle.Fetcher(), bundle.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// kwicRows is the JS expression for the concordance's lines, each as
+// [before, match, after].
+const kwicRows = `Array.from(document.querySelectorAll(".kwic-row:not(.kwic-head)")).map(r => [".before", ".match", ".after"].map(s => r.querySelector(s).textContent.trim()))`
+
+func TestBrowserConcordanceCentresEveryOccurrenceWithBeforeOnTheReadingSide(t *testing.T) {
+	engine := seedWorkbenchEngine(t)
+	req := search.Request{Query: "تويتر", Aliases: true}
+	want, err := explore.Concordance(engine, req, explore.ConcordanceOptions{Limit: 25})
+	if err != nil || want.Total == 0 {
+		t.Fatalf("the seeds' concordance of تويتر: %+v, %v", want, err)
+	}
+	ctx, srv := visit(t, "/?view=kwic&q="+urlEscape("تويتر"))
+	waitFor(t, ctx, "the concordance's lines", `document.querySelectorAll(".kwic-row:not(.kwic-head)").length === `+strconv.Itoa(len(want.Lines)))
+	if got := evalJS[string](t, ctx, `document.querySelector(".view-summary").textContent`); !strings.Contains(got, strconv.Itoa(want.Total)) {
+		t.Errorf("the summary %q does not give the %d occurrences", got, want.Total)
+	}
+	rows := evalJS[[][]string](t, ctx, kwicRows)
+	for i, l := range want.Lines {
+		if rows[i][1] != strings.TrimSpace(l.Match) || rows[i][0] != strings.TrimSpace(l.Before) || rows[i][2] != strings.TrimSpace(l.After) {
+			t.Errorf("line %d shows %q, want %q | %q | %q", i, rows[i], l.Before, l.Match, l.After)
+		}
+	}
+	// Before is on the right of the hit, after on its left: the Arabic
+	// reading order, in the English interface too.
+	geometry := `(() => { const r = document.querySelector(".kwic-row:not(.kwic-head)"); const b = r.querySelector(".before").getBoundingClientRect(), m = r.querySelector(".match").getBoundingClientRect(), a = r.querySelector(".after").getBoundingClientRect(); return b.left >= m.right - 1 && a.right <= m.left + 1; })()`
+	if !evalJS[bool](t, ctx, geometry) {
+		t.Error("the words before the hit are not on its right, or those after not on its left")
+	}
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?lang=en&view=kwic&q="+urlEscape("تويتر")))
+	waitFor(t, ctx, "the English concordance", `document.documentElement.lang === "en" && document.querySelectorAll(".kwic-row:not(.kwic-head)").length > 0`)
+	if !evalJS[bool](t, ctx, geometry) {
+		t.Error("in English, the Arabic lines are not in Arabic reading order")
+	}
+	if got := evalJS[[]string](t, ctx, `Array.from(document.querySelectorAll(".kwic-head > *")).map(e => e.textContent)`); got[0] != "Before" || got[2] != "After" {
+		t.Errorf("the columns are %q, want Before … After (never left or right)", got)
+	}
+
+	// Sorting by the word before is an address; it orders as explore does.
+	sorted, err := explore.Concordance(engine, req, explore.ConcordanceOptions{Limit: 25, Sort: explore.SortBefore1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runJS(t, ctx, `document.querySelector('.line-sorts a[href*="lines=before1"]').click()`)
+	waitFor(t, ctx, "the lines sorted by the word before", `location.search.includes("lines=before1") && JSON.stringify(`+kwicRows+`.map(r => r[0])) === `+jsString(mustJSON(t, befores(sorted.Lines))))
+
+	// A line opens the reader at its hit, and Esc comes back to the lines.
+	first := sorted.Lines[0]
+	runJS(t, ctx, `document.querySelector(".kwic-row:not(.kwic-head) .match a").click()`)
+	waitFor(t, ctx, "the reader at the line's hit", `location.search.includes("doc=`+first.DocID+`") && document.querySelector(".reader-body mark.current") !== null`)
+	if first.Hit > 0 && !evalJS[bool](t, ctx, `location.search.includes("hit=`+strconv.Itoa(first.Hit+1)+`")`) {
+		t.Errorf("the reader's address does not say hit %d", first.Hit+1)
+	}
+	if got := evalJS[string](t, ctx, `document.querySelector(".reader-body mark.current").textContent`); got != strings.TrimSpace(first.Match) {
+		t.Errorf("the reader's current hit is %q, the line's %q", got, first.Match)
+	}
+	press(t, ctx, keys.Escape)
+	waitFor(t, ctx, "the concordance again", `location.search.includes("view=kwic") && !location.search.includes("doc=") && document.querySelector(".kwic-row:not(.kwic-head)") !== null`)
+}
+
+func befores(lines []explore.Line) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = strings.TrimSpace(l.Before)
+	}
+	return out
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestBrowserWorkbenchViewsSayWhenThereIsNothingToShow(t *testing.T) {
+	srv := serve(t, builtSite(t))
+	ctx := newBrowser(t)
+	for _, c := range []struct{ path, what, want string }{
+		{"/?view=kwic&q=" + urlEscape("زرافة"), "no occurrence", "لا مواضع لهذا البحث."},
+		{"/?view=kwic", "no query", "اكتب كلمة أو عبارة في مربع البحث لعرض هذه النافذة."},
+		{"/?view=trends&q=" + urlEscape("زرافة"), "no occurrence", "لا مواضع لهذا البحث في مقالات مؤرخة."},
+		{"/?view=collocates&q=" + urlEscape("زرافة"), "no collocate", "لا كلمات مرتبطة بما يكفي."},
+		{"/?view=compare&q=" + urlEscape("تويتر"), "no sides", "حدّد المجموعتين لمقارنتهما."},
+		{"/?lang=en&view=trends", "no query, English", "Type a word or phrase in the search box to see this view."},
+	} {
+		do(t, ctx, chromedp.Navigate(srv.URL+c.path))
+		waitFor(t, ctx, c.path+": "+c.what, `document.querySelector(".work") !== null && document.querySelector(".work").textContent.includes(`+jsString(c.want)+`)`)
+	}
+}
+
+func TestBrowserTrendsDrawsTheQueriesOverTimeAndEachBarListsItsArticles(t *testing.T) {
+	engine := seedWorkbenchEngine(t)
+	one, err := explore.Trends(engine, []search.Request{{Query: "تويتر", Aliases: true}}, explore.TrendOptions{})
+	if err != nil || len(one.Buckets) == 0 {
+		t.Fatalf("the seeds' trend of تويتر: %+v, %v", one, err)
+	}
+	ctx, _ := visit(t, "/?view=trends&q="+urlEscape("تويتر"))
+	waitFor(t, ctx, "one bar a period", `document.querySelectorAll("svg.chart rect.bar").length === `+strconv.Itoa(len(one.Buckets)))
+
+	// A compared query draws its own bars beside, and goes in the address.
+	two, err := explore.Trends(engine, []search.Request{{Query: "تويتر", Aliases: true}, {Query: "فيسبوك", Aliases: true}}, explore.TrendOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS("#compared")), chromedp.SendKeys(chromedp.CSS("#compared"), "فيسبوك"))
+	runJS(t, ctx, `document.querySelector(".compare-with button[type=submit]").click()`)
+	waitFor(t, ctx, "two bars a period", `location.search.includes("vs=") && document.querySelectorAll("svg.chart rect.bar").length === `+strconv.Itoa(2*len(two.Buckets)))
+	if got := evalJS[[]string](t, ctx, `Array.from(document.querySelectorAll(".legend li bdi")).map(e => e.textContent)`); len(got) != 2 || got[1] != "فيسبوك" {
+		t.Errorf("the legend names %q", got)
+	}
+
+	// The table gives the same numbers, one row a period.
+	runJS(t, ctx, `document.querySelector('.view-controls a[href*="table"]').click()`)
+	waitFor(t, ctx, "the table", `document.querySelectorAll(".data-table .data-row:not(.data-head)").length === `+strconv.Itoa(len(two.Buckets)))
+	firstCount := two.Series[0].Counts[0]
+	if got := evalJS[string](t, ctx, `document.querySelector(".data-table .data-row:not(.data-head) [role=cell] a").textContent`); got != strconv.Itoa(firstCount) {
+		t.Errorf("the first period's count is %q, want %d", got, firstCount)
+	}
+
+	// Digits by the visitor's choice, remembered.
+	runJS(t, ctx, `document.querySelector(".digits-arabic").click()`)
+	waitFor(t, ctx, "Arabic-Indic digits", `/[٠-٩]/.test(document.querySelector(".data-table [role=rowheader]").textContent)`)
+	do(t, ctx, chromedp.Reload())
+	waitFor(t, ctx, "Arabic-Indic digits after a reload", `document.querySelector(".data-table [role=rowheader]") && /[٠-٩]/.test(document.querySelector(".data-table [role=rowheader]").textContent)`)
+
+	// A period's number lists the articles behind it.
+	busiest := 0
+	for i, n := range two.Series[0].Counts {
+		if n > two.Series[0].Counts[busiest] {
+			busiest = i
+		}
+	}
+	bucket := two.Buckets[busiest]
+	runJS(t, ctx, `document.querySelectorAll(".data-table .data-row:not(.data-head)")[`+strconv.Itoa(busiest)+`].querySelector("[role=cell] a").click()`)
+	waitFor(t, ctx, "the articles of "+bucket.Label, `!location.search.includes("view=") && location.search.includes("date=`+urlEscape(bucket.DateFilter)+`") && document.querySelectorAll("li.hit").length === `+strconv.Itoa(two.Series[0].Docs[busiest]))
+}
+
+func TestBrowserCollocatesAndWordFormsLeadToSearches(t *testing.T) {
+	engine := seedWorkbenchEngine(t)
+	req := search.Request{Query: "تويتر", Aliases: true}
+	coll, err := explore.Collocates(engine, req, explore.CollocateOptions{Window: 5, MaxDocs: 100})
+	if err != nil || len(coll.Collocates) == 0 {
+		t.Fatalf("the seeds' collocates of تويتر: %+v, %v", coll, err)
+	}
+	ctx, _ := visit(t, "/?view=collocates&q="+urlEscape("تويتر"))
+	waitFor(t, ctx, "the collocates", `document.querySelectorAll(".data-table .data-row:not(.data-head)").length === `+strconv.Itoa(len(coll.Collocates)))
+	if got := evalJS[string](t, ctx, `document.querySelector(".data-table .data-row:not(.data-head) a").textContent`); got != coll.Collocates[0].Form {
+		t.Errorf("the first collocate is %q, want %q", got, coll.Collocates[0].Form)
+	}
+	runJS(t, ctx, `document.querySelector(".data-table .data-row:not(.data-head) a").click()`)
+	waitFor(t, ctx, "the pair searched", `!location.search.includes("view=") && new URLSearchParams(location.search).get("q") === `+jsString(coll.Collocates[0].Pair)+` && document.querySelector("li.hit") !== null`)
+
+	forms, err := explore.WordForms(engine, req)
+	if err != nil || len(forms) < 2 {
+		t.Fatalf("the seeds' forms of تويتر: %+v, %v", forms, err)
+	}
+	do(t, ctx, chromedp.Navigate(evalJS[string](t, ctx, `location.origin`)+"/?view=words&q="+urlEscape("تويتر")))
+	waitFor(t, ctx, "the word forms", `document.querySelectorAll("[aria-label] .data-row:not(.data-head)").length >= `+strconv.Itoa(len(forms)))
+	shown := evalJS[[]string](t, ctx, `Array.from(document.querySelectorAll(".words-view section:first-child [role=rowheader] a")).map(a => a.textContent)`)
+	for i, f := range forms {
+		if i >= len(shown) || shown[i] != f.Form {
+			t.Errorf("form %d shows %q, want %q", i, shown, f.Form)
+			break
+		}
+	}
+	runJS(t, ctx, `document.querySelectorAll(".words-view section:first-child [role=rowheader] a")[1].click()`)
+	waitFor(t, ctx, "the exact form searched", `new URLSearchParams(location.search).get("q") === `+jsString(forms[1].Query)+` && document.querySelectorAll("li.hit").length === `+strconv.Itoa(forms[1].Docs))
+}
+
+func TestBrowserComparesTwoSetsOfArticles(t *testing.T) {
+	engine := seedWorkbenchEngine(t)
+	a, b := `source:الجزيرة`, `source:"بوابة الوفد"`
+	want, err := explore.Compare(engine, search.Request{Query: a, Aliases: true}, search.Request{Query: b, Aliases: true}, "تويتر", explore.CompareOptions{Limit: 100, MaxDocs: 100})
+	if err != nil || want.A.Docs == 0 || want.B.Docs == 0 {
+		t.Fatalf("the seeds' comparison: %+v, %v", want, err)
+	}
+	ctx, _ := visit(t, "/?view=compare&lang=en&q="+urlEscape("تويتر"))
+	waitFor(t, ctx, "the compare form", `document.getElementById("side-a") !== null`)
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#side-a"), a), chromedp.SendKeys(chromedp.CSS("#side-b"), b))
+	runJS(t, ctx, `document.querySelector(".compare-form button[type=submit]").click()`)
+	waitFor(t, ctx, "the comparison", `new URLSearchParams(location.search).get("a") === `+jsString(a)+` && document.querySelectorAll(".comparison .side").length === 2`)
+	sides := evalJS[[]string](t, ctx, `Array.from(document.querySelectorAll(".comparison .side")).map(e => e.textContent)`)
+	for i, s := range []explore.Side{want.A, want.B} {
+		if !strings.Contains(sides[i], strconv.Itoa(s.Docs)+" article") || !strings.Contains(sides[i], strconv.Itoa(s.QueryCount.Count)+" (") {
+			t.Errorf("side %d says %q; want %d articles and %d occurrences of the query", i, sides[i], s.Docs, s.QueryCount.Count)
+		}
+	}
+	rows := evalJS[int](t, ctx, `document.querySelectorAll("#keywords-a ~ .data-table .data-row:not(.data-head)").length`)
+	if rows != len(want.DistinctiveA) {
+		t.Errorf("%d distinctive words of A listed, want %d", rows, len(want.DistinctiveA))
+	}
+}
+
+// captureDownloads makes the page's downloads land in window.__downloads.
+// The bytes are decoded keeping a byte order mark, which the test checks.
+const captureDownloads = `window.__downloads = []; window.marsadPage.download = (name, type, bytes) => window.__downloads.push({name, type, text: new TextDecoder("utf-8", {ignoreBOM: true}).decode(bytes)});`
+
+func TestBrowserExportsAViewAsCSVAndJSON(t *testing.T) {
+	engine := seedWorkbenchEngine(t)
+	all, err := explore.Concordance(engine, search.Request{Query: "تويتر", Aliases: true}, explore.ConcordanceOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, _ := visit(t, "/?view=kwic&q="+urlEscape("تويتر"))
+	waitFor(t, ctx, "the export buttons", `document.querySelector(".export-csv") !== null`)
+	runJS(t, ctx, captureDownloads+`document.querySelector(".export-csv").click()`)
+	waitFor(t, ctx, "a CSV download", `window.__downloads.length === 1`)
+	csv := evalJS[map[string]string](t, ctx, `window.__downloads[0]`)
+	if !strings.HasPrefix(csv["text"], "\uFEFF") || !strings.HasSuffix(csv["name"], ".csv") {
+		t.Errorf("the CSV %q does not start with a byte order mark: %.80q", csv["name"], csv["text"])
+	}
+	lines := strings.Split(strings.TrimRight(csv["text"], "\r\n"), "\r\n")
+	if len(lines) != all.Total+1 || !strings.HasPrefix(strings.TrimPrefix(lines[0], "\uFEFF"), "id,title,source,date,url") {
+		t.Errorf("the CSV has %d lines (header %q), want a header and all %d occurrences, not only the page's", len(lines), lines[0], all.Total)
+	}
+	runJS(t, ctx, `document.querySelector(".export-json").click()`)
+	waitFor(t, ctx, "a JSON download", `window.__downloads.length === 2`)
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(evalJS[string](t, ctx, `window.__downloads[1].text`)), &rows); err != nil || len(rows) != all.Total {
+		t.Errorf("the JSON has %d rows (%v), want %d", len(rows), err, all.Total)
+	}
+}
+
+func TestBrowserCitesThePassageOfTheCurrentHit(t *testing.T) {
+	ctx, _ := visit(t, "/?q="+urlEscape("تويتر")+"&doc="+doc003+"&hit=2")
+	waitFor(t, ctx, "the reader", `document.querySelector(".reader-body mark.current") !== null`)
+	title := evalJS[string](t, ctx, `document.getElementById("reader-title").textContent`)
+	runJS(t, ctx, `window.marsadPage.copy = (text, done) => { window.__copied = text; done(true); }; document.querySelector(".cite-button").click()`)
+	waitFor(t, ctx, "the citation copied", `window.__copied !== undefined && document.querySelector(".cite-status").textContent === "نُسخ الاقتباس."`)
+	cited := evalJS[string](t, ctx, `window.__copied`)
+	current := evalJS[string](t, ctx, `document.querySelector(".reader-body mark.current").closest("p").textContent`)
+	for _, want := range []string{title, "«", "في مرصد: http", "doc=" + doc003, "hit=2"} {
+		if !strings.Contains(cited, want) {
+			t.Errorf("the citation lacks %q:\n%s", want, cited)
+		}
+	}
+	if !strings.Contains(cited, strings.TrimSpace(current)) {
+		t.Errorf("the citation does not quote the current hit's paragraph %q:\n%s", current, cited)
+	}
+	// A browser that refuses the clipboard shows the citation to copy by hand.
+	runJS(t, ctx, `window.marsadPage.copy = (text, done) => done(false); document.querySelector(".cite-button").click()`)
+	waitFor(t, ctx, "the citation shown", `document.querySelector("textarea.cite-text") !== null && document.querySelector("textarea.cite-text").value.includes(`+jsString(title)+`)`)
+}
+
+func TestBrowserKeepsTermGroupsAndSavedQueriesInTheBrowser(t *testing.T) {
+	engine := seedWorkbenchEngine(t)
+	want, err := engine.Search(search.Request{Query: "(تويتر OR فيسبوك)", Aliases: true, Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, srv := visit(t, "/?view=keep")
+	waitFor(t, ctx, "the groups form", `document.getElementById("group-name") !== null`)
+	do(t, ctx,
+		chromedp.SendKeys(chromedp.CSS("#group-name"), "منصات"),
+		chromedp.SendKeys(chromedp.CSS("#group-terms"), "تويتر\nفيسبوك"))
+	runJS(t, ctx, `document.querySelector(".group-save").click()`)
+	waitFor(t, ctx, "the group listed", `document.querySelector(".group-list .group-name") && document.querySelector(".group-list .group-name").textContent === "منصات"`)
+
+	// group:منصات searches every term; the address carries the group.
+	runJS(t, ctx, `document.querySelector(".group-use").click()`)
+	waitFor(t, ctx, "the group searched", `new URLSearchParams(location.search).get("q") === "group:منصات" && document.querySelector(".count") && document.querySelector(".count").textContent.includes("`+strconv.Itoa(want.Total)+`")`)
+	link := evalJS[string](t, ctx, `location.href`)
+	if !strings.Contains(link, "groups=") {
+		t.Errorf("the address %s does not carry the group", link)
+	}
+
+	// Saved with its view, listed in Saved, run again in one click.
+	runJS(t, ctx, `document.querySelector(".save-query summary").click()`)
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#saved-name"), "المنصات"))
+	runJS(t, ctx, `document.querySelector(".saved-save").click()`)
+	waitFor(t, ctx, "the query saved", `document.querySelector(".save-query .keep-status").textContent === "حُفظ البحث."`)
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?view=keep"))
+	waitFor(t, ctx, "the saved query listed", `document.querySelector(".saved-link") && document.querySelector(".saved-link").textContent === "المنصات"`)
+	runJS(t, ctx, captureDownloads+`document.querySelector(".groups-export").click()`)
+	waitFor(t, ctx, "the groups exported", `window.__downloads.length === 1`)
+	exported := evalJS[string](t, ctx, `window.__downloads[0].text`)
+	if !strings.Contains(exported, `"name": "منصات"`) || !strings.Contains(exported, "فيسبوك") {
+		t.Errorf("the export is %s", exported)
+	}
+	runJS(t, ctx, `document.querySelector(".saved-link").click()`)
+	waitFor(t, ctx, "the saved query run", `new URLSearchParams(location.search).get("q") === "group:منصات" && document.querySelector("li.hit") !== null`)
+
+	// Another browser, without the group, reads the link the same way.
+	other := newBrowser(t)
+	do(t, other, chromedp.Navigate(link))
+	waitFor(t, other, "the link's group searched elsewhere", `document.querySelector(".count") && document.querySelector(".count").textContent.includes("`+strconv.Itoa(want.Total)+`")`)
+}
+
+var (
+	daeshOnce sync.Once
+	daeshDir  string
+	daeshErr  error
+)
+
+// daeshSite builds the daesh-news corpus (../shared) into a site once, with
+// the built site's app.wasm.
+func daeshSite(t *testing.T) string {
+	t.Helper()
+	corpusFile := testcorpus.Shared(t, "corpora/daesh-news.jsonl.gz")
+	daeshOnce.Do(func() {
+		daeshDir, daeshErr = os.MkdirTemp("", "marsad-daesh-")
+		if daeshErr != nil {
+			return
+		}
+		var wasm []byte
+		if wasm, daeshErr = os.ReadFile(filepath.Join(builtSite(t), "web", "app.wasm")); daeshErr != nil {
+			return
+		}
+		if daeshErr = os.MkdirAll(filepath.Join(daeshDir, "web"), 0o755); daeshErr != nil {
+			return
+		}
+		if daeshErr = os.WriteFile(filepath.Join(daeshDir, "web", "app.wasm"), wasm, 0o644); daeshErr != nil {
+			return
+		}
+		daeshErr = generateSite(daeshDir, corpusFile)
+	})
+	if daeshErr != nil {
+		t.Fatalf("building the daesh-news site: %v", daeshErr)
+	}
+	return daeshDir
+}
+
+func TestBrowserEveryWorkbenchViewWorksOnDaeshNews(t *testing.T) {
+	srv := serve(t, daeshSite(t))
+	ctx, cancel := startBrowser(t, 4*time.Minute)
+	defer cancel()
+	q := urlEscape("تويتر")
+	for _, c := range []struct{ path, ready string }{
+		{"/?view=kwic&q=" + q, `document.querySelectorAll(".kwic-row:not(.kwic-head)").length === 25`},
+		{"/?view=kwic&lines=after1&q=" + q, `document.querySelectorAll(".kwic-row:not(.kwic-head)").length === 25`},
+		{"/?view=trends&vs=" + urlEscape("تيليجرام") + "&q=" + q, `document.querySelectorAll("svg.chart rect.bar").length > 20`},
+		{"/?view=trends&by=source&lang=en&q=" + q, `document.querySelectorAll("svg.chart rect.bar").length > 5`},
+		{"/?view=collocates&q=" + q, `document.querySelectorAll(".data-table .data-row:not(.data-head)").length > 10`},
+		{"/?view=words&q=" + q, `document.querySelectorAll(".words-view .data-table").length === 2`},
+		{"/?view=compare&a=" + urlEscape("date:..2016") + "&b=" + urlEscape("date:2017..") + "&q=" + q, `document.querySelectorAll(".comparison .data-row:not(.data-head)").length > 20`},
+	} {
+		do(t, ctx, chromedp.Navigate(srv.URL+c.path))
+		waitFor(t, ctx, c.path, c.ready)
+	}
+}
