@@ -2,6 +2,8 @@ package ui
 
 import (
 	"strconv"
+
+	"marsad/internal/explore"
 )
 
 // w returns the workbench's texts in l: the views beside the results
@@ -108,6 +110,8 @@ type workTexts struct {
 	period         string
 	source         string
 	undated        func(n int) string
+	coarse         func(n int, unit string) string
+	unitNames      map[explore.DateUnit]string
 	barTitle       func(period, q string, count string) string
 	chartLabel     func(q string) string
 	trendsNone     string
@@ -259,6 +263,10 @@ var arabicWorkTexts = workTexts{
 	undated: func(n int) string {
 		return countNoun(n, "موضع واحد", "موضعان", "مواضع", "موضعًا") + " في مقالات بلا تاريخ (غير مرسومة)."
 	},
+	coarse: func(n int, unit string) string {
+		return countNoun(n, "موضع واحد", "موضعان", "مواضع", "موضعًا") + " في مقالات تاريخها أقل دقة من " + unit + " (سنة أو شهر فقط)، فلم تُرسم في " + unit + " بعينه."
+	},
+	unitNames:  map[explore.DateUnit]string{explore.UnitDay: "اليوم", explore.UnitMonth: "الشهر", explore.UnitYear: "السنة"},
 	barTitle:   func(period, q, count string) string { return q + " — " + period + ": " + count },
 	chartLabel: func(q string) string { return "رسم بياني لتكرار " + q },
 	trendsNone: "لا مواضع لهذا البحث في مقالات مؤرخة.",
@@ -413,6 +421,10 @@ var englishWorkTexts = workTexts{
 	undated: func(n int) string {
 		return englishCount(n, "occurrence", "occurrences") + " in undated articles (not drawn)."
 	},
+	coarse: func(n int, unit string) string {
+		return englishCount(n, "occurrence", "occurrences") + " in articles dated less precisely than a " + unit + " (a year or a month only), not drawn in any one " + unit + "."
+	},
+	unitNames:  map[explore.DateUnit]string{explore.UnitDay: "day", explore.UnitMonth: "month", explore.UnitYear: "year"},
 	barTitle:   func(period, q, count string) string { return q + " — " + period + ": " + count },
 	chartLabel: func(q string) string { return "Chart of the frequency of " + q },
 	trendsNone: "No occurrences of this query in dated articles.",

@@ -307,8 +307,17 @@ func (c *Trends) renderNotes() app.UI {
 	for _, s := range c.Result.Series {
 		undated += s.Undated.Count
 	}
-	return app.If(undated > 0 && !c.View.BySource, func() app.UI {
-		return app.P().Class("note").Text(w.undated(undated))
+	coarse := 0
+	for _, s := range c.Result.Series {
+		for _, n := range s.Coarse {
+			coarse += n.Count
+		}
+	}
+	return app.If(!c.View.BySource && undated+coarse > 0, func() app.UI {
+		return app.Div().Body(
+			app.If(undated > 0, func() app.UI { return app.P().Class("note").Text(w.undated(undated)) }),
+			app.If(coarse > 0, func() app.UI { return app.P().Class("note").Text(w.coarse(coarse, w.unitNames[c.Result.Unit])) }),
+		)
 	})
 }
 
