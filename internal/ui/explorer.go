@@ -632,25 +632,34 @@ func (c *Explorer) renderResults() app.UI {
 	} else {
 		content = c.renderWork(errText)
 	}
-	return app.Div().Class("layout").Body(
+	layout := "layout"
+	if c.view.Tool == toolKeep {
+		layout = "layout no-facets"
+	}
+	return app.Div().Class(layout).Body(
 		app.H1().Class("visually-hidden").Text(heading),
 		&FilterBar{Lang: c.lang, View: c.view},
 		app.Section().ID("results").Class(busyClass("results", c.busy)).TabIndex(-1).
 			Aria("label", t.resultsLabel).Aria("busy", boolString(c.busy)).Body(
 			toolTabs(c.lang, c.view),
-			app.Button().Type("button").ID("filters-button").Class("filters-button").
-				Aria("expanded", boolString(c.filtersOpen)).Aria("controls", "facets").
-				Text(t.filtersButton(filters)).
-				OnClick(func(ctx app.Context, e app.Event) { c.setFiltersOpen(ctx, true) }),
+			app.If(c.view.Tool != toolKeep, func() app.UI {
+				return app.Button().Type("button").ID("filters-button").Class("filters-button").
+					Aria("expanded", boolString(c.filtersOpen)).Aria("controls", "facets").
+					Text(t.filtersButton(filters)).
+					OnClick(func(ctx app.Context, e app.Event) { c.setFiltersOpen(ctx, true) })
+			}),
 			app.If(len(c.answer.unknownGroups) > 0, func() app.UI {
 				return app.P().Class("note").Role("status").Text(c.lang.w().groupUnknown(joinTerms(c.lang, c.answer.unknownGroups)))
 			}),
 			content,
 		),
-		&Facets{
-			Lang: c.lang, View: c.view, Facets: facets, Open: c.filtersOpen, EntitiesErr: entitiesErr,
-			OnClose: func(ctx app.Context) { c.setFiltersOpen(ctx, false) },
-		},
+		// The saved groups and queries are filtered by nothing.
+		app.If(c.view.Tool != toolKeep, func() app.UI {
+			return &Facets{
+				Lang: c.lang, View: c.view, Facets: facets, Open: c.filtersOpen, EntitiesErr: entitiesErr,
+				OnClose: func(ctx app.Context) { c.setFiltersOpen(ctx, false) },
+			}
+		}),
 	)
 }
 
