@@ -346,6 +346,7 @@ var arabicTexts = texts{
 		{"date:2015-01..2016-06", "مدى من التواريخ (date:2018 سنة كاملة)"},
 		{"entity:تويتر", "المقالات التي تذكر كيانًا بأي من أسمائه"},
 		{"daesh", "كلمة لاتينية أو نقحرة بكولتر، يُبحث عنها بالعربية"},
+		{"group:منصات", "كل مصطلحات مجموعتك «منصات» (تُنشأ في «المحفوظات»)"},
 	},
 	helpKeysTitle: "لوحة المفاتيح",
 	helpKeys: [][2]string{
@@ -556,6 +557,7 @@ var englishTexts = texts{
 		{"date:2015-01..2016-06", "a range of dates (date:2018 is a whole year)"},
 		{"entity:تويتر", "articles that mention an entity by any of its names"},
 		{"daesh", "a Latin word or Buckwalter transliteration, searched in Arabic"},
+		{"group:منصات", "every term of your group منصات (made in Saved)"},
 	},
 	helpKeysTitle: "Keyboard",
 	helpKeys: [][2]string{
