@@ -84,8 +84,9 @@ func (c *Compare) renderResult(r *explore.Comparison) app.UI {
 	)
 }
 
-func (c *Compare) renderKeywords(id, heading string, words []explore.Keyword) app.UI {
+func (c *Compare) renderKeywords(id, heading string, all []explore.Keyword) app.UI {
 	w := c.Lang.w()
+	words := shownRows(all)
 	rows := make([][]cell, len(words))
 	for i, k := range words {
 		v := c.View.withTool(toolResults)
@@ -98,5 +99,6 @@ func (c *Compare) renderKeywords(id, heading string, words []explore.Keyword) ap
 	return app.Section().Class("keywords").Aria("labelledby", id).Body(
 		app.H2().ID(id).Text(heading),
 		dataTable(heading, []string{w.word, w.keyness, w.logRatio, w.inA, w.inB}, rows),
+		moreInExport(w, len(words), len(all)),
 	)
 }

@@ -44,3 +44,20 @@ func dataTable(label string, head []string, rows [][]cell) app.UI {
 
 // fixed writes a number with d decimals.
 func fixed(v float64, d int) string { return strconv.FormatFloat(v, 'f', d, 64) }
+
+// maxShownRows is how many rows a table of the workbench draws: the page
+// draws what a visitor reads, and each row costs the page's one thread
+// DOM work; the export has every row computed.
+const maxShownRows = 50
+
+func shownRows[T any](rows []T) []T {
+	if len(rows) > maxShownRows {
+		return rows[:maxShownRows]
+	}
+	return rows
+}
+
+// moreInExport says when a table shows fewer rows than the export holds.
+func moreInExport(w *workTexts, shown, total int) app.UI {
+	return app.If(total > shown, func() app.UI { return app.P().Class("hint").Text(w.moreInExport(shown, total)) })
+}

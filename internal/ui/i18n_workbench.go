@@ -78,6 +78,7 @@ type workTexts struct {
 	words         string
 	searchExactly string
 	sampled       func(read, total int) string
+	moreInExport  func(shown, total int) string
 
 	// Concordance.
 	kwicHeading   func(total, docs int) string
@@ -222,6 +223,9 @@ var arabicWorkTexts = workTexts{
 		return "حُسب على " + strconv.Itoa(read) + " مقالًا من " + strconv.Itoa(total) + "، موزعة بالتساوي على تواريخها."
 	},
 
+	moreInExport: func(shown, total int) string {
+		return "يُعرض أول " + strconv.Itoa(shown) + " من " + strconv.Itoa(total) + "؛ التصدير يضمها كلها."
+	},
 	kwicHeading: func(total, docs int) string {
 		return countNoun(total, "موضع واحد", "موضعان", "مواضع", "موضعًا") + " في " + countNoun(docs, "مقال واحد", "مقالين", "مقالات", "مقالًا")
 	},
@@ -380,6 +384,9 @@ var englishWorkTexts = workTexts{
 		return "Computed over " + strconv.Itoa(read) + " of the " + strconv.Itoa(total) + " articles, spread evenly over their dates."
 	},
 
+	moreInExport: func(shown, total int) string {
+		return "The first " + strconv.Itoa(shown) + " of " + strconv.Itoa(total) + " are shown; the export has them all."
+	},
 	kwicHeading: func(total, docs int) string {
 		return englishCount(total, "occurrence", "occurrences") + " in " + englishCount(docs, "article", "articles")
 	},

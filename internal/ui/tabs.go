@@ -13,7 +13,11 @@ func toolTabs(l lang, current view) app.UI {
 		app.Ul().Body(
 			app.Range(tools).Slice(func(i int) app.UI {
 				t := tools[i]
-				a := app.A().Class("tool-tab").DataSet("tool", string(t)).
+				name := string(t)
+				if t == toolResults {
+					name = "results" // go-app leaves out an empty attribute
+				}
+				a := app.A().Class("tool-tab").DataSet("tool", name).
 					Href(current.withTool(t).URL().String()).Text(w.toolNames[t])
 				if t == current.Tool {
 					a = a.Aria("current", "page")

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -300,12 +301,21 @@ func (v view) URL() *url.URL {
 // folder the site is served from when built with a base path ("/marsad/"),
 // which go-app passes on as GOAPP_ROOT_PREFIX ("/marsad"). Pre-rendering,
 // go-app itself puts the prefix before every path of the page.
+//
+// It is read once: app.Getenv asks the page's JavaScript each time, and
+// every link the page draws (a facet value, a bar, a tab) starts with it.
 func RootPath() string {
 	if app.IsServer {
 		return "/"
 	}
-	return strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + "/"
+	rootPathOnce.Do(func() { rootPath = strings.TrimSuffix(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + "/" })
+	return rootPath
 }
+
+var (
+	rootPathOnce sync.Once
+	rootPath     string
+)
 
 // toggle adds value to values, or removes it if present.
 func toggle(values []string, value string) []string {

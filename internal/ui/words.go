@@ -55,8 +55,9 @@ func (c *WordsView) renderForms() app.UI {
 
 func (c *WordsView) renderList() app.UI {
 	w := c.Lang.w()
-	rows := make([][]cell, len(c.List.List))
-	for i, word := range c.List.List {
+	list := shownRows(c.List.List)
+	rows := make([][]cell, len(list))
+	for i, word := range list {
 		all := c.View.withTool(toolResults)
 		all.Query = word.Form
 		rows[i] = []cell{
@@ -64,5 +65,8 @@ func (c *WordsView) renderList() app.UI {
 			{text: itoa(word.Count)}, {text: fixed(word.PerTenThousand, 1)}, {text: itoa(word.Docs)},
 		}
 	}
-	return dataTable(w.wordsHeading, []string{w.word, w.count, w.perTenK, w.docs}, rows)
+	return app.Div().Body(
+		dataTable(w.wordsHeading, []string{w.word, w.count, w.perTenK, w.docs}, rows),
+		moreInExport(w, len(list), len(c.List.List)),
+	)
 }
