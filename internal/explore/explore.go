@@ -22,6 +22,7 @@ package explore
 
 import (
 	"errors"
+	"sync"
 
 	"marsad/internal/arabic"
 	"marsad/internal/index"
@@ -96,6 +97,39 @@ type wordInfo struct {
 	col *colStat
 }
 
+// spellings remembers the norm and term of every spelling analyzed, from
+// one view to the next: a researcher going from collocates to a word list
+// to a comparison reads many of the same words. It holds at most
+// maxSpellings (some tens of megabytes at worst) and starts again when
+// full.
+var spellings = &spellingMemo{m: map[string][2]string{}}
+
+const maxSpellings = 1 << 18
+
+type spellingMemo struct {
+	mu sync.Mutex
+	m  map[string][2]string
+}
+
+func (s *spellingMemo) analyze(word string) (norm, term string) {
+	s.mu.Lock()
+	nt, ok := s.m[word]
+	s.mu.Unlock()
+	if ok {
+		return nt[0], nt[1]
+	}
+	if one := arabic.Analyze(word); len(one) > 0 {
+		nt = [2]string{one[0].Norm, one[0].Term}
+	}
+	s.mu.Lock()
+	if len(s.m) >= maxSpellings {
+		clear(s.m)
+	}
+	s.m[word] = nt
+	s.mu.Unlock()
+	return nt[0], nt[1]
+}
+
 func newAnalyzer() *analyzer { return &analyzer{memo: map[string]*wordInfo{}} }
 
 // analyze returns the tokens of text with Norm and Term filled, and the
@@ -107,9 +141,7 @@ func (a *analyzer) analyze(text string) ([]arabic.Token, []*wordInfo) {
 		w := a.memo[toks[i].Text]
 		if w == nil {
 			w = &wordInfo{spelling: toks[i].Text}
-			if one := arabic.Analyze(toks[i].Text); len(one) > 0 {
-				w.norm, w.term = one[0].Norm, one[0].Term
-			}
+			w.norm, w.term = spellings.analyze(toks[i].Text)
 			a.memo[toks[i].Text] = w
 		}
 		toks[i].Norm, toks[i].Term = w.norm, w.term
