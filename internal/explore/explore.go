@@ -54,11 +54,11 @@ func sortKey(t arabic.Token) string {
 	return t.Text
 }
 
-// words sums the words (indexed terms, title and text) of the documents.
+// words sums the words of the documents (see docWords).
 func words(ix *index.Index, docs []int32) int {
 	n := 0
 	for _, d := range docs {
-		n += ix.DocLen(index.Title, int(d)) + ix.DocLen(index.Text, int(d))
+		n += docWords(ix, d)
 	}
 	return n
 }
