@@ -47,6 +47,11 @@ type TrendOptions struct {
 // articles are counted apart in Series.Coarse, by their own year or month;
 // in a chart by year they are in their year. Articles without a date are
 // counted in Series.Undated.
+//
+// Rates are per 10,000 words, a word being an indexed term of a title or a
+// text, stop words left out (the index keeps a text's length to within a
+// few percent); the denominator is the words of the series' subcorpus in
+// the period, whether or not its articles have the query.
 type TrendsResult struct {
 	Unit DateUnit
 	// Buckets are the periods, oldest first and contiguous (periods with
@@ -68,7 +73,8 @@ type Bucket struct {
 	// 2016-01-01), so the articles it lists for a January or a 1st may
 	// include some that Series.Coarse counts rather than the bucket.
 	DateFilter string
-	// Words and Docs are the words (indexed terms of title and text) and
+	// Words and Docs are the words (indexed terms of title and text, stop
+	// words left out, see TrendsResult) and
 	// the articles of the period, over the subcorpora of all the series
 	// together (each Series has its own, for its rates).
 	Words, Docs int
@@ -291,7 +297,8 @@ func compareStrings(a, b string) int {
 }
 
 // docWords is the words of a document: the indexed terms of its title and
-// text (the text's length is stored to within a few percent).
+// text, stop words left out (the index stores the text's length to within a
+// few percent). Every rate per 10,000 words is per 10,000 of these.
 func docWords(ix *index.Index, d int32) int {
 	return ix.DocLen(index.Title, int(d)) + ix.DocLen(index.Text, int(d))
 }
