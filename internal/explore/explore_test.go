@@ -505,3 +505,43 @@ func TestLinesAgreeWithThePostingsCounts(t *testing.T) {
 		}
 	}
 }
+
+func TestConcordanceSortsBeforeWordsByTermInArabicOrder(t *testing.T) {
+	// The word before تويتر: بالموقع and الموقع fold to موقع; أمس (امس)
+	// comes before زيد, and زيد before موقع, in the Arabic alphabet.
+	e := engineOf(t, []corpus.Document{
+		{ID: "1", Date: "2020-01-04", Text: "قال بالموقع تويتر شيئا."},
+		{ID: "2", Date: "2020-01-03", Text: "كتب زيد تويتر أيضا."},
+		{ID: "3", Date: "2020-01-02", Text: "عاد الموقع تويتر للعمل."},
+		{ID: "4", Date: "2020-01-01", Text: "حدث أمس تويتر فجأة."},
+	})
+	c, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Sort: SortBefore1, Width: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range c.Lines {
+		got = append(got, l.Before)
+	}
+	if want := "أمس زيد بالموقع الموقع"; strings.Join(got, " ") != want {
+		t.Errorf("sorted by the word before: %v, want %s (clitics folded, ties in document order)", got, want)
+	}
+}
+
+func TestConcordanceKeepsLatinDigitsAndHashtagsAsWritten(t *testing.T) {
+	e := engineOf(t, []corpus.Document{{ID: "x", Date: "2019-05-05",
+		Text: "نشر @user_1 على Twitter يوم 12/5 وسم #داعش_الإرهابي ثم تويتر COVID-19 في 2019 و#سوريا ختاما."}})
+	c, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Width: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Lines) != 1 {
+		t.Fatalf("%d lines", len(c.Lines))
+	}
+	l := c.Lines[0]
+	// Three words each side; a hashtag is one word, and everything is as
+	// written, in reading order.
+	if l.Before != "وسم #داعش_الإرهابي ثم" || l.After != "COVID-19 في 2019" {
+		t.Errorf("before %q after %q", l.Before, l.After)
+	}
+}
