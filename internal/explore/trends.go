@@ -189,15 +189,20 @@ func Trends(e *search.Engine, queries []search.Request, opt TrendOptions) (*Tren
 	}
 	// Where each document is counted: a bucket, or -1 (undated) or -2
 	// (dated coarser than the unit).
+	// Documents come by falling date, many on the same day: the bucket of
+	// the last day is remembered (a day's period is a calendar sum).
+	lastDay, lastSlot := corpus.NoDay, -1
 	slot := func(d int32) int {
 		day := ix.Day(int(d))
 		switch {
 		case day == corpus.NoDay:
 			return -1
-		case coarse[d] != "":
+		case len(coarse) > 0 && coarse[d] != "":
 			return -2
+		case day != lastDay:
+			lastDay, lastSlot = day, p.of(day)-p.first
 		}
-		return p.of(day) - p.first
+		return lastSlot
 	}
 	for _, d := range union {
 		if b := slot(d); b >= 0 {
