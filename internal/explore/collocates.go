@@ -35,7 +35,9 @@ type CollocateOptions struct {
 	// read so far and the number to read. In the browser, where this work
 	// holds the page's only thread, a Progress that sleeps a moment
 	// (time.Sleep) every few dozen milliseconds gives the page back its
-	// thread to draw a progress bar and take clicks.
+	// thread to draw a progress bar and take clicks. It must not start
+	// another view of this package: views that read articles run one at a
+	// time.
 	Progress func(done, total int)
 }
 
@@ -143,6 +145,7 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 		return w.col
 	}
 	an := newAnalyzer()
+	defer an.done()
 	for n, doc := range docs {
 		if opt.Progress != nil && n > 0 {
 			opt.Progress(n, len(docs))

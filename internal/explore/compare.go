@@ -176,8 +176,8 @@ func Compare(e *search.Engine, a, b search.Request, q string, opt CompareOptions
 				if tc == nil {
 					continue
 				}
-				for _, w := range tc.spellings {
-					forms[w.spelling] += w.count
+				for _, f := range tc.forms {
+					forms[f.spelling] += f.count
 				}
 			}
 			(*list)[k].Form = commonest(forms)

@@ -67,7 +67,9 @@ type ConcordanceOptions struct {
 	// read so far and the number to read. In the browser, where this work
 	// holds the page's only thread, a Progress that sleeps a moment
 	// (time.Sleep) every few dozen milliseconds gives the page back its
-	// thread to draw a progress bar and take clicks.
+	// thread to draw a progress bar and take clicks. It must not start
+	// another view of this package: views that read articles run one at a
+	// time.
 	Progress func(done, total int)
 }
 
@@ -224,6 +226,7 @@ func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int,
 	var an *analyzer
 	if withKeys {
 		an = newAnalyzer()
+		defer an.done()
 	}
 	for n, doc := range read {
 		out = appendLines(out, o, doc, width, an)

@@ -114,7 +114,9 @@ type WordListOptions struct {
 	// read so far and the number to read. In the browser, where this work
 	// holds the page's only thread, a Progress that sleeps a moment
 	// (time.Sleep) every few dozen milliseconds gives the page back its
-	// thread to draw a progress bar and take clicks.
+	// thread to draw a progress bar and take clicks. It must not start
+	// another view of this package: views that read articles run one at a
+	// time.
 	Progress func(done, total int)
 }
 
@@ -180,17 +182,23 @@ type wordCounts struct {
 type termCount struct {
 	count, docs int
 	lastDoc     int
-	// spellings are the term's spellings seen, with their counts.
+	// spellings are the term's spellings seen while counting; forms their
+	// counts, once the counting is done.
 	spellings []*wordInfo
+	forms     []formCount
 }
 
-// form is the term's most common spelling (the first in text order on a
-// tie).
+type formCount struct {
+	spelling string
+	count    int
+}
+
+// form is the term's most common spelling (the first seen on a tie).
 func (tc *termCount) form() string {
-	best := tc.spellings[0]
-	for _, w := range tc.spellings[1:] {
-		if w.count > best.count {
-			best = w
+	best := tc.forms[0]
+	for _, f := range tc.forms[1:] {
+		if f.count > best.count {
+			best = f
 		}
 	}
 	return best.spelling
@@ -204,6 +212,7 @@ func countWords(e *search.Engine, docs []int32, progress func(done, total int)) 
 		return nil, err
 	}
 	an := newAnalyzer()
+	defer an.done()
 	for n, doc := range read {
 		c.add(an, n, doc)
 		if progress != nil {
@@ -211,6 +220,14 @@ func countWords(e *search.Engine, docs []int32, progress func(done, total int)) 
 		}
 	}
 	c.docs = len(read)
+	// The spellings' counts are the analyzer's until done: keep them.
+	for _, tc := range c.terms {
+		tc.forms = make([]formCount, len(tc.spellings))
+		for i, w := range tc.spellings {
+			tc.forms[i] = formCount{w.spelling, w.count}
+		}
+		tc.spellings = nil
+	}
 	return c, nil
 }
 
