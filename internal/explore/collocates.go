@@ -71,9 +71,11 @@ type CollocatesResult struct {
 type Collocate struct {
 	// Form is the word's most common spelling in the windows.
 	Form string
-	// Term is the word's index term; Form searched as a query finds it in
-	// all its forms.
+	// Term is what to search to find the word in all its forms: a query
+	// of one word (its Form, which analyzes to Key).
 	Term string
+	// Key is the word's index term, what it is counted by (a stem).
+	Key string
 	// Count is the number of co-occurrences (times the word is in a
 	// window); Freq its occurrences in the articles read.
 	Count, Freq int
@@ -232,7 +234,8 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 		if a <= expected {
 			continue
 		}
-		col := Collocate{Form: commonest(s.forms), Term: term, Count: s.count, Freq: s.freq,
+		form := commonest(s.forms)
+		col := Collocate{Form: form, Term: form, Key: term, Count: s.count, Freq: s.freq,
 			Before: s.before, After: s.after,
 			LogLikelihood: LogLikelihood(a, r1-a, c-a, n-r1-c+a), PMI: math.Log2(a / expected)}
 		if p := commonest(s.pairs); p != "" {
@@ -249,7 +252,7 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 			}
 			return 1
 		}
-		return compareStrings(a.Term, b.Term)
+		return compareStrings(a.Key, b.Key)
 	})
 	if opt.Limit > 0 && len(res.Collocates) > opt.Limit {
 		res.Collocates = res.Collocates[:opt.Limit]

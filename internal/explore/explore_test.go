@@ -324,9 +324,9 @@ func TestWordListCountsTermsWithoutStopWords(t *testing.T) {
 	}
 	counts := map[string]int{}
 	for _, w := range wl.List {
-		counts[w.Term] = w.Count
+		counts[w.Key] = w.Count
 	}
-	if wl.List[0].Term != "تويتر" || wl.List[0].Count != 8 || wl.List[0].Form != "تويتر" {
+	if wl.List[0].Key != "تويتر" || wl.List[0].Count != 8 || wl.List[0].Form != "تويتر" || wl.List[0].Term != "تويتر" {
 		t.Errorf("first word %+v; want تويتر 8 times", wl.List[0])
 	}
 	for _, stop := range []string{"ان", "عن", "في", "هنا"} {
@@ -359,11 +359,14 @@ func TestCollocatesFindTheWordBesideTheQuery(t *testing.T) {
 	}
 	byTerm := map[string]Collocate{}
 	for _, c := range res.Collocates {
-		byTerm[c.Term] = c
+		byTerm[c.Key] = c
 	}
 	nizami := byTerm[arabic.Analyze("النظامي")[0].Term]
 	if nizami.Count != 6 || nizami.After != 6 || nizami.Freq != 6 || !nizami.PairIsPhrase || nizami.Pair != `"الجيش النظامي"` {
 		t.Errorf("النظامي: %+v; want 6 after, a phrase", nizami)
+	}
+	if toks := arabic.Analyze(nizami.Term); len(toks) != 1 || toks[0].Term != nizami.Key {
+		t.Errorf("searching %q does not find the index term %q", nizami.Term, nizami.Key)
 	}
 	// Words: 4 in each window (اعلن, النظامي, تقدمه before الصباح is out of
 	// two words), every article the same, so G² is that of the 2×2 table.
@@ -394,7 +397,7 @@ func TestCompareFindsEachSidesWords(t *testing.T) {
 	if want := rate(8, c.B.Words); c.B.QueryCount.PerTenThousand != want {
 		t.Errorf("rate in B %v, want %v", c.B.QueryCount.PerTenThousand, want)
 	}
-	if len(c.DistinctiveA) == 0 || c.DistinctiveA[0].Term != arabic.Analyze("الانتخابات")[0].Term {
+	if len(c.DistinctiveA) == 0 || c.DistinctiveA[0].Key != arabic.Analyze("الانتخابات")[0].Term {
 		t.Fatalf("distinctive of A: %+v", c.DistinctiveA)
 	}
 	k := c.DistinctiveA[0]
@@ -403,7 +406,7 @@ func TestCompareFindsEachSidesWords(t *testing.T) {
 		t.Errorf("%+v", k)
 	}
 	for _, k := range c.DistinctiveB {
-		if k.Term == arabic.Analyze("الانتخابات")[0].Term {
+		if k.Key == arabic.Analyze("الانتخابات")[0].Term {
 			t.Error("A's word listed for B")
 		}
 	}

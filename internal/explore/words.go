@@ -136,9 +136,10 @@ type WordListResult struct {
 
 // Word is one word of a word list or of a comparison.
 type Word struct {
-	// Form is the word's most common spelling in the articles read, Term
-	// its index term; Form searched as a query finds every form of it.
-	Form, Term string
+	// Form is the word's most common spelling in the articles read; Term
+	// what to search to find it in all its forms (a query of one word, the
+	// Form); Key its index term, what it is counted by (a stem).
+	Form, Term, Key string
 	// Count is its occurrences (title and text) in the articles read, Docs
 	// the articles read that have it, PerTenThousand Count × 10,000 over
 	// the words read.
@@ -263,13 +264,14 @@ func (c *wordCounts) add(an *analyzer, n int, doc corpus.Document) {
 func (c *wordCounts) list(limit int) []Word {
 	out := make([]Word, 0, len(c.terms))
 	for term, tc := range c.terms {
-		out = append(out, Word{Form: tc.form(), Term: term, Count: tc.count, Docs: tc.docs, PerTenThousand: rate(tc.count, c.words)})
+		form := tc.form()
+		out = append(out, Word{Form: form, Term: form, Key: term, Count: tc.count, Docs: tc.docs, PerTenThousand: rate(tc.count, c.words)})
 	}
 	slices.SortFunc(out, func(a, b Word) int {
 		if a.Count != b.Count {
 			return b.Count - a.Count
 		}
-		return compareStrings(a.Term, b.Term)
+		return compareStrings(a.Key, b.Key)
 	})
 	if limit >= 0 && len(out) > limit {
 		out = out[:limit]
