@@ -368,8 +368,13 @@ func TestCollocatesFindTheWordBesideTheQuery(t *testing.T) {
 	if toks := arabic.Analyze(nizami.Term); len(toks) != 1 || toks[0].Term != nizami.Key {
 		t.Errorf("searching %q does not find the index term %q", nizami.Term, nizami.Key)
 	}
-	// Words: 4 in each window (اعلن, النظامي, تقدمه before الصباح is out of
-	// two words), every article the same, so G² is that of the 2×2 table.
+	// A window of two words each side holds الصباح أعلن before and
+	// النظامي تقدمه after: G² is that of the 2×2 table the counts make.
+	// The articles read have 13 words each besides الجيش and its stop
+	// words (في ثم إلى ذلك).
+	if res.Words != 6*4 || res.WordsRead != 6*13 {
+		t.Errorf("%d words in windows, %d read; want 24 and 78", res.Words, res.WordsRead)
+	}
 	n, r1 := float64(res.WordsRead), float64(res.Words)
 	if want := LogLikelihood(6, r1-6, 0, n-r1); math.Abs(nizami.LogLikelihood-want) > 1e-9 {
 		t.Errorf("G² %v, want %v", nizami.LogLikelihood, want)
