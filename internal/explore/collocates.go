@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"marsad/internal/arabic"
 	"marsad/internal/query"
 	"marsad/internal/search"
 )
@@ -87,7 +86,7 @@ type Collocate struct {
 	// co-occurrences.
 	LogLikelihood, PMI float64
 	// Pair is a query for the pair, to search with the request's filters:
-	// the phrase of their commonest adjacent
+	// the phrase, as written, of their commonest adjacent
 	// arrangement ("تنظيم داعش") when the two were ever side by side,
 	// otherwise both words, which finds the articles with both anywhere
 	// (the query language has no operator for "within n words").
@@ -208,10 +207,10 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 			}
 			if n := adjacent[i]; n >= 0 {
 				oc := occs[n]
-				match := normText(toks[oc.First : oc.Last+1])
-				pair := match + " " + t.Norm
+				match := phraseWords(text[oc.Start:oc.End])
+				pair := match + " " + phraseWords(t.Text)
 				if side[i] < 0 {
-					pair = t.Norm + " " + match
+					pair = phraseWords(t.Text) + " " + match
 				}
 				if s.pairs == nil {
 					s.pairs = map[string]int{}
@@ -285,16 +284,10 @@ func contentOf(canonical string) string {
 	return content.String()
 }
 
-// normText is the normalized words of tokens, one per position.
-func normText(toks []arabic.Token) string {
-	var ws []string
-	for i, t := range toks {
-		if i > 0 && t.Position == toks[i-1].Position {
-			continue
-		}
-		ws = append(ws, t.Norm)
-	}
-	return strings.Join(ws, " ")
+// phraseWords is text as words of a quoted phrase: on one line, without
+// the quotation marks that would end the phrase.
+func phraseWords(text string) string {
+	return flatten(strings.NewReplacer("\"", " ", "«", " ", "»", " ", "“", " ", "”", " ").Replace(text))
 }
 
 // commonest is the key with the highest count, the smallest key on a tie;
