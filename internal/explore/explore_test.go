@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -551,5 +552,47 @@ func TestConcordanceKeepsLatinDigitsAndHashtagsAsWritten(t *testing.T) {
 	// written, in reading order.
 	if l.Before != "وسم #داعش_الإرهابي ثم" || l.After != "COVID-19 في 2019" {
 		t.Errorf("before %q after %q", l.Before, l.After)
+	}
+}
+
+func TestResultsTableHasEachHitsArticle(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	res, err := e.Search(search.Request{Query: "حسابات", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := ResultsTable(e, res.Hits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(tb.Columns, ",") != "id,title,source,date,url,score,matches" || len(tb.Rows) != 1 {
+		t.Fatalf("columns %v, rows %v", tb.Columns, tb.Rows)
+	}
+	if row := tb.Rows[0]; row[0] != "a" || row[4] != "https://example.org/a" || row[6] != "1" {
+		t.Errorf("row %v; want a, its URL, one match in its text", row)
+	}
+}
+
+func TestTrendsTableAccountsForEveryOccurrence(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	tr, err := Trends(e, []search.Request{{Query: "تويتر"}}, TrendOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for _, row := range tr.Table().Rows {
+		n, err := strconv.Atoi(row[4])
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum += n
+	}
+	bySource := 0
+	for _, row := range tr.SourceTable().Rows {
+		n, _ := strconv.Atoi(row[2])
+		bySource += n
+	}
+	if sum != 8 || bySource != 8 {
+		t.Errorf("the periods, the coarse dates and the undated hold %d occurrences, the sources %d; want 8 and 8", sum, bySource)
 	}
 }
