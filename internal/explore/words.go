@@ -262,19 +262,27 @@ func (c *wordCounts) add(an *analyzer, n int, doc corpus.Document) {
 
 // list is the limit most frequent words (all when limit < 0).
 func (c *wordCounts) list(limit int) []Word {
-	out := make([]Word, 0, len(c.terms))
-	for term, tc := range c.terms {
-		form := tc.form()
-		out = append(out, Word{Form: form, Term: form, Key: term, Count: tc.count, Docs: tc.docs, PerTenThousand: rate(tc.count, c.words)})
+	type entry struct {
+		term string
+		tc   *termCount
 	}
-	slices.SortFunc(out, func(a, b Word) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
+	all := make([]entry, 0, len(c.terms))
+	for term, tc := range c.terms {
+		all = append(all, entry{term, tc})
+	}
+	slices.SortFunc(all, func(a, b entry) int {
+		if a.tc.count != b.tc.count {
+			return b.tc.count - a.tc.count
 		}
-		return compareStrings(a.Key, b.Key)
+		return compareStrings(a.term, b.term)
 	})
-	if limit >= 0 && len(out) > limit {
-		out = out[:limit]
+	if limit >= 0 && len(all) > limit {
+		all = all[:limit]
+	}
+	out := make([]Word, len(all))
+	for i, x := range all {
+		form := x.tc.form()
+		out[i] = Word{Form: form, Term: form, Key: x.term, Count: x.tc.count, Docs: x.tc.docs, PerTenThousand: rate(x.tc.count, c.words)}
 	}
 	return out
 }
