@@ -153,7 +153,7 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 		}
 		text := doc.Text
 		toks, infos := an.analyze(text)
-		occs := o.Mark(text, toks).Occurrences
+		occs := o.Find(text, toks)
 		inOcc := make([]bool, len(toks))
 		for _, oc := range occs {
 			for i := oc.First; i <= oc.Last; i++ {

@@ -28,6 +28,13 @@ func TestOccurrencesAreTheSearchsDocumentsCounted(t *testing.T) {
 			if len(m.Occurrences) != int(o.Text[k]) {
 				t.Errorf("%s in %s: %d occurrences found in the text, %d counted", q, doc.ID, len(m.Occurrences), o.Text[k])
 			}
+			found := o.Find(doc.Text, nil)
+			for i, oc := range m.Occurrences {
+				if i >= len(found) || found[i].Start != oc.Start || found[i].End != oc.End || found[i].Span != -1 {
+					t.Errorf("%s in %s: Find gives %v, Mark %v", q, doc.ID, found, m.Occurrences)
+					break
+				}
+			}
 			for _, oc := range m.Occurrences {
 				if oc.Span >= len(m.Spans) || m.Spans[oc.Span].Start != oc.Start {
 					t.Errorf("%s in %s: occurrence at %d is not highlight %d", q, doc.ID, oc.Start, oc.Span)
