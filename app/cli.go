@@ -59,7 +59,7 @@ const (
 func run(args []string, stdout, stderr io.Writer) int {
 	stdout, stderr = escapeControls(stdout), escapeControls(stderr)
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage+exploreUsage)
 		return 2
 	}
 	var err error
@@ -90,7 +90,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage+exploreUsage)
 		return 0
 	default:
-		fmt.Fprintf(stderr, "marsad: unknown command %q\n\n%s", cmd, usage)
+		fmt.Fprintf(stderr, "marsad: unknown command %q\n\n%s", cmd, usage+exploreUsage)
 		return 2
 	}
 	if errors.Is(err, flag.ErrHelp) {

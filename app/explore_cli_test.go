@@ -121,3 +121,16 @@ func TestWordsAndCollocatesAndCompareRunOnTheSeeds(t *testing.T) {
 		}
 	}
 }
+
+func TestCSVOutputKeepsCRLFAndStillEscapesControls(t *testing.T) {
+	var out strings.Builder
+	w := allowCRLF(escapeControls(&out))
+	for _, s := range []string{"a,b\r\n", "x\x1b[31m,y\r", "\nlone\rcr\r\n"} {
+		if _, err := w.Write([]byte(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := "a,b\r\nx\\x1b[31m,y\r\nlone\\x0dcr\r\n"; out.String() != want {
+		t.Errorf("wrote %q, want %q", out.String(), want)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"marsad/internal/arabic"
 	"marsad/internal/query"
 	"marsad/internal/search"
 )
@@ -13,10 +12,12 @@ import (
 // DefaultSampleDocs is how many articles a view that reads the words of the
 // articles themselves (collocates, word lists, keyness) reads at most,
 // evenly spread over the selection, unless told otherwise. The cost of such
-// a view is that of fetching and analyzing these articles, about a
-// millisecond each in the browser (see bench_test.go): the default keeps a
-// view near the page's budget of a tenth of a second; the command line
-// reads more by default.
+// a view is that of fetching and analyzing these articles: in WebAssembly,
+// on daesh-news, from a third of a millisecond an article (a word list whose
+// words were seen before) to a few (collocates on a first visit, fetching
+// included; see bench_test.go). A hundred articles keep a word list within
+// the page's tenth of a second and collocates and keyness within a few
+// tenths; the command line reads more by default.
 const DefaultSampleDocs = 100
 
 // CollocateOptions shape a collocates table.
@@ -35,7 +36,9 @@ type CollocateOptions struct {
 	// read so far and the number to read. In the browser, where this work
 	// holds the page's only thread, a Progress that sleeps a moment
 	// (time.Sleep) every few dozen milliseconds gives the page back its
-	// thread to draw a progress bar and take clicks.
+	// thread to draw a progress bar and take clicks. It must not start
+	// another view of this package: views that read articles run one at a
+	// time.
 	Progress func(done, total int)
 }
 
@@ -69,9 +72,11 @@ type CollocatesResult struct {
 type Collocate struct {
 	// Form is the word's most common spelling in the windows.
 	Form string
-	// Term is the word's index term; Form searched as a query finds it in
-	// all its forms.
+	// Term is what to search to find the word in all its forms: a query
+	// of one word (its Form, which analyzes to Key).
 	Term string
+	// Key is the word's index term, what it is counted by (a stem).
+	Key string
 	// Count is the number of co-occurrences (times the word is in a
 	// window); Freq its occurrences in the articles read.
 	Count, Freq int
@@ -83,7 +88,7 @@ type Collocate struct {
 	// co-occurrences.
 	LogLikelihood, PMI float64
 	// Pair is a query for the pair, to search with the request's filters:
-	// the phrase of their commonest adjacent
+	// the phrase, as written, of their commonest adjacent
 	// arrangement ("تنظيم داعش") when the two were ever side by side,
 	// otherwise both words, which finds the articles with both anywhere
 	// (the query language has no operator for "within n words").
@@ -143,13 +148,14 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 		return w.col
 	}
 	an := newAnalyzer()
+	defer an.done()
 	for n, doc := range docs {
 		if opt.Progress != nil && n > 0 {
 			opt.Progress(n, len(docs))
 		}
 		text := doc.Text
 		toks, infos := an.analyze(text)
-		occs := o.Mark(text, toks).Occurrences
+		occs := o.Find(text, toks)
 		inOcc := make([]bool, len(toks))
 		for _, oc := range occs {
 			for i := oc.First; i <= oc.Last; i++ {
@@ -203,10 +209,10 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 			}
 			if n := adjacent[i]; n >= 0 {
 				oc := occs[n]
-				match := normText(toks[oc.First : oc.Last+1])
-				pair := match + " " + t.Norm
+				match := phraseWords(text[oc.Start:oc.End])
+				pair := match + " " + phraseWords(t.Text)
 				if side[i] < 0 {
-					pair = t.Norm + " " + match
+					pair = phraseWords(t.Text) + " " + match
 				}
 				if s.pairs == nil {
 					s.pairs = map[string]int{}
@@ -229,7 +235,8 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 		if a <= expected {
 			continue
 		}
-		col := Collocate{Form: commonest(s.forms), Term: term, Count: s.count, Freq: s.freq,
+		form := commonest(s.forms)
+		col := Collocate{Form: form, Term: form, Key: term, Count: s.count, Freq: s.freq,
 			Before: s.before, After: s.after,
 			LogLikelihood: LogLikelihood(a, r1-a, c-a, n-r1-c+a), PMI: math.Log2(a / expected)}
 		if p := commonest(s.pairs); p != "" {
@@ -246,7 +253,7 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 			}
 			return 1
 		}
-		return compareStrings(a.Term, b.Term)
+		return compareStrings(a.Key, b.Key)
 	})
 	if opt.Limit > 0 && len(res.Collocates) > opt.Limit {
 		res.Collocates = res.Collocates[:opt.Limit]
@@ -279,16 +286,10 @@ func contentOf(canonical string) string {
 	return content.String()
 }
 
-// normText is the normalized words of tokens, one per position.
-func normText(toks []arabic.Token) string {
-	var ws []string
-	for i, t := range toks {
-		if i > 0 && t.Position == toks[i-1].Position {
-			continue
-		}
-		ws = append(ws, t.Norm)
-	}
-	return strings.Join(ws, " ")
+// phraseWords is text as words of a quoted phrase: on one line, without
+// the quotation marks that would end the phrase.
+func phraseWords(text string) string {
+	return flatten(strings.NewReplacer("\"", " ", "«", " ", "»", " ", "“", " ", "”", " ").Replace(text))
 }
 
 // commonest is the key with the highest count, the smallest key on a tie;

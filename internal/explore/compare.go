@@ -55,8 +55,10 @@ type Side struct {
 
 // Keyword is a word distinctive of one side.
 type Keyword struct {
-	// Form is the word's most common spelling, Term its index term.
-	Form, Term string
+	// Form is the word's most common spelling over both sides; Term what
+	// to search to find it in all its forms (the Form); Key its index term,
+	// what it is counted by.
+	Form, Term, Key string
 	// CountA and CountB are its occurrences in the articles read on each
 	// side; PerTenThousandA and B the rates over the words read.
 	CountA, CountB                   int
@@ -145,7 +147,7 @@ func Compare(e *search.Engine, a, b search.Request, q string, opt CompareOptions
 		if tc := cb.terms[t]; tc != nil {
 			fb = tc.count
 		}
-		k := Keyword{Term: t, CountA: fa, CountB: fb,
+		k := Keyword{Key: t, CountA: fa, CountB: fb,
 			PerTenThousandA: rate(fa, ca.words), PerTenThousandB: rate(fb, cb.words),
 			LogLikelihood: LogLikelihood(float64(fa), na-float64(fa), float64(fb), nb-float64(fb)),
 			LogRatio:      LogRatio(float64(fa), na, float64(fb), nb)}
@@ -164,7 +166,7 @@ func Compare(e *search.Engine, a, b search.Request, q string, opt CompareOptions
 				}
 				return 1
 			}
-			return compareStrings(x.Term, y.Term)
+			return compareStrings(x.Key, y.Key)
 		})
 		if opt.Limit > 0 && len(*list) > opt.Limit {
 			*list = (*list)[:opt.Limit]
@@ -172,15 +174,16 @@ func Compare(e *search.Engine, a, b search.Request, q string, opt CompareOptions
 		// The spelling shown is the commonest over both sides.
 		for k := range *list {
 			forms := map[string]int{}
-			for _, tc := range [2]*termCount{ca.terms[(*list)[k].Term], cb.terms[(*list)[k].Term]} {
+			for _, tc := range [2]*termCount{ca.terms[(*list)[k].Key], cb.terms[(*list)[k].Key]} {
 				if tc == nil {
 					continue
 				}
-				for _, w := range tc.spellings {
-					forms[w.spelling] += w.count
+				for _, f := range tc.forms {
+					forms[f.spelling] += f.count
 				}
 			}
 			(*list)[k].Form = commonest(forms)
+			(*list)[k].Term = (*list)[k].Form
 		}
 	}
 	return cmp, nil

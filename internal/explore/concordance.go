@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
@@ -66,7 +67,9 @@ type ConcordanceOptions struct {
 	// read so far and the number to read. In the browser, where this work
 	// holds the page's only thread, a Progress that sleeps a moment
 	// (time.Sleep) every few dozen milliseconds gives the page back its
-	// thread to draw a progress bar and take clicks.
+	// thread to draw a progress bar and take clicks. It must not start
+	// another view of this package: views that read articles run one at a
+	// time.
 	Progress func(done, total int)
 }
 
@@ -223,6 +226,7 @@ func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int,
 	var an *analyzer
 	if withKeys {
 		an = newAnalyzer()
+		defer an.done()
 	}
 	for n, doc := range read {
 		out = appendLines(out, o, doc, width, an)
@@ -246,24 +250,28 @@ func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, wi
 	if len(occs) == 0 {
 		return out
 	}
+	var groups []int
 	for _, oc := range occs {
 		l := keyedLine{Line: Line{DocID: doc.ID, Title: doc.Title, Source: doc.Source, Date: doc.Date, URL: doc.URL,
 			Hit: oc.Span, Start: oc.Start, End: oc.End, Match: text[oc.Start:oc.End]}}
-		before := wordsBefore(toks, oc.First, width)
-		after := wordsAfter(toks, oc.Last, width)
+		if groups == nil {
+			groups = wordGroups(text, toks)
+		}
+		before := wordsBefore(toks, groups, oc.First, width)
+		after := wordsAfter(toks, groups, oc.Last, width)
 		if len(before) > 0 {
-			l.Before = flatten(text[toks[before[len(before)-1]].Start:oc.Start])
+			l.Before = flatten(text[toks[before[len(before)-1].edge].Start:oc.Start])
 		}
 		if len(after) > 0 {
-			l.After = flatten(text[oc.End:toks[after[len(after)-1]].End])
+			l.After = flatten(text[oc.End:toks[after[len(after)-1].edge].End])
 		}
 		if an != nil {
 			for i := range 2 {
 				if i < len(before) {
-					l.before[i] = sortKey(toks[before[i]])
+					l.before[i] = sortKey(toks[before[i].key])
 				}
 				if i < len(after) {
-					l.after[i] = sortKey(toks[after[i]])
+					l.after[i] = sortKey(toks[after[i].key])
 				}
 			}
 			var hit []string
@@ -279,50 +287,78 @@ func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, wi
 	return out
 }
 
-// wordsBefore lists, nearest first, a token for each of the n word
-// positions before token i: the one that starts first there (a hashtag and
-// its words share positions, and the hashtag, which starts first, stands
-// for them).
-func wordsBefore(toks []arabic.Token, i, n int) []int {
-	var out []int
+// wordGroups numbers the words of a text as a reader counts them: tokens
+// not parted by white space are one word (a hashtag and the words the
+// tokenizer finds in it, COVID-19, a run-together pair).
+func wordGroups(text string, toks []arabic.Token) []int {
+	groups := make([]int, len(toks))
+	g, end := 0, 0
+	for i, t := range toks {
+		if i > 0 && t.Start >= end && strings.ContainsFunc(text[end:t.Start], unicode.IsSpace) {
+			g++
+		}
+		groups[i] = g
+		end = max(end, t.End)
+	}
+	return groups
+}
+
+// word is one word of a line's context: edge is its token that starts
+// first (before the hit) or ends last (after it), key the token it sorts by
+// (its first one that is not a whole hashtag).
+type word struct{ edge, key int }
+
+// wordsBefore lists, nearest first, the n words before token i (a word
+// that token i is part of does not count).
+func wordsBefore(toks []arabic.Token, groups []int, i, n int) []word {
+	var out []word
+	last := groups[i]
 	for j := i - 1; j >= 0; j-- {
-		p := toks[j].Position
-		if p >= toks[i].Position {
+		g := groups[j]
+		if g == groups[i] {
 			continue
 		}
-		if k := len(out) - 1; k >= 0 && toks[out[k]].Position == p {
-			if toks[j].Start <= toks[out[k]].Start {
-				out[k] = j
+		if g != last {
+			if len(out) == n {
+				break
 			}
-			continue
+			out = append(out, word{j, j})
+			last = g
 		}
-		if len(out) == n {
-			break
+		w := &out[len(out)-1]
+		if toks[j].Start <= toks[w.edge].Start {
+			w.edge = j
 		}
-		out = append(out, j)
+		if !strings.HasPrefix(toks[j].Text, "#") || strings.HasPrefix(toks[w.key].Text, "#") {
+			w.key = j
+		}
 	}
 	return out
 }
 
-// wordsAfter lists, nearest first, a token for each of the n word positions
-// after token i: the one that ends last there.
-func wordsAfter(toks []arabic.Token, i, n int) []int {
-	var out []int
+// wordsAfter lists, nearest first, the n words after token i.
+func wordsAfter(toks []arabic.Token, groups []int, i, n int) []word {
+	var out []word
+	last := groups[i]
 	for j := i + 1; j < len(toks); j++ {
-		p := toks[j].Position
-		if p <= toks[i].Position {
+		g := groups[j]
+		if g == groups[i] {
 			continue
 		}
-		if k := len(out) - 1; k >= 0 && toks[out[k]].Position == p {
-			if toks[j].End > toks[out[k]].End {
-				out[k] = j
+		if g != last {
+			if len(out) == n {
+				break
 			}
-			continue
+			out = append(out, word{j, j})
+			last = g
 		}
-		if len(out) == n {
-			break
+		w := &out[len(out)-1]
+		if toks[j].End >= toks[w.edge].End {
+			w.edge = j
 		}
-		out = append(out, j)
+		if strings.HasPrefix(toks[w.key].Text, "#") && !strings.HasPrefix(toks[j].Text, "#") {
+			w.key = j
+		}
 	}
 	return out
 }

@@ -22,6 +22,7 @@ package explore
 
 import (
 	"errors"
+	"sync"
 
 	"marsad/internal/arabic"
 	"marsad/internal/index"
@@ -53,11 +54,11 @@ func sortKey(t arabic.Token) string {
 	return t.Text
 }
 
-// words sums the words (indexed terms, title and text) of the documents.
+// words sums the words of the documents (see docWords).
 func words(ix *index.Index, docs []int32) int {
 	n := 0
 	for _, d := range docs {
-		n += ix.DocLen(index.Title, int(d)) + ix.DocLen(index.Text, int(d))
+		n += docWords(ix, d)
 	}
 	return n
 }
@@ -76,18 +77,27 @@ func evenly(docs []int32, n int) []int32 {
 	return out
 }
 
-// analyzer analyzes texts as arabic.Analyze does, remembering each word's
-// norm and term: the words of news repeat, and normalizing and stemming
-// them is most of the cost of reading an article. One difference: a stop
-// word that is part of a person's name (كي of بان كي مون), which Analyze
-// gives a term in that name, stays a stop word here.
+// analyzer analyzes texts as arabic.Analyze does, remembering each
+// spelling's norm and term from one view to the next: the words of news
+// repeat, and normalizing and stemming them is most of the cost of reading
+// an article, and a researcher going from collocates to a word list to a
+// comparison reads many of the same words. One difference from Analyze: a
+// stop word that is part of a person's name (كي of بان كي مون), which
+// Analyze gives a term in that name, stays a stop word here.
+//
+// A view's counts live in the remembered spellings themselves (no map of
+// its own to look each word up in again), stamped with the view's
+// generation: one view uses the memory at a time, from newAnalyzer to done.
 type analyzer struct {
-	memo map[string]*wordInfo
+	gen uint64
 }
 
-// wordInfo is what the analyzer knows of one spelling.
+// wordInfo is what is known of one spelling.
 type wordInfo struct {
 	spelling, norm, term string
+	// gen is the generation of the view whose counts the fields below
+	// hold; a later view starts them again.
+	gen uint64
 	// count and tc are a word count's: the spelling's occurrences, and
 	// its term's count.
 	count int
@@ -96,7 +106,30 @@ type wordInfo struct {
 	col *colStat
 }
 
-func newAnalyzer() *analyzer { return &analyzer{memo: map[string]*wordInfo{}} }
+// spellings is the memory of the spellings analyzed. It holds at most
+// maxSpellings (some tens of megabytes at worst) and starts again when
+// full.
+var spellings struct {
+	mu  sync.Mutex
+	gen uint64
+	m   map[string]*wordInfo
+}
+
+const maxSpellings = 1 << 18
+
+// newAnalyzer starts a view's use of the spellings; done must end it.
+func newAnalyzer() *analyzer {
+	spellings.mu.Lock()
+	if spellings.m == nil || len(spellings.m) >= maxSpellings {
+		spellings.m = map[string]*wordInfo{}
+	}
+	spellings.gen++
+	return &analyzer{gen: spellings.gen}
+}
+
+// done ends the view's use of the spellings: their counts are not to be
+// read after it.
+func (a *analyzer) done() { spellings.mu.Unlock() }
 
 // analyze returns the tokens of text with Norm and Term filled, and the
 // spelling of each.
@@ -104,13 +137,16 @@ func (a *analyzer) analyze(text string) ([]arabic.Token, []*wordInfo) {
 	toks := arabic.Tokenize(text)
 	infos := make([]*wordInfo, len(toks))
 	for i := range toks {
-		w := a.memo[toks[i].Text]
+		w := spellings.m[toks[i].Text]
 		if w == nil {
 			w = &wordInfo{spelling: toks[i].Text}
 			if one := arabic.Analyze(toks[i].Text); len(one) > 0 {
 				w.norm, w.term = one[0].Norm, one[0].Term
 			}
-			a.memo[toks[i].Text] = w
+			spellings.m[toks[i].Text] = w
+		}
+		if w.gen != a.gen {
+			w.gen, w.count, w.tc, w.col = a.gen, 0, nil, nil
 		}
 		toks[i].Norm, toks[i].Term = w.norm, w.term
 		infos[i] = w

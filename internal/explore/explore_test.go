@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -324,9 +325,9 @@ func TestWordListCountsTermsWithoutStopWords(t *testing.T) {
 	}
 	counts := map[string]int{}
 	for _, w := range wl.List {
-		counts[w.Term] = w.Count
+		counts[w.Key] = w.Count
 	}
-	if wl.List[0].Term != "تويتر" || wl.List[0].Count != 8 || wl.List[0].Form != "تويتر" {
+	if wl.List[0].Key != "تويتر" || wl.List[0].Count != 8 || wl.List[0].Form != "تويتر" || wl.List[0].Term != "تويتر" {
 		t.Errorf("first word %+v; want تويتر 8 times", wl.List[0])
 	}
 	for _, stop := range []string{"ان", "عن", "في", "هنا"} {
@@ -359,14 +360,22 @@ func TestCollocatesFindTheWordBesideTheQuery(t *testing.T) {
 	}
 	byTerm := map[string]Collocate{}
 	for _, c := range res.Collocates {
-		byTerm[c.Term] = c
+		byTerm[c.Key] = c
 	}
 	nizami := byTerm[arabic.Analyze("النظامي")[0].Term]
 	if nizami.Count != 6 || nizami.After != 6 || nizami.Freq != 6 || !nizami.PairIsPhrase || nizami.Pair != `"الجيش النظامي"` {
 		t.Errorf("النظامي: %+v; want 6 after, a phrase", nizami)
 	}
-	// Words: 4 in each window (اعلن, النظامي, تقدمه before الصباح is out of
-	// two words), every article the same, so G² is that of the 2×2 table.
+	if toks := arabic.Analyze(nizami.Term); len(toks) != 1 || toks[0].Term != nizami.Key {
+		t.Errorf("searching %q does not find the index term %q", nizami.Term, nizami.Key)
+	}
+	// A window of two words each side holds الصباح أعلن before and
+	// النظامي تقدمه after: G² is that of the 2×2 table the counts make.
+	// The articles read have 13 words each besides الجيش and its stop
+	// words (في ثم إلى ذلك).
+	if res.Words != 6*4 || res.WordsRead != 6*13 {
+		t.Errorf("%d words in windows, %d read; want 24 and 78", res.Words, res.WordsRead)
+	}
 	n, r1 := float64(res.WordsRead), float64(res.Words)
 	if want := LogLikelihood(6, r1-6, 0, n-r1); math.Abs(nizami.LogLikelihood-want) > 1e-9 {
 		t.Errorf("G² %v, want %v", nizami.LogLikelihood, want)
@@ -394,7 +403,7 @@ func TestCompareFindsEachSidesWords(t *testing.T) {
 	if want := rate(8, c.B.Words); c.B.QueryCount.PerTenThousand != want {
 		t.Errorf("rate in B %v, want %v", c.B.QueryCount.PerTenThousand, want)
 	}
-	if len(c.DistinctiveA) == 0 || c.DistinctiveA[0].Term != arabic.Analyze("الانتخابات")[0].Term {
+	if len(c.DistinctiveA) == 0 || c.DistinctiveA[0].Key != arabic.Analyze("الانتخابات")[0].Term {
 		t.Fatalf("distinctive of A: %+v", c.DistinctiveA)
 	}
 	k := c.DistinctiveA[0]
@@ -403,7 +412,7 @@ func TestCompareFindsEachSidesWords(t *testing.T) {
 		t.Errorf("%+v", k)
 	}
 	for _, k := range c.DistinctiveB {
-		if k.Term == arabic.Analyze("الانتخابات")[0].Term {
+		if k.Key == arabic.Analyze("الانتخابات")[0].Term {
 			t.Error("A's word listed for B")
 		}
 	}
@@ -503,5 +512,87 @@ func TestLinesAgreeWithThePostingsCounts(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestConcordanceSortsBeforeWordsByTermInArabicOrder(t *testing.T) {
+	// The word before تويتر: بالموقع and الموقع fold to موقع; أمس (امس)
+	// comes before زيد, and زيد before موقع, in the Arabic alphabet.
+	e := engineOf(t, []corpus.Document{
+		{ID: "1", Date: "2020-01-04", Text: "قال بالموقع تويتر شيئا."},
+		{ID: "2", Date: "2020-01-03", Text: "كتب زيد تويتر أيضا."},
+		{ID: "3", Date: "2020-01-02", Text: "عاد الموقع تويتر للعمل."},
+		{ID: "4", Date: "2020-01-01", Text: "حدث أمس تويتر فجأة."},
+	})
+	c, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Sort: SortBefore1, Width: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range c.Lines {
+		got = append(got, l.Before)
+	}
+	if want := "أمس زيد بالموقع الموقع"; strings.Join(got, " ") != want {
+		t.Errorf("sorted by the word before: %v, want %s (clitics folded, ties in document order)", got, want)
+	}
+}
+
+func TestConcordanceKeepsLatinDigitsAndHashtagsAsWritten(t *testing.T) {
+	e := engineOf(t, []corpus.Document{{ID: "x", Date: "2019-05-05",
+		Text: "نشر @user_1 على Twitter يوم 12/5 وسم #داعش_الإرهابي ثم تويتر COVID-19 في 2019 و#سوريا ختاما."}})
+	c, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Width: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Lines) != 1 {
+		t.Fatalf("%d lines", len(c.Lines))
+	}
+	l := c.Lines[0]
+	// Three words each side; a hashtag is one word, and everything is as
+	// written, in reading order.
+	if l.Before != "وسم #داعش_الإرهابي ثم" || l.After != "COVID-19 في 2019" {
+		t.Errorf("before %q after %q", l.Before, l.After)
+	}
+}
+
+func TestResultsTableHasEachHitsArticle(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	res, err := e.Search(search.Request{Query: "حسابات", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := ResultsTable(e, res.Hits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(tb.Columns, ",") != "id,title,source,date,url,score,matches" || len(tb.Rows) != 1 {
+		t.Fatalf("columns %v, rows %v", tb.Columns, tb.Rows)
+	}
+	if row := tb.Rows[0]; row[0] != "a" || row[4] != "https://example.org/a" || row[6] != "1" {
+		t.Errorf("row %v; want a, its URL, one match in its text", row)
+	}
+}
+
+func TestTrendsTableAccountsForEveryOccurrence(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	tr, err := Trends(e, []search.Request{{Query: "تويتر"}}, TrendOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for _, row := range tr.Table().Rows {
+		n, err := strconv.Atoi(row[4])
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum += n
+	}
+	bySource := 0
+	for _, row := range tr.SourceTable().Rows {
+		n, _ := strconv.Atoi(row[2])
+		bySource += n
+	}
+	if sum != 8 || bySource != 8 {
+		t.Errorf("the periods, the coarse dates and the undated hold %d occurrences, the sources %d; want 8 and 8", sum, bySource)
 	}
 }

@@ -147,9 +147,9 @@ func (r *TrendsResult) SourceTable() Table {
 
 // Table is the collocates.
 func (r *CollocatesResult) Table() Table {
-	t := table([]string{"form", "term", "count", "before", "after", "freq", "log_likelihood", "pmi", "pair"}, "count", "before", "after", "freq", "log_likelihood", "pmi")
+	t := table([]string{"form", "index_term", "count", "before", "after", "freq", "log_likelihood", "pmi", "pair"}, "count", "before", "after", "freq", "log_likelihood", "pmi")
 	for _, c := range r.Collocates {
-		t.Rows = append(t.Rows, []string{c.Form, c.Term, itoa(c.Count), itoa(c.Before), itoa(c.After), itoa(c.Freq), ftoa(c.LogLikelihood), ftoa(c.PMI), c.Pair})
+		t.Rows = append(t.Rows, []string{c.Form, c.Key, itoa(c.Count), itoa(c.Before), itoa(c.After), itoa(c.Freq), ftoa(c.LogLikelihood), ftoa(c.PMI), c.Pair})
 	}
 	return t
 }
@@ -165,16 +165,16 @@ func WordFormsTable(forms []WordForm) Table {
 
 // Table is the word list.
 func (r *WordListResult) Table() Table {
-	t := table([]string{"form", "term", "count", "docs", "per_10000"}, "count", "docs", "per_10000")
+	t := table([]string{"form", "index_term", "count", "docs", "per_10000"}, "count", "docs", "per_10000")
 	for _, w := range r.List {
-		t.Rows = append(t.Rows, []string{w.Form, w.Term, itoa(w.Count), itoa(w.Docs), ftoa(w.PerTenThousand)})
+		t.Rows = append(t.Rows, []string{w.Form, w.Key, itoa(w.Count), itoa(w.Docs), ftoa(w.PerTenThousand)})
 	}
 	return t
 }
 
 // Table is the distinctive words of both sides, side A's first.
 func (c *Comparison) Table() Table {
-	t := table([]string{"side", "form", "term", "count_a", "count_b", "per_10000_a", "per_10000_b", "log_likelihood", "log_ratio"},
+	t := table([]string{"side", "form", "index_term", "count_a", "count_b", "per_10000_a", "per_10000_b", "log_likelihood", "log_ratio"},
 		"count_a", "count_b", "per_10000_a", "per_10000_b", "log_likelihood", "log_ratio")
 	for side, list := range [][]Keyword{c.DistinctiveA, c.DistinctiveB} {
 		name := "A"
@@ -182,7 +182,7 @@ func (c *Comparison) Table() Table {
 			name = "B"
 		}
 		for _, k := range list {
-			t.Rows = append(t.Rows, []string{name, k.Form, k.Term, itoa(k.CountA), itoa(k.CountB), ftoa(k.PerTenThousandA), ftoa(k.PerTenThousandB), ftoa(k.LogLikelihood), ftoa(k.LogRatio)})
+			t.Rows = append(t.Rows, []string{name, k.Form, k.Key, itoa(k.CountA), itoa(k.CountB), ftoa(k.PerTenThousandA), ftoa(k.PerTenThousandB), ftoa(k.LogLikelihood), ftoa(k.LogRatio)})
 		}
 	}
 	return t

@@ -47,6 +47,11 @@ type TrendOptions struct {
 // articles are counted apart in Series.Coarse, by their own year or month;
 // in a chart by year they are in their year. Articles without a date are
 // counted in Series.Undated.
+//
+// Rates are per 10,000 words, a word being an indexed term of a title or a
+// text, stop words left out (the index keeps a text's length to within a
+// few percent); the denominator is the words of the series' subcorpus in
+// the period, whether or not its articles have the query.
 type TrendsResult struct {
 	Unit DateUnit
 	// Buckets are the periods, oldest first and contiguous (periods with
@@ -68,7 +73,8 @@ type Bucket struct {
 	// 2016-01-01), so the articles it lists for a January or a 1st may
 	// include some that Series.Coarse counts rather than the bucket.
 	DateFilter string
-	// Words and Docs are the words (indexed terms of title and text) and
+	// Words and Docs are the words (indexed terms of title and text, stop
+	// words left out, see TrendsResult) and
 	// the articles of the period, over the subcorpora of all the series
 	// together (each Series has its own, for its rates).
 	Words, Docs int
@@ -183,15 +189,20 @@ func Trends(e *search.Engine, queries []search.Request, opt TrendOptions) (*Tren
 	}
 	// Where each document is counted: a bucket, or -1 (undated) or -2
 	// (dated coarser than the unit).
+	// Documents come by falling date, many on the same day: the bucket of
+	// the last day is remembered (a day's period is a calendar sum).
+	lastDay, lastSlot := corpus.NoDay, -1
 	slot := func(d int32) int {
 		day := ix.Day(int(d))
 		switch {
 		case day == corpus.NoDay:
 			return -1
-		case coarse[d] != "":
+		case len(coarse) > 0 && coarse[d] != "":
 			return -2
+		case day != lastDay:
+			lastDay, lastSlot = day, p.of(day)-p.first
 		}
-		return p.of(day) - p.first
+		return lastSlot
 	}
 	for _, d := range union {
 		if b := slot(d); b >= 0 {
@@ -291,7 +302,8 @@ func compareStrings(a, b string) int {
 }
 
 // docWords is the words of a document: the indexed terms of its title and
-// text (the text's length is stored to within a few percent).
+// text, stop words left out (the index stores the text's length to within a
+// few percent). Every rate per 10,000 words is per 10,000 of these.
 func docWords(ix *index.Index, d int32) int {
 	return ix.DocLen(index.Title, int(d)) + ix.DocLen(index.Text, int(d))
 }

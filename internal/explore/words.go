@@ -114,7 +114,9 @@ type WordListOptions struct {
 	// read so far and the number to read. In the browser, where this work
 	// holds the page's only thread, a Progress that sleeps a moment
 	// (time.Sleep) every few dozen milliseconds gives the page back its
-	// thread to draw a progress bar and take clicks.
+	// thread to draw a progress bar and take clicks. It must not start
+	// another view of this package: views that read articles run one at a
+	// time.
 	Progress func(done, total int)
 }
 
@@ -134,9 +136,10 @@ type WordListResult struct {
 
 // Word is one word of a word list or of a comparison.
 type Word struct {
-	// Form is the word's most common spelling in the articles read, Term
-	// its index term; Form searched as a query finds every form of it.
-	Form, Term string
+	// Form is the word's most common spelling in the articles read; Term
+	// what to search to find it in all its forms (a query of one word, the
+	// Form); Key its index term, what it is counted by (a stem).
+	Form, Term, Key string
 	// Count is its occurrences (title and text) in the articles read, Docs
 	// the articles read that have it, PerTenThousand Count × 10,000 over
 	// the words read.
@@ -180,17 +183,23 @@ type wordCounts struct {
 type termCount struct {
 	count, docs int
 	lastDoc     int
-	// spellings are the term's spellings seen, with their counts.
+	// spellings are the term's spellings seen while counting; forms their
+	// counts, once the counting is done.
 	spellings []*wordInfo
+	forms     []formCount
 }
 
-// form is the term's most common spelling (the first in text order on a
-// tie).
+type formCount struct {
+	spelling string
+	count    int
+}
+
+// form is the term's most common spelling (the first seen on a tie).
 func (tc *termCount) form() string {
-	best := tc.spellings[0]
-	for _, w := range tc.spellings[1:] {
-		if w.count > best.count {
-			best = w
+	best := tc.forms[0]
+	for _, f := range tc.forms[1:] {
+		if f.count > best.count {
+			best = f
 		}
 	}
 	return best.spelling
@@ -204,6 +213,7 @@ func countWords(e *search.Engine, docs []int32, progress func(done, total int)) 
 		return nil, err
 	}
 	an := newAnalyzer()
+	defer an.done()
 	for n, doc := range read {
 		c.add(an, n, doc)
 		if progress != nil {
@@ -211,6 +221,14 @@ func countWords(e *search.Engine, docs []int32, progress func(done, total int)) 
 		}
 	}
 	c.docs = len(read)
+	// The spellings' counts are the analyzer's until done: keep them.
+	for _, tc := range c.terms {
+		tc.forms = make([]formCount, len(tc.spellings))
+		for i, w := range tc.spellings {
+			tc.forms[i] = formCount{w.spelling, w.count}
+		}
+		tc.spellings = nil
+	}
 	return c, nil
 }
 
@@ -244,18 +262,27 @@ func (c *wordCounts) add(an *analyzer, n int, doc corpus.Document) {
 
 // list is the limit most frequent words (all when limit < 0).
 func (c *wordCounts) list(limit int) []Word {
-	out := make([]Word, 0, len(c.terms))
-	for term, tc := range c.terms {
-		out = append(out, Word{Form: tc.form(), Term: term, Count: tc.count, Docs: tc.docs, PerTenThousand: rate(tc.count, c.words)})
+	type entry struct {
+		term string
+		tc   *termCount
 	}
-	slices.SortFunc(out, func(a, b Word) int {
-		if a.Count != b.Count {
-			return b.Count - a.Count
+	all := make([]entry, 0, len(c.terms))
+	for term, tc := range c.terms {
+		all = append(all, entry{term, tc})
+	}
+	slices.SortFunc(all, func(a, b entry) int {
+		if a.tc.count != b.tc.count {
+			return b.tc.count - a.tc.count
 		}
-		return compareStrings(a.Term, b.Term)
+		return compareStrings(a.term, b.term)
 	})
-	if limit >= 0 && len(out) > limit {
-		out = out[:limit]
+	if limit >= 0 && len(all) > limit {
+		all = all[:limit]
+	}
+	out := make([]Word, len(all))
+	for i, x := range all {
+		form := x.tc.form()
+		out[i] = Word{Form: form, Term: form, Key: x.term, Count: x.tc.count, Docs: x.tc.docs, PerTenThousand: rate(x.tc.count, c.words)}
 	}
 	return out
 }

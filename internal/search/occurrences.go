@@ -167,7 +167,20 @@ func (o *Occurrences) Mark(text string, toks []arabic.Token) Marked {
 	return out
 }
 
-// find lists the occurrences of the query in a text (see Marked).
+// Find is Mark's Occurrences alone, for a caller that counts rather than
+// shows: without the highlight spans, so every Occurrence.Span is -1.
+func (o *Occurrences) Find(text string, toks []arabic.Token) []Occurrence {
+	if toks == nil {
+		toks = arabic.Norms(text)
+	}
+	if o.m == nil || len(toks) == 0 {
+		return nil
+	}
+	return o.find(text, toks, o.m.keyTokens(toks).keys, nil)
+}
+
+// find lists the occurrences of the query in a text (see Marked); without
+// spans, Span is -1.
 func (o *Occurrences) find(text string, toks []arabic.Token, keys []index.Key, spans []Span) []Occurrence {
 	is := func(i int, s slot) bool {
 		if s.norm != "" {
@@ -222,7 +235,10 @@ func (o *Occurrences) find(text string, toks []arabic.Token, keys []index.Key, s
 		return out[a].End > out[b].End
 	})
 	for k := range out {
-		out[k].Span = sort.Search(len(spans), func(i int) bool { return spans[i].End > out[k].Start })
+		out[k].Span = -1
+		if spans != nil {
+			out[k].Span = sort.Search(len(spans), func(i int) bool { return spans[i].End > out[k].Start })
+		}
 	}
 	return out
 }
