@@ -351,12 +351,17 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 	sortBy := fs.String("sort", "relevance", "relevance|newest|oldest")
 	corpusPath := fs.String("corpus", defaultCorpus, "corpus (folder, .jsonl(.gz), .csv, .tsv), when no -bundle is given")
 	aliases := fs.Bool("aliases", true, "also search other names of the same entity (داعش → تنظيم الدولة, ISIS…) and Latin input")
+	groupsFile := fs.String("groups", "", groupsFlagHelp)
 	if err := fs.Parse(args); err != nil {
 		if strings.HasPrefix(err.Error(), "flag provided but not defined") {
 			// The flag package has already said which flag; say how to
 			// search for a query that starts with '-'.
 			return usageError{err.Error() + "; a query that starts with '-' goes after --, e.g. marsad search -- -داعش تويتر"}
 		}
+		return err
+	}
+	groups, err := readGroupsFile(*groupsFile)
+	if err != nil {
 		return err
 	}
 	if fs.NArg() == 0 && *queries == "" {
@@ -388,7 +393,7 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		unreadable = append(unreadable, err)
 	}
 	q := strings.Join(fs.Args(), " ")
-	req.Query = q
+	req.Query = expandCLIGroups(q, groups, *groupsFile, stderr)
 	res, err := engine.Search(req)
 	if err != nil {
 		return errors.Join(append(unreadable, err)...)

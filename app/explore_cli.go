@@ -7,10 +7,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
 	"marsad/internal/explore"
+	"marsad/internal/query"
 	"marsad/internal/search"
 )
 
@@ -44,15 +46,20 @@ type exploreFlags struct {
 	asJSON, asCSV, aliases *bool
 	bundle, corpus         *string
 	sources, years, ents   listFlag
+	groupsFile             *string
+	groups                 query.Groups
+	stderr                 io.Writer
 }
 
 func addExploreFlags(fs *flag.FlagSet) *exploreFlags {
 	f := &exploreFlags{
-		asJSON:  fs.Bool("json", false, "print the table as JSON (an array of objects)"),
-		asCSV:   fs.Bool("csv", false, "print the table as CSV (UTF-8 with BOM)"),
-		aliases: fs.Bool("aliases", true, "also search other names of the same entity (داعش → تنظيم الدولة, ISIS…) and Latin input"),
-		bundle:  fs.String("bundle", "", "bundle folder written by 'marsad index' (default: index the corpus in memory)"),
-		corpus:  fs.String("corpus", defaultCorpus, "corpus (folder, .jsonl(.gz), .csv, .tsv), when no -bundle is given"),
+		asJSON:     fs.Bool("json", false, "print the table as JSON (an array of objects)"),
+		asCSV:      fs.Bool("csv", false, "print the table as CSV (UTF-8 with BOM)"),
+		aliases:    fs.Bool("aliases", true, "also search other names of the same entity (داعش → تنظيم الدولة, ISIS…) and Latin input"),
+		bundle:     fs.String("bundle", "", "bundle folder written by 'marsad index' (default: index the corpus in memory)"),
+		corpus:     fs.String("corpus", defaultCorpus, "corpus (folder, .jsonl(.gz), .csv, .tsv), when no -bundle is given"),
+		groupsFile: fs.String("groups", "", groupsFlagHelp),
+		stderr:     io.Discard,
 	}
 	fs.Var(&f.sources, "source", "keep the articles of this source (repeatable: any of them)")
 	fs.Var(&f.years, "year", "keep the articles of this year (repeatable: any of them)")
@@ -60,9 +67,10 @@ func addExploreFlags(fs *flag.FlagSet) *exploreFlags {
 	return f
 }
 
-// request is a search.Request for a query with the flags' filters.
+// request is a search.Request for a query with the flags' filters, its
+// group:NAME words read with the -groups file.
 func (f *exploreFlags) request(q string) search.Request {
-	return search.Request{Query: q, Aliases: *f.aliases, Sources: f.sources, Years: f.years, Entities: f.ents}
+	return search.Request{Query: expandCLIGroups(q, f.groups, *f.groupsFile, f.stderr), Aliases: *f.aliases, Sources: f.sources, Years: f.years, Entities: f.ents}
 }
 
 // parse parses the flags, saying how to pass a query that starts with '-'.
@@ -76,11 +84,49 @@ func (f *exploreFlags) parse(fs *flag.FlagSet, args []string) error {
 	if *f.asJSON && *f.asCSV {
 		return usageError{"give -json or -csv, not both"}
 	}
-	return nil
+	var err error
+	f.groups, err = readGroupsFile(*f.groupsFile)
+	return err
 }
 
 func (f *exploreFlags) engine(stderr io.Writer) (*search.Engine, error) {
+	f.stderr = stderr
 	return openEngine(*f.bundle, *f.corpus, stderr)
+}
+
+// groupsFlagHelp describes -groups, which search and the workbench
+// commands share.
+const groupsFlagHelp = "term groups for group:NAME in queries: a JSON file as the page's Saved view exports it ([{\"name\": …, \"terms\": […]}])"
+
+// readGroupsFile reads the -groups file ("" for none).
+func readGroupsFile(path string) (query.Groups, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("-groups: %w", err)
+	}
+	gs, err := query.ReadGroups(data)
+	if err != nil {
+		return nil, fmt.Errorf("-groups %s: %w", path, err)
+	}
+	return gs, nil
+}
+
+// expandCLIGroups replaces the group:NAME words of q by their terms, and
+// warns of a name the file does not have (searched as words, as the page
+// does).
+func expandCLIGroups(q string, gs query.Groups, file string, stderr io.Writer) string {
+	expanded, _, unknown := query.ExpandGroups(q, gs)
+	for _, name := range unknown {
+		where := "no -groups file was given"
+		if file != "" {
+			where = file + " has no such group"
+		}
+		fmt.Fprintf(stderr, "marsad: group:%s: %s; it was searched as words\n", name, where)
+	}
+	return expanded
 }
 
 // export prints a table as JSON or CSV when asked; done is false when

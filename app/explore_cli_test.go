@@ -4,6 +4,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -132,5 +134,41 @@ func TestCSVOutputKeepsCRLFAndStillEscapesControls(t *testing.T) {
 	}
 	if want := "a,b\r\nx\\x1b[31m,y\r\nlone\\x0dcr\r\n"; out.String() != want {
 		t.Errorf("wrote %q, want %q", out.String(), want)
+	}
+}
+
+func TestTermGroupsFromAFileWorkInSearchAndTheWorkbench(t *testing.T) {
+	groups := filepath.Join(t.TempDir(), "groups.json")
+	if err := os.WriteFile(groups, []byte(`[{"name": "منصات", "terms": ["تويتر", "فيسبوك"]}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	count := func(args ...string) int {
+		t.Helper()
+		code, out, errOut := runCLI(t, append([]string{"kwic", "-json", "-limit", "0", "-corpus", seedCorpus}, args...)...)
+		if code != 0 {
+			t.Fatalf("kwic %v: exit %d: %s", args, code, errOut)
+		}
+		var rows []map[string]any
+		if err := json.Unmarshal([]byte(out), &rows); err != nil {
+			t.Fatalf("not JSON: %v", err)
+		}
+		return len(rows)
+	}
+	both, twitter, facebook := count("-groups", groups, "group:منصات"), count("تويتر"), count("فيسبوك")
+	if both == 0 || both != count("تويتر OR فيسبوك") || both < twitter || both < facebook {
+		t.Errorf("group:منصات gave %d lines; تويتر %d, فيسبوك %d", both, twitter, facebook)
+	}
+	code, out, errOut := runCLI(t, "search", "-json", "-groups", groups, "-corpus", seedCorpus, "group:منصات")
+	if code != 0 || !strings.Contains(out, `"total"`) {
+		t.Errorf("search with -groups: exit %d, %s %s", code, errOut, out)
+	}
+	code, _, errOut = runCLI(t, "search", "-corpus", seedCorpus, "group:غائب")
+	if code != 0 || !strings.Contains(errOut, "group:غائب") {
+		t.Errorf("an unknown group is searched as words and said: exit %d, stderr %q", code, errOut)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte(`{"x": []}`), 0o644)
+	if code, _, errOut := runCLI(t, "kwic", "-groups", bad, "-corpus", seedCorpus, "تويتر"); code == 0 || !strings.Contains(errOut, "bad.json") {
+		t.Errorf("a bad groups file: exit %d, stderr %q", code, errOut)
 	}
 }
