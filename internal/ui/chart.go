@@ -11,10 +11,8 @@ import (
 // The charts are SVG the page draws itself: a chart library would cost
 // app.wasm far more than these few functions, and SVG's sizes are
 // attributes, which the page's Content-Security-Policy allows where it
-// refuses style attributes.
-const svgNS = "http://www.w3.org/2000/svg"
-
-func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+// refuses style attributes. The SVG is written as markup in one piece
+// (htmlWriter), a chart being hundreds of elements.
 
 // bar is one bar of a chart: its value, the text of its tooltip, and the
 // address a click on it opens ("" for none).
@@ -44,9 +42,8 @@ const (
 
 // columnChart draws groups of vertical bars, categories from left to right
 // (time runs left to right, as in the charts of the Arabic press), with a
-// value axis and category labels. A click on a bar opens its address:
-// the handler reads the bar's data-href, since go-app keeps the handler an
-// element was first drawn with.
+// value axis and category labels. A click on a bar opens its address: the
+// chart's box reads the bar's data-href (one handler for every bar).
 func columnChart(label string, groups []barGroup, format func(float64) string, onBar app.EventHandler) app.UI {
 	maxValue := 0.0
 	series := 0
@@ -63,15 +60,16 @@ func columnChart(label string, groups []barGroup, format func(float64) string, o
 	barW := groupW * 0.8 / float64(max(series, 1))
 	y := func(v float64) float64 { return chartTop + plotH - v/top*plotH }
 
-	var parts []app.UI
+	var w htmlWriter
+	w.open("svg", "class", "chart", "viewBox", "0 0 "+strconv.Itoa(chartWidth)+" "+strconv.Itoa(chartHeight),
+		"role", "img", "aria-label", label, "dir", "ltr")
 	// The value axis: 0, half and the top, with grid lines.
 	for _, v := range []float64{0, top / 2, top} {
-		parts = append(parts,
-			svg("line").Class("grid").Attr("x1", num(chartLeft)).Attr("x2", num(chartWidth-chartRight)).
-				Attr("y1", num(y(v))).Attr("y2", num(y(v))),
-			svg("text").Class("axis-label").Attr("x", num(chartLeft-6)).Attr("y", num(y(v)+4)).
-				Attr("text-anchor", "end").Text(format(v)),
-		)
+		w.open("line", "class", "grid", "x1", num(chartLeft), "x2", num(chartWidth-chartRight), "y1", num(y(v)), "y2", num(y(v)))
+		w.close("line")
+		w.open("text", "class", "axis-label", "x", num(chartLeft-6), "y", num(y(v)+4), "text-anchor", "end")
+		w.text(format(v))
+		w.close("text")
 	}
 	every := int(math.Ceil(float64(len(groups)) / chartMaxTick))
 	for i, g := range groups {
@@ -81,25 +79,28 @@ func columnChart(label string, groups []barGroup, format func(float64) string, o
 			if top > 0 {
 				h = b.value / top * plotH
 			}
-			rect := svg("rect").Class("bar s"+strconv.Itoa(s)).
-				Attr("x", num(x0+float64(s)*barW)).Attr("y", num(y(b.value))).
-				Attr("width", num(math.Max(barW-1, 1))).Attr("height", num(math.Max(h, 0))).
-				Body(svg("title").Text(b.title))
+			attrs := []string{"class", "bar s" + strconv.Itoa(s), "x", num(x0 + float64(s)*barW), "y", num(y(b.value)),
+				"width", num(math.Max(barW-1, 1)), "height", num(math.Max(h, 0))}
 			if b.href != "" {
-				rect = rect.DataSet("href", b.href).OnClick(onBar)
+				attrs = append(attrs, "data-href", b.href)
 			}
-			parts = append(parts, rect)
+			w.open("rect", attrs...)
+			w.open("title")
+			w.text(b.title)
+			w.close("title")
+			w.close("rect")
 		}
 		if every <= 1 || i%every == 0 {
-			parts = append(parts, svg("text").Class("axis-label").
-				Attr("x", num(chartLeft+float64(i)*groupW+groupW/2)).Attr("y", num(chartHeight-chartBottom+16)).
-				Attr("text-anchor", "middle").Text(g.label))
+			w.open("text", "class", "axis-label", "x", num(chartLeft+float64(i)*groupW+groupW/2),
+				"y", num(chartHeight-chartBottom+16), "text-anchor", "middle")
+			w.text(g.label)
+			w.close("text")
 		}
 	}
-	parts = append(parts, svg("line").Class("axis").Attr("x1", num(chartLeft)).Attr("x2", num(chartWidth-chartRight)).
-		Attr("y1", num(y(0))).Attr("y2", num(y(0))))
-	return svg("svg").Class("chart").Attr("viewBox", "0 0 "+strconv.Itoa(chartWidth)+" "+strconv.Itoa(chartHeight)).
-		Attr("role", "img").Aria("label", label).Dir("ltr").Body(parts...)
+	w.open("line", "class", "axis", "x1", num(chartLeft), "x2", num(chartWidth-chartRight), "y1", num(y(0)), "y2", num(y(0)))
+	w.close("line")
+	w.close("svg")
+	return app.Div().Class("chart-box").OnClick(onBar).Body(w.ui())
 }
 
 // niceCeiling rounds a chart's top value up to 1, 2 or 5 times a power of

@@ -40,41 +40,64 @@ func (c *Concordance) Render() app.UI {
 		app.P().Class("view-summary").Role("status").Text(w.kwicHeading(res.Total, res.Docs)),
 		c.renderSorts(),
 		app.If(res.Partial, func() app.UI { return app.P().Class("note").Text(w.sortPartial(res.Sorted)) }),
-		app.Div().Class("kwic").Role("table").Aria("label", w.toolNames[toolConcordance]).Dir(dir).Body(
-			app.Div().Class("kwic-row kwic-head").Role("row").Body(
-				app.Span().Class("before").Role("columnheader").Text(w.before),
-				app.Span().Class("match").Role("columnheader").Text(w.hitWord),
-				app.Span().Class("after").Role("columnheader").Text(w.after),
-				app.Span().Class("kwic-doc").Role("columnheader").Text(w.docs),
-			),
-			app.Range(res.Lines).Slice(func(i int) app.UI { return c.renderLine(res.Lines[i]) }),
-		),
+		c.renderLines(dir),
 		app.If(len(res.Lines) > 0, func() app.UI {
 			return c.renderPager(from, to, res)
 		}),
 	)
 }
 
-func (c *Concordance) renderLine(l explore.Line) app.UI {
-	t := c.Lang.t()
-	open := c.View.results()
-	open.DocID, open.Hit = l.DocID, l.Hit
-	open.Tool = toolConcordance
-	meta := t.sourceLabel(l.Source)
-	if l.Date != "" {
-		meta += " · " + t.displayDate(l.Date, false)
+// renderLines writes the lines as markup in one piece (htmlWriter): a page
+// of lines is some three hundred elements. The line's direction is the
+// corpus's, not the page's: before the hit is on its right in Arabic,
+// whatever the interface language.
+func (c *Concordance) renderLines(dir string) app.UI {
+	w, t := c.Lang.w(), c.Lang.t()
+	var h htmlWriter
+	h.open("div", "class", "kwic", "role", "table", "aria-label", w.toolNames[toolConcordance], "dir", dir)
+	h.open("div", "class", "kwic-row kwic-head", "role", "row")
+	for _, head := range [][2]string{{"before", w.before}, {"match", w.hitWord}, {"after", w.after}, {"kwic-doc", w.docs}} {
+		h.open("span", "class", head[0], "role", "columnheader")
+		h.text(head[1])
+		h.close("span")
 	}
-	return app.Div().Class("kwic-row").Role("row").Body(
+	h.close("div")
+	for _, l := range c.Result.Lines {
+		open := c.View.results()
+		open.DocID, open.Hit = l.DocID, l.Hit
+		meta := t.sourceLabel(l.Source)
+		if l.Date != "" {
+			meta += " · " + t.displayDate(l.Date, false)
+		}
+		h.open("div", "class", "kwic-row", "role", "row")
 		// The outer cell clips the far end of the context; the inner span
-		// holds the words, kept in their order by the bidi isolation
-		// marked gives Latin runs.
-		app.Span().Class("before").Role("cell").Body(app.Span().Body(marked(l.Before, nil, -1, -1)...)),
-		app.Span().Class("match").Role("cell").Body(
-			app.A().Href(open.URL().String()).Body(app.Mark().Body(marked(l.Match, nil, -1, -1)...)),
-		),
-		app.Span().Class("after").Role("cell").Body(app.Span().Body(marked(l.After, nil, -1, -1)...)),
-		app.Span().Class("kwic-doc").Role("cell").Title(l.Title).Body(app.Bdi().Text(meta)),
-	)
+		// holds the words.
+		h.open("span", "class", "before", "role", "cell")
+		h.open("span")
+		h.bidiText(l.Before)
+		h.close("span")
+		h.close("span")
+		h.open("span", "class", "match", "role", "cell")
+		h.open("a", "href", open.URL().String())
+		h.open("mark")
+		h.bidiText(l.Match)
+		h.close("mark")
+		h.close("a")
+		h.close("span")
+		h.open("span", "class", "after", "role", "cell")
+		h.open("span")
+		h.bidiText(l.After)
+		h.close("span")
+		h.close("span")
+		h.open("span", "class", "kwic-doc", "role", "cell", "title", l.Title)
+		h.open("bdi")
+		h.text(meta)
+		h.close("bdi")
+		h.close("span")
+		h.close("div")
+	}
+	h.close("div")
+	return h.ui()
 }
 
 // renderSorts offers the line orders, each a link (the order is in the

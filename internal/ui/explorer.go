@@ -11,6 +11,7 @@ package ui
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"time"
 
@@ -268,12 +269,13 @@ func compute(engine *search.Engine, v view, own query.Groups) pageState {
 		openReader(engine, v, q, &s)
 		return s
 	}
-	offset, limit := v.Page*pageSize, pageSize
+	offset, limit, order := v.Page*pageSize, pageSize, v.Sort
 	if v.Tool != toolResults {
-		offset = 0
-		// A workbench view shows its own answer; the search gives the
-		// facets and the filter bar their counts.
-		limit = 1
+		// A workbench view shows its own answer; the search gives only the
+		// facets and the filter bar their counts. A page past the last hit,
+		// in date order, reads no article: relevance would rerank the best
+		// few by reading them, and a page would read its snippets.
+		offset, limit, order = math.MaxInt32, 1, search.SortNewest
 	}
 	res, err := engine.Search(search.Request{
 		Query:    q,
@@ -283,7 +285,7 @@ func compute(engine *search.Engine, v view, own query.Groups) pageState {
 		Offset:   offset,
 		Limit:    limit,
 		Aliases:  !v.NoAliases,
-		Sort:     v.Sort,
+		Sort:     order,
 	})
 	if err != nil {
 		s.err = err

@@ -321,10 +321,14 @@ func (c *Trends) renderNotes() app.UI {
 	})
 }
 
-// onBar opens the articles behind a bar.
+// onBar opens the articles behind the bar clicked.
 func (c *Trends) onBar(ctx app.Context, e app.Event) {
-	if href := ctx.JSSrc().Get("dataset").Get("href").String(); href != "" {
-		ctx.NavigateTo(parseHref(href))
+	target := e.Get("target")
+	if !target.Truthy() || target.Get("dataset").IsUndefined() {
+		return
+	}
+	if href := target.Get("dataset").Get("href"); href.Truthy() {
+		ctx.NavigateTo(parseHref(href.String()))
 	}
 }
 

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"reflect"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"strings"
 	"testing"
 
@@ -111,4 +113,24 @@ func TestChartsUseRoundNumbersAndTheVisitorsDigits(t *testing.T) {
 	if got := arabicIndic("2016-03: 1,234.5"); got != "٢٠١٦-٠٣: ١٬٢٣٤٫٥" {
 		t.Errorf("arabicIndic = %q", got)
 	}
+}
+
+func TestTablesAndChartsShowCorpusTextAsText(t *testing.T) {
+	hostile := `<img src=x onerror="alert(1)">&amp;`
+	table := renderRaw(t, dataTable(hostile, []string{"كلمة", hostile}, [][]cell{{{text: hostile, href: `/?q="><script>`, title: hostile}, {text: "1"}}}))
+	chart := renderRaw(t, columnChart(hostile, []barGroup{{label: hostile, bars: []bar{{value: 3, title: hostile, href: `/?q="'<>`}}}}, func(v float64) string { return fixed(v, 0) }, nil))
+	for name, markup := range map[string]string{"table": table, "chart": chart} {
+		if strings.Contains(markup, "<img") || strings.Contains(markup, "<script") || strings.Contains(markup, `q="`) {
+			t.Errorf("the %s lets markup through:\n%s", name, markup)
+		}
+		if !strings.Contains(markup, "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;&amp;amp;") {
+			t.Errorf("the %s does not show the text escaped:\n%s", name, markup)
+		}
+	}
+}
+
+// renderRaw is the markup of a node written by htmlWriter.
+func renderRaw(t *testing.T, n app.UI) string {
+	t.Helper()
+	return app.HTMLString(n)
 }
