@@ -27,3 +27,18 @@ var radicalStems = func() map[string]struct{} {
 	}
 	return set
 }()
+
+// feminineNouns are stems whose ة form is a noun of its own, not the
+// feminine of an adjective or participle: the news corpus shows the ة forms
+// far more often than the stem without an ending (شركة and شرك, حركة and
+// حرك, منطقة and منطق), so the stemmer keeps their ة (see
+// TestGenerateFeminineNouns). Joining the rare bare word would gain little
+// and is most often another word.
+var feminineNouns = func() map[string]struct{} {
+	stems := strings.Fields(generatedFeminineNouns)
+	set := make(map[string]struct{}, len(stems))
+	for _, s := range stems {
+		set[s] = struct{}{}
+	}
+	return set
+}()

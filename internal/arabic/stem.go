@@ -64,7 +64,19 @@ func stemAffixes(norm string, hamzaAlef uint8) string {
 	if term, ok := wholeWordTerms[s]; ok {
 		return term
 	}
-	s = stripSuffixes(s)
+	s, end := cutSuffixes(s)
+	if end == endFeminine || end == endPluralAt {
+		if _, noun := feminineNouns[s]; noun {
+			// A noun of its own in ة keeps it, in all its forms (شركة،
+			// شركته، شركات → شركه), apart from the rare word without it
+			// (شرك). It is a noun, not a verb: no person prefix to fold.
+			s += "ه"
+			if singular, ok := brokenPlurals[s]; ok {
+				return singular
+			}
+			return s
+		}
+	}
 	// A final hamza after alef sits on ي before a nisba or feminine ending:
 	// فضاء and فضائية، إجراءات and إجرائية، كهرباء and كهربائي are one word.
 	// ئ is folded to ي, so the bare form takes that seat too.
@@ -229,9 +241,27 @@ var notArticlePrefixes = [...]string{
 // the same stem, including nisba forms of words in -ين/-ون (فلسطين،
 // فلسطيني، فلسطينيين all give فلسط).
 func stripSuffixes(s string) string {
+	s, _ = cutSuffixes(s)
+	return s
+}
+
+// ending says which ending cutSuffixes removed last, as far as the feminine
+// noun rule cares (see feminineNouns).
+type ending uint8
+
+const (
+	endOther    ending = iota // nothing, a pronoun, a verb ending, a masculine plural or dual
+	endFeminine               // the feminine ة (as ه, so also a pronoun ه), as ت before a pronoun or the dual
+	endPluralAt               // the plural ات (of feminine nouns, and of some masculine ones)
+	endNisba                  // a nisba or adverb ending
+)
+
+// cutSuffixes is stripSuffixes, also saying which ending it cut last.
+func cutSuffixes(s string) (string, ending) {
 	if !isArabicWord(s) {
-		return s
+		return s, endOther
 	}
+	end := endOther
 	rest, ok := cutSuffix(s, encliticSuffixes)
 	if ok && strings.HasSuffix(s, "ه") && len(s)-len(rest) == 2 && strings.HasSuffix(rest, "ا") {
 		// ه after ا is the word's own (اتجاه، انتباه، مياه) more often than
@@ -241,35 +271,55 @@ func stripSuffixes(s string) string {
 	encliticHeh := ok && len(s)-len(rest) == 2 && strings.HasSuffix(s, "ه")
 	if ok {
 		s = rest
+		if encliticHeh {
+			// ة is folded to ه: the ending is a pronoun or the feminine.
+			end = endFeminine
+		}
 		// The feminine ة is written ت before a pronoun: حكومتها → حكومة,
 		// حياتها → حياة, but تصويتهم keeps its ت (see feminineTa).
 		if feminineTa(s) {
 			s = s[:len(s)-2]
+			end = endFeminine
 		}
 	} else if verbTa(s) {
 		// The feminine past verb: قالت → قال, أعلنت → أعلن.
 		s = s[:len(s)-2]
 	}
-	s, _ = cutSuffix(s, nisbaSuffixes)
+	if s2, cut := cutSuffix(s, nisbaSuffixes); cut {
+		s, end = s2, endNisba
+	}
 	withPlural := s
 	var pluralCut bool
 	if !nounInUn(s) {
-		s, pluralCut = cutSuffix(s, pluralSuffixes)
+		var s2 string
+		if s2, pluralCut = cutSuffix(s, pluralSuffixes); pluralCut {
+			if strings.HasSuffix(s, "ات") {
+				end = endPluralAt
+			} else {
+				end = endOther
+			}
+			s = s2
+		}
 	}
 	if pluralCut && dualOfFeminine(withPlural, s) {
 		// The feminine ة is written ت before the dual ending: دولتين،
 		// الطائرتان → دولة، طائرة. Its ه goes like any feminine ending, and
 		// so does the nisba ي it may follow (أمريكيتان → أمريكي → أمريك).
-		s, _ = cutSuffix(s[:len(s)-2], nisbaYeh)
-		return s
+		s, nisba := cutSuffix(s[:len(s)-2], nisbaYeh)
+		if nisba {
+			return s, endNisba
+		}
+		return s, endFeminine
 	}
 	// A pronoun ه cannot follow ة (that is written ته), and ات replaces ة,
 	// so after either the final ه belongs to the word: مواجهة، مواجهات →
 	// مواجه. A final اه is cut always, so اتجاه and اتجاهات stay together.
 	if !encliticHeh && !pluralCut || strings.HasSuffix(s, "اه") {
-		s, _ = cutSuffix(s, feminineSuffixes)
+		if s2, cut := cutSuffix(s, feminineSuffixes); cut {
+			s, end = s2, endFeminine
+		}
 	}
-	return s
+	return s, end
 }
 
 // nounInUn reports whether s is a five-letter word in ون that is not a

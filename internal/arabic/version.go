@@ -13,4 +13,7 @@ package arabic
 // evidence), people's names and the tens keep their endings, question words
 // and prepositions with a pronoun are stop words in every clitic form, and a
 // stop word inside a known name is a term there.
-const Version = 2
+//
+// 3: a noun of its own in ة keeps it (شركة، منطقة: see feminineNouns),
+// and given names in ي between a first and a last name are not cut.
+const Version = 3
