@@ -100,6 +100,15 @@ var ruleTests = []struct {
 		sameTerm(t, "جديد", "جديدة", "الجديدة")
 		sameTerm(t, "مسؤول", "مسؤولة", "المسؤولة")
 	}},
+	{"verbal noun and imperfect of forms VII, VIII and X meet the past verb", func(t *testing.T) {
+		sameTerm(t, "اعترض", "اعتراض", "الاعتراضات", "يعترض", "تعترض")
+		sameTerm(t, "استخدم", "استخدام", "يستخدم")
+		sameTerm(t, "انسحب", "انسحاب", "ينسحب")
+		sameTerm(t, "اختار", "اختيار", "يختار")  // hollow root
+		sameTerm(t, "استمر", "استمرار", "يستمر") // doubled root
+		differentTerms(t, "احتلال", "حل")
+		differentTerms(t, "تقرير", "يقرر") // form II is not joined
+	}},
 	{"a given name in ي between two names is not cut like a nisba", func(t *testing.T) {
 		differentTerms(t, "حلمي", "حلم")
 		sameTerm(t, "حلمي", "لحلمي")

@@ -87,6 +87,7 @@ func stemAffixes(norm string, hamzaAlef uint8) string {
 	// very function, so a plural that starts with ت (تقارير) is keyed by
 	// its folded form.
 	s = foldPersonPrefix(s)
+	s = derivedFormVerb(s)
 	if singular, ok := brokenPlurals[s]; ok {
 		return singular
 	}
@@ -115,6 +116,44 @@ func foldPersonPrefix(s string) string {
 	if strings.HasPrefix(s, "ت") {
 		if he := "ي" + s[len("ت"):]; knownWord(he) {
 			return he
+		}
+	}
+	return s
+}
+
+// derivedFormVerb gives the verbal noun and the imperfect of the derived
+// forms VII, VIII and X the stem of their past verb, on the evidence of the
+// pattern and of the lexicon knowing that verb: اعتراض، يعترض → اعترض;
+// استخدام → استخدم; انسحاب، ينسحب → انسحب. The verbal noun of these forms
+// is the past verb with an alef before its last letter (انفعال، افتعال،
+// استفعال); a hollow root has the alef in the verb and ي or و in the noun
+// (اختيار → اختار), a doubled one writes its last letter twice in the noun
+// (استمرار → استمر). The imperfect replaces the first alef with ي (يفتعل).
+// Form II (تفعيل) is left alone: its verbal nouns are often nouns of their
+// own (تقرير report and يقرر decides, تنظيم organisation and ينظم).
+func derivedFormVerb(s string) string {
+	n := letters(s)
+	switch {
+	case n == 6 && strings.HasPrefix(s, "ا") && (s[4:6] == "ت" || strings.HasPrefix(s, "ان")) && s[8:10] == "ا",
+		n == 7 && strings.HasPrefix(s, "است") && s[10:12] == "ا":
+		// افتعال، انفعال، استفعال → افتعل، انفعل، استفعل
+		last, beforeAlef := s[len(s)-2:], s[len(s)-6:len(s)-4]
+		var verb string
+		switch {
+		case beforeAlef == last: // استمرار → استمر
+			verb = s[:len(s)-4]
+		case beforeAlef == "ي" || beforeAlef == "و": // اختيار → اختار
+			verb = s[:len(s)-6] + "ا" + last
+		default:
+			verb = s[:len(s)-4] + last
+		}
+		if knownWord(verb) {
+			return verb
+		}
+	case n == 5 && (strings.HasPrefix(s, "ين") || strings.HasPrefix(s, "ي") && s[4:6] == "ت"):
+		// ينفعل، يفتعل → انفعل، افتعل
+		if verb := "ا" + s[2:]; knownWord(verb) {
+			return verb
 		}
 	}
 	return s

@@ -16,4 +16,7 @@ package arabic
 //
 // 3: a noun of its own in ة keeps it (شركة، منطقة: see feminineNouns),
 // and given names in ي between a first and a last name are not cut.
-const Version = 3
+//
+// 4: the verbal noun and the imperfect of forms VII, VIII and X meet the
+// past verb (اعتراض، يعترض → اعترض; see derivedFormVerb).
+const Version = 4
