@@ -535,3 +535,13 @@ func TestStopWordsInsideNamesAreTerms(t *testing.T) {
 		t.Errorf("على الطاولة → %v, want على a stop word outside a name", got)
 	}
 }
+
+// TestKnownBytesIsKnownWord: the lexicon answers the same for a word
+// being built as for the word.
+func TestKnownBytesIsKnownWord(t *testing.T) {
+	for _, w := range []string{"اعترض", "استخدم", "اقتصد", "شركه", "زززز", "", "كتاب"} {
+		if got, want := knownBytes([]byte(w)), knownWord(w); got != want {
+			t.Errorf("knownBytes(%q) = %v, knownWord = %v", w, got, want)
+		}
+	}
+}

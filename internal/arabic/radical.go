@@ -34,11 +34,12 @@ var radicalStems = func() map[string]struct{} {
 // حرك, منطقة and منطق), so the stemmer keeps their ة (see
 // TestGenerateFeminineNouns). Joining the rare bare word would gain little
 // and is most often another word.
-var feminineNouns = func() map[string]struct{} {
+// It maps each stem to its term, the stem with ه (the folded ة), made once.
+var feminineNouns = func() map[string]string {
 	stems := strings.Fields(generatedFeminineNouns)
-	set := make(map[string]struct{}, len(stems))
+	set := make(map[string]string, len(stems))
 	for _, s := range stems {
-		set[s] = struct{}{}
+		set[s] = s + "ه"
 	}
 	return set
 }()

@@ -66,11 +66,11 @@ func stemAffixes(norm string, hamzaAlef uint8) string {
 	}
 	s, end := cutSuffixes(s)
 	if end == endFeminine || end == endPluralAt {
-		if _, noun := feminineNouns[s]; noun {
+		if withTa, noun := feminineNouns[s]; noun {
 			// A noun of its own in ة keeps it, in all its forms (شركة،
 			// شركته، شركات → شركه), apart from the rare word without it
 			// (شرك). It is a noun, not a verb: no person prefix to fold.
-			s += "ه"
+			s = withTa
 			if singular, ok := brokenPlurals[s]; ok {
 				return singular
 			}
@@ -133,28 +133,29 @@ func foldPersonPrefix(s string) string {
 // own (تقرير report and يقرر decides, تنظيم organisation and ينظم).
 func derivedFormVerb(s string) string {
 	n := letters(s)
+	var buf [16]byte // a candidate verb: at most six letters
+	var verb []byte
 	switch {
 	case n == 6 && strings.HasPrefix(s, "ا") && (s[4:6] == "ت" || strings.HasPrefix(s, "ان")) && s[8:10] == "ا",
 		n == 7 && strings.HasPrefix(s, "است") && s[10:12] == "ا":
 		// افتعال، انفعال، استفعال → افتعل، انفعل، استفعل
 		last, beforeAlef := s[len(s)-2:], s[len(s)-6:len(s)-4]
-		var verb string
 		switch {
 		case beforeAlef == last: // استمرار → استمر
-			verb = s[:len(s)-4]
+			verb = append(buf[:0], s[:len(s)-4]...)
 		case beforeAlef == "ي" || beforeAlef == "و": // اختيار → اختار
-			verb = s[:len(s)-6] + "ا" + last
+			verb = append(append(append(buf[:0], s[:len(s)-6]...), "ا"...), last...)
 		default:
-			verb = s[:len(s)-4] + last
-		}
-		if knownWord(verb) {
-			return verb
+			verb = append(append(buf[:0], s[:len(s)-4]...), last...)
 		}
 	case n == 5 && (strings.HasPrefix(s, "ين") || strings.HasPrefix(s, "ي") && s[4:6] == "ت"):
 		// ينفعل، يفتعل → انفعل، افتعل
-		if verb := "ا" + s[2:]; knownWord(verb) {
-			return verb
-		}
+		verb = append(append(buf[:0], "ا"...), s[2:]...)
+	default:
+		return s
+	}
+	if knownBytes(verb) {
+		return string(verb)
 	}
 	return s
 }
