@@ -79,13 +79,30 @@ func termsInNames(tokens []Token, candidates []int) {
 	}
 }
 
+// matchesRun reports whether tokens are the words of run. The first may
+// carry proclitics, which a name takes like any word: وبان كي مون، لبان كي
+// مون.
 func matchesRun(tokens []Token, run nameRun) bool {
 	for k, norm := range run {
-		if tokens[k].Norm != norm {
+		if tokens[k].Norm == norm {
+			continue
+		}
+		if k > 0 {
+			return false
+		}
+		proclitics, ok := strings.CutSuffix(tokens[0].Norm, norm)
+		if !ok || !nameProclitics[proclitics] {
 			return false
 		}
 	}
 	return true
+}
+
+// nameProclitics are the proclitics a name's first word may carry: the
+// conjunctions و ف and the prepositions ب ك ل, alone or after a conjunction.
+var nameProclitics = map[string]bool{
+	"و": true, "ف": true, "ب": true, "ك": true, "ل": true,
+	"وب": true, "وك": true, "ول": true, "فب": true, "فك": true, "فل": true,
 }
 
 // Norms tokenizes text and fills only the Norm of every token: the same

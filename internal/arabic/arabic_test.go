@@ -528,6 +528,11 @@ func TestStopWordsInsideNamesAreTerms(t *testing.T) {
 	if got := Terms("قال بان كي مون إن"); !slices.Equal(got, []string{"قال", "بان", "كي", "مون"}) {
 		t.Errorf("بان كي مون in a sentence → %v, want the three words of the name as terms", got)
 	}
+	for _, text := range []string{"وبان كي مون", "لبان كي مون", "وللأمين العام بان كي مون"} {
+		if got := Terms(text); !slices.Contains(got, "كي") || !slices.Contains(got, "بان") {
+			t.Errorf("%s → %v, want بان and كي terms: the name's first word may carry proclitics", text, got)
+		}
+	}
 	if got := Terms("كي مون"); !slices.Equal(got, []string{"مون"}) {
 		t.Errorf("كي مون (not the whole name) → %v, want كي left out", got)
 	}

@@ -19,4 +19,7 @@ package arabic
 //
 // 4: the verbal noun and the imperfect of forms VII, VIII and X meet the
 // past verb (اعتراض، يعترض → اعترض; see derivedFormVerb).
-const Version = 4
+//
+// 5: a known name that holds a stop word is found with proclitics on its
+// first word (وبان كي مون).
+const Version = 5
