@@ -100,6 +100,11 @@ var ruleTests = []struct {
 		sameTerm(t, "جديد", "جديدة", "الجديدة")
 		sameTerm(t, "مسؤول", "مسؤولة", "المسؤولة")
 	}},
+	{"the pronoun هم after three letters of a known word", func(t *testing.T) {
+		sameTerm(t, "أرض", "أرضهم")
+		sameTerm(t, "هزم", "هزمهم")
+		differentTerms(t, "تفاهم", "تفا")
+	}},
 	{"verbal noun and imperfect of forms VII, VIII and X meet the past verb", func(t *testing.T) {
 		sameTerm(t, "اعترض", "اعتراض", "الاعتراضات", "يعترض", "تعترض")
 		sameTerm(t, "استخدم", "استخدام", "يستخدم")

@@ -303,6 +303,12 @@ func cutSuffixes(s string) (string, ending) {
 	}
 	end := endOther
 	rest, ok := cutSuffix(s, encliticSuffixes)
+	if !ok && letters(s) == 5 && (strings.HasSuffix(s, "هم") || strings.HasSuffix(s, "هن")) && knownWord(s[:6]) {
+		// هم and هن need four letters before them (تفاهم is a word, not
+		// تفا + هم), or three that the lexicon knows as a word: أرضهم،
+		// هزمهم، دعمهم.
+		rest, ok = s[:6], true
+	}
 	if ok && strings.HasSuffix(s, "ه") && len(s)-len(rest) == 2 && strings.HasSuffix(rest, "ا") {
 		// ه after ا is the word's own (اتجاه، انتباه، مياه) more often than
 		// a pronoun; the feminine step below still treats it alike.

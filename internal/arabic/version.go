@@ -22,4 +22,7 @@ package arabic
 //
 // 5: a known name that holds a stop word is found with proclitics on its
 // first word (وبان كي مون).
-const Version = 5
+//
+// 6: the pronoun هم/هن is cut after three letters the lexicon knows
+// (أرضهم → أرض, not تفاهم).
+const Version = 6
