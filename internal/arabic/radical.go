@@ -33,8 +33,8 @@ var radicalStems = func() map[string]struct{} {
 // far more often than the stem without an ending (شركة and شرك, حركة and
 // حرك, منطقة and منطق), so the stemmer keeps their ة (see
 // TestGenerateFeminineNouns). Joining the rare bare word would gain little
-// and is most often another word.
-// It maps each stem to its term, the stem with ه (the folded ة), made once.
+// and is most often another word. Each stem maps to its term, the stem with
+// ه (the folded ة), made once.
 var feminineNouns = func() map[string]string {
 	stems := strings.Fields(generatedFeminineNouns)
 	set := make(map[string]string, len(stems))
