@@ -95,6 +95,10 @@ var ruleTests = []struct {
 		sameTerm(t, "شركة", "الشركة", "شركته", "شركتين", "الشركات")
 		sameTerm(t, "منطقة", "مناطق", "المناطق") // the broken plural too
 	}},
+	{"the verbal noun of a hollow verb of form IV or X meets the verb", func(t *testing.T) {
+		sameTerm(t, "إعادة", "أعاد")
+		sameTerm(t, "استقالة", "استقال", "استقالته")
+	}},
 	{"an adjective's feminine meets its masculine", func(t *testing.T) {
 		sameTerm(t, "كبير", "كبيرة", "الكبيرة")
 		sameTerm(t, "جديد", "جديدة", "الجديدة")

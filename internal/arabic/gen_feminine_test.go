@@ -71,10 +71,23 @@ func feminineNounStems(counts map[string]int) []string {
 	}
 	var list []string
 	for s, n := range fem {
+		if hollowVerbalNoun(s) {
+			continue
+		}
 		if n >= feminineNounMinCount && n >= feminineNounRatio*bare[s] {
 			list = append(list, s)
 		}
 	}
 	sort.Strings(list)
 	return list
+}
+
+// hollowVerbalNoun reports whether s, before its ة, has the pattern of the
+// verbal noun of a hollow verb of form IV or X (إفالة، استفالة), which is
+// the past verb with ة: إعادة and أعاد, استقالة and استقال are one word
+// however much more often the noun is written.
+func hollowVerbalNoun(s string) bool {
+	n := letters(s)
+	return n == 4 && strings.HasPrefix(s, "ا") && s[4:6] == "ا" ||
+		n == 6 && strings.HasPrefix(s, "است") && s[8:10] == "ا"
 }

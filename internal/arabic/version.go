@@ -25,4 +25,7 @@ package arabic
 //
 // 6: the pronoun هم/هن is cut after three letters the lexicon knows
 // (أرضهم → أرض, not تفاهم).
-const Version = 6
+//
+// 7: the verbal noun of a hollow verb of form IV or X meets the verb again
+// (إعادة and أعاد, استقالة and استقال: not feminine nouns of their own).
+const Version = 7
