@@ -9,12 +9,19 @@ func Analyze(text string) []Token {
 	tokens := Tokenize(text)
 	var inNames []int // stop words that may be part of a person's name
 	for i := range tokens {
-		norm, term := analyzeWord(tokens[i].Text)
+		surface := tokens[i].Text
+		norm, hamzaAlef, whole := normalizeWord(surface)
 		tokens[i].Norm = norm
-		if !IsStopWord(norm) {
-			tokens[i].Term = term
-		} else if _, ok := nameRunsOf[norm]; ok {
-			inNames = append(inNames, i)
+		switch {
+		case whole:
+			tokens[i].Term = norm
+		case !IsStopWord(norm):
+			tokens[i].Term = stemWord(surface, norm, hamzaAlef)
+		default:
+			// A stop word is not stemmed, unless it is part of a name.
+			if _, ok := nameRunsOf[norm]; ok {
+				inNames = append(inNames, i)
+			}
 		}
 	}
 	if inNames != nil {
@@ -72,13 +79,30 @@ func termsInNames(tokens []Token, candidates []int) {
 	}
 }
 
+// matchesRun reports whether tokens are the words of run. The first may
+// carry proclitics, which a name takes like any word: وبان كي مون، لبان كي
+// مون.
 func matchesRun(tokens []Token, run nameRun) bool {
 	for k, norm := range run {
-		if tokens[k].Norm != norm {
+		if tokens[k].Norm == norm {
+			continue
+		}
+		if k > 0 {
+			return false
+		}
+		proclitics, ok := strings.CutSuffix(tokens[0].Norm, norm)
+		if !ok || !nameProclitics[proclitics] {
 			return false
 		}
 	}
 	return true
+}
+
+// nameProclitics are the proclitics a name's first word may carry: the
+// conjunctions و ف and the prepositions ب ك ل, alone or after a conjunction.
+var nameProclitics = map[string]bool{
+	"و": true, "ف": true, "ب": true, "ك": true, "ل": true,
+	"وب": true, "وك": true, "ول": true, "فب": true, "فك": true, "فل": true,
 }
 
 // Norms tokenizes text and fills only the Norm of every token: the same
@@ -124,6 +148,17 @@ func Terms(text string) []string {
 // alefs carried a hamza before folding: an initial إل/أل is never the
 // article, so إلكترونيا and الإلكتروني both reach the same stem.
 func analyzeWord(surface string) (norm, term string) {
+	norm, hamzaAlef, whole := normalizeWord(surface)
+	if whole {
+		return norm, norm
+	}
+	return norm, stemWord(surface, norm, hamzaAlef)
+}
+
+// normalizeWord returns the norm of a token and which of its letters were
+// an alef with hamza or madda (see stemWithHamzaMask); whole says the token
+// is a hashtag, a handle or a URL, whose term is its norm.
+func normalizeWord(surface string) (norm string, hamzaAlef uint8, whole bool) {
 	switch surface[0] {
 	case '#': // a whole hashtag (see Tokenize)
 		norm = "#"
@@ -135,20 +170,24 @@ func analyzeWord(surface string) (norm, term string) {
 				norm += w
 			}
 		}
-		return norm, norm
+		return norm, 0, true
 	case '@', 'h', 'H', 'w', 'W':
 		if strings.ContainsAny(surface, "@.:/") { // a handle or a URL
-			norm = Normalize(surface)
-			return norm, norm
+			return Normalize(surface), 0, true
 		}
 	}
-	norm, hamzaAlef := normalizeWithHamzaMask(surface)
+	norm, hamzaAlef = normalizeWithHamzaMask(surface)
+	return norm, hamzaAlef, false
+}
+
+// stemWord is the term of a word that normalizeWord made norm.
+func stemWord(surface, norm string, hamzaAlef uint8) string {
 	if accusativeAlef(surface, norm) {
 		// The alef of a written tanween (أحيانًا، سكانًا) is the case ending,
 		// not the last letter of the word or of a pronoun نا: stem without it.
-		return norm, stemWithHamzaMask(norm[:len(norm)-len("ا")], hamzaAlef)
+		return stemWithHamzaMask(norm[:len(norm)-len("ا")], hamzaAlef)
 	}
-	return norm, stemWithHamzaMask(norm, hamzaAlef)
+	return stemWithHamzaMask(norm, hamzaAlef)
 }
 
 // accusativeAlef reports whether the final alef of norm carries (or

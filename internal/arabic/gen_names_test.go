@@ -14,8 +14,8 @@ const peopleGazetteer = "../entity/data/people.tsv"
 
 // nameWordsToGuard picks the words of one name that are names rather than
 // words of the language: a name of one word (listed alone because it names
-// one person: البغدادي، ماكرون), the given name of a longer one (باراك،
-// سليمان), and a family name of the form الـ…ي whose adjective without the
+// one person: البغدادي، ماكرون), the given names of a longer one (باراك،
+// سليمان, and those of the father and grandfather that follow), and a family name of the form الـ…ي whose adjective without the
 // article is not a word of the lexicon (الحريري, but not المصري or السوري,
 // adjectives of places that keep meeting مصر and سوريا).
 func nameWordsToGuard(words []string) []string {
@@ -28,6 +28,15 @@ func nameWordsToGuard(words []string) []string {
 	var out []string
 	if givenName(words[0]) {
 		out = append(out, words[0])
+	}
+	// The words between may be given names too, of the father and the
+	// grandfather (مصطفى حلمي حاجي). Those in ي are guarded, which the
+	// nisba rule would cut (حلمي → حلم, لطفي → لطف); other words there are
+	// as often titles, places or particles (رئيسة لاتفيا …، ولد، بن).
+	for _, w := range words[1 : len(words)-1] {
+		if strings.HasSuffix(Normalize(w), "ي") && givenName(w) {
+			out = append(out, w)
+		}
 	}
 	last := Normalize(words[len(words)-1])
 	if bare, ok := strings.CutPrefix(last, articleAl); ok {

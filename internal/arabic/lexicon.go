@@ -53,12 +53,21 @@ func decodeBloom(b []byte) *bloom {
 // FNV-1a: h1 + i·h2, as in Kirsch and Mitzenmacher). The hash is written
 // out so a lookup allocates nothing: the stemmer asks it per word.
 func (f *bloom) positions(word string, visit func(uint64) bool) bool {
+	return f.positionsOf(fnv64(word), visit)
+}
+
+// fnv64 is the 64-bit FNV-1a hash of a word, as a string or as bytes.
+func fnv64[T string | []byte](word T) uint64 {
 	const offset64, prime64 = 14695981039346656037, 1099511628211
 	sum := uint64(offset64)
 	for i := 0; i < len(word); i++ {
 		sum ^= uint64(word[i])
 		sum *= prime64
 	}
+	return sum
+}
+
+func (f *bloom) positionsOf(sum uint64, visit func(uint64) bool) bool {
 	h1, h2 := sum&0xFFFFFFFF, sum>>32|1
 	for i := uint64(0); i < uint64(f.k); i++ {
 		if !visit((h1 + i*h2) % f.m) {
@@ -80,6 +89,16 @@ func (f *bloom) add(word string) {
 // without a lexicon every word is known.
 func knownWord(s string) bool {
 	return lexicon == nil || lexicon.has(s)
+}
+
+// knownBytes is knownWord for a word being built, so that asking about a
+// candidate the lexicon does not know allocates nothing.
+func knownBytes(b []byte) bool {
+	if lexicon == nil {
+		return true
+	}
+	f := lexicon
+	return f.positionsOf(fnv64(b), func(p uint64) bool { return f.bits[p/8]&(1<<(p%8)) != 0 })
 }
 
 // knownRest reports whether rest, what remains of a word after a one-letter

@@ -27,3 +27,19 @@ var radicalStems = func() map[string]struct{} {
 	}
 	return set
 }()
+
+// feminineNouns are stems whose ة form is a noun of its own, not the
+// feminine of an adjective or participle: the news corpus shows the ة forms
+// far more often than the stem without an ending (شركة and شرك, حركة and
+// حرك, منطقة and منطق), so the stemmer keeps their ة (see
+// TestGenerateFeminineNouns). Joining the rare bare word would gain little
+// and is most often another word. Each stem maps to its term, the stem with
+// ه (the folded ة), made once.
+var feminineNouns = func() map[string]string {
+	stems := strings.Fields(generatedFeminineNouns)
+	set := make(map[string]string, len(stems))
+	for _, s := range stems {
+		set[s] = s + "ه"
+	}
+	return set
+}()

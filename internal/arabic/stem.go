@@ -64,7 +64,19 @@ func stemAffixes(norm string, hamzaAlef uint8) string {
 	if term, ok := wholeWordTerms[s]; ok {
 		return term
 	}
-	s = stripSuffixes(s)
+	s, end := cutSuffixes(s)
+	if end == endFeminine || end == endPluralAt {
+		if withTa, noun := feminineNouns[s]; noun {
+			// A noun of its own in ة keeps it, in all its forms (شركة،
+			// شركته، شركات → شركه), apart from the rare word without it
+			// (شرك). It is a noun, not a verb: no person prefix to fold.
+			s = withTa
+			if singular, ok := brokenPlurals[s]; ok {
+				return singular
+			}
+			return s
+		}
+	}
 	// A final hamza after alef sits on ي before a nisba or feminine ending:
 	// فضاء and فضائية، إجراءات and إجرائية، كهرباء and كهربائي are one word.
 	// ئ is folded to ي, so the bare form takes that seat too.
@@ -75,6 +87,7 @@ func stemAffixes(norm string, hamzaAlef uint8) string {
 	// very function, so a plural that starts with ت (تقارير) is keyed by
 	// its folded form.
 	s = foldPersonPrefix(s)
+	s = derivedFormVerb(s)
 	if singular, ok := brokenPlurals[s]; ok {
 		return singular
 	}
@@ -104,6 +117,45 @@ func foldPersonPrefix(s string) string {
 		if he := "ي" + s[len("ت"):]; knownWord(he) {
 			return he
 		}
+	}
+	return s
+}
+
+// derivedFormVerb gives the verbal noun and the imperfect of the derived
+// forms VII, VIII and X the stem of their past verb, on the evidence of the
+// pattern and of the lexicon knowing that verb: اعتراض، يعترض → اعترض;
+// استخدام → استخدم; انسحاب، ينسحب → انسحب. The verbal noun of these forms
+// is the past verb with an alef before its last letter (انفعال، افتعال،
+// استفعال); a hollow root has the alef in the verb and ي or و in the noun
+// (اختيار → اختار), a doubled one writes its last letter twice in the noun
+// (استمرار → استمر). The imperfect replaces the first alef with ي (يفتعل).
+// Form II (تفعيل) is left alone: its verbal nouns are often nouns of their
+// own (تقرير report and يقرر decides, تنظيم organisation and ينظم).
+func derivedFormVerb(s string) string {
+	n := letters(s)
+	var buf [16]byte // a candidate verb: at most six letters
+	var verb []byte
+	switch {
+	case n == 6 && strings.HasPrefix(s, "ا") && (s[4:6] == "ت" || strings.HasPrefix(s, "ان")) && s[8:10] == "ا",
+		n == 7 && strings.HasPrefix(s, "است") && s[10:12] == "ا":
+		// افتعال، انفعال، استفعال → افتعل، انفعل، استفعل
+		last, beforeAlef := s[len(s)-2:], s[len(s)-6:len(s)-4]
+		switch {
+		case beforeAlef == last: // استمرار → استمر
+			verb = append(buf[:0], s[:len(s)-4]...)
+		case beforeAlef == "ي" || beforeAlef == "و": // اختيار → اختار
+			verb = append(append(append(buf[:0], s[:len(s)-6]...), "ا"...), last...)
+		default:
+			verb = append(append(buf[:0], s[:len(s)-4]...), last...)
+		}
+	case n == 5 && (strings.HasPrefix(s, "ين") || strings.HasPrefix(s, "ي") && s[4:6] == "ت"):
+		// ينفعل، يفتعل → انفعل، افتعل
+		verb = append(append(buf[:0], "ا"...), s[2:]...)
+	default:
+		return s
+	}
+	if knownBytes(verb) {
+		return string(verb)
 	}
 	return s
 }
@@ -229,10 +281,34 @@ var notArticlePrefixes = [...]string{
 // the same stem, including nisba forms of words in -ين/-ون (فلسطين،
 // فلسطيني، فلسطينيين all give فلسط).
 func stripSuffixes(s string) string {
+	s, _ = cutSuffixes(s)
+	return s
+}
+
+// ending says which ending cutSuffixes removed last, as far as the feminine
+// noun rule cares (see feminineNouns).
+type ending uint8
+
+const (
+	endOther    ending = iota // nothing, a pronoun, a verb ending, a masculine plural or dual
+	endFeminine               // the feminine ة (as ه, so also a pronoun ه), as ت before a pronoun or the dual
+	endPluralAt               // the plural ات (of feminine nouns, and of some masculine ones)
+	endNisba                  // a nisba or adverb ending
+)
+
+// cutSuffixes is stripSuffixes, also saying which ending it cut last.
+func cutSuffixes(s string) (string, ending) {
 	if !isArabicWord(s) {
-		return s
+		return s, endOther
 	}
+	end := endOther
 	rest, ok := cutSuffix(s, encliticSuffixes)
+	if !ok && letters(s) == 5 && (strings.HasSuffix(s, "هم") || strings.HasSuffix(s, "هن")) && knownWord(s[:6]) {
+		// هم and هن need four letters before them (تفاهم is a word, not
+		// تفا + هم), or three that the lexicon knows as a word: أرضهم،
+		// هزمهم، دعمهم.
+		rest, ok = s[:6], true
+	}
 	if ok && strings.HasSuffix(s, "ه") && len(s)-len(rest) == 2 && strings.HasSuffix(rest, "ا") {
 		// ه after ا is the word's own (اتجاه، انتباه، مياه) more often than
 		// a pronoun; the feminine step below still treats it alike.
@@ -241,35 +317,55 @@ func stripSuffixes(s string) string {
 	encliticHeh := ok && len(s)-len(rest) == 2 && strings.HasSuffix(s, "ه")
 	if ok {
 		s = rest
+		if encliticHeh {
+			// ة is folded to ه: the ending is a pronoun or the feminine.
+			end = endFeminine
+		}
 		// The feminine ة is written ت before a pronoun: حكومتها → حكومة,
 		// حياتها → حياة, but تصويتهم keeps its ت (see feminineTa).
 		if feminineTa(s) {
 			s = s[:len(s)-2]
+			end = endFeminine
 		}
 	} else if verbTa(s) {
 		// The feminine past verb: قالت → قال, أعلنت → أعلن.
 		s = s[:len(s)-2]
 	}
-	s, _ = cutSuffix(s, nisbaSuffixes)
+	if s2, cut := cutSuffix(s, nisbaSuffixes); cut {
+		s, end = s2, endNisba
+	}
 	withPlural := s
 	var pluralCut bool
 	if !nounInUn(s) {
-		s, pluralCut = cutSuffix(s, pluralSuffixes)
+		var s2 string
+		if s2, pluralCut = cutSuffix(s, pluralSuffixes); pluralCut {
+			if strings.HasSuffix(s, "ات") {
+				end = endPluralAt
+			} else {
+				end = endOther
+			}
+			s = s2
+		}
 	}
 	if pluralCut && dualOfFeminine(withPlural, s) {
 		// The feminine ة is written ت before the dual ending: دولتين،
 		// الطائرتان → دولة، طائرة. Its ه goes like any feminine ending, and
 		// so does the nisba ي it may follow (أمريكيتان → أمريكي → أمريك).
-		s, _ = cutSuffix(s[:len(s)-2], nisbaYeh)
-		return s
+		s, nisba := cutSuffix(s[:len(s)-2], nisbaYeh)
+		if nisba {
+			return s, endNisba
+		}
+		return s, endFeminine
 	}
 	// A pronoun ه cannot follow ة (that is written ته), and ات replaces ة,
 	// so after either the final ه belongs to the word: مواجهة، مواجهات →
 	// مواجه. A final اه is cut always, so اتجاه and اتجاهات stay together.
 	if !encliticHeh && !pluralCut || strings.HasSuffix(s, "اه") {
-		s, _ = cutSuffix(s, feminineSuffixes)
+		if s2, cut := cutSuffix(s, feminineSuffixes); cut {
+			s, end = s2, endFeminine
+		}
 	}
-	return s
+	return s, end
 }
 
 // nounInUn reports whether s is a five-letter word in ون that is not a

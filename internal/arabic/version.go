@@ -13,4 +13,19 @@ package arabic
 // evidence), people's names and the tens keep their endings, question words
 // and prepositions with a pronoun are stop words in every clitic form, and a
 // stop word inside a known name is a term there.
-const Version = 2
+//
+// 3: a noun of its own in ة keeps it (شركة، منطقة: see feminineNouns),
+// and given names in ي between a first and a last name are not cut.
+//
+// 4: the verbal noun and the imperfect of forms VII, VIII and X meet the
+// past verb (اعتراض، يعترض → اعترض; see derivedFormVerb).
+//
+// 5: a known name that holds a stop word is found with proclitics on its
+// first word (وبان كي مون).
+//
+// 6: the pronoun هم/هن is cut after three letters the lexicon knows
+// (أرضهم → أرض, not تفاهم).
+//
+// 7: the verbal noun of a hollow verb of form IV or X meets the verb again
+// (إعادة and أعاد, استقالة and استقال: not feminine nouns of their own).
+const Version = 7
