@@ -37,7 +37,17 @@ func (c *Compare) sync() {
 func (c *Compare) Render() app.UI {
 	w := c.Lang.w()
 	return app.Div().Class("compare-view").Body(
-		app.P().Class("hint").Text(w.compareIntro),
+		app.P().Class("hint").Body(
+			app.Text(w.compareIntro),
+			app.Range(compareExamples).Slice(func(i int) app.UI {
+				sep := ""
+				if i > 0 {
+					sep = joinTerms(c.Lang, []string{"", ""})
+				}
+				return app.Span().Body(app.Text(sep), app.Bdi().Dir("ltr").Text(compareExamples[i]))
+			}),
+			app.Text(w.compareIntroEnd),
+		),
 		app.Form().Class("compare-form").OnSubmit(c.onCompare).Body(
 			app.Label().For("side-a").Text(w.sideA),
 			app.Input().ID("side-a").Type("search").Dir("auto").Placeholder(w.sideHint).Value(c.sideA).
@@ -51,6 +61,9 @@ func (c *Compare) Render() app.UI {
 		app.If(c.Result != nil, func() app.UI { return c.renderResult(c.Result) }),
 	)
 }
+
+// compareExamples are sets a visitor can compare, in the query language.
+var compareExamples = []string{"source:الجزيرة", "date:2014..2015", "entity:تويتر"}
 
 func (c *Compare) onCompare(ctx app.Context, e app.Event) {
 	e.PreventDefault()

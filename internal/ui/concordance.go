@@ -65,10 +65,6 @@ func (c *Concordance) renderLines(dir string) app.UI {
 	for _, l := range c.Result.Lines {
 		open := c.View.results()
 		open.DocID, open.Hit = l.DocID, l.Hit
-		meta := t.sourceLabel(l.Source)
-		if l.Date != "" {
-			meta += " · " + t.displayDate(l.Date, false)
-		}
 		h.open("div", "class", "kwic-row", "role", "row")
 		// The outer cell clips the far end of the context; the inner span
 		// holds the words.
@@ -89,10 +85,18 @@ func (c *Concordance) renderLines(dir string) app.UI {
 		h.bidiText(l.After)
 		h.close("span")
 		h.close("span")
+		// Source and date each isolated: an English date inside an Arabic
+		// line keeps its order.
 		h.open("span", "class", "kwic-doc", "role", "cell", "title", l.Title)
 		h.open("bdi")
-		h.text(meta)
+		h.text(t.sourceLabel(l.Source))
 		h.close("bdi")
+		if l.Date != "" {
+			h.text(" · ")
+			h.open("bdi")
+			h.text(t.displayDate(l.Date, false))
+			h.close("bdi")
+		}
 		h.close("span")
 		h.close("div")
 	}

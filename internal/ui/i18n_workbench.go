@@ -138,6 +138,7 @@ type workTexts struct {
 	// Compare.
 	compareHeading    string
 	compareIntro      string
+	compareIntroEnd   string
 	sideA, sideB      string
 	sideHint          string
 	compareRun        string
@@ -294,7 +295,8 @@ var arabicWorkTexts = workTexts{
 	word:         "الكلمة",
 
 	compareHeading:    "قارن بين مجموعتين من المقالات",
-	compareIntro:      "حدّد كل مجموعة ببحث أو مرشح: source:الجزيرة، date:2014..2015، entity:تويتر، أو كلمة.",
+	compareIntro:      "حدّد كل مجموعة ببحث أو مرشح: ",
+	compareIntroEnd:   "، أو كلمة.",
 	sideA:             "المجموعة أ",
 	sideB:             "المجموعة ب",
 	sideHint:          "مثل: date:..2015",
@@ -455,7 +457,8 @@ var englishWorkTexts = workTexts{
 	word:         "Word",
 
 	compareHeading:    "Compare two sets of articles",
-	compareIntro:      "Give each set as a query or filter: source:الجزيرة, date:2014..2015, entity:تويتر, or a word.",
+	compareIntro:      "Give each set as a query or filter: ",
+	compareIntroEnd:   ", or a word.",
 	sideA:             "Set A",
 	sideB:             "Set B",
 	sideHint:          "e.g. date:..2015",
