@@ -252,6 +252,16 @@ func replayRequests(b *testing.B, ctx context.Context, requests []servedRequest)
 		}
 		rounds[round] = append(rounds[round], [2]string{r.path, r.rng})
 	}
+	return replayRounds(b, ctx, rounds)
+}
+
+// replayRounds fetches each round's files at once, one round after the
+// other, and returns how long that took (see replayRequests).
+func replayRounds(b *testing.B, ctx context.Context, rounds [2][][2]string) float64 {
+	b.Helper()
+	if len(rounds[0])+len(rounds[1]) == 0 {
+		return 0
+	}
 	arg, _ := json.Marshal(rounds)
 	js := `(async (rounds) => {
   const get = async ([path, range]) => {

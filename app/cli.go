@@ -38,6 +38,7 @@ usage:
   marsad serve   [-dist DIR] [-addr HOST:PORT] [-base /PATH/]   serve the built site
   marsad eval    [-analysis-only] [-shared DIR]        analysis and search vs the light10 baseline
   marsad eval    -ranking [-shared DIR]                BM25 k1 × b grid of the search engine on xquad_r_ar
+  marsad peer-site [INPUT FLAGS] [-out DIR]            the corpus as HTML pages for Pagefind (make bench-peers)
 
 input flags (index, build):
   -corpus PATH        a folder of .txt/.md/.html articles (recursive, manifest.json
@@ -76,6 +77,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runServe(rest, stdout)
 	case "eval":
 		err = runEval(rest, stdout)
+	case "peer-site":
+		err = runPeerSite(rest, stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -234,6 +234,9 @@ func measureQuery(start float64) {
 // (Sys, which bounds the WebAssembly memory it grew) and the live heap.
 func exposeMemStats() {
 	app.Window().Set("marsadMemStats", app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) > 0 && args[0].Truthy() {
+			runtime.GC() // marsadMemStats(true): what stays live
+		}
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
 		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys)}
