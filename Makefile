@@ -88,14 +88,22 @@ $(PAGEFIND):
 	@test -x $(AXE_DIR)/node_modules/.bin/pagefind || { echo "npm did not install pagefind into $(AXE_DIR)"; exit 1; }
 
 $(PEERS_DIR)/pagefind/.built-$(PAGEFIND_VERSION): $(CORPUS) $(PAGEFIND) app/peers.go
+	@test -f $(CORPUS) || { echo "make bench-peers needs the corpus $(CORPUS) (set CORPUS=... or SHARED=...)"; exit 1; }
 	$(GO) run ./app peer-site -corpus $(CORPUS) -out $(PEERS_DIR)/pagefind
 	$(AXE_DIR)/node_modules/.bin/pagefind --site $(PEERS_DIR)/pagefind --force-language ar | tail -4
 	touch $@
 
-bench-peers: go-check browser-deps build $(PEERS_DIR)/pagefind/.built-$(PAGEFIND_VERSION)
+# Marsad's bundle is indexed again when the corpus or the indexing code changes.
+INDEX_INPUTS := $(shell find internal/index internal/arabic internal/ingest internal/corpus internal/entity -type f -not -name '*_test.go' -not -path '*/testdata/*' 2>/dev/null)
+
+$(PEERS_DIR)/bundle/.built: $(CORPUS) $(INDEX_INPUTS)
 	@test -f $(CORPUS) || { echo "make bench-peers needs the corpus $(CORPUS) (set CORPUS=... or SHARED=...)"; exit 1; }
+	$(GO) run ./app index -corpus $(CORPUS) -out $(PEERS_DIR)/bundle | tail -1
+	touch $@
+
+bench-peers: go-check browser-deps build $(PEERS_DIR)/bundle/.built $(PEERS_DIR)/pagefind/.built-$(PAGEFIND_VERSION)
 	mkdir -p $(PEERS_DIR)/marsad/web && cp $(WASM) $(PEERS_DIR)/marsad/web/app.wasm
-	$(GO) run ./app build -corpus $(CORPUS) -dist $(PEERS_DIR)/marsad | tail -1
+	$(GO) run ./app build -bundle $(PEERS_DIR)/bundle -dist $(PEERS_DIR)/marsad | tail -1
 	set -o pipefail; MARSAD_PEERS_MARSAD=$(abspath $(PEERS_DIR)/marsad) MARSAD_PEERS_PAGEFIND=$(abspath $(PEERS_DIR)/pagefind) \
 		MARSAD_PEERS_VISITS=$(PEERS_VISITS) MARSAD_PEERS_MEMORY=$(PEERS_MEMORY) \
 		$(GO) test -run '^$$' -bench '^BenchmarkPeers$$' -benchtime 1x -count 1 -timeout 90m ./app 2>&1 | tee bench-peers.txt

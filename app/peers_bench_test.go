@@ -41,6 +41,7 @@ import (
 //	                       ('marsad peer-site', then 'pagefind --site')
 //	MARSAD_PEERS_VISITS    cold visits of each engine (default 5)
 //	MARSAD_PEERS_MEMORY    queries of the memory session (default 1000)
+//	MARSAD_PEERS_QUERIES   at most this many typed queries (default all)
 //
 // Times are from the input event (or navigation start) to the frame after
 // the DOM shows the top ten: each page marks the moment its answer is in
@@ -102,7 +103,11 @@ func BenchmarkPeers(b *testing.B) {
 			waitFor(b, e.ctx, e.name+"'s first result", `window.__peerPainted.some((p) => p.name === `+jsString(e.first)+`)`)
 			e.srv.waitIdle(e.ctx, 500*time.Millisecond, 30*time.Second)
 		}
-		for n, q := range queries[1:] {
+		typedQueries := queries[1:]
+		if n := envInt("MARSAD_PEERS_QUERIES", 0); n > 0 && n < len(typedQueries) {
+			typedQueries = typedQueries[:n]
+		}
+		for n, q := range typedQueries {
 			for k := range engines {
 				e := engines[(k+n)%len(engines)]
 				e.queries = append(e.queries, peerQuery(b, e, q))
@@ -121,7 +126,7 @@ func BenchmarkPeers(b *testing.B) {
 			}
 		}
 	}
-	reportPeers(b, engines, memQueries, len(queries)-1)
+	reportPeers(b, engines, memQueries, len(engines[1].queries))
 }
 
 // firstResultsMarkName is the mark Marsad sets once its first results are on
@@ -131,7 +136,7 @@ const firstResultsMarkName = "marsad:first-results"
 type peerEngine struct {
 	name         string
 	handler      http.Handler
-	first, query string          // the page's mark of its first answer, its measure of every answer
+	first, query string            // the page's mark of its first answer, its measure of every answer
 	data         func(string) bool // a file of the index or the corpus, as opposed to the app
 	late         func(string) bool // a file of the second round of a query (articles, fragments)
 
@@ -146,14 +151,16 @@ type peerEngine struct {
 }
 
 type peerVisit struct {
-	coldMs, warmMs     float64
-	appWire, dataWire  int64 // on the wire (encodedDataLength) before the first result, as the page fetched them
-	served             int64 // body bytes the server sent before the first result, the service worker's too
-	encoding           string
-	largest            string
-	largestWire        int64
-	warmServed         int64 // what the second visit fetched from the server
-	secondVisitChecked bool
+	coldMs, warmMs      float64
+	appBytes, dataBytes int64 // body bytes the server sent before the first result, for the page and its workers (not the service worker's precache)
+	pageWire            int64 // what the page itself received before the first result, on the wire (DevTools' encodedDataLength)
+	served              int64 // body bytes the server sent before the first result, the service worker's precache too
+	encoding            string
+	largest             string
+	largestWire         int64
+	warmServed          int64 // what the second visit fetched from the server
+	timeline            string
+	secondVisitChecked  bool
 }
 
 type peerQueryOutcome struct {
@@ -272,13 +279,27 @@ func peerVisitOnce(b *testing.B, e *peerEngine, url string) peerVisit {
 	installPaintHook(b, ctx, e.first, e.query)
 	net := listenNetwork(b, ctx)
 	startServed := e.srv.served()
+	navStart := time.Now()
 	do(b, ctx, chromedp.Navigate(url))
 	firstJS := `(window.__peerPainted || []).filter((p) => p.name === ` + jsString(e.first) + `).map((p) => p.at)[0] || 0`
 	waitFor(b, ctx, e.name+"'s first result", firstJS)
 	var v peerVisit
 	v.coldMs = evalJS[float64](b, ctx, firstJS)
+	// The server's clock: the answers that ended before the first result
+	// was painted, counted from the moment the navigation was asked for.
+	painted := navStart.Add(time.Duration(v.coldMs * float64(time.Millisecond)))
 	for _, r := range e.srv.since(startServed) {
+		if r.at.After(painted) {
+			continue
+		}
 		v.served += r.bytes
+		switch {
+		case r.precache:
+		case e.data(r.path):
+			v.dataBytes += r.bytes
+		default:
+			v.appBytes += r.bytes
+		}
 	}
 	// The requests the first result waited for: those finished before it
 	// (DevTools' clock and the page's differ by the document's own
@@ -293,15 +314,24 @@ func peerVisitOnce(b *testing.B, e *peerEngine, url string) peerVisit {
 		if k := strings.IndexByte(u, '?'); k >= 0 {
 			u = u[:k]
 		}
-		if e.data(u) {
-			v.dataWire += r.wire
-		} else {
-			v.appWire += r.wire
-		}
+		v.pageWire += r.wire
 		if r.wire > v.largestWire {
 			v.largestWire, v.largest, v.encoding = r.wire, u, r.encoding
 		}
 	}
+	v.timeline = evalJS[string](b, ctx, `(() => {
+  const parts = [];
+  const nav = performance.getEntriesByType("navigation")[0];
+  if (nav) parts.push("page " + nav.responseEnd.toFixed(0));
+  for (const e of performance.getEntriesByType("resource")) {
+    if (e.responseEnd > `+strconv.FormatFloat(v.coldMs, 'f', 1, 64)+`) continue;
+    const name = new URL(e.name).pathname.split("/").pop();
+    parts.push(name + " " + e.startTime.toFixed(0) + "–" + e.responseEnd.toFixed(0) + " (" + (e.transferSize / 1024).toFixed(0) + " KB)");
+  }
+  for (const m of performance.getEntriesByType("mark")) parts.push(m.name + " " + m.startTime.toFixed(0));
+  parts.push("painted " + `+strconv.FormatFloat(v.coldMs, 'f', 0, 64)+`);
+  return parts.join(", ");
+})()`)
 	// The second visit: the page falls quiet first (Marsad's worker
 	// precaches, its entity table arrives).
 	e.srv.waitIdle(ctx, time.Second, 60*time.Second)
@@ -327,7 +357,7 @@ func peerQuery(b *testing.B, e *peerEngine, q benchset.Query) peerQueryOutcome {
 	ms, timedOut := typePainted(b, e.ctx, e.query, q.Text)
 	e.srv.waitIdle(e.ctx, 0, 10*time.Second)
 	out := peerQueryOutcome{Query: q, ms: ms, timedOut: timedOut}
-	var rounds [2][][2]string
+	rounds := [2][][2]string{{}, {}}
 	for _, r := range e.srv.since(before) {
 		out.bytes += r.bytes
 		if r.precache || !e.data(r.path) {
@@ -469,9 +499,10 @@ func reportPeers(b *testing.B, engines []*peerEngine, memQueries, typed int) {
 	rows := []row{
 		{"cold: time to first result (median)", col(m, func(v peerVisit) float64 { return v.coldMs }), col(p, func(v peerVisit) float64 { return v.coldMs }), "ms"},
 		{"second visit: time to first result", col(m, func(v peerVisit) float64 { return v.warmMs }), col(p, func(v peerVisit) float64 { return v.warmMs }), "ms"},
-		{"cold: app bytes before first result (wire)", col(m, func(v peerVisit) float64 { return kb(v.appWire) }), col(p, func(v peerVisit) float64 { return kb(v.appWire) }), "KB"},
-		{"cold: data bytes before first result (wire)", col(m, func(v peerVisit) float64 { return kb(v.dataWire) }), col(p, func(v peerVisit) float64 { return kb(v.dataWire) }), "KB"},
-		{"cold: served before first result (+worker)", col(m, func(v peerVisit) float64 { return kb(v.served) }), col(p, func(v peerVisit) float64 { return kb(v.served) }), "KB"},
+		{"cold: app bytes before first result", col(m, func(v peerVisit) float64 { return kb(v.appBytes) }), col(p, func(v peerVisit) float64 { return kb(v.appBytes) }), "KB"},
+		{"cold: data bytes before first result", col(m, func(v peerVisit) float64 { return kb(v.dataBytes) }), col(p, func(v peerVisit) float64 { return kb(v.dataBytes) }), "KB"},
+		{"cold: the page's own, on the wire (DevTools)", col(m, func(v peerVisit) float64 { return kb(v.pageWire) }), col(p, func(v peerVisit) float64 { return kb(v.pageWire) }), "KB"},
+		{"cold: all served before it (+SW precache)", col(m, func(v peerVisit) float64 { return kb(v.served) }), col(p, func(v peerVisit) float64 { return kb(v.served) }), "KB"},
 		{"second visit: served by the server", col(m, func(v peerVisit) float64 { return kb(v.warmServed) }), col(p, func(v peerVisit) float64 { return kb(v.warmServed) }), "KB"},
 		{"query input→painted p50", qcol(m, ms, 50), qcol(p, ms, 50), "ms"},
 		{"query input→painted p95", qcol(m, ms, 95), qcol(p, ms, 95), "ms"},
@@ -501,6 +532,7 @@ func reportPeers(b *testing.B, engines []*peerEngine, memQueries, typed int) {
 			}
 			fmt.Fprintf(&sb, "%s: cold %s ms, second %s ms; largest file before the first result %s, %.1f KB on the wire (%s)\n",
 				e.name, strings.Join(colds, " "), strings.Join(warms, " "), v.largest, kb(v.largestWire), cmp.Or(v.encoding, "identity"))
+			fmt.Fprintf(&sb, "%s first cold visit, ms from navigation: %s\n", e.name, v.timeline)
 		}
 	}
 	if len(m.memAt) > 0 {

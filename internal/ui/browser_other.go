@@ -18,6 +18,8 @@ func pageWasControlled() bool { return false }
 
 func markFirstResults() {}
 
+func markLoad(string) {}
+
 // Natively there is no document to set, focus or scroll: the page is only
 // pre-rendered there, and tested as HTML.
 func syncDocument(lang, string)  {}

@@ -171,6 +171,13 @@ func markFirstResults() {
 	}
 }
 
+// markLoad records a step of loading the corpus as a performance mark
+// ("marsad:" + step), for the benchmark's account of a cold visit and for
+// anyone profiling the page.
+func markLoad(step string) {
+	app.Window().Get("performance").Call("mark", "marsad:"+step)
+}
+
 // page calls one of the helpers web/page.js defines on window.marsadPage;
 // a page whose script failed to load still works, without them.
 func page(name string, args ...any) {
