@@ -134,17 +134,17 @@ type queryOutcome struct {
 // pageAnswer is what the page showed for a query, read right after the
 // query's own "marsad:query" measure.
 type pageAnswer struct {
-	Ms       float64 `json:"ms"`     // the measure's duration, or -1 when it never came
-	WallMs   float64 `json:"wallMs"` // from the input event to the page noticing the measure: a check on Ms
+	Ms     float64 `json:"ms"`     // the measure's duration, or -1 when it never came
+	WallMs float64 `json:"wallMs"` // from the input event to the page noticing the measure: a check on Ms
 	// PaintedMs is from the input event to the frame after the answer is in
 	// the DOM (see peerPaintHook), what a visitor waits; -1 if not seen.
 	PaintedMs float64 `json:"paintedMs"`
-	Measures int     `json:"measures"`
-	TimedOut bool    `json:"timedOut"`
-	Hits     int     `json:"hits"`
-	Count    string  `json:"count"`
-	Error    string  `json:"error"`
-	Notes    string  `json:"notes"`
+	Measures  int     `json:"measures"`
+	TimedOut  bool    `json:"timedOut"`
+	Hits      int     `json:"hits"`
+	Count     string  `json:"count"`
+	Error     string  `json:"error"`
+	Notes     string  `json:"notes"`
 }
 
 type goMemStats struct {

@@ -126,7 +126,7 @@ func BenchmarkPeers(b *testing.B) {
 			}
 		}
 	}
-	reportPeers(b, engines, memQueries, len(engines[1].queries))
+	reportPeers(b, engines, queries[0].Text, memQueries, len(engines[1].queries))
 }
 
 // firstResultsMarkName is the mark Marsad sets once its first results are on
@@ -160,6 +160,7 @@ type peerVisit struct {
 	largestWire         int64
 	warmServed          int64 // what the second visit fetched from the server
 	timeline            string
+	warmTimeline        string
 	secondVisitChecked  bool
 }
 
@@ -319,19 +320,7 @@ func peerVisitOnce(b *testing.B, e *peerEngine, url string) peerVisit {
 			v.largestWire, v.largest, v.encoding = r.wire, u, r.encoding
 		}
 	}
-	v.timeline = evalJS[string](b, ctx, `(() => {
-  const parts = [];
-  const nav = performance.getEntriesByType("navigation")[0];
-  if (nav) parts.push("page " + nav.responseEnd.toFixed(0));
-  for (const e of performance.getEntriesByType("resource")) {
-    if (e.responseEnd > `+strconv.FormatFloat(v.coldMs, 'f', 1, 64)+`) continue;
-    const name = new URL(e.name).pathname.split("/").pop();
-    parts.push(name + " " + e.startTime.toFixed(0) + "–" + e.responseEnd.toFixed(0) + " (" + (e.transferSize / 1024).toFixed(0) + " KB)");
-  }
-  for (const m of performance.getEntriesByType("mark")) parts.push(m.name + " " + m.startTime.toFixed(0));
-  parts.push("painted " + `+strconv.FormatFloat(v.coldMs, 'f', 0, 64)+`);
-  return parts.join(", ");
-})()`)
+	v.timeline = evalJS[string](b, ctx, timelineJS(v.coldMs))
 	// The second visit: the page falls quiet first (Marsad's worker
 	// precaches, its entity table arrives).
 	e.srv.waitIdle(ctx, time.Second, 60*time.Second)
@@ -343,10 +332,30 @@ func peerVisitOnce(b *testing.B, e *peerEngine, url string) peerVisit {
 	do(b, ctx, chromedp.Navigate(url))
 	waitFor(b, ctx, e.name+"'s first result on the second visit", firstJS)
 	v.warmMs = evalJS[float64](b, ctx, firstJS)
+	v.warmTimeline = evalJS[string](b, ctx, timelineJS(v.warmMs))
 	for _, r := range e.srv.since(before) {
 		v.warmServed += r.bytes
 	}
 	return v
+}
+
+// timelineJS lists, in ms from navigation start, the page's files that
+// arrived before painted (with what they cost on the wire) and its marks.
+func timelineJS(painted float64) string {
+	limit := strconv.FormatFloat(painted, 'f', 1, 64)
+	return `(() => {
+  const parts = [];
+  const nav = performance.getEntriesByType("navigation")[0];
+  if (nav) parts.push("page " + nav.responseEnd.toFixed(0));
+  for (const e of performance.getEntriesByType("resource")) {
+    if (e.responseEnd > ` + limit + `) continue;
+    const name = new URL(e.name).pathname.split("/").pop();
+    parts.push(name + " " + e.startTime.toFixed(0) + "–" + e.responseEnd.toFixed(0) + " (" + (e.transferSize / 1024).toFixed(0) + " KB)");
+  }
+  for (const m of performance.getEntriesByType("mark")) parts.push(m.name + " " + m.startTime.toFixed(0));
+  parts.push("painted " + ` + limit + `);
+  return parts.join(", ");
+})()`
 }
 
 // peerQuery types q into the engine's open page and measures it, then
@@ -461,7 +470,7 @@ func envInt(name string, def int) int {
 }
 
 // reportPeers prints the table of both engines and their ratios.
-func reportPeers(b *testing.B, engines []*peerEngine, memQueries, typed int) {
+func reportPeers(b *testing.B, engines []*peerEngine, first string, memQueries, typed int) {
 	m, p := engines[0], engines[1]
 	col := func(e *peerEngine, f func(peerVisit) float64) float64 {
 		var xs []float64
@@ -512,7 +521,7 @@ func reportPeers(b *testing.B, engines []*peerEngine, memQueries, typed int) {
 		{"bytes per query p95", qcol(m, qkb, 95), qcol(p, qkb, 95), "KB"},
 	}
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "\nMarsad vs Pagefind: %d cold visits each, %d queries typed each (no prefix/fuzzy), interleaved\n", len(m.visits), typed)
+	fmt.Fprintf(&sb, "\nMarsad vs Pagefind: %d cold visits each on /?q=%s, %d queries typed each (no prefix/fuzzy), interleaved\n", len(m.visits), first, typed)
 	fmt.Fprintf(&sb, "%-46s %12s %12s %8s\n", "figure", "Marsad", "Pagefind", "ratio")
 	for _, r := range rows {
 		ratio := "—"
@@ -533,6 +542,7 @@ func reportPeers(b *testing.B, engines []*peerEngine, memQueries, typed int) {
 			fmt.Fprintf(&sb, "%s: cold %s ms, second %s ms; largest file before the first result %s, %.1f KB on the wire (%s)\n",
 				e.name, strings.Join(colds, " "), strings.Join(warms, " "), v.largest, kb(v.largestWire), cmp.Or(v.encoding, "identity"))
 			fmt.Fprintf(&sb, "%s first cold visit, ms from navigation: %s\n", e.name, v.timeline)
+			fmt.Fprintf(&sb, "%s its second visit: %s\n", e.name, v.warmTimeline)
 		}
 	}
 	if len(m.memAt) > 0 {
