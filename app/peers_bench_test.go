@@ -78,6 +78,12 @@ func BenchmarkPeers(b *testing.B) {
 			data: func(p string) bool { return strings.Contains(p, ".pf_") },
 			late: func(p string) bool { return strings.HasSuffix(p, ".pf_fragment") }},
 	}
+	// A second Marsad site, to compare two builds' visits in the same run.
+	if alt := os.Getenv("MARSAD_PEERS_MARSAD_B"); alt != "" {
+		b2 := *engines[0]
+		b2.name, b2.handler = "Marsad-B", site.FileServer(alt)
+		engines = append(engines, &b2)
+	}
 	for _, e := range engines {
 		e.srv = newAccountingServer(e.handler)
 		e.ts = httptest.NewServer(e.srv)
@@ -95,7 +101,7 @@ func BenchmarkPeers(b *testing.B) {
 			}
 		}
 		// The queries, typed into one open page of each engine in turn.
-		for _, e := range engines {
+		for _, e := range engines[:2] {
 			e.ctx, e.cancel = startBrowser(b, 30*time.Minute)
 			defer e.cancel()
 			installPaintHook(b, e.ctx, e.first, e.query)
@@ -108,8 +114,8 @@ func BenchmarkPeers(b *testing.B) {
 			typedQueries = typedQueries[:n]
 		}
 		for n, q := range typedQueries {
-			for k := range engines {
-				e := engines[(k+n)%len(engines)]
+			for k := range 2 {
+				e := engines[(k+n)%2]
 				e.queries = append(e.queries, peerQuery(b, e, q))
 			}
 		}
@@ -321,10 +327,11 @@ func peerVisitOnce(b *testing.B, e *peerEngine, url string) peerVisit {
 		}
 	}
 	v.timeline = evalJS[string](b, ctx, timelineJS(v.coldMs))
+	v.timeline += evalJS[string](b, ctx, goStatsJS)
 	// The second visit: the page falls quiet first (Marsad's worker
 	// precaches, its entity table arrives).
 	e.srv.waitIdle(ctx, time.Second, 60*time.Second)
-	if e.name == "Marsad" {
+	if strings.HasPrefix(e.name, "Marsad") {
 		waitFor(b, ctx, "the service worker to take control", `navigator.serviceWorker.controller !== null`)
 		e.srv.waitIdle(ctx, time.Second, 60*time.Second)
 	}
@@ -333,11 +340,19 @@ func peerVisitOnce(b *testing.B, e *peerEngine, url string) peerVisit {
 	waitFor(b, ctx, e.name+"'s first result on the second visit", firstJS)
 	v.warmMs = evalJS[float64](b, ctx, firstJS)
 	v.warmTimeline = evalJS[string](b, ctx, timelineJS(v.warmMs))
+	v.warmTimeline += evalJS[string](b, ctx, goStatsJS)
 	for _, r := range e.srv.since(before) {
 		v.warmServed += r.bytes
 	}
 	return v
 }
+
+// goStatsJS tells what Go's collector had done by then, on Marsad's page.
+const goStatsJS = `(() => {
+  if (!window.marsadMemStats) return "";
+  const m = window.marsadMemStats();
+  return "; Go: " + m.numGC + " collections, " + m.gcPauseMs.toFixed(0) + " ms paused, " + (m.totalAlloc / 1048576).toFixed(1) + " MB allocated, heap " + (m.heapAlloc / 1048576).toFixed(1) + " MB";
+})()`
 
 // timelineJS lists, in ms from navigation start, the page's files that
 // arrived before painted (with what they cost on the wire) and its marks.
@@ -532,6 +547,11 @@ func reportPeers(b *testing.B, engines []*peerEngine, first string, memQueries, 
 	}
 	fmt.Fprintf(&sb, "%-46s %12d %12d\n", "queries with no answer in 30 s", timedOut(m), timedOut(p))
 	for _, e := range engines {
+		if e.name == "Marsad-B" {
+			fmt.Fprintf(&sb, "Marsad-B (MARSAD_PEERS_MARSAD_B): cold %.0f ms, second %.0f ms (medians; Marsad %.0f and %.0f)\n",
+				col(e, func(v peerVisit) float64 { return v.coldMs }), col(e, func(v peerVisit) float64 { return v.warmMs }),
+				col(m, func(v peerVisit) float64 { return v.coldMs }), col(m, func(v peerVisit) float64 { return v.warmMs }))
+		}
 		if len(e.visits) > 0 {
 			v := e.visits[0]
 			var colds, warms []string

@@ -20,6 +20,9 @@ func markFirstResults() {}
 
 func markLoad(string) {}
 
+// afterPaint: natively nothing is painted.
+func afterPaint(fn func()) { fn() }
+
 // Natively there is no document to set, focus or scroll: the page is only
 // pre-rendered there, and tested as HTML.
 func syncDocument(lang, string)  {}

@@ -171,6 +171,25 @@ func markFirstResults() {
 	}
 }
 
+// afterPaint calls fn once the browser has drawn the next frame: work that
+// can wait (the entity table) does not hold back the paint of what the page
+// just put in the DOM. (A frame callback runs before that frame's paint;
+// the task it queues runs after.)
+func afterPaint(fn func()) {
+	var frame, task app.Func
+	task = app.FuncOf(func(app.Value, []app.Value) any {
+		task.Release()
+		fn()
+		return nil
+	})
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		app.Window().Call("setTimeout", task, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
+}
+
 // markLoad records a step of loading the corpus as a performance mark
 // ("marsad:" + step), for the benchmark's account of a cold visit and for
 // anyone profiling the page.
@@ -246,7 +265,8 @@ func exposeMemStats() {
 		}
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
-		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys)}
+		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys),
+			"numGC": float64(m.NumGC), "gcPauseMs": float64(m.PauseTotalNs) / 1e6, "totalAlloc": float64(m.TotalAlloc)}
 	}))
 }
 

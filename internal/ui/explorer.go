@@ -173,7 +173,7 @@ func (c *Explorer) refresh(ctx app.Context) {
 }
 
 // loadEntitiesLater loads the entity table once an answer that went
-// without it is on the page (search.Request.EntitiesLater: a visit's first
+// without it is on the page and painted (search.Request.EntitiesLater: a visit's first
 // results do not wait for its hundreds of kilobytes), then answers the view
 // again with the entity facet counted.
 func (c *Explorer) loadEntitiesLater(ctx app.Context, engine *search.Engine, s pageState) {
@@ -181,9 +181,11 @@ func (c *Explorer) loadEntitiesLater(ctx app.Context, engine *search.Engine, s p
 		return
 	}
 	c.entitiesAsked = true
-	ctx.Async(func() {
-		_ = engine.LoadEntities() // a failure shows in the facets of the next answer
-		ctx.Dispatch(func(ctx app.Context) { c.refresh(ctx) })
+	afterPaint(func() {
+		ctx.Async(func() {
+			_ = engine.LoadEntities() // a failure shows in the facets of the next answer
+			ctx.Dispatch(func(ctx app.Context) { c.refresh(ctx) })
+		})
 	})
 }
 
