@@ -9,7 +9,7 @@ ADDR    ?= localhost:8080
 WASM    := $(DIST)/web/app.wasm
 GOFILES := $(shell find app internal -name '*.go' 2>/dev/null)
 
-.PHONY: run build test lint browser-deps axe go-check bench bench-sites eval tune size clean
+.PHONY: run build test lint browser-deps axe pagefind go-check bench bench-peers bench-sites eval tune size clean
 
 run: build
 	$(GO) run ./app serve -dist $(DIST) -addr $(ADDR)
@@ -27,17 +27,22 @@ AXE         := $(AXE_DIR)/node_modules/axe-core/axe.min.js
 test: go-check browser-deps axe lint build
 	MARSAD_DIST=$(abspath $(DIST)) MARSAD_AXE=$(abspath $(AXE)) $(GO) test -count=1 -timeout 40m ./...
 
-axe: $(AXE)
-$(AXE):
+# npm itself, from Debian when it is missing; $(1) says what it is for.
+define need-npm
 	@command -v npm >/dev/null 2>&1 || { \
 		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
-			echo "Installing Debian's nodejs and npm, for axe-core…"; \
+			echo "Installing Debian's nodejs and npm, for $(1)…"; \
 			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm || exit 1; \
 		elif command -v apt-get >/dev/null 2>&1 && command -v sudo >/dev/null 2>&1; then \
 			sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y nodejs npm || exit 1; \
 		else \
-			echo "make test needs npm to install axe-core: install Node.js with npm (apt-get install nodejs npm)."; exit 1; \
+			echo "$(1) needs npm: install Node.js with npm (apt-get install nodejs npm)."; exit 1; \
 		fi; }
+endef
+
+axe: $(AXE)
+$(AXE):
+	$(call need-npm,axe-core)
 	mkdir -p $(AXE_DIR)
 	npm install --prefix $(AXE_DIR) --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
 	@test -f $@ || { echo "npm did not install axe-core into $(AXE_DIR)"; exit 1; }
@@ -62,6 +67,46 @@ bench: go-check browser-deps build bench-sites
 	$(GO) test -run '^$$' -bench BundleBuild -benchtime 1x -count 3 ./app && \
 	MARSAD_DIST=$(abspath $(DIST)) MARSAD_BENCH_SITES=$(abspath $(BENCH_SITES)) $(GO) test -run '^$$' -bench 'Browser|FirstResult' -benchtime 1x -count 1 -timeout 60m ./app; \
 	} 2>&1 | tee bench.txt
+
+# Marsad against Pagefind (npm 'pagefind', the peer static search engine) on
+# the same corpus: one headless-browser run over both sites, interleaved,
+# prints a table of both and their ratios (see BenchmarkPeers). The Pagefind
+# site (the corpus as one page an article, then its index) is rebuilt when the
+# corpus or Pagefind's version changes; Marsad's on every run.
+CORPUS           ?= $(SHARED)/corpora/news-70k.jsonl.gz
+PAGEFIND_VERSION := 1.6.0
+PAGEFIND         := $(AXE_DIR)/node_modules/pagefind/package.json
+PEERS_DIR        := build/peers/$(basename $(basename $(notdir $(CORPUS))))
+PEERS_VISITS     ?= 5
+PEERS_MEMORY     ?= 1000
+
+pagefind: $(PAGEFIND)
+$(PAGEFIND):
+	$(call need-npm,pagefind)
+	mkdir -p $(AXE_DIR)
+	npm install --prefix $(AXE_DIR) --no-audit --no-fund --loglevel=error pagefind@$(PAGEFIND_VERSION)
+	@test -x $(AXE_DIR)/node_modules/.bin/pagefind || { echo "npm did not install pagefind into $(AXE_DIR)"; exit 1; }
+
+$(PEERS_DIR)/pagefind/.built-$(PAGEFIND_VERSION): $(CORPUS) $(PAGEFIND) app/peers.go
+	@test -f $(CORPUS) || { echo "make bench-peers needs the corpus $(CORPUS) (set CORPUS=... or SHARED=...)"; exit 1; }
+	$(GO) run ./app peer-site -corpus $(CORPUS) -out $(PEERS_DIR)/pagefind
+	$(AXE_DIR)/node_modules/.bin/pagefind --site $(PEERS_DIR)/pagefind --force-language ar | tail -4
+	touch $@
+
+# Marsad's bundle is indexed again when the corpus or the indexing code changes.
+INDEX_INPUTS := $(shell find internal/index internal/arabic internal/ingest internal/corpus internal/entity -type f -not -name '*_test.go' -not -path '*/testdata/*' 2>/dev/null)
+
+$(PEERS_DIR)/bundle/.built: $(CORPUS) $(INDEX_INPUTS)
+	@test -f $(CORPUS) || { echo "make bench-peers needs the corpus $(CORPUS) (set CORPUS=... or SHARED=...)"; exit 1; }
+	$(GO) run ./app index -corpus $(CORPUS) -out $(PEERS_DIR)/bundle | tail -1
+	touch $@
+
+bench-peers: go-check browser-deps build $(PEERS_DIR)/bundle/.built $(PEERS_DIR)/pagefind/.built-$(PAGEFIND_VERSION)
+	mkdir -p $(PEERS_DIR)/marsad/web && cp $(WASM) $(PEERS_DIR)/marsad/web/app.wasm
+	$(GO) run ./app build -bundle $(PEERS_DIR)/bundle -dist $(PEERS_DIR)/marsad | tail -1
+	set -o pipefail; MARSAD_PEERS_MARSAD=$(abspath $(PEERS_DIR)/marsad) MARSAD_PEERS_PAGEFIND=$(abspath $(PEERS_DIR)/pagefind) \
+		MARSAD_PEERS_VISITS=$(PEERS_VISITS) MARSAD_PEERS_MEMORY=$(PEERS_MEMORY) \
+		$(GO) test -run '^$$' -bench '^BenchmarkPeers$$' -benchtime 1x -count 1 -timeout 90m ./app 2>&1 | tee bench-peers.txt
 
 # The benchmark corpora as sites, rebuilt when the corpus or the app changes.
 bench-sites: build
@@ -106,4 +151,4 @@ browser-deps:
 	fi
 
 clean:
-	rm -rf $(DIST) build bench.txt
+	rm -rf $(DIST) build bench.txt bench-peers.txt

@@ -134,14 +134,17 @@ type queryOutcome struct {
 // pageAnswer is what the page showed for a query, read right after the
 // query's own "marsad:query" measure.
 type pageAnswer struct {
-	Ms       float64 `json:"ms"`     // the measure's duration, or -1 when it never came
-	WallMs   float64 `json:"wallMs"` // from the input event to the page noticing the measure: a check on Ms
-	Measures int     `json:"measures"`
-	TimedOut bool    `json:"timedOut"`
-	Hits     int     `json:"hits"`
-	Count    string  `json:"count"`
-	Error    string  `json:"error"`
-	Notes    string  `json:"notes"`
+	Ms     float64 `json:"ms"`     // the measure's duration, or -1 when it never came
+	WallMs float64 `json:"wallMs"` // from the input event to the page noticing the measure: a check on Ms
+	// PaintedMs is from the input event to the frame after the answer is in
+	// the DOM (see peerPaintHook), what a visitor waits; -1 if not seen.
+	PaintedMs float64 `json:"paintedMs"`
+	Measures  int     `json:"measures"`
+	TimedOut  bool    `json:"timedOut"`
+	Hits      int     `json:"hits"`
+	Count     string  `json:"count"`
+	Error     string  `json:"error"`
+	Notes     string  `json:"notes"`
 }
 
 type goMemStats struct {
@@ -157,6 +160,7 @@ func runBrowserVisit(b *testing.B, dir string, queries []benchset.Query) browser
 	defer ts.Close()
 	ctx, cancel := newBenchBrowser(b, 15*time.Minute)
 	defer cancel()
+	installPaintHook(b, ctx, firstResultsMarkName, "marsad:query")
 	console := collectConsole(ctx)
 
 	v := browserVisit{first: queries[0], firstKinds: map[string]int64{}}
@@ -252,6 +256,16 @@ func replayRequests(b *testing.B, ctx context.Context, requests []servedRequest)
 		}
 		rounds[round] = append(rounds[round], [2]string{r.path, r.rng})
 	}
+	return replayRounds(b, ctx, rounds)
+}
+
+// replayRounds fetches each round's files at once, one round after the
+// other, and returns how long that took (see replayRequests).
+func replayRounds(b *testing.B, ctx context.Context, rounds [2][][2]string) float64 {
+	b.Helper()
+	if len(rounds[0])+len(rounds[1]) == 0 {
+		return 0
+	}
 	arg, _ := json.Marshal(rounds)
 	js := `(async (rounds) => {
   const get = async ([path, range]) => {
@@ -289,13 +303,21 @@ func typeQuery(b *testing.B, ctx context.Context, text string) pageAnswer {
   const mine = () => performance.getEntriesByName("marsad:query").filter((e) => e.startTime >= t0);
   const text = (sel) => Array.from(document.querySelectorAll(sel)).map((e) => e.innerText.trim()).filter((s) => s).join(" | ");
   let done = false, timer = 0;
-  const finish = (timedOut) => {
+  const finish = async (timedOut) => {
     if (done) return;
     done = true;
     observer.disconnect();
     clearTimeout(timer);
     const m = mine();
+    let painted = -1;
+    for (let i = 0; i < 200 && !timedOut && window.__peerPainted; i++) {
+      const p = window.__peerPainted.find((p) => p.name === "marsad:query" && p.marked >= t0);
+      if (p) { painted = p.at - t0; break; }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    if (window.__peerPainted) window.__peerPainted = window.__peerPainted.slice(-4);
     resolve({
+      paintedMs: painted,
       ms: m.length ? m[0].duration : -1,
       wallMs: performance.now() - t0,
       measures: m.length,
@@ -396,6 +418,7 @@ type servedRequest struct {
 	// the page's own fetches send none. (A file the page has just read is
 	// then answered 304, with no body.)
 	precache bool
+	at       time.Time // when the answer ended
 }
 
 // corpus reports a file of the bundle, as opposed to the app itself.
@@ -433,6 +456,7 @@ func (s *accountingServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			status:   cw.status,
 			bytes:    cw.bytes,
 			precache: strings.Contains(r.Header.Get("Cache-Control"), "max-age=0"),
+			at:       time.Now(),
 		})
 	}()
 	s.handler.ServeHTTP(cw, r)
@@ -519,7 +543,7 @@ func (w *countingWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter 
 // request of the first visit's load, the queries that ended in a message or
 // found nothing, the heaviest and the slowest, and the page's console.
 func reportBrowserVisits(b *testing.B, corpusName string, numDocs int, visits []browserVisit) {
-	var first, entity, firstMs, heapSys, heapAlloc, sys, qKB, qMs, wallMs, netMs []float64
+	var first, entity, firstMs, heapSys, heapAlloc, sys, qKB, qMs, wallMs, paintedMs, netMs []float64
 	var all []queryOutcome
 	for _, v := range visits {
 		first = append(first, kb(v.firstBytes))
@@ -535,6 +559,9 @@ func reportBrowserVisits(b *testing.B, corpusName string, numDocs int, visits []
 			if q.Ms >= 0 {
 				qMs = append(qMs, q.Ms)
 				wallMs = append(wallMs, q.WallMs)
+			}
+			if q.PaintedMs >= 0 {
+				paintedMs = append(paintedMs, q.PaintedMs)
 			}
 		}
 	}
@@ -558,8 +585,8 @@ func reportBrowserVisits(b *testing.B, corpusName string, numDocs int, visits []
 		console += len(vis.console)
 		late += len(vis.lateFiles)
 	}
-	b.Logf("%d queries typed after it: %.1f/%.1f ms p50/p95 as the page measures them, %.1f/%.1f ms from the input event to the page noticing the measure, %.1f/%.1f ms for their requests alone fetched again in two rounds; %d ended in a message, %d found nothing, %d carry a note, %d were not measured once; %d console errors or warnings; %d files fetched after the first result besides the entity table (go test -v lists them all); Go memory after the first result: sys %.1f MB, heap sys %.1f MB, heap alloc %.1f MB; after the queries: sys %.1f MB, heap sys %.1f MB, heap alloc %.1f MB",
-		len(v.queries), percentile(qMs, 50), percentile(qMs, 95), percentile(wallMs, 50), percentile(wallMs, 95), percentile(netMs, 50), percentile(netMs, 95), errs, empty, notes, unmeasured, console, late,
+	b.Logf("%d queries typed after it: %.1f/%.1f ms p50/p95 from the input event to the answer painted (the frame after the DOM shows it), %.1f/%.1f ms as the page measures them, %.1f/%.1f ms from the input event to the page noticing the measure, %.1f/%.1f ms for their requests alone fetched again in two rounds; %d ended in a message, %d found nothing, %d carry a note, %d were not measured once; %d console errors or warnings; %d files fetched after the first result besides the entity table (go test -v lists them all); Go memory after the first result: sys %.1f MB, heap sys %.1f MB, heap alloc %.1f MB; after the queries: sys %.1f MB, heap sys %.1f MB, heap alloc %.1f MB",
+		len(v.queries), percentile(paintedMs, 50), percentile(paintedMs, 95), percentile(qMs, 50), percentile(qMs, 95), percentile(wallMs, 50), percentile(wallMs, 95), percentile(netMs, 50), percentile(netMs, 95), errs, empty, notes, unmeasured, console, late,
 		mb(v.memFirst.Sys), mb(v.memFirst.HeapSys), mb(v.memFirst.HeapAlloc), mb(v.memEnd.Sys), mb(v.memEnd.HeapSys), mb(v.memEnd.HeapAlloc))
 
 	b.Logf("%-7s %4s %8s %8s %8s %8s %8s %5s %5s  %s", "kind", "n", "KB p50", "KB max", "ms p50", "ms max", "net p50", "empty", "error", "KB by file kind (mean)")
@@ -605,6 +632,8 @@ func reportBrowserVisits(b *testing.B, corpusName string, numDocs int, visits []
 	b.ReportMetric(percentile(qKB, 95), "KB-query-p95")
 	b.ReportMetric(percentile(qMs, 50), "ms-p50")
 	b.ReportMetric(percentile(qMs, 95), "ms-p95")
+	b.ReportMetric(percentile(paintedMs, 50), "ms-painted-p50")
+	b.ReportMetric(percentile(paintedMs, 95), "ms-painted-p95")
 	b.ReportMetric(percentile(netMs, 50), "ms-net-p50")
 	b.ReportMetric(percentile(netMs, 95), "ms-net-p95")
 	b.ReportMetric(median(sys), "MB-sys")

@@ -33,11 +33,12 @@ usage:
   marsad search  [-json] [-limit N] [-sort S] [-bundle DIR] [-corpus PATH] QUERY
   marsad search  -json -bundle DIR -queries FILE.tsv   batch: one JSON line per "id TAB query" line
   marsad analyze [-json] TEXT                         tokens, offsets and index terms
-  marsad build   [INPUT FLAGS] [-web DIR] [-dist DIR] [-base /PATH/] [-url URL]
+  marsad build   [INPUT FLAGS] [-web DIR] [-dist DIR] [-base /PATH/] [-url URL] [-bundle DIR]
                                                       static site (needs DIST/web/app.wasm)
   marsad serve   [-dist DIR] [-addr HOST:PORT] [-base /PATH/]   serve the built site
   marsad eval    [-analysis-only] [-shared DIR]        analysis and search vs the light10 baseline
   marsad eval    -ranking [-shared DIR]                BM25 k1 × b grid of the search engine on xquad_r_ar
+  marsad peer-site [INPUT FLAGS] [-out DIR]            the corpus as HTML pages for Pagefind (make bench-peers)
 
 input flags (index, build):
   -corpus PATH        a folder of .txt/.md/.html articles (recursive, manifest.json
@@ -86,6 +87,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runWords(rest, stdout, stderr)
 	case "compare":
 		err = runCompare(rest, stdout, stderr)
+	case "peer-site":
+		err = runPeerSite(rest, stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage+exploreUsage)
 		return 0
@@ -528,22 +531,62 @@ func runBuild(args []string, stdout io.Writer) error {
 	base := fs.String("base", "/", "the path the site is served under, e.g. /marsad/ for https://example.org/marsad/")
 	publicURL := fs.String("url", "", "the site's public address, e.g. https://example.org/marsad/, for link previews (og:url, og:image)")
 	compress := fs.Bool("compress", true, "write .br and .gz copies of app.wasm, the pages and scripts, and the bundle's root, for hosts that serve them")
+	bundleDir := fs.String("bundle", "", "a bundle folder written by 'marsad index', used as it is instead of indexing the input")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if _, err := site.CleanBase(*base); err != nil {
 		return usageError{err.Error()}
 	}
-	res, bundle, err := in.build()
+	var res *ingest.Result
+	var bundle *index.Bundle
+	var err error
+	if *bundleDir != "" {
+		bundle, err = readBundleDir(*bundleDir)
+	} else {
+		res, bundle, err = in.build()
+	}
 	if err != nil {
 		return err
 	}
 	if err := site.Generate(site.Options{Dir: *dist, Bundle: bundle, Assets: os.DirFS(*webDir), Base: *base, URL: *publicURL, NoCompress: !*compress}); err != nil {
 		return err
 	}
+	if res == nil {
+		fmt.Fprintf(stdout, "built %s from the bundle in %s: root %s, %s\n", *dist, *bundleDir, bundle.Root, bundleStats(bundle))
+		return nil
+	}
 	res.Summary.Write(stdout, *in.skipped)
 	fmt.Fprintf(stdout, "built %s: %d documents, bundle root %s, %s\n", *dist, len(res.Documents), bundle.Root, bundleStats(bundle))
 	return nil
+}
+
+// readBundleDir reads the .mrsd files of a bundle folder; its root is the
+// one named corpus-*.mrsd, and there must be exactly one.
+func readBundleDir(dir string) (*index.Bundle, error) {
+	names, err := filepath.Glob(filepath.Join(dir, "*.mrsd"))
+	if err != nil {
+		return nil, err
+	}
+	b := &index.Bundle{}
+	for _, p := range names {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		name := filepath.Base(p)
+		if strings.HasPrefix(name, "corpus-") {
+			if b.Root != "" {
+				return nil, fmt.Errorf("%s holds two bundle roots, %s and %s", dir, b.Root, name)
+			}
+			b.Root = name
+		}
+		b.Files = append(b.Files, index.File{Name: name, Data: data})
+	}
+	if b.Root == "" {
+		return nil, fmt.Errorf("%s holds no bundle root (corpus-*.mrsd): write one with 'marsad index -out %s'", dir, dir)
+	}
+	return b, nil
 }
 
 func runServe(args []string, stdout io.Writer) error {

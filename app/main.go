@@ -13,6 +13,7 @@ import (
 )
 
 func main() {
+	markStart()
 	ui.Routes()
 	app.RunWhenOnBrowser() // in the browser this never returns
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))

@@ -157,3 +157,39 @@ func TestEntityFacetKeepsEachTypesMostFrequent(t *testing.T) {
 		t.Errorf("selected مكان00 missing from the facet: %+v", res.Facets.Entities)
 	}
 }
+
+// A first search that goes without the entity table answers with the other
+// facets and says the entity facet is pending; once the table is loaded the
+// same search counts it.
+func TestEntitiesLaterLeavesTheEntityFacetForLater(t *testing.T) {
+	e, err := buildEngine(entityDocs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Search(Request{Query: "داعش", EntitiesLater: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantIDs(t, "داعش", res, "a", "b")
+	if !res.Facets.EntitiesPending || len(res.Facets.Entities) != 0 || len(res.Facets.Sources) == 0 {
+		t.Fatalf("without the table: pending %v, %d entity values, %d sources; want pending, none, some",
+			res.Facets.EntitiesPending, len(res.Facets.Entities), len(res.Facets.Sources))
+	}
+	if err := e.LoadEntities(); err != nil {
+		t.Fatal(err)
+	}
+	res, err = e.Search(Request{Query: "داعش", EntitiesLater: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Facets.EntitiesPending || len(res.Facets.Entities) == 0 {
+		t.Fatalf("with the table: pending %v, %d entity values; want counted", res.Facets.EntitiesPending, len(res.Facets.Entities))
+	}
+	// An entity filter needs the table, and loads it.
+	e2, _ := buildEngine(entityDocs())
+	res, err = e2.Search(Request{Query: "entity:تويتر", EntitiesLater: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantIDs(t, "entity:تويتر", res, "a", "c")
+}

@@ -22,14 +22,17 @@ const facetYield = 1024
 // countFacets counts the facets of the matched documents into res: each
 // single-valued facet with the filters of its own kind left out (drill
 // sideways), the entity facet with every filter applied. The entity table
-// is loaded when it is not yet; if it cannot be, the entity facet is empty
-// and Facets.EntitiesErr says why.
+// is loaded when it is not yet (unless req.EntitiesLater: the facet is then
+// left out, Facets.EntitiesPending); if it cannot be, the entity facet is
+// empty and Facets.EntitiesErr says why.
 func (e *Engine) countFacets(res *Result, req Request, f filteredDocs) {
 	sourceCounts := make([]int, len(e.ix.Sources()))
 	yearCounts := make([]int, e.years+1) // the last counts unknown dates
 	var entityCounts []int
 	var mentioned []int32 // the entities counted, each once
-	if _, err := e.entities(); err != nil {
+	if req.EntitiesLater && e.ents == nil && e.entitiesErr == nil {
+		res.Facets.EntitiesPending = true
+	} else if _, err := e.entities(); err != nil {
 		res.Facets.EntitiesErr = err
 	} else {
 		if len(e.entityCounts) != len(e.ents.Names) {

@@ -104,6 +104,12 @@ type Request struct {
 	// (daesh → داعش, see arabic.FromLatin). Result.AlsoSearched tells what
 	// was added. Excluded words (-داعش) and exact forms are never expanded.
 	Aliases bool
+	// EntitiesLater answers without the entity facet while the entity table
+	// is not loaded, rather than fetching it first (Facets.EntitiesPending
+	// then says so): a visit's first results need not wait for the table,
+	// which the page loads once they are shown (LoadEntities). An entity
+	// filter still loads it.
+	EntitiesLater bool
 }
 
 // Result is the answer to a Request.
@@ -244,6 +250,9 @@ type Facets struct {
 	// EntitiesErr is set when the entity table could not be read: the
 	// entity facet is empty, the rest of the result stands.
 	EntitiesErr error
+	// EntitiesPending is set when Request.EntitiesLater left the entity
+	// facet out: the table is not loaded yet.
+	EntitiesPending bool
 }
 
 // FacetValue is one facet value and the number of documents that have it.
@@ -376,6 +385,14 @@ func (e *wrapError) Unwrap() error { return e.err }
 // entity filters need. Search loads it itself when it first needs it; this
 // only lets a caller load it ahead of time.
 func (e *Engine) LoadEntities() error {
+	// The fetch runs without the lock, so searches go on meanwhile.
+	e.mu.Lock()
+	e.loadEntitiesAhead()
+	l := e.entitiesLoad
+	e.mu.Unlock()
+	if l != nil {
+		<-l.done
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	_, err := e.entities()
@@ -490,7 +507,9 @@ func (e *Engine) Search(req Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.loadEntitiesAhead()
+	if !req.EntitiesLater {
+		e.loadEntitiesAhead()
+	}
 	expanded, err := e.expand(parsed, req.Aliases)
 	if err != nil {
 		return nil, err

@@ -95,6 +95,7 @@ async function marsadLoadWebAssembly() {
       throw new MarsadLoadError("compile", { file, error: String(err && err.message ? err.message : err) });
     }
     showProgress(100);
+    performance.mark("marsad:wasm-compiled");
     try {
       go.run(wasm.instance);
     } catch (err) {
@@ -122,26 +123,32 @@ async function marsadLoadWebAssembly() {
   }
 }
 
-// marsadCountProgress passes the response through, reporting the bytes
-// read so far against total (app.wasm's size).
+// marsadCountProgress reports the bytes read so far against total
+// (app.wasm's size) from a copy of the response, and returns the response
+// itself: the compiler gets the browser's own response, with its URL, so
+// that the browser can keep the compiled code in its cache and skip
+// compiling on the next visit (a response made in JavaScript has no URL,
+// and its code is never cached).
 async function marsadCountProgress(response, total, progress) {
   if (!response.body || !total) {
     return response;
   }
-  const reader = response.body.getReader();
+  const reader = response.clone().body.getReader();
   let loaded = 0;
-  const body = new ReadableStream({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) {
-        progress(100);
-        controller.close();
-        return;
+  (async () => {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) {
+          break;
+        }
+        loaded += value.byteLength;
+        progress(Math.round((loaded * 100) / total));
       }
-      loaded += value.byteLength;
-      progress(Math.round((loaded * 100) / total));
-      controller.enqueue(value);
-    },
-  });
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      progress(100);
+    } catch (err) {
+      // The compiler sees the same failure and says it.
+    }
+  })();
+  return response;
 }

@@ -22,6 +22,11 @@ func pageWasControlled() bool { return false }
 
 func markFirstResults() {}
 
+func markLoad(string) {}
+
+// afterPaint: natively nothing is painted.
+func afterPaint(fn func()) { fn() }
+
 // Natively there is no document to set, focus or scroll: the page is only
 // pre-rendered there, and tested as HTML.
 func syncDocument(lang, string)  {}

@@ -171,6 +171,32 @@ func markFirstResults() {
 	}
 }
 
+// afterPaint calls fn once the browser has drawn the next frame: work that
+// can wait (the entity table) does not hold back the paint of what the page
+// just put in the DOM. (A frame callback runs before that frame's paint;
+// the task it queues runs after.)
+func afterPaint(fn func()) {
+	var frame, task app.Func
+	task = app.FuncOf(func(app.Value, []app.Value) any {
+		task.Release()
+		fn()
+		return nil
+	})
+	frame = app.FuncOf(func(app.Value, []app.Value) any {
+		frame.Release()
+		app.Window().Call("setTimeout", task, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", frame)
+}
+
+// markLoad records a step of loading the corpus as a performance mark
+// ("marsad:" + step), for the benchmark's account of a cold visit and for
+// anyone profiling the page.
+func markLoad(step string) {
+	app.Window().Get("performance").Call("mark", "marsad:"+step)
+}
+
 // page calls one of the helpers web/page.js defines on window.marsadPage;
 // a page whose script failed to load still works, without them.
 func page(name string, args ...any) {
@@ -234,9 +260,13 @@ func measureQuery(start float64) {
 // (Sys, which bounds the WebAssembly memory it grew) and the live heap.
 func exposeMemStats() {
 	app.Window().Set("marsadMemStats", app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) > 0 && args[0].Truthy() {
+			runtime.GC() // marsadMemStats(true): what stays live
+		}
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
-		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys)}
+		return map[string]any{"sys": float64(m.Sys), "heapAlloc": float64(m.HeapAlloc), "heapSys": float64(m.HeapSys),
+			"numGC": float64(m.NumGC), "gcPauseMs": float64(m.PauseTotalNs) / 1e6, "totalAlloc": float64(m.TotalAlloc)}
 	}))
 }
 

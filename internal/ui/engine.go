@@ -53,6 +53,7 @@ func handleLoadEngine(ctx app.Context, a app.Action) {
 		return
 	}
 	ctx.SetState(engineStateKey, engineState{Status: engineLoading})
+	markLoad("go-ready")
 	bundle := app.Getenv(BundleEnv)
 	if bundle != "" {
 		bundle = ctx.ResolveStaticResource(bundle)
@@ -70,6 +71,7 @@ func handleLoadEngine(ctx app.Context, a app.Action) {
 		ctx.SetState(engineStateKey, engineState{Status: engineFailed, Err: err})
 		return
 	}
+	markLoad("bundle-open")
 	ctx.SetState(engineStateKey, engineState{Status: engineReady, Engine: engine})
 }
 

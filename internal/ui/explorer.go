@@ -78,6 +78,9 @@ type Explorer struct {
 	// returnTo is the article the reader was showing, to focus its result
 	// when the visitor returns to the list.
 	returnTo string
+	// entitiesAsked: the entity table, left out of the first answers, is
+	// being loaded (loadEntitiesLater).
+	entitiesAsked bool
 }
 
 // OnMount starts loading the corpus as soon as the page exists.
@@ -171,9 +174,27 @@ func (c *Explorer) refresh(ctx app.Context) {
 			ctx.Defer(func(ctx app.Context) {
 				measureQuery(start)
 				markFirstResults()
+				c.loadEntitiesLater(ctx, engine, out)
 				c.syncAddress(ctx)
 				c.placeFocus(v)
 			})
+		})
+	})
+}
+
+// loadEntitiesLater loads the entity table once an answer that went
+// without it is on the page and painted (search.Request.EntitiesLater: a visit's first
+// results do not wait for its hundreds of kilobytes), then answers the view
+// again with the entity facet counted.
+func (c *Explorer) loadEntitiesLater(ctx app.Context, engine *search.Engine, s pageState) {
+	if c.entitiesAsked || s.result == nil || !s.result.Facets.EntitiesPending {
+		return
+	}
+	c.entitiesAsked = true
+	afterPaint(func() {
+		ctx.Async(func() {
+			_ = engine.LoadEntities() // a failure shows in the facets of the next answer
+			ctx.Dispatch(func(ctx app.Context) { c.refresh(ctx) })
 		})
 	})
 }
@@ -286,6 +307,8 @@ func compute(engine *search.Engine, v view, own query.Groups) pageState {
 		Limit:    limit,
 		Aliases:  !v.NoAliases,
 		Sort:     order,
+		// The entity facet comes after the first results (loadEntitiesLater).
+		EntitiesLater: true,
 	})
 	if err != nil {
 		s.err = err
@@ -335,7 +358,7 @@ func suggest(engine *search.Engine, v view) []suggestion {
 		seen[w.Text] = true
 		alone := v
 		alone.Query = w.Text
-		res, err := engine.Search(search.Request{Query: alone.effectiveQuery(), Sources: v.Sources, Years: v.Years, Entities: v.Entities, Limit: 1, Aliases: !v.NoAliases})
+		res, err := engine.Search(search.Request{Query: alone.effectiveQuery(), Sources: v.Sources, Years: v.Years, Entities: v.Entities, Limit: 1, Aliases: !v.NoAliases, EntitiesLater: true})
 		if err == nil && res.Total > 0 {
 			out = append(out, suggestion{query: w.Text, total: res.Total})
 		}
