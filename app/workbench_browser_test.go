@@ -379,3 +379,55 @@ func TestBrowserEveryWorkbenchViewWorksOnDaeshNews(t *testing.T) {
 		waitFor(t, ctx, c.path, c.ready)
 	}
 }
+
+func TestBrowserTheFirstResultComesBeforeTheViewsAndVReachesThem(t *testing.T) {
+	for _, size := range []struct {
+		name string
+		w, h int64
+	}{{"desktop", 1280, 900}, {"phone", phoneWidth, phoneHeight}} {
+		t.Run(size.name, func(t *testing.T) {
+			srv := serve(t, builtSite(t))
+			ctx := newBrowser(t)
+			do(t, ctx, viewport(size.w, size.h), chromedp.Navigate(srv.URL+"/?q="+urlEscape("تويتر")))
+			waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+			runJS(t, ctx, `document.getElementById("q").focus()`)
+			var path []string
+			reached := false
+			for i := 0; i < 4 && !reached; i++ {
+				f := tab(t, ctx)
+				path = append(path, f)
+				reached = !strings.HasSuffix(f, "|")
+			}
+			if !reached {
+				t.Fatalf("four Tabs from the search box do not reach a result: %q", path)
+			}
+			if strings.Contains(strings.Join(path, " "), "tool-tab") {
+				t.Errorf("the views come before the first result: %q", path)
+			}
+		})
+	}
+	// v focuses the views; ← is the next view in Arabic; Enter opens it.
+	ctx, _ := visit(t, "/?q="+urlEscape("تويتر"))
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+	runJS(t, ctx, `document.activeElement.blur()`)
+	pressShortcut(t, ctx, "v", "KeyV", 86)
+	if got := evalJS[string](t, ctx, `document.activeElement.dataset.tool`); got != "results" {
+		t.Fatalf("v focused %q, want the current view", got)
+	}
+	if n := evalJS[int](t, ctx, `document.querySelectorAll('.tool-tabs a[tabindex="0"]').length`); n != 1 {
+		t.Errorf("%d views are Tab stops, want one", n)
+	}
+	press(t, ctx, keys.ArrowLeft)
+	if got := evalJS[string](t, ctx, `document.activeElement.dataset.tool`); got != "kwic" {
+		t.Fatalf("← from the results focused %q, want the concordance", got)
+	}
+	press(t, ctx, keys.ArrowRight)
+	press(t, ctx, keys.End)
+	if got := evalJS[string](t, ctx, `document.activeElement.dataset.tool`); got != "keep" {
+		t.Errorf("End focused %q, want the last view", got)
+	}
+	press(t, ctx, keys.Home)
+	press(t, ctx, keys.ArrowLeft)
+	press(t, ctx, keys.Enter)
+	waitFor(t, ctx, "the concordance opened from the keyboard", `location.search.includes("view=kwic") && document.querySelector(".kwic-row:not(.kwic-head)") !== null`)
+}

@@ -76,6 +76,27 @@
       }
       return;
     }
+    // The workbench's view links are one Tab stop: the arrow keys move
+    // between them, in reading order (← is next in Arabic), Home and End
+    // to the ends.
+    if (active && active.classList && active.classList.contains("tool-tab")) {
+      var tabs = Array.prototype.slice.call(document.querySelectorAll(".tool-tabs a.tool-tab"));
+      var at = tabs.indexOf(active);
+      var forward = root.dir === "rtl" ? "ArrowLeft" : "ArrowRight";
+      var back = root.dir === "rtl" ? "ArrowRight" : "ArrowLeft";
+      var to = -1;
+      if (e.key === forward) to = (at + 1) % tabs.length;
+      else if (e.key === back) to = (at - 1 + tabs.length) % tabs.length;
+      else if (e.key === "Home") to = 0;
+      else if (e.key === "End") to = tabs.length - 1;
+      if (to >= 0) {
+        e.preventDefault();
+        tabs[at].setAttribute("tabindex", "-1");
+        tabs[to].setAttribute("tabindex", "0");
+        tabs[to].focus();
+        return;
+      }
+    }
     if (inBox) {
       if (e.key === "ArrowDown" && moveThroughResults(1)) e.preventDefault();
       return;
@@ -89,6 +110,13 @@
           e.preventDefault();
           box.focus();
           box.select();
+        }
+        return;
+      case "v":
+        var current = document.querySelector('.tool-tabs a[aria-current="page"]');
+        if (current) {
+          e.preventDefault();
+          current.focus();
         }
         return;
       case "n":

@@ -642,17 +642,19 @@ func (c *Explorer) renderResults() app.UI {
 	filters := c.activeFilterCount()
 	var content app.UI
 	if c.view.Tool == toolResults {
+		// Saving and exporting come after the list: the first result stays
+		// a few Tabs from the search box.
 		content = app.Div().Body(
+			&Results{
+				Lang: c.lang, View: c.view, Answered: c.answered.effectiveQuery(), Result: res,
+				Suggestions: c.answer.suggestions, Err: errText, Busy: c.busy,
+			},
 			app.Div().Class("work-bar").Body(
 				&SaveQuery{Lang: c.lang, View: c.view},
 				app.If(res != nil && res.Total > 0, func() app.UI {
 					return &Export{Lang: c.lang, Name: fileName(toolResults, c.view.Query), Table: c.resultsTable()}
 				}),
 			),
-			&Results{
-				Lang: c.lang, View: c.view, Answered: c.answered.effectiveQuery(), Result: res,
-				Suggestions: c.answer.suggestions, Err: errText, Busy: c.busy,
-			},
 		)
 	} else {
 		content = c.renderWork(errText)
@@ -666,7 +668,6 @@ func (c *Explorer) renderResults() app.UI {
 		&FilterBar{Lang: c.lang, View: c.view},
 		app.Section().ID("results").Class(busyClass("results", c.busy)).TabIndex(-1).
 			Aria("label", t.resultsLabel).Aria("busy", boolString(c.busy)).Body(
-			toolTabs(c.lang, c.view),
 			app.If(c.view.Tool != toolKeep, func() app.UI {
 				return app.Button().Type("button").ID("filters-button").Class("filters-button").
 					Aria("expanded", boolString(c.filtersOpen)).Aria("controls", "facets").
@@ -678,6 +679,7 @@ func (c *Explorer) renderResults() app.UI {
 			}),
 			content,
 		),
+		toolTabs(c.lang, c.view),
 		// The saved groups and queries are filtered by nothing.
 		app.If(c.view.Tool != toolKeep, func() app.UI {
 			return &Facets{

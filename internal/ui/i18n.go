@@ -354,6 +354,7 @@ var arabicTexts = texts{
 		{"↓ ↑ أو j k", "تنقّل بين النتائج، ثم Enter لفتح المقال"},
 		{"n p", "في المقال: الموضع التالي والسابق"},
 		{"Esc", "أغلق المقال أو المرشّحات وعُد إلى النتائج"},
+		{"v ثم ← →", "طرق العرض: النتائج، السياقات، الاتجاهات…"},
 	},
 	helpClose: "عُد إلى البحث",
 
@@ -565,6 +566,7 @@ var englishTexts = texts{
 		{"↓ ↑ or j k", "move through the results, then Enter to open one"},
 		{"n p", "in an article: next and previous match"},
 		{"Esc", "close the article or the filters and return to the results"},
+		{"v then → ←", "the views: results, concordance, trends…"},
 	},
 	helpClose: "Back to search",
 

@@ -19,8 +19,13 @@ func toolTabs(l lang, current view) app.UI {
 				}
 				a := app.A().Class("tool-tab").DataSet("tool", name).
 					Href(current.withTool(t).URL().String()).Text(w.toolNames[t])
+				// One Tab stop for all the views (the arrow keys move between
+				// them, web/page.js), so that the results stay a few Tabs from
+				// the search box.
 				if t == current.Tool {
-					a = a.Aria("current", "page")
+					a = a.Aria("current", "page").TabIndex(0)
+				} else {
+					a = a.TabIndex(-1)
 				}
 				return app.Li().Body(a)
 			}),
