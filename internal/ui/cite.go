@@ -16,16 +16,17 @@ const maxPassageBytes = 900
 // (the paragraph it is in, cut to sentences around it when long), then the
 // article's title, source and date, its original address when it has one,
 // and link, the Marsad address of that hit.
-func citation(w *workTexts, t *texts, d *corpus.Document, spans []search.Span, hit int, link string) string {
+func citation(l lang, d *corpus.Document, spans []search.Span, hit int, link string) string {
+	w, t := l.w(), l.t()
 	passage := passageAround(d.Text, spans, hit)
 	var b strings.Builder
 	b.WriteString(w.quoteOpen + passage + w.quoteClose + "\n")
 	b.WriteString("— " + d.Title)
 	if d.Source != "" {
-		b.WriteString(w.citeSeparator + d.Source)
+		b.WriteString(l.comma() + d.Source)
 	}
 	if d.Date != "" {
-		b.WriteString(w.citeSeparator + t.displayDate(d.Date, d.DateInferred))
+		b.WriteString(l.comma() + t.displayDate(d.Date, d.DateInferred))
 	}
 	b.WriteString("\n")
 	if corpus.WebAddress(d.URL) {

@@ -42,7 +42,7 @@ func (c *Compare) Render() app.UI {
 			app.Range(compareExamples).Slice(func(i int) app.UI {
 				sep := ""
 				if i > 0 {
-					sep = joinTerms(c.Lang, []string{"", ""})
+					sep = c.Lang.comma()
 				}
 				return app.Span().Body(app.Text(sep), app.Bdi().Dir("ltr").Text(compareExamples[i]))
 			}),
@@ -51,10 +51,10 @@ func (c *Compare) Render() app.UI {
 		app.Form().Class("compare-form").OnSubmit(c.onCompare).Body(
 			app.Label().For("side-a").Text(w.sideA),
 			app.Input().ID("side-a").Type("search").Dir("auto").Placeholder(w.sideHint).Value(c.sideA).
-				OnInput(ctx0(func(v string) { c.sideA, c.typed = v, true })),
+				OnInput(keepInput(func(v string) { c.sideA, c.typed = v, true })),
 			app.Label().For("side-b").Text(w.sideB),
 			app.Input().ID("side-b").Type("search").Dir("auto").Placeholder(w.sideHint).Value(c.sideB).
-				OnInput(ctx0(func(v string) { c.sideB, c.typed = v, true })),
+				OnInput(keepInput(func(v string) { c.sideB, c.typed = v, true })),
 			app.Button().Type("submit").Text(w.compareRun),
 		),
 		app.If(c.Result == nil, func() app.UI { return app.P().Class("empty").Role("status").Text(w.compareNeedsSides) }),

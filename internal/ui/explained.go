@@ -88,10 +88,7 @@ func (q *QueryExplained) summary(t *texts, names []string) []app.UI {
 // each isolated (a Latin name inside Arabic keeps its order), with a real
 // comma between them, not only a gap drawn by the style sheet.
 func listed(l lang, names []string) []app.UI {
-	sep := "، "
-	if l == english {
-		sep = ", "
-	}
+	sep := l.comma()
 	out := make([]app.UI, 0, 2*len(names))
 	for i, n := range names {
 		if i > 0 {
@@ -149,10 +146,7 @@ func (q *QueryExplained) renderExpansions() app.UI {
 					v.Query, v.Page = "="+w.Form, 0
 					sep := ""
 					if j > 0 {
-						sep = "، "
-						if q.Lang == english {
-							sep = ", "
-						}
+						sep = q.Lang.comma()
 					}
 					return app.Span().Body(
 						app.Text(sep),

@@ -39,6 +39,18 @@ func (l lang) dir() string {
 	return "rtl"
 }
 
+// comma is what separates the items of a list in l: the Arabic comma in
+// Arabic.
+func (l lang) comma() string {
+	if l == english {
+		return ", "
+	}
+	return "، "
+}
+
+// joinTerms lists terms with the language's comma.
+func joinTerms(l lang, terms []string) string { return strings.Join(terms, l.comma()) }
+
 // other is the language the toggle offers.
 func (l lang) other() lang {
 	if l == english {

@@ -23,15 +23,14 @@ type workTexts struct {
 	backTo     func(view string) string
 
 	// Citing a passage from the reader.
-	cite          string
-	citeTitle     string
-	citeCopied    string
-	citeFailed    string
-	quoteOpen     string
-	quoteClose    string
-	citeSeparator string
-	citeOriginal  string
-	citeInMarsad  string
+	cite         string
+	citeTitle    string
+	citeCopied   string
+	citeFailed   string
+	quoteOpen    string
+	quoteClose   string
+	citeOriginal string
+	citeInMarsad string
 
 	// Export.
 	exportLabel string
@@ -165,15 +164,14 @@ var arabicWorkTexts = workTexts{
 		toolKeep:        "المحفوظات",
 	},
 
-	cite:          "اقتبس هذا المقطع",
-	citeTitle:     "ينسخ المقطع مع العنوان والمصدر والتاريخ ورابط هذا الموضع",
-	citeCopied:    "نُسخ الاقتباس.",
-	citeFailed:    "لم يسمح المتصفح بالنسخ: حدّد النص أدناه وانسخه.",
-	quoteOpen:     "«",
-	quoteClose:    "»",
-	citeSeparator: "، ",
-	citeOriginal:  "الأصل: ",
-	citeInMarsad:  "في مرصد: ",
+	cite:         "اقتبس هذا المقطع",
+	citeTitle:    "ينسخ المقطع مع العنوان والمصدر والتاريخ ورابط هذا الموضع",
+	citeCopied:   "نُسخ الاقتباس.",
+	citeFailed:   "لم يسمح المتصفح بالنسخ: حدّد النص أدناه وانسخه.",
+	quoteOpen:    "«",
+	quoteClose:   "»",
+	citeOriginal: "الأصل: ",
+	citeInMarsad: "في مرصد: ",
 
 	exportLabel: "تصدير",
 	exportCSV:   "CSV",
@@ -329,15 +327,14 @@ var englishWorkTexts = workTexts{
 		toolKeep:        "Saved",
 	},
 
-	cite:          "Cite this passage",
-	citeTitle:     "Copies the passage with its title, source, date and a link to this match",
-	citeCopied:    "Citation copied.",
-	citeFailed:    "The browser did not allow copying: select the text below and copy it.",
-	quoteOpen:     "“",
-	quoteClose:    "”",
-	citeSeparator: ", ",
-	citeOriginal:  "Original: ",
-	citeInMarsad:  "In Marsad: ",
+	cite:         "Cite this passage",
+	citeTitle:    "Copies the passage with its title, source, date and a link to this match",
+	citeCopied:   "Citation copied.",
+	citeFailed:   "The browser did not allow copying: select the text below and copy it.",
+	quoteOpen:    "“",
+	quoteClose:   "”",
+	citeOriginal: "Original: ",
+	citeInMarsad: "In Marsad: ",
 
 	exportLabel: "Export",
 	exportCSV:   "CSV",

@@ -35,10 +35,10 @@ func (k *Keep) Render() app.UI {
 			app.Form().Class("group-form").OnSubmit(k.onSaveGroup).Body(
 				app.Label().For("group-name").Text(w.groupName),
 				app.Input().ID("group-name").Type("text").Placeholder(w.groupNameHint).Dir("auto").
-					Value(k.name).OnInput(ctx0(func(v string) { k.name = v })),
+					Value(k.name).OnInput(keepInput(func(v string) { k.name = v })),
 				app.Label().For("group-terms").Text(w.groupTerms),
 				app.Textarea().ID("group-terms").Rows(4).Placeholder(w.groupTermsHint).Dir("auto").
-					Text(k.terms).OnInput(ctx0(func(v string) { k.terms = v })),
+					Text(k.terms).OnInput(keepInput(func(v string) { k.terms = v })),
 				app.Button().Type("submit").Class("group-save").Text(w.groupSave),
 			),
 			app.P().Class("keep-status").Role("status").Text(k.status),
@@ -86,25 +86,9 @@ func (k *Keep) renderGroup(g query.Group) app.UI {
 	)
 }
 
-// joinTerms lists terms with the language's comma.
-func joinTerms(l lang, terms []string) string {
-	sep := ", "
-	if l == arabic {
-		sep = "، "
-	}
-	out := ""
-	for i, t := range terms {
-		if i > 0 {
-			out += sep
-		}
-		out += t
-	}
-	return out
-}
-
-// ctx0 adapts a setter to go-app's input handler: it keeps the field's
+// keepInput adapts a setter to go-app's input handler: it keeps the field's
 // value without redrawing the page on each keystroke.
-func ctx0(set func(string)) app.EventHandler {
+func keepInput(set func(string)) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		set(ctx.JSSrc().Get("value").String())
 		ctx.PreventUpdate()

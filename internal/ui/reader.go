@@ -221,7 +221,7 @@ func (r *Reader) onCite(ctx app.Context, e app.Event) {
 	w := r.Lang.w()
 	v := r.View
 	v.Hit = r.current
-	text := citation(w, r.Lang.t(), r.Doc, r.Spans, r.current, absoluteURL(v.URL().String()))
+	text := citation(r.Lang, r.Doc, r.Spans, r.current, absoluteURL(v.URL().String()))
 	copyText(ctx, text, func(ctx app.Context, ok bool) {
 		if ok {
 			r.citeStatus, r.citeText = w.citeCopied, ""

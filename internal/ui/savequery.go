@@ -25,7 +25,7 @@ func (s *SaveQuery) Render() app.UI {
 		app.Form().OnSubmit(s.onSave).Body(
 			app.Label().For("saved-name").Text(w.savedName),
 			app.Input().ID("saved-name").Type("text").Dir("auto").Value(s.name).
-				OnInput(ctx0(func(v string) { s.name = v })),
+				OnInput(keepInput(func(v string) { s.name = v })),
 			app.Button().Type("submit").Class("saved-save").Text(w.saveCurrent),
 			app.Span().Class("keep-status").Role("status").Text(s.status),
 		),

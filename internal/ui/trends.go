@@ -93,7 +93,7 @@ func (c *Trends) renderControls() app.UI {
 		app.Form().Class("compare-with").OnSubmit(c.onAddCompared).Body(
 			app.Label().For("compared").Text(w.compareWith),
 			app.Input().ID("compared").Type("search").Dir("auto").Placeholder(w.compareHint).
-				Value(c.compared).OnInput(ctx0(func(v string) { c.compared = v })),
+				Value(c.compared).OnInput(keepInput(func(v string) { c.compared = v })),
 			app.Button().Type("submit").Text(w.addCompared).Disabled(len(c.View.Compared) >= maxCompared),
 		),
 		app.If(len(c.View.Compared) > 0, func() app.UI {

@@ -63,7 +63,7 @@ func TestACitationQuotesThePassageAndSaysWhereItIsFrom(t *testing.T) {
 	at := strings.Index(text, "تويتر")
 	d := &corpus.Document{ID: "d1", Title: "حرب إلكترونية", Source: "الجزيرة", Date: "2015-03-04", URL: "https://example.org/a", Text: text}
 	spans := []search.Span{{Start: at, End: at + len("تويتر")}}
-	got := citation(arabic.w(), arabic.t(), d, spans, 0, "https://marsad.example/?q=x&doc=d1")
+	got := citation(arabic, d, spans, 0, "https://marsad.example/?q=x&doc=d1")
 	for _, want := range []string{
 		"«أغلق موقع تويتر آلاف الحسابات. وقال متحدث إن العمل مستمر.»",
 		"— حرب إلكترونية، الجزيرة، 4 مارس 2015",
