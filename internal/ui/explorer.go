@@ -152,6 +152,13 @@ func (c *Explorer) refresh(ctx app.Context) {
 	c.carryGroups()
 	c.seq++
 	seq, v, groups := c.seq, c.view, c.groups
+	// The same view answered again (the entity table arrived, and only the
+	// facets change) keeps its workbench answer rather than reading its
+	// articles a second time.
+	var sameWork *workAnswer
+	if w := c.answer.work; w != nil && w.err == nil && c.answered.URL().String() == v.URL().String() {
+		sameWork = w
+	}
 	start := queryStart()
 	answered := false // read and written on the UI goroutine only
 	keepFramesComing(ctx, &answered)
@@ -161,7 +168,7 @@ func (c *Explorer) refresh(ctx app.Context) {
 		}
 	})
 	ctx.Async(func() {
-		out := compute(engine, v, groups)
+		out := compute(engine, v, groups, sameWork)
 		ctx.Dispatch(func(ctx app.Context) {
 			answered = true
 			if seq != c.seq {
@@ -281,8 +288,9 @@ func (s pageState) failure() error {
 
 // compute runs a view's search or opens its document. The query's term
 // groups are read with the visitor's own groups (and those the address
-// carries).
-func compute(engine *search.Engine, v view, own query.Groups) pageState {
+// carries). work, when set, is the view's workbench answer already
+// computed.
+func compute(engine *search.Engine, v view, own query.Groups, work *workAnswer) pageState {
 	var s pageState
 	q, _, unknown := expandGroups(v.effectiveQuery(), groupsFor(v, own))
 	s.unknownGroups = unknown
@@ -316,7 +324,10 @@ func compute(engine *search.Engine, v view, own query.Groups) pageState {
 	}
 	s.result = res
 	if v.Tool != toolResults {
-		s.work = computeWork(engine, v, q)
+		s.work = work
+		if s.work == nil {
+			s.work = computeWork(engine, v, q)
+		}
 		return s
 	}
 	if res.Total == 0 {

@@ -134,3 +134,16 @@ func renderRaw(t *testing.T, n app.UI) string {
 	t.Helper()
 	return app.HTMLString(n)
 }
+
+func TestAViewAnsweredAgainKeepsItsWorkbenchAnswer(t *testing.T) {
+	engine := seedEngine(t)
+	v := view{Query: "تويتر", Tool: toolTrends}
+	first := compute(engine, v, nil, nil)
+	if first.work == nil || first.work.trends == nil {
+		t.Fatalf("no trends computed: %+v", first.work)
+	}
+	again := compute(engine, v, nil, first.work)
+	if again.work != first.work || again.result == nil {
+		t.Errorf("the second answer recomputed the view (%p, was %p) or lost its facets", again.work, first.work)
+	}
+}
