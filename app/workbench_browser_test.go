@@ -431,3 +431,21 @@ func TestBrowserTheFirstResultComesBeforeTheViewsAndVReachesThem(t *testing.T) {
 	press(t, ctx, keys.Enter)
 	waitFor(t, ctx, "the concordance opened from the keyboard", `location.search.includes("view=kwic") && document.querySelector(".kwic-row:not(.kwic-head)") !== null`)
 }
+
+func TestBrowserAWorkbenchViewWaitsForTypingToPause(t *testing.T) {
+	ctx, _ := visit(t, "/?view=kwic&q="+urlEscape("داعش"))
+	waitFor(t, ctx, "the lines of داعش", `document.querySelectorAll(".kwic-row:not(.kwic-head)").length > 0`)
+	// The view is answered again once the entity table arrives: let that
+	// happen first.
+	waitFor(t, ctx, "the entity facet", `document.querySelector('details[data-facet^="entity-"]:not([hidden])') !== null`)
+	time.Sleep(300 * time.Millisecond)
+	answers := `performance.getEntriesByName("marsad:query").length`
+	before := evalJS[int](t, ctx, answers)
+	runJS(t, ctx, `document.getElementById("q").select()`)
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#q"), "تويتر"))
+	waitFor(t, ctx, "the lines of تويتر", `new URLSearchParams(location.search).get("q") === "تويتر" && document.querySelector(".kwic-row:not(.kwic-head) .match").textContent.includes("تويتر")`)
+	time.Sleep(500 * time.Millisecond)
+	if n := evalJS[int](t, ctx, answers) - before; n != 1 {
+		t.Errorf("typing five letters computed the concordance %d times, want once, when typing paused", n)
+	}
+}

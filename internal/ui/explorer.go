@@ -161,33 +161,54 @@ func (c *Explorer) refresh(ctx app.Context) {
 	}
 	start := queryStart()
 	answered := false // read and written on the UI goroutine only
-	keepFramesComing(ctx, &answered)
 	ctx.After(busyAfter, func(ctx app.Context) {
 		if seq == c.seq && !answered {
 			c.busy = true
 		}
 	})
-	ctx.Async(func() {
-		out := compute(engine, v, groups, sameWork)
-		ctx.Dispatch(func(ctx app.Context) {
-			answered = true
-			if seq != c.seq {
-				return // a newer view was asked for meanwhile
-			}
-			c.answer, c.answered, c.busy = out, v, false
-			if errors.Is(out.failure(), ErrNewVersion) && moveToNewVersion() {
-				c.movingToNewVersion = true
-			}
-			ctx.Defer(func(ctx app.Context) {
-				measureQuery(start)
-				markFirstResults()
-				c.loadEntitiesLater(ctx, engine, out)
-				c.syncAddress(ctx)
-				c.placeFocus(v)
+	run := func(ctx app.Context) {
+		keepFramesComing(ctx, &answered)
+		ctx.Async(func() {
+			out := compute(engine, v, groups, sameWork)
+			ctx.Dispatch(func(ctx app.Context) {
+				answered = true
+				if seq != c.seq {
+					return // a newer view was asked for meanwhile
+				}
+				c.answer, c.answered, c.busy = out, v, false
+				if errors.Is(out.failure(), ErrNewVersion) && moveToNewVersion() {
+					c.movingToNewVersion = true
+				}
+				ctx.Defer(func(ctx app.Context) {
+					measureQuery(start)
+					markFirstResults()
+					c.loadEntitiesLater(ctx, engine, out)
+					c.syncAddress(ctx)
+					c.placeFocus(v)
+				})
 			})
 		})
-	})
+	}
+	if c.typing && v.Tool != toolResults {
+		// A workbench view may read a hundred articles: while the visitor
+		// types, it is computed once typing pauses, not for every
+		// keystroke's unfinished word (the page's one thread would be
+		// busy with answers nobody waits for).
+		ctx.After(typingPause, func(ctx app.Context) {
+			if seq != c.seq {
+				answered = true
+				return
+			}
+			run(ctx)
+		})
+		return
+	}
+	run(ctx)
 }
+
+// typingPause is how long typing must pause before a workbench view is
+// computed for the query in the box.
+const typingPause = 300 * time.Millisecond
 
 // loadEntitiesLater loads the entity table once an answer that went
 // without it is on the page and painted (search.Request.EntitiesLater: a visit's first
