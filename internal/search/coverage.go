@@ -24,7 +24,7 @@ const (
 	ModeAllWords Mode = "all-words"
 	// ModePartial: requiring every word found fewer than PartialBelow
 	// articles, so the hits have some of the words, BM25 scaled by the
-	// share of the words they have.
+	// IDF-weighted share of the words they have.
 	ModePartial Mode = "partial"
 	// ModeCoverage: the query is long (CoverageFrom units or more), so the
 	// hits are every article with any of its words, BM25 scaled by the
@@ -32,11 +32,15 @@ const (
 	ModeCoverage Mode = "coverage"
 )
 
-// coverage weighs, per hit, the query units it matches: one each in
-// partial mode, the unit's IDF in coverage mode. A nil *coverage (all
-// words) does nothing.
+// coverage weighs, per hit, the query units it matches, each by its IDF:
+// in both relaxed modes a hit that lacks a rare word (a name, a date) loses
+// more than one that lacks a common one (تم، عدد، اليوم). Counting every
+// word as one in partial mode ranked a sentence holding two common words
+// of a short question above the one holding its rarest: on the xquad_r_ar
+// sentences, where 41 % of the questions are ranked in partial mode,
+// MRR@10 0.780 → 0.784, the other sets unchanged (see DefaultRanking). A
+// nil *coverage (all words) does nothing.
 type coverage struct {
-	byIDF    bool
 	exponent float64
 	matched  []float64 // per hit
 	total    float64
@@ -47,30 +51,23 @@ func newCoverage(mode Mode, hits int, r Ranking) *coverage {
 	case ModePartial:
 		return &coverage{exponent: 1, matched: make([]float64, hits)}
 	case ModeCoverage:
-		return &coverage{byIDF: true, exponent: r.CoverageExponent, matched: make([]float64, hits)}
+		return &coverage{exponent: r.CoverageExponent, matched: make([]float64, hits)}
 	}
 	return nil
-}
-
-func (c *coverage) weight(idf float64) float64 {
-	if c.byIDF {
-		return idf
-	}
-	return 1
 }
 
 // unit counts one scoring unit of the query (a word, a phrase, an alias
 // group) with its IDF.
 func (c *coverage) unit(idf float64) {
 	if c != nil {
-		c.total += c.weight(idf)
+		c.total += idf
 	}
 }
 
 // add records that hit k matches a unit of that IDF.
 func (c *coverage) add(k int, idf float64) {
 	if c != nil {
-		c.matched[k] += c.weight(idf)
+		c.matched[k] += idf
 	}
 }
 

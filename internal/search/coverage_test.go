@@ -137,3 +137,34 @@ func TestNearDuplicatesTieByDateThenID(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialMatchesWeighRareWordsMore: when no article has every word of
+// a short query, an article with its rare word ranks above one with two
+// of its commoner words (each in a third of the articles).
+func TestPartialMatchesWeighRareWordsMore(t *testing.T) {
+	var docs []corpus.Document
+	add := func(n int, id, text string) {
+		for i := range n {
+			docs = append(docs, corpus.Document{ID: fmt.Sprintf("%s-%02d", id, i), Title: "خبر", Text: text})
+		}
+	}
+	add(9, "city", "مدينة سوق كبير")
+	add(9, "port", "ميناء سوق كبير")
+	add(10, "other", "سوق كبير جديد")
+	add(1, "two-common", "مدينة ميناء كبير")
+	add(1, "rare", "زلزال سوق كبير")
+	e, err := buildEngine(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Search(Request{Query: "مدينة ميناء زلزال", Limit: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Mode != ModePartial || len(res.Hits) < 2 {
+		t.Fatalf("mode %q, %d hits; want partial matches", res.Mode, len(res.Hits))
+	}
+	if res.Hits[0].ID != "rare-00" || res.Hits[1].ID != "two-common-00" {
+		t.Errorf("hits %s, %s; want the article with the rare word, then the one with both common words", res.Hits[0].ID, res.Hits[1].ID)
+	}
+}
