@@ -25,6 +25,7 @@ import (
 	"sync"
 
 	"marsad/internal/arabic"
+	"marsad/internal/corpus"
 	"marsad/internal/index"
 	"marsad/internal/search"
 )
@@ -152,4 +153,18 @@ func (a *analyzer) analyze(text string) ([]arabic.Token, []*wordInfo) {
 		infos[i] = w
 	}
 	return toks, infos
+}
+
+// eachDoc reads the documents nums and hands each to fn in order, then
+// reports the progress: the articles are fetched together but decoded one
+// at a time, so that a Progress that pauses (in the browser) pauses
+// between two rather than after a hundred decoded at once.
+func eachDoc(e *search.Engine, nums []int32, progress func(done, total int), fn func(k int, doc corpus.Document)) error {
+	return e.Index().DocsEach(nums, func(k int, doc corpus.Document) error {
+		fn(k, doc)
+		if progress != nil {
+			progress(k+1, len(nums))
+		}
+		return nil
+	})
 }

@@ -385,3 +385,47 @@ func TestDocFreqCountsThePostingsOfBothFields(t *testing.T) {
 		}
 	}
 }
+
+// DocsEach hands over, in the order asked, the documents Docs returns,
+// whether they were decoded before or not; a record that cannot be fetched
+// stops it before any document is handed over.
+func TestDocsEachHandsOverInOrderWhatDocsReads(t *testing.T) {
+	b := buildBundle(t, Options{}, testDocs)
+	fetcher := &switchableFetcher{Fetcher: b.Fetcher()}
+	ix := must[*Index](t)(Open(fetcher, b.Root))
+	must[corpus.Document](t)(ix.Doc(1)) // one of them decoded already
+	nums := []int32{2, 0, 1, 0}
+	want := must[[]corpus.Document](t)(ix.Docs(nums))
+	var got []corpus.Document
+	err := ix.DocsEach(nums, func(k int, d corpus.Document) error {
+		if k != len(got) {
+			t.Errorf("document %d handed over at place %d", k, len(got))
+		}
+		got = append(got, d)
+		return nil
+	})
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("DocsEach = %v, %v; Docs = %v", got, err, want)
+	}
+
+	fresh := must[*Index](t)(Open(fetcher, b.Root))
+	fetcher.fail = true
+	handed := 0
+	err = fresh.DocsEach([]int32{0, 1}, func(int, corpus.Document) error { handed++; return nil })
+	if err == nil || handed != 0 {
+		t.Errorf("with the records unreadable: %d documents handed over, error %v", handed, err)
+	}
+}
+
+// switchableFetcher fails every read of a document pack once told to.
+type switchableFetcher struct {
+	Fetcher
+	fail bool
+}
+
+func (f *switchableFetcher) Fetch(name string, off, length int64) ([]byte, error) {
+	if f.fail && length >= 0 {
+		return nil, errors.New("unreachable")
+	}
+	return f.Fetcher.Fetch(name, off, length)
+}

@@ -92,17 +92,42 @@ func computeWork(engine *search.Engine, v view, q string) *workAnswer {
 // hundred articles would otherwise freeze the page for as long.
 const yieldSlice = 30 * time.Millisecond
 
-// yieldEvery returns an explore Progress function that pauses a moment
-// every yieldSlice of work: a sleeping goroutine hands the thread back to
-// the browser's event loop.
+// yieldEvery returns an explore Progress function that gives the thread
+// back to the browser every yieldSlice of work.
 func yieldEvery() func(done, total int) {
 	last := time.Now()
 	return func(done, total int) {
 		if time.Since(last) >= yieldSlice {
-			time.Sleep(time.Millisecond)
+			giveBackThread()
 			last = time.Now()
 		}
 	}
+}
+
+// computeView answers a workbench view: the search (for the facets and the
+// filter bar's count; taken from the page when it searched the same), then
+// the view's own computation. Each is a task of its own, after a pause,
+// rather than one task holding the click that opened the view; the answer
+// is drawn in another.
+func computeView(engine *search.Engine, v view, q string, req search.Request, known knownAnswer, s pageState) pageState {
+	if known.search != nil && known.searched == keyOf(s.searched) {
+		s.result = known.search
+	} else {
+		giveBackThread()
+		res, err := engine.Search(req)
+		if err != nil {
+			s.err = err
+			return s
+		}
+		s.result = res
+	}
+	s.work = known.work
+	if s.work == nil {
+		giveBackThread()
+		s.work = computeWork(engine, v, q)
+		giveBackThread()
+	}
+	return s
 }
 
 func (v view) window() int {
