@@ -429,3 +429,34 @@ func (f *switchableFetcher) Fetch(name string, off, length int64) ([]byte, error
 	}
 	return f.Fetcher.Fetch(name, off, length)
 }
+
+// A fetcher that is a Pauser is asked to pause during a long decode (the
+// entity table of a corpus naming thousands of entities), and the table
+// decoded with pauses is the same.
+func TestEntityTableDecodePausesWhenTheFetcherAsks(t *testing.T) {
+	var docs []corpus.Document
+	for d := 0; d < 10; d++ {
+		doc := corpus.Document{ID: fmt.Sprintf("d%d", d), Title: "t", Text: "some words", Date: "2016-01-02"}
+		for e := 0; e < 300; e++ {
+			doc.Entities = append(doc.Entities, corpus.Entity{Type: "person", Name: fmt.Sprintf("name %d %d", d, e), Count: 1})
+		}
+		docs = append(docs, doc)
+	}
+	b := buildBundle(t, Options{}, docs)
+	pausing := &pausingFetcher{Fetcher: b.Fetcher()}
+	ents := must[*Entities](t)(must[*Index](t)(Open(pausing, b.Root)).Entities())
+	if pausing.pauses == 0 {
+		t.Errorf("3,000 entities decoded without a pause")
+	}
+	want := must[*Entities](t)(must[*Index](t)(Open(b.Fetcher(), b.Root)).Entities())
+	if !reflect.DeepEqual(ents, want) {
+		t.Errorf("the table decoded with pauses differs")
+	}
+}
+
+type pausingFetcher struct {
+	Fetcher
+	pauses int
+}
+
+func (f *pausingFetcher) Pause() { f.pauses++ }

@@ -25,6 +25,21 @@ type Fetcher interface {
 	Fetch(name string, off, length int64) ([]byte, error)
 }
 
+// A Pauser is a Fetcher that wants long decoding work broken up: Pause is
+// called every so often during it, and may hand the thread to other work
+// for a moment (Go in the browser shares the page's one thread with it).
+type Pauser interface {
+	Pause()
+}
+
+// Pause calls the fetcher's Pause, if it has one: the index calls it in its
+// own long loops, and the search engine in its loops over the index.
+func (ix *Index) Pause() {
+	if p, ok := ix.fetch.(Pauser); ok {
+		p.Pause()
+	}
+}
+
 // DirFetcher reads a bundle from a folder.
 type DirFetcher string
 
@@ -1112,6 +1127,9 @@ func (ix *Index) Entities() (*Entities, error) {
 	}
 	ents = &Entities{Names: make([]string, n), Types: make([]corpus.EntityType, n), DF: make([]int, n), byName: make(map[string]int32, n)}
 	for i := 0; i < n; i++ {
+		if i%1024 == 1023 {
+			ix.Pause()
+		}
 		typ, err := r.str("entity type")
 		if err != nil {
 			return nil, err
@@ -1132,6 +1150,9 @@ func (ix *Index) Entities() (*Entities, error) {
 	}
 	ents.start = make([]uint32, ix.numDocs+1)
 	for d := 0; d < ix.numDocs; d++ {
+		if d%4096 == 4095 {
+			ix.Pause()
+		}
 		k, err := r.count("document entity count", 1)
 		if err != nil {
 			return nil, err

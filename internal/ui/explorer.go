@@ -14,6 +14,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -291,6 +292,35 @@ func (c *Explorer) placeFocus(v view) {
 // otherwise lengthen the same task. (A sleep is not enough: when a goroutine
 // sleeps, the Go runtime gives the idle moment to its garbage collector.)
 func giveBackThread() { yieldToBrowser() }
+
+// pageThread paces long work (a workbench view, the entity table): at each
+// point where the work can pause, it gives the thread back to the browser
+// once a slice of work has run.
+var pageThread threadPacer
+
+// workSlice is how long work runs before it gives the thread back: short
+// enough that a click waits no more than a frame or two, long enough that
+// the pauses cost little.
+const workSlice = 25 * time.Millisecond
+
+// threadPacer gives the thread back every workSlice of work.
+type threadPacer struct {
+	mu   sync.Mutex
+	last time.Time // when the thread was last given back
+}
+
+func (p *threadPacer) pause() {
+	p.mu.Lock()
+	due := time.Since(p.last) >= workSlice
+	p.mu.Unlock()
+	if !due {
+		return
+	}
+	giveBackThread()
+	p.mu.Lock()
+	p.last = time.Now()
+	p.mu.Unlock()
+}
 
 // keepFramesComing keeps go-app's frames coming until *done. go-app draws
 // the page in frames, 120 a second, but only while dispatches come: the first

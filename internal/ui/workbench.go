@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -87,21 +86,11 @@ func computeWork(engine *search.Engine, v view, q string) *workAnswer {
 	return a
 }
 
-// yieldSlice is how long a view computes before it lets the browser draw and
-// take input: Go in the browser has one thread, and a view that reads a few
-// hundred articles would otherwise freeze the page for as long.
-const yieldSlice = 30 * time.Millisecond
-
-// yieldEvery returns an explore Progress function that gives the thread
-// back to the browser every yieldSlice of work.
+// yieldEvery returns an explore Progress function: a view that reads a few
+// hundred articles shares the page's one thread (pageThread) rather than
+// freezing the page for as long.
 func yieldEvery() func(done, total int) {
-	last := time.Now()
-	return func(done, total int) {
-		if time.Since(last) >= yieldSlice {
-			giveBackThread()
-			last = time.Now()
-		}
-	}
+	return func(done, total int) { pageThread.pause() }
 }
 
 // computeView answers a workbench view: the search (for the facets and the
