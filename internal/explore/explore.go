@@ -22,6 +22,7 @@ package explore
 
 import (
 	"errors"
+	"strings"
 	"sync"
 
 	"marsad/internal/arabic"
@@ -91,6 +92,10 @@ func evenly(docs []int32, n int) []int32 {
 // generation: one view uses the memory at a time, from newAnalyzer to done.
 type analyzer struct {
 	gen uint64
+	// toks and infos are the memory of the last text analyzed, reused by
+	// the next (see analyze).
+	toks  []arabic.Token
+	infos []*wordInfo
 }
 
 // wordInfo is what is known of one spelling.
@@ -133,18 +138,27 @@ func newAnalyzer() *analyzer {
 func (a *analyzer) done() { spellings.mu.Unlock() }
 
 // analyze returns the tokens of text with Norm and Term filled, and the
-// spelling of each.
+// spelling of each. Both slices are the analyzer's memory, valid until its
+// next analyze: a view reads its articles one after the other, and keeps
+// what it counts, not the tokens.
 func (a *analyzer) analyze(text string) ([]arabic.Token, []*wordInfo) {
-	toks := arabic.Tokenize(text)
-	infos := make([]*wordInfo, len(toks))
+	toks := arabic.TokenizeInto(a.toks, text)
+	a.toks = toks
+	if cap(a.infos) < len(toks) {
+		a.infos = make([]*wordInfo, len(toks))
+	}
+	infos := a.infos[:len(toks)]
 	for i := range toks {
 		w := spellings.m[toks[i].Text]
 		if w == nil {
-			w = &wordInfo{spelling: toks[i].Text}
-			if one := arabic.Analyze(toks[i].Text); len(one) > 0 {
+			// A copy: the token is a slice of the article's text, which
+			// the memory would otherwise keep whole.
+			spelling := strings.Clone(toks[i].Text)
+			w = &wordInfo{spelling: spelling}
+			if one := arabic.Analyze(spelling); len(one) > 0 {
 				w.norm, w.term = one[0].Norm, one[0].Term
 			}
-			spellings.m[toks[i].Text] = w
+			spellings.m[spelling] = w
 		}
 		if w.gen != a.gen {
 			w.gen, w.count, w.tc, w.col = a.gen, 0, nil, nil
