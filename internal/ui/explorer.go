@@ -144,6 +144,7 @@ func (c *Explorer) OnAppUpdate(ctx app.Context) {
 // the UI goroutine, since it may have to fetch parts of the bundle; only the
 // answer to the latest view is shown.
 func (c *Explorer) refresh(ctx app.Context) {
+	pageThread.begin()
 	engine := c.engine.Engine
 	if c.engine.Status != engineReady || engine == nil {
 		c.syncAddress(ctx)
@@ -295,7 +296,9 @@ func giveBackThread() { yieldToBrowser() }
 
 // pageThread paces long work (a workbench view, the entity table): at each
 // point where the work can pause, it gives the thread back to the browser
-// once a slice of work has run.
+// once a slice of work has run. A slice is counted from the last pause, or
+// from the event that started the work (begin): short work is done in the
+// task of its click, long work yields as it goes.
 var pageThread threadPacer
 
 // workSlice is how long work runs before it gives the thread back: short
@@ -307,6 +310,15 @@ const workSlice = 25 * time.Millisecond
 type threadPacer struct {
 	mu   sync.Mutex
 	last time.Time // when the thread was last given back
+}
+
+// begin starts a slice: the page handles an event (a click, a key), and
+// its work counts from now, not from the last pause before the page was
+// idle.
+func (p *threadPacer) begin() {
+	p.mu.Lock()
+	p.last = time.Now()
+	p.mu.Unlock()
 }
 
 func (p *threadPacer) pause() {

@@ -95,14 +95,15 @@ func yieldEvery() func(done, total int) {
 
 // computeView answers a workbench view: the search (for the facets and the
 // filter bar's count; taken from the page when it searched the same), then
-// the view's own computation. Each is a task of its own, after a pause,
-// rather than one task holding the click that opened the view; the answer
-// is drawn in another.
+// the view's own computation, each after a pause of the pacer's: the click
+// that opened the view, its search and its computation share tasks of at
+// most a slice of work each, and the answer is drawn in a task of its own
+// when the work before it used up its slice.
 func computeView(engine *search.Engine, v view, q string, req search.Request, known knownAnswer, s pageState) pageState {
 	if known.search != nil && known.searched == keyOf(s.searched) {
 		s.result = known.search
 	} else {
-		giveBackThread()
+		pageThread.pause()
 		res, err := engine.Search(req)
 		if err != nil {
 			s.err = err
@@ -112,9 +113,9 @@ func computeView(engine *search.Engine, v view, q string, req search.Request, kn
 	}
 	s.work = known.work
 	if s.work == nil {
-		giveBackThread()
+		pageThread.pause()
 		s.work = computeWork(engine, v, q)
-		giveBackThread()
+		pageThread.pause()
 	}
 	return s
 }
