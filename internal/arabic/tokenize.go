@@ -108,8 +108,18 @@ func joins(cur, next runeClass) bool {
 //     up to the next space or character that cannot be in a URL, without
 //     trailing punctuation; its Term is the lowercased URL. No word tokens
 //     are made from inside it.
-func Tokenize(text string) []Token {
-	tokens := make([]Token, 0, len(text)/7+1)
+func Tokenize(text string) []Token { return TokenizeInto(nil, text) }
+
+// TokenizeInto is Tokenize writing the tokens into buf's memory when it has
+// room: a caller that tokenizes many texts in turn (a workbench view reads
+// a hundred articles) reuses one slice rather than allocating one a text,
+// which in the browser is garbage to collect on the page's one thread.
+// The tokens of an earlier call with the same buf are overwritten.
+func TokenizeInto(buf []Token, text string) []Token {
+	tokens := buf[:0]
+	if want := len(text)/7 + 1; cap(tokens) < want {
+		tokens = make([]Token, 0, want)
+	}
 	cur := classSeparator // class of the open word; classSeparator when none
 	start, end := 0, 0
 	pos := 0          // Position of the next word

@@ -31,7 +31,9 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	bad := errors.New("date " + strconv.Quote(s) + " is not YYYY, YYYY-MM or YYYY-MM-DD")
+	// The error is made only when needed: dates are read for every line
+	// and bar a view draws, and quoting is costly in the browser.
+	bad := func() error { return errors.New("date " + strconv.Quote(s) + " is not YYYY, YYYY-MM or YYYY-MM-DD") }
 	digits := func(from, to int) (int, bool) {
 		if to > len(s) {
 			return 0, false
@@ -47,25 +49,25 @@ func ParseDate(s string) (Date, error) {
 	}
 	y, ok := digits(0, 4)
 	if !ok {
-		return Date{}, bad
+		return Date{}, bad()
 	}
 	switch len(s) {
 	case 4:
 		return Date{year: y, month: 1, day: 1, precision: YearPrecision}, nil
 	case 7, 10:
 	default:
-		return Date{}, bad
+		return Date{}, bad()
 	}
 	m, ok := digits(5, 7)
 	if !ok || s[4] != '-' || m < 1 || m > 12 {
-		return Date{}, bad
+		return Date{}, bad()
 	}
 	if len(s) == 7 {
 		return Date{year: y, month: m, day: 1, precision: MonthPrecision}, nil
 	}
 	d, ok := digits(8, 10)
 	if !ok || s[7] != '-' || d < 1 || d > DaysIn(y, m) {
-		return Date{}, bad
+		return Date{}, bad()
 	}
 	return Date{year: y, month: m, day: d, precision: DayPrecision}, nil
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"marsad/internal/corpus"
 	"marsad/internal/query"
 	"marsad/internal/search"
 )
@@ -131,10 +132,6 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 	read := evenly(withText, opt.MaxDocs)
 	res.DocsRead = len(read)
 	res.Sampled = len(read) < len(withText)
-	docs, err := e.Index().Docs(read)
-	if err != nil {
-		return nil, err
-	}
 	stats := map[string]*colStat{}
 	// get is the stat of a spelling's term: looked up once per spelling.
 	get := func(w *wordInfo) *colStat {
@@ -149,10 +146,7 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 	}
 	an := newAnalyzer()
 	defer an.done()
-	for n, doc := range docs {
-		if opt.Progress != nil && n > 0 {
-			opt.Progress(n, len(docs))
-		}
+	err = eachDoc(e, read, opt.Progress, func(_ int, doc corpus.Document) {
 		text := doc.Text
 		toks, infos := an.analyze(text)
 		occs := o.Find(text, toks)
@@ -220,9 +214,9 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 				s.pairs[pair]++
 			}
 		}
-	}
-	if opt.Progress != nil && len(docs) > 0 {
-		opt.Progress(len(docs), len(docs))
+	})
+	if err != nil {
+		return nil, err
 	}
 	content := contentOf(o.Query)
 	n, r1 := float64(res.WordsRead), float64(res.Words)
@@ -289,8 +283,12 @@ func contentOf(canonical string) string {
 // phraseWords is text as words of a quoted phrase: on one line, without
 // the quotation marks that would end the phrase.
 func phraseWords(text string) string {
-	return flatten(strings.NewReplacer("\"", " ", "«", " ", "»", " ", "“", " ", "”", " ").Replace(text))
+	return flatten(quoteMarks.Replace(text))
 }
+
+// quoteMarks blanks the quotation marks (built once: a Replacer is costly
+// to make, and phraseWords runs for every word beside a hit).
+var quoteMarks = strings.NewReplacer("\"", " ", "«", " ", "»", " ", "“", " ", "”", " ")
 
 // commonest is the key with the highest count, the smallest key on a tie;
 // "" for none.

@@ -218,21 +218,17 @@ func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int,
 	if len(docs) == 0 {
 		return nil, nil
 	}
-	read, err := e.Index().Docs(docs)
-	if err != nil {
-		return nil, err
-	}
 	var out []keyedLine
 	var an *analyzer
 	if withKeys {
 		an = newAnalyzer()
 		defer an.done()
 	}
-	for n, doc := range read {
+	err := eachDoc(e, docs, progress, func(_ int, doc corpus.Document) {
 		out = appendLines(out, o, doc, width, an)
-		if progress != nil {
-			progress(n+1, len(read))
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -22,9 +22,11 @@ package explore
 
 import (
 	"errors"
+	"strings"
 	"sync"
 
 	"marsad/internal/arabic"
+	"marsad/internal/corpus"
 	"marsad/internal/index"
 	"marsad/internal/search"
 )
@@ -90,6 +92,10 @@ func evenly(docs []int32, n int) []int32 {
 // generation: one view uses the memory at a time, from newAnalyzer to done.
 type analyzer struct {
 	gen uint64
+	// toks and infos are the memory of the last text analyzed, reused by
+	// the next (see analyze).
+	toks  []arabic.Token
+	infos []*wordInfo
 }
 
 // wordInfo is what is known of one spelling.
@@ -132,18 +138,27 @@ func newAnalyzer() *analyzer {
 func (a *analyzer) done() { spellings.mu.Unlock() }
 
 // analyze returns the tokens of text with Norm and Term filled, and the
-// spelling of each.
+// spelling of each. Both slices are the analyzer's memory, valid until its
+// next analyze: a view reads its articles one after the other, and keeps
+// what it counts, not the tokens.
 func (a *analyzer) analyze(text string) ([]arabic.Token, []*wordInfo) {
-	toks := arabic.Tokenize(text)
-	infos := make([]*wordInfo, len(toks))
+	toks := arabic.TokenizeInto(a.toks, text)
+	a.toks = toks
+	if cap(a.infos) < len(toks) {
+		a.infos = make([]*wordInfo, len(toks))
+	}
+	infos := a.infos[:len(toks)]
 	for i := range toks {
 		w := spellings.m[toks[i].Text]
 		if w == nil {
-			w = &wordInfo{spelling: toks[i].Text}
-			if one := arabic.Analyze(toks[i].Text); len(one) > 0 {
+			// A copy: the token is a slice of the article's text, which
+			// the memory would otherwise keep whole.
+			spelling := strings.Clone(toks[i].Text)
+			w = &wordInfo{spelling: spelling}
+			if one := arabic.Analyze(spelling); len(one) > 0 {
 				w.norm, w.term = one[0].Norm, one[0].Term
 			}
-			spellings.m[toks[i].Text] = w
+			spellings.m[spelling] = w
 		}
 		if w.gen != a.gen {
 			w.gen, w.count, w.tc, w.col = a.gen, 0, nil, nil
@@ -152,4 +167,18 @@ func (a *analyzer) analyze(text string) ([]arabic.Token, []*wordInfo) {
 		infos[i] = w
 	}
 	return toks, infos
+}
+
+// eachDoc reads the documents nums and hands each to fn in order, then
+// reports the progress: the articles are fetched together but decoded one
+// at a time, so that a Progress that pauses (in the browser) pauses
+// between two rather than after a hundred decoded at once.
+func eachDoc(e *search.Engine, nums []int32, progress func(done, total int), fn func(k int, doc corpus.Document)) error {
+	return e.Index().DocsEach(nums, func(k int, doc corpus.Document) error {
+		fn(k, doc)
+		if progress != nil {
+			progress(k+1, len(nums))
+		}
+		return nil
+	})
 }

@@ -208,19 +208,13 @@ func (tc *termCount) form() string {
 // countWords reads and analyzes documents and counts their words.
 func countWords(e *search.Engine, docs []int32, progress func(done, total int)) (*wordCounts, error) {
 	c := &wordCounts{terms: map[string]*termCount{}}
-	read, err := e.Index().Docs(docs)
+	an := newAnalyzer()
+	defer an.done()
+	err := eachDoc(e, docs, progress, func(n int, doc corpus.Document) { c.add(an, n, doc) })
 	if err != nil {
 		return nil, err
 	}
-	an := newAnalyzer()
-	defer an.done()
-	for n, doc := range read {
-		c.add(an, n, doc)
-		if progress != nil {
-			progress(n+1, len(read))
-		}
-	}
-	c.docs = len(read)
+	c.docs = len(docs)
 	// The spellings' counts are the analyzer's until done: keep them.
 	for _, tc := range c.terms {
 		tc.forms = make([]formCount, len(tc.spellings))

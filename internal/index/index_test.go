@@ -385,3 +385,78 @@ func TestDocFreqCountsThePostingsOfBothFields(t *testing.T) {
 		}
 	}
 }
+
+// DocsEach hands over, in the order asked, the documents Docs returns,
+// whether they were decoded before or not; a record that cannot be fetched
+// stops it before any document is handed over.
+func TestDocsEachHandsOverInOrderWhatDocsReads(t *testing.T) {
+	b := buildBundle(t, Options{}, testDocs)
+	fetcher := &switchableFetcher{Fetcher: b.Fetcher()}
+	ix := must[*Index](t)(Open(fetcher, b.Root))
+	must[corpus.Document](t)(ix.Doc(1)) // one of them decoded already
+	nums := []int32{2, 0, 1, 0}
+	want := must[[]corpus.Document](t)(ix.Docs(nums))
+	var got []corpus.Document
+	err := ix.DocsEach(nums, func(k int, d corpus.Document) error {
+		if k != len(got) {
+			t.Errorf("document %d handed over at place %d", k, len(got))
+		}
+		got = append(got, d)
+		return nil
+	})
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("DocsEach = %v, %v; Docs = %v", got, err, want)
+	}
+
+	fresh := must[*Index](t)(Open(fetcher, b.Root))
+	fetcher.fail = true
+	handed := 0
+	err = fresh.DocsEach([]int32{0, 1}, func(int, corpus.Document) error { handed++; return nil })
+	if err == nil || handed != 0 {
+		t.Errorf("with the records unreadable: %d documents handed over, error %v", handed, err)
+	}
+}
+
+// switchableFetcher fails every read of a document pack once told to.
+type switchableFetcher struct {
+	Fetcher
+	fail bool
+}
+
+func (f *switchableFetcher) Fetch(name string, off, length int64) ([]byte, error) {
+	if f.fail && length >= 0 {
+		return nil, errors.New("unreachable")
+	}
+	return f.Fetcher.Fetch(name, off, length)
+}
+
+// A fetcher that is a Pauser is asked to pause during a long decode (the
+// entity table of a corpus naming thousands of entities), and the table
+// decoded with pauses is the same.
+func TestEntityTableDecodePausesWhenTheFetcherAsks(t *testing.T) {
+	var docs []corpus.Document
+	for d := 0; d < 10; d++ {
+		doc := corpus.Document{ID: fmt.Sprintf("d%d", d), Title: "t", Text: "some words", Date: "2016-01-02"}
+		for e := 0; e < 300; e++ {
+			doc.Entities = append(doc.Entities, corpus.Entity{Type: "person", Name: fmt.Sprintf("name %d %d", d, e), Count: 1})
+		}
+		docs = append(docs, doc)
+	}
+	b := buildBundle(t, Options{}, docs)
+	pausing := &pausingFetcher{Fetcher: b.Fetcher()}
+	ents := must[*Entities](t)(must[*Index](t)(Open(pausing, b.Root)).Entities())
+	if pausing.pauses == 0 {
+		t.Errorf("3,000 entities decoded without a pause")
+	}
+	want := must[*Entities](t)(must[*Index](t)(Open(b.Fetcher(), b.Root)).Entities())
+	if !reflect.DeepEqual(ents, want) {
+		t.Errorf("the table decoded with pauses differs")
+	}
+}
+
+type pausingFetcher struct {
+	Fetcher
+	pauses int
+}
+
+func (f *pausingFetcher) Pause() { f.pauses++ }

@@ -25,6 +25,21 @@ type Fetcher interface {
 	Fetch(name string, off, length int64) ([]byte, error)
 }
 
+// A Pauser is a Fetcher that wants long decoding work broken up: Pause is
+// called every so often during it, and may hand the thread to other work
+// for a moment (Go in the browser shares the page's one thread with it).
+type Pauser interface {
+	Pause()
+}
+
+// Pause calls the fetcher's Pause, if it has one: the index calls it in its
+// own long loops, and the search engine in its loops over the index.
+func (ix *Index) Pause() {
+	if p, ok := ix.fetch.(Pauser); ok {
+		p.Pause()
+	}
+}
+
 // DirFetcher reads a bundle from a folder.
 type DirFetcher string
 
@@ -812,12 +827,67 @@ func (ix *Index) Docs(nums []int32) ([]corpus.Document, error) {
 	return out, nil
 }
 
+// DocsEach reads several documents as Docs does, fetching the missing
+// records together, but decodes them one at a time, in order, each just
+// before fn gets it: a caller that shares its thread (Go in the browser)
+// can pause between two, where Docs decodes a hundred articles in one go.
+// A fetch that fails stops it before fn is called at all.
+func (ix *Index) DocsEach(nums []int32, fn func(k int, doc corpus.Document) error) error {
+	cached := make([]*corpus.Document, len(nums))
+	var missing []int
+	ix.mu.Lock()
+	for k, n := range nums {
+		if n < 0 || int(n) >= ix.numDocs {
+			ix.mu.Unlock()
+			return errors.New("index: no document number " + strconv.Itoa(int(n)))
+		}
+		if d, ok := ix.docs[n]; ok {
+			cached[k] = d
+		} else {
+			missing = append(missing, k)
+		}
+	}
+	ix.mu.Unlock()
+	records := make([][]byte, len(nums))
+	err := ix.loadAll(len(missing), func(m int) error {
+		k := missing[m]
+		data, err := ix.fetchRecord(nums[k])
+		records[k] = data
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for k, n := range nums {
+		d := cached[k]
+		if d == nil {
+			if d, err = ix.decodeDoc(n, records[k]); err != nil {
+				return err
+			}
+			records[k] = nil
+		}
+		if err := fn(k, *d); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (ix *Index) packOf(n int32) packRef {
 	p := sort.Search(len(ix.packs), func(i int) bool { return ix.packs[i].first > n }) - 1
 	return ix.packs[p]
 }
 
 func (ix *Index) fetchDoc(n int32) (*corpus.Document, error) {
+	data, err := ix.fetchRecord(n)
+	if err != nil {
+		return nil, err
+	}
+	return ix.decodeDoc(n, data)
+}
+
+// fetchRecord reads the record of document n, still compressed.
+func (ix *Index) fetchRecord(n int32) ([]byte, error) {
 	pack := ix.packOf(n)
 	data, err := ix.fetch.Fetch(pack.file, int64(ix.recOff[n]), int64(ix.recLen[n]))
 	if err != nil {
@@ -827,7 +897,12 @@ func (ix *Index) fetchDoc(n int32) (*corpus.Document, error) {
 		return nil, &FileError{pack.file, ErrTruncated, "truncated at byte " + strconv.Itoa(int(ix.recOff[n])+len(data)) +
 			": article " + strconv.Itoa(int(n)) + "'s record is " + strconv.Itoa(int(ix.recLen[n])) + " bytes from byte " + strconv.Itoa(int(ix.recOff[n]))}
 	}
-	d, err := decodeRecord(pack.file, n, ix.recOff[n], data)
+	return data, nil
+}
+
+// decodeDoc decodes the record of document n and keeps it in the cache.
+func (ix *Index) decodeDoc(n int32, data []byte) (*corpus.Document, error) {
+	d, err := decodeRecord(ix.packOf(n).file, n, ix.recOff[n], data)
 	if err != nil {
 		return nil, err
 	}
@@ -1052,6 +1127,9 @@ func (ix *Index) Entities() (*Entities, error) {
 	}
 	ents = &Entities{Names: make([]string, n), Types: make([]corpus.EntityType, n), DF: make([]int, n), byName: make(map[string]int32, n)}
 	for i := 0; i < n; i++ {
+		if i%1024 == 1023 {
+			ix.Pause()
+		}
 		typ, err := r.str("entity type")
 		if err != nil {
 			return nil, err
@@ -1072,6 +1150,9 @@ func (ix *Index) Entities() (*Entities, error) {
 	}
 	ents.start = make([]uint32, ix.numDocs+1)
 	for d := 0; d < ix.numDocs; d++ {
+		if d%4096 == 4095 {
+			ix.Pause()
+		}
 		k, err := r.count("document entity count", 1)
 		if err != nil {
 			return nil, err

@@ -431,7 +431,10 @@ func (e *Engine) entities() (*index.Entities, error) {
 		return nil, err
 	}
 	e.entityKeys = make(map[string]string, len(ents.Names))
-	for _, name := range ents.Names {
+	for i, name := range ents.Names {
+		if i%256 == 255 {
+			e.ix.Pause() // each name is analyzed
+		}
 		k := entityKey(name)
 		if _, taken := e.entityKeys[k]; !taken {
 			e.entityKeys[k] = name

@@ -382,3 +382,18 @@ func readPickedFile(ctx app.Context, inputID string, done func(ctx app.Context, 
 	})
 	helpers.Call("readFile", input, cb)
 }
+
+// yieldToBrowser returns once the browser has run a task of its own: the
+// calling goroutine waits for a timer callback, so the page's thread goes
+// back to the event loop (input, drawing) in between.
+func yieldToBrowser() {
+	done := make(chan struct{})
+	var cb app.Func
+	cb = app.FuncOf(func(app.Value, []app.Value) any {
+		cb.Release()
+		close(done)
+		return nil
+	})
+	app.Window().Call("setTimeout", cb, 0)
+	<-done
+}

@@ -90,6 +90,10 @@ func (u urlFetcher) Fetch(name string, off, length int64) ([]byte, error) {
 	return data, classifyFetch(u.base+name, err)
 }
 
+// Pause implements index.Pauser: long decodes (the entity table) share the
+// page's thread like a workbench view.
+func (u urlFetcher) Pause() { pageThread.pause() }
+
 // openBundle opens the bundle whose root file is at url, read with fetch;
 // its errors name the file. Only the root is fetched now; the rest follows
 // the queries.

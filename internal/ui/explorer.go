@@ -13,6 +13,8 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -81,6 +83,8 @@ type Explorer struct {
 	// entitiesAsked: the entity table, left out of the first answers, is
 	// being loaded (loadEntitiesLater).
 	entitiesAsked bool
+	// entitiesLoaded: the entity table has arrived (or failed to).
+	entitiesLoaded bool
 }
 
 // OnMount starts loading the corpus as soon as the page exists.
@@ -89,6 +93,7 @@ func (c *Explorer) OnMount(ctx app.Context) {
 	c.groups = storedGroups()
 	c.arabicDigits = storedString(digitsStorageKey) == "arab"
 	ctx.ObserveState(engineStateKey, &c.engine).OnChange(func() { c.refresh(ctx) })
+	ctx.Handle(closeFiltersAction, func(ctx app.Context, a app.Action) { c.setFiltersOpen(ctx, false) })
 	ctx.GetState(engineStateKey, &c.engine)
 	if c.engine.Status == enginePending && !app.IsServer {
 		ctx.NewAction(loadEngineAction)
@@ -139,6 +144,7 @@ func (c *Explorer) OnAppUpdate(ctx app.Context) {
 // the UI goroutine, since it may have to fetch parts of the bundle; only the
 // answer to the latest view is shown.
 func (c *Explorer) refresh(ctx app.Context) {
+	pageThread.begin()
 	engine := c.engine.Engine
 	if c.engine.Status != engineReady || engine == nil {
 		c.syncAddress(ctx)
@@ -152,13 +158,7 @@ func (c *Explorer) refresh(ctx app.Context) {
 	c.carryGroups()
 	c.seq++
 	seq, v, groups := c.seq, c.view, c.groups
-	// The same view answered again (the entity table arrived, and only the
-	// facets change) keeps its workbench answer rather than reading its
-	// articles a second time.
-	var sameWork *workAnswer
-	if w := c.answer.work; w != nil && w.err == nil && c.answered.URL().String() == v.URL().String() {
-		sameWork = w
-	}
+	known := c.knownAnswer(v)
 	start := queryStart()
 	answered := false // read and written on the UI goroutine only
 	ctx.After(busyAfter, func(ctx app.Context) {
@@ -169,7 +169,7 @@ func (c *Explorer) refresh(ctx app.Context) {
 	run := func(ctx app.Context) {
 		keepFramesComing(ctx, &answered)
 		ctx.Async(func() {
-			out := compute(engine, v, groups, sameWork)
+			out := compute(engine, v, groups, known)
 			ctx.Dispatch(func(ctx app.Context) {
 				answered = true
 				if seq != c.seq {
@@ -211,18 +211,62 @@ func (c *Explorer) refresh(ctx app.Context) {
 const typingPause = 300 * time.Millisecond
 
 // loadEntitiesLater loads the entity table once an answer that went
-// without it is on the page and painted (search.Request.EntitiesLater: a visit's first
-// results do not wait for its hundreds of kilobytes), then answers the view
-// again with the entity facet counted.
+// without it is on the page and painted (search.Request.EntitiesLater: a
+// visit's first results do not wait for its hundreds of kilobytes), then
+// counts the entity facet of the answer on the page.
 func (c *Explorer) loadEntitiesLater(ctx app.Context, engine *search.Engine, s pageState) {
-	if c.entitiesAsked || s.result == nil || !s.result.Facets.EntitiesPending {
+	if s.result == nil || !s.result.Facets.EntitiesPending {
 		return
+	}
+	if c.entitiesLoaded {
+		c.recountFacets(ctx, engine)
+		return
+	}
+	if c.entitiesAsked {
+		return // on its way: the answer on the page is counted when it arrives
 	}
 	c.entitiesAsked = true
 	afterPaint(func() {
 		ctx.Async(func() {
-			_ = engine.LoadEntities() // a failure shows in the facets of the next answer
-			ctx.Dispatch(func(ctx app.Context) { c.refresh(ctx) })
+			_ = engine.LoadEntities() // a failure shows in the facets' recount
+			giveBackThread()
+			ctx.Dispatch(func(ctx app.Context) {
+				c.entitiesLoaded = true
+				c.recountFacets(ctx, engine)
+			})
+		})
+	})
+}
+
+// recountFacets counts the entity facet of the answer on the page, now
+// that the entity table is here: the search again for its facets alone,
+// which reads no article, while the view's own answer (its results, its
+// workbench view) stays as it is rather than being computed again. An
+// answer still on its way is counted when it arrives.
+func (c *Explorer) recountFacets(ctx app.Context, engine *search.Engine) {
+	pending := c.answer.result
+	if pending == nil || !pending.Facets.EntitiesPending || c.answer.recounted != nil ||
+		c.answered.URL().String() != c.view.URL().String() {
+		return
+	}
+	seq, req := c.seq, c.answer.searched
+	req.Offset, req.Limit, req.Sort, req.EntitiesLater = math.MaxInt32, 1, search.SortNewest, false
+	ctx.Async(func() {
+		giveBackThread()
+		res, err := engine.Search(req)
+		giveBackThread()
+		ctx.Dispatch(func(ctx app.Context) {
+			if seq != c.seq || c.answer.result != pending {
+				return // another answer is on the page
+			}
+			counted := res.Facets
+			if err != nil {
+				counted = pending.Facets
+				counted.EntitiesPending, counted.EntitiesErr = false, err
+			}
+			// Beside the answer, not in it: the results (a new answer to
+			// go-app) would be drawn again for nothing.
+			c.answer.recounted = &counted
 		})
 	})
 }
@@ -240,6 +284,54 @@ func (c *Explorer) placeFocus(v view) {
 		focusResult(c.returnTo)
 		c.returnTo = ""
 	}
+}
+
+// giveBackThread hands the page's one thread back to the browser (to draw,
+// and to take input) before the work that follows, which then runs in a
+// task of its own: Go in the browser runs every goroutine it can before it
+// returns to the event loop, so work queued behind other work would
+// otherwise lengthen the same task. (A sleep is not enough: when a goroutine
+// sleeps, the Go runtime gives the idle moment to its garbage collector.)
+func giveBackThread() { yieldToBrowser() }
+
+// pageThread paces long work (a workbench view, the entity table): at each
+// point where the work can pause, it gives the thread back to the browser
+// once a slice of work has run. A slice is counted from the last pause, or
+// from the event that started the work (begin): short work is done in the
+// task of its click, long work yields as it goes.
+var pageThread threadPacer
+
+// workSlice is how long work runs before it gives the thread back: short
+// enough that a click waits no more than a frame or two, long enough that
+// the pauses cost little.
+const workSlice = 25 * time.Millisecond
+
+// threadPacer gives the thread back every workSlice of work.
+type threadPacer struct {
+	mu   sync.Mutex
+	last time.Time // when the thread was last given back
+}
+
+// begin starts a slice: the page handles an event (a click, a key), and
+// its work counts from now, not from the last pause before the page was
+// idle.
+func (p *threadPacer) begin() {
+	p.mu.Lock()
+	p.last = time.Now()
+	p.mu.Unlock()
+}
+
+func (p *threadPacer) pause() {
+	p.mu.Lock()
+	due := time.Since(p.last) >= workSlice
+	p.mu.Unlock()
+	if !due {
+		return
+	}
+	giveBackThread()
+	p.mu.Lock()
+	p.last = time.Now()
+	p.mu.Unlock()
 }
 
 // keepFramesComing keeps go-app's frames coming until *done. go-app draws
@@ -293,6 +385,70 @@ type pageState struct {
 	doc         *corpus.Document
 	docSpans    []search.Span
 	missingDoc  string // the id of an article the corpus does not have
+	// recounted are the result's facets counted again once the entity
+	// table arrived (recountFacets); nil until then.
+	recounted *search.Facets
+	// searched is the search asked (its query and filters are what its
+	// facets count), so that a view of the same search can take its facets
+	// from here, and the facets can be counted again.
+	searched search.Request
+}
+
+// searchKey is what a search's facets and count depend on: its query (term
+// groups expanded) and its filters, not its page or order.
+type searchKey struct {
+	query, sources, years, entities string
+	aliases                         bool
+}
+
+func keyOf(req search.Request) searchKey {
+	return searchKey{query: req.Query, sources: strings.Join(req.Sources, "\x00"), years: strings.Join(req.Years, "\x00"),
+		entities: strings.Join(req.Entities, "\x00"), aliases: req.Aliases}
+}
+
+// knownAnswer is what the page already knows of a view's answer.
+type knownAnswer struct {
+	// work is the view's workbench answer, when the view is the one
+	// answered (the entity table arrived, and only the facets change): its
+	// articles are not read a second time.
+	work *workAnswer
+	// search is the last answer's search, and searched its key: a
+	// workbench view of the same query and filters takes its facets and
+	// count from it rather than searching again on the click that opens it.
+	search   *search.Result
+	searched searchKey
+}
+
+func (c *Explorer) knownAnswer(v view) knownAnswer {
+	var k knownAnswer
+	if w := c.answer.work; w != nil && w.err == nil && c.answered.URL().String() == v.URL().String() {
+		k.work = w
+	}
+	// A search whose entity facet was pending is searched again: the view is
+	// answered again precisely to count it.
+	if r := c.answer.result; r != nil && c.answer.failure() == nil {
+		if c.answer.recounted != nil {
+			counted := *r
+			counted.Facets = *c.answer.recounted
+			r = &counted
+		}
+		if !r.Facets.EntitiesPending {
+			k.search, k.searched = r, keyOf(c.answer.searched)
+		}
+	}
+	return k
+}
+
+// facets are the facets the page shows with the answer: the result's, or
+// their recount.
+func (s pageState) facets() search.Facets {
+	if s.recounted != nil {
+		return *s.recounted
+	}
+	if s.result == nil {
+		return search.Facets{}
+	}
+	return s.result.Facets
 }
 
 // failure is what went wrong reading the bundle for this answer, if
@@ -309,9 +465,8 @@ func (s pageState) failure() error {
 
 // compute runs a view's search or opens its document. The query's term
 // groups are read with the visitor's own groups (and those the address
-// carries). work, when set, is the view's workbench answer already
-// computed.
-func compute(engine *search.Engine, v view, own query.Groups, work *workAnswer) pageState {
+// carries); known is what the page already has of the answer.
+func compute(engine *search.Engine, v view, own query.Groups, known knownAnswer) pageState {
 	var s pageState
 	q, _, unknown := expandGroups(v.effectiveQuery(), groupsFor(v, own))
 	s.unknownGroups = unknown
@@ -327,7 +482,7 @@ func compute(engine *search.Engine, v view, own query.Groups, work *workAnswer) 
 		// few by reading them, and a page would read its snippets.
 		offset, limit, order = math.MaxInt32, 1, search.SortNewest
 	}
-	res, err := engine.Search(search.Request{
+	req := search.Request{
 		Query:    q,
 		Sources:  v.Sources,
 		Years:    v.Years,
@@ -338,19 +493,17 @@ func compute(engine *search.Engine, v view, own query.Groups, work *workAnswer) 
 		Sort:     order,
 		// The entity facet comes after the first results (loadEntitiesLater).
 		EntitiesLater: true,
-	})
+	}
+	s.searched = req
+	if v.Tool != toolResults {
+		return computeView(engine, v, q, req, known, s)
+	}
+	res, err := engine.Search(req)
 	if err != nil {
 		s.err = err
 		return s
 	}
 	s.result = res
-	if v.Tool != toolResults {
-		s.work = work
-		if s.work == nil {
-			s.work = computeWork(engine, v, q)
-		}
-		return s
-	}
 	if res.Total == 0 {
 		s.suggestions = suggest(engine, v)
 	}
@@ -647,7 +800,7 @@ func (c *Explorer) renderResults() app.UI {
 	}
 	var facets search.Facets
 	if res != nil {
-		facets = res.Facets
+		facets = c.answer.facets()
 	}
 	heading := t.corpusHeading
 	if c.view.Query != "" {
@@ -669,7 +822,7 @@ func (c *Explorer) renderResults() app.UI {
 	}
 	entitiesErr := ""
 	if res != nil {
-		entitiesErr = errString(res.Facets.EntitiesErr)
+		entitiesErr = errString(facets.EntitiesErr)
 	}
 	filters := c.activeFilterCount()
 	var content app.UI
@@ -715,8 +868,7 @@ func (c *Explorer) renderResults() app.UI {
 		// The saved groups and queries are filtered by nothing.
 		app.If(c.view.Tool != toolKeep, func() app.UI {
 			return &Facets{
-				Lang: c.lang, View: c.view, Facets: facets, Open: c.filtersOpen, EntitiesErr: entitiesErr,
-				OnClose: func(ctx app.Context) { c.setFiltersOpen(ctx, false) },
+				Lang: c.lang, View: facetFilters(c.view), Facets: facets, Open: c.filtersOpen, EntitiesErr: entitiesErr,
 			}
 		}),
 	)

@@ -46,7 +46,7 @@ func explorerAt(t *testing.T, engine *search.Engine, address string) *Explorer {
 	}
 	c.lang = c.view.Lang
 	c.engine = engineState{Status: engineReady, Engine: engine}
-	c.answer, c.answered = compute(engine, c.view, nil, nil), c.view
+	c.answer, c.answered = compute(engine, c.view, nil, knownAnswer{}), c.view
 	return c
 }
 

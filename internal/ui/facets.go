@@ -17,30 +17,51 @@ import (
 // in the query (source:, date:, entity:) shows as pressed, and releasing it
 // removes it from the query. On a phone the facets are a drawer that the
 // page's "filter" button opens.
+//
+// A facet is drawn from the filters of the view alone (facetFilters), and a
+// press computes where it leads from the address at that moment: the facets
+// are not drawn again when only the page, the order or the tool changes (a
+// tab, the next page), and go-app compares equal fields rather than a
+// callback that differs at each render.
 type Facets struct {
 	app.Compo
 
 	Lang        lang
-	View        view
+	View        view // the view's filters only: facetFilters
 	Facets      search.Facets
 	Open        bool   // the drawer, on a phone
 	EntitiesErr string // why the entity table failed to load, if it did
-	OnClose     func(app.Context)
+
+	toggles map[string]facetToggle // by group: what a press of a value does
+	typed   []activeFilter         // the filters typed in the query
 }
+
+// facetToggle gives, for a value of a group, the view a press of it leads to
+// from v (whose typed filters are typed), and whether it is on in v.
+type facetToggle func(v view, typed []activeFilter, value string) (view, bool)
+
+// facetFilters is the part of a view that the facets show: the language,
+// the query (for the filters typed in it) and the filters picked.
+func facetFilters(v view) view {
+	return view{Lang: v.Lang, Query: v.Query, Sources: v.Sources, Years: v.Years, Entities: v.Entities, Dates: v.Dates}
+}
+
+// closeFiltersAction closes the facets' drawer on a phone (the Explorer
+// handles it).
+const closeFiltersAction = "marsad/close-filters"
 
 // maxEntityValues bounds each entity group: a large corpus mentions
 // thousands of places, and a facet is for the most frequent ones.
 const maxEntityValues = 8
 
 func (f *Facets) close(ctx app.Context, e app.Event) {
-	if f.OnClose != nil {
-		f.OnClose(ctx)
-	}
+	ctx.NewAction(closeFiltersAction)
 }
 
 func (f *Facets) Render() app.UI {
 	t := f.Lang.t()
-	typed := activeFilters(f.View)
+	f.toggles = map[string]facetToggle{}
+	f.typed = activeFilters(f.View)
 	years := f.Facets.Years // in date order, the undated last
 	class := "facets"
 	if f.Open {
@@ -66,13 +87,13 @@ func (f *Facets) Render() app.UI {
 					app.Span().Class("error-file").Dir("ltr").Text(f.EntitiesErr),
 				)
 			}),
-			f.renderGroup(t.source, "source", f.Facets.Sources, true, t.sourceLabel, func(v view, value string) (view, bool) {
+			f.renderGroup(t.source, "source", f.Facets.Sources, true, t.sourceLabel, func(v view, typed []activeFilter, value string) (view, bool) {
 				return f.toggled(v, typed, filterSource, value, func(v view) view {
 					v.Sources = toggle(v.Sources, value)
 					return v
 				})
 			}),
-			f.renderGroup(t.year, "year", years, true, t.yearLabel, func(v view, value string) (view, bool) {
+			f.renderGroup(t.year, "year", years, true, t.yearLabel, func(v view, typed []activeFilter, value string) (view, bool) {
 				for _, af := range typed {
 					if typedYear(af) == value && value != "" {
 						return af.without, true
@@ -87,7 +108,7 @@ func (f *Facets) Render() app.UI {
 			app.Range(corpus.EntityTypes).Slice(func(i int) app.UI {
 				typ := corpus.EntityTypes[i]
 				values := topEntities(f.Facets.Entities, typ, f.View.Entities)
-				return f.renderGroup(typ.Label(t.language), "entity-"+string(typ), values, true, plainLabel, func(v view, value string) (view, bool) {
+				return f.renderGroup(typ.Label(t.language), "entity-"+string(typ), values, true, plainLabel, func(v view, typed []activeFilter, value string) (view, bool) {
 					return f.toggled(v, typed, filterEntity, value, func(v view) view {
 						v.Entities = toggle(v.Entities, value)
 						return v
@@ -140,7 +161,8 @@ func plainLabel(s string) string { return s }
 // toggled, so filters stay plain addresses that back/forward and shared
 // links restore.
 func (f *Facets) renderGroup(title, id string, values []search.FacetValue, open bool,
-	label func(string) string, toggled func(view, string) (view, bool)) app.UI {
+	label func(string) string, toggled facetToggle) app.UI {
+	f.toggles[id] = toggled
 	// A group without values is hidden rather than left out, so the groups
 	// after it keep their places and go-app updates them in place.
 	return app.Details().Class("facet-group").DataSet("facet", id).Open(open).Hidden(len(values) == 0).Body(
@@ -148,7 +170,7 @@ func (f *Facets) renderGroup(title, id string, values []search.FacetValue, open 
 		app.Ul().Body(
 			app.Range(values).Slice(func(i int) app.UI {
 				fv := values[i]
-				next, on := toggled(f.View, fv.Value)
+				_, on := toggled(f.View, f.typed, fv.Value)
 				on = on || fv.Selected // the engine's word, for a typed value spelled otherwise
 				class := "facet"
 				if on {
@@ -156,7 +178,7 @@ func (f *Facets) renderGroup(title, id string, values []search.FacetValue, open 
 				}
 				return app.Li().Body(
 					app.Button().Type("button").Class(class).Aria("pressed", boolString(on)).
-						DataSet("facet-value", fv.Value).DataSet("href", next.URL().String()).
+						DataSet("facet-group", id).DataSet("facet-value", fv.Value).
 						OnClick(f.onFacet).Body(
 						app.Bdi().Class("facet-label").Text(label(fv.Value)),
 						app.Span().Class("facet-count").Text(strconv.Itoa(fv.Count)),
@@ -167,12 +189,21 @@ func (f *Facets) renderGroup(title, id string, values []search.FacetValue, open 
 	)
 }
 
-// onFacet follows the address the pressed button carries. It reads it from
-// the element, not from a closure: go-app keeps an element's first handler
-// when a new one comes from the same function literal, so a captured
-// address would be the one of the first render at that place.
+// onFacet follows the press of a value: from the address as it is now (the
+// source of truth, with the tool and the page the facets do not keep), to
+// the view with the value toggled. It reads the value from the element,
+// not from a closure: go-app keeps an element's first handler when a new
+// one comes from the same function literal.
 func (f *Facets) onFacet(ctx app.Context, e app.Event) {
-	ctx.Navigate(ctx.JSSrc().Get("dataset").Get("href").String())
+	data := ctx.JSSrc().Get("dataset")
+	toggled, ok := f.toggles[data.Get("facetGroup").String()]
+	if !ok {
+		return
+	}
+	now := parseView(ctx.Page().URL())
+	now.Lang = f.View.Lang
+	next, _ := toggled(now, activeFilters(now), data.Get("facetValue").String())
+	ctx.NavigateTo(next.URL())
 }
 
 // DateRange is the facets' from/to control: it writes the range into the
@@ -198,7 +229,9 @@ func (d *DateRange) fromView() {
 
 func (d *DateRange) onApply(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	v := d.View
+	// From the address, not d.View: the facets keep only the view's filters.
+	v := parseView(ctx.Page().URL())
+	v.Lang = d.View.Lang
 	from, to := strings.TrimSpace(d.from), strings.TrimSpace(d.to)
 	switch {
 	case from == "" && to == "":

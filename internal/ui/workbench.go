@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -87,22 +86,38 @@ func computeWork(engine *search.Engine, v view, q string) *workAnswer {
 	return a
 }
 
-// yieldSlice is how long a view computes before it lets the browser draw and
-// take input: Go in the browser has one thread, and a view that reads a few
-// hundred articles would otherwise freeze the page for as long.
-const yieldSlice = 30 * time.Millisecond
-
-// yieldEvery returns an explore Progress function that pauses a moment
-// every yieldSlice of work: a sleeping goroutine hands the thread back to
-// the browser's event loop.
+// yieldEvery returns an explore Progress function: a view that reads a few
+// hundred articles shares the page's one thread (pageThread) rather than
+// freezing the page for as long.
 func yieldEvery() func(done, total int) {
-	last := time.Now()
-	return func(done, total int) {
-		if time.Since(last) >= yieldSlice {
-			time.Sleep(time.Millisecond)
-			last = time.Now()
+	return func(done, total int) { pageThread.pause() }
+}
+
+// computeView answers a workbench view: the search (for the facets and the
+// filter bar's count; taken from the page when it searched the same), then
+// the view's own computation, each after a pause of the pacer's: the click
+// that opened the view, its search and its computation share tasks of at
+// most a slice of work each, and the answer is drawn in a task of its own
+// when the work before it used up its slice.
+func computeView(engine *search.Engine, v view, q string, req search.Request, known knownAnswer, s pageState) pageState {
+	if known.search != nil && known.searched == keyOf(s.searched) {
+		s.result = known.search
+	} else {
+		pageThread.pause()
+		res, err := engine.Search(req)
+		if err != nil {
+			s.err = err
+			return s
 		}
+		s.result = res
 	}
+	s.work = known.work
+	if s.work == nil {
+		pageThread.pause()
+		s.work = computeWork(engine, v, q)
+		pageThread.pause()
+	}
+	return s
 }
 
 func (v view) window() int {

@@ -138,11 +138,11 @@ func renderRaw(t *testing.T, n app.UI) string {
 func TestAViewAnsweredAgainKeepsItsWorkbenchAnswer(t *testing.T) {
 	engine := seedEngine(t)
 	v := view{Query: "تويتر", Tool: toolTrends}
-	first := compute(engine, v, nil, nil)
+	first := compute(engine, v, nil, knownAnswer{})
 	if first.work == nil || first.work.trends == nil {
 		t.Fatalf("no trends computed: %+v", first.work)
 	}
-	again := compute(engine, v, nil, first.work)
+	again := compute(engine, v, nil, knownAnswer{work: first.work})
 	if again.work != first.work || again.result == nil {
 		t.Errorf("the second answer recomputed the view (%p, was %p) or lost its facets", again.work, first.work)
 	}
