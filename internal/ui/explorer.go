@@ -290,8 +290,9 @@ func (c *Explorer) placeFocus(v view) {
 // and to take input) before the work that follows, which then runs in a
 // task of its own: Go in the browser runs every goroutine it can before it
 // returns to the event loop, so work queued behind other work would
-// otherwise lengthen the same task. (A sleep is not enough: when a goroutine
-// sleeps, the Go runtime gives the idle moment to its garbage collector.)
+// otherwise lengthen the same task. (A sleep is not enough: measured, the
+// task went on across sleeps, the Go runtime giving the idle moment to its
+// garbage collector and to other goroutines rather than to the browser.)
 func giveBackThread() { yieldToBrowser() }
 
 // pageThread paces long work (a workbench view, the entity table): at each
@@ -408,9 +409,9 @@ func keyOf(req search.Request) searchKey {
 
 // knownAnswer is what the page already knows of a view's answer.
 type knownAnswer struct {
-	// work is the view's workbench answer, when the view is the one
-	// answered (the entity table arrived, and only the facets change): its
-	// articles are not read a second time.
+	// work is the view's workbench answer, when the view asked is the one
+	// answered (the page answers it again, as when the engine's state
+	// changes): its articles are not read a second time.
 	work *workAnswer
 	// search is the last answer's search, and searched its key: a
 	// workbench view of the same query and filters takes its facets and
@@ -424,8 +425,8 @@ func (c *Explorer) knownAnswer(v view) knownAnswer {
 	if w := c.answer.work; w != nil && w.err == nil && c.answered.URL().String() == v.URL().String() {
 		k.work = w
 	}
-	// A search whose entity facet was pending is searched again: the view is
-	// answered again precisely to count it.
+	// A search whose entity facet is still pending is not taken: the view
+	// searches again, and so counts the entities if their table is here.
 	if r := c.answer.result; r != nil && c.answer.failure() == nil {
 		if c.answer.recounted != nil {
 			counted := *r
