@@ -306,10 +306,11 @@ type batchLine struct {
 	Mode search.Mode `json:"mode,omitempty"`
 }
 
-// runBatch answers every "id TAB query" line of a file with one JSON line.
+// runBatch answers every "id TAB query" line of a file with one JSON line,
+// each query's term groups expanded by expand (the -groups file).
 // Every query is answered (any text is a query, see query.Read); a file or
 // bundle that cannot be read stops the run.
-func runBatch(engine *search.Engine, path string, req search.Request, stdout io.Writer) error {
+func runBatch(engine *search.Engine, path string, req search.Request, expand func(string) string, stdout io.Writer) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -328,7 +329,7 @@ func runBatch(engine *search.Engine, path string, req search.Request, stdout io.
 		if !ok {
 			return fmt.Errorf("%s:%d: expected an id, a tab and a query", path, n+1)
 		}
-		req.Query = q
+		req.Query = expand(q)
 		out := batchLine{QID: qid, Hits: []batchHit{}}
 		res, err := engine.Search(req)
 		if err != nil {
@@ -383,11 +384,12 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	req := search.Request{Limit: *limit, Aliases: *aliases, Sort: sortOrder}
+	expand := func(q string) string { return expandCLIGroups(q, groups, *groupsFile, stderr) }
 	if *queries != "" {
 		if fs.NArg() > 0 {
 			return usageError{"give either -queries FILE or a query, not both"}
 		}
-		return runBatch(engine, *queries, req, stdout)
+		return runBatch(engine, *queries, req, expand, stdout)
 	}
 	// A damaged bundle is read as the page reads it: what cannot be read is
 	// named, everything else is printed, and the exit status says it.
@@ -396,7 +398,7 @@ func runSearch(args []string, stdout, stderr io.Writer) error {
 		unreadable = append(unreadable, err)
 	}
 	q := strings.Join(fs.Args(), " ")
-	req.Query = expandCLIGroups(q, groups, *groupsFile, stderr)
+	req.Query = expand(q)
 	res, err := engine.Search(req)
 	if err != nil {
 		return errors.Join(append(unreadable, err)...)

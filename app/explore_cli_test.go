@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -161,6 +162,21 @@ func TestTermGroupsFromAFileWorkInSearchAndTheWorkbench(t *testing.T) {
 	code, out, errOut := runCLI(t, "search", "-json", "-groups", groups, "-corpus", seedCorpus, "group:منصات")
 	if code != 0 || !strings.Contains(out, `"total"`) {
 		t.Errorf("search with -groups: exit %d, %s %s", code, errOut, out)
+	}
+	// Batch mode reads the groups too: a line naming the group finds what
+	// the OR of its terms finds.
+	batch := filepath.Join(t.TempDir(), "queries.tsv")
+	os.WriteFile(batch, []byte("g\tgroup:منصات\nor\tتويتر OR فيسبوك\n"), 0o644)
+	code, out, errOut = runCLI(t, "search", "-json", "-limit", "0", "-groups", groups, "-queries", batch, "-corpus", seedCorpus)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 {
+		t.Fatalf("batch with -groups: exit %d, %q %s", code, out, errOut)
+	}
+	var g, or struct{ Hits []struct{ ID string } }
+	json.Unmarshal([]byte(lines[0]), &g)
+	json.Unmarshal([]byte(lines[1]), &or)
+	if len(g.Hits) == 0 || !reflect.DeepEqual(g.Hits, or.Hits) {
+		t.Errorf("batch group:منصات found %v; تويتر OR فيسبوك found %v", g.Hits, or.Hits)
 	}
 	code, _, errOut = runCLI(t, "search", "-corpus", seedCorpus, "group:غائب")
 	if code != 0 || !strings.Contains(errOut, "group:غائب") {
