@@ -85,6 +85,8 @@ type Explorer struct {
 	entitiesAsked bool
 	// entitiesLoaded: the entity table has arrived (or failed to).
 	entitiesLoaded bool
+	// warmed: the workbench views were warmed this visit (warmViews).
+	warmed bool
 }
 
 // OnMount starts loading the corpus as soon as the page exists.
@@ -183,6 +185,7 @@ func (c *Explorer) refresh(ctx app.Context) {
 					measureQuery(start)
 					markFirstResults()
 					c.loadEntitiesLater(ctx, engine, out)
+					c.warmViewsLater(ctx, engine, v, groups)
 					c.syncAddress(ctx)
 					c.placeFocus(v)
 				})
@@ -235,6 +238,24 @@ func (c *Explorer) loadEntitiesLater(ctx app.Context, engine *search.Engine, s p
 				c.recountFacets(ctx, engine)
 			})
 		})
+	})
+}
+
+// warmDelay is how long after a visit's first answer with a query the
+// workbench views are warmed (warmViews): after the entity table, while
+// the visitor reads.
+const warmDelay = 1500 * time.Millisecond
+
+// warmViewsLater warms the workbench views once a visit, on the first query
+// answered.
+func (c *Explorer) warmViewsLater(ctx app.Context, engine *search.Engine, v view, groups query.Groups) {
+	if c.warmed || v.DocID != "" || strings.TrimSpace(v.Query) == "" {
+		return
+	}
+	c.warmed = true
+	q, _, _ := expandGroups(v.effectiveQuery(), groupsFor(v, groups))
+	ctx.After(warmDelay, func(ctx app.Context) {
+		ctx.Async(func() { warmViews(engine, v, q) })
 	})
 }
 
