@@ -112,8 +112,9 @@ type WordListOptions struct {
 	MaxDocs int
 	// Progress, if set, is called after each article read with the number
 	// read so far and the number to read. In the browser, where this work
-	// holds the page's only thread, a Progress that sleeps a moment
-	// (time.Sleep) every few dozen milliseconds gives the page back its
+	// holds the page's only thread, a Progress that waits for the
+	// browser every few dozen milliseconds (a browser timer: a sleeping
+	// goroutine does not end the browser's task) gives the page back its
 	// thread to draw a progress bar and take clicks. It must not start
 	// another view of this package: views that read articles run one at a
 	// time.
