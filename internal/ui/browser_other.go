@@ -54,4 +54,4 @@ func readPickedFile(ctx app.Context, inputID string, done func(ctx app.Context, 
 	done(ctx, "", "no browser")
 }
 
-func yieldToBrowser() {}
+func giveBackThread() {}

@@ -383,10 +383,17 @@ func readPickedFile(ctx app.Context, inputID string, done func(ctx app.Context, 
 	helpers.Call("readFile", input, cb)
 }
 
-// yieldToBrowser returns once the browser has run a task of its own: the
-// calling goroutine waits for a timer callback, so the page's thread goes
-// back to the event loop (input, drawing) in between.
-func yieldToBrowser() {
+// giveBackThread hands the page's one thread back to the browser (to draw,
+// and to take input) before the work that follows, which then runs in a
+// task of its own: Go in the browser runs every goroutine it can before it
+// returns to the event loop, so work queued behind other work would
+// otherwise lengthen the same task. (A sleep is not enough: measured, the
+// task went on across sleeps, the Go runtime giving the idle moment to its
+// garbage collector and to other goroutines rather than to the browser.)
+//
+// It returns once the browser has run a task of its own: the calling
+// goroutine waits for a timer callback.
+func giveBackThread() {
 	done := make(chan struct{})
 	var cb app.Func
 	cb = app.FuncOf(func(app.Value, []app.Value) any {

@@ -307,15 +307,6 @@ func (c *Explorer) placeFocus(v view) {
 	}
 }
 
-// giveBackThread hands the page's one thread back to the browser (to draw,
-// and to take input) before the work that follows, which then runs in a
-// task of its own: Go in the browser runs every goroutine it can before it
-// returns to the event loop, so work queued behind other work would
-// otherwise lengthen the same task. (A sleep is not enough: measured, the
-// task went on across sleeps, the Go runtime giving the idle moment to its
-// garbage collector and to other goroutines rather than to the browser.)
-func giveBackThread() { yieldToBrowser() }
-
 // pageThread paces long work (a workbench view, the entity table): at each
 // point where the work can pause, it gives the thread back to the browser
 // once a slice of work has run. A slice is counted from the last pause, or

@@ -21,37 +21,32 @@ func warmViews(engine *search.Engine, v view, q string) {
 		return
 	}
 	req := v.request(q)
-	shown := func(t tool) view {
-		w := v
-		w.Tool = t
-		return w
-	}
 	const few = 2 // articles a warmed view reads
 	steps := []func(){
 		func() {
 			if r, err := explore.Concordance(engine, req, explore.ConcordanceOptions{Limit: few, Sort: explore.SortAfter1, SortLimit: few}); err == nil {
-				(&Concordance{Lang: v.Lang, View: shown(toolConcordance), Result: r}).Render()
+				(&Concordance{Lang: v.Lang, View: v.withTool(toolConcordance), Result: r}).Render()
 			}
 		},
 		func() {
 			if r, err := explore.Trends(engine, []search.Request{req}, explore.TrendOptions{}); err == nil {
-				(&Trends{Lang: v.Lang, View: shown(toolTrends), Result: r}).Render()
+				(&Trends{Lang: v.Lang, View: v.withTool(toolTrends), Result: r}).Render()
 			}
 		},
 		func() {
 			if r, err := explore.Collocates(engine, req, explore.CollocateOptions{Window: defaultWindow, MaxDocs: few}); err == nil {
-				(&Collocates{Lang: v.Lang, View: shown(toolCollocates), Result: r}).Render()
+				(&Collocates{Lang: v.Lang, View: v.withTool(toolCollocates), Result: r}).Render()
 			}
 		},
 		func() {
 			forms, _ := explore.WordForms(engine, req)
 			if r, err := explore.WordList(engine, req, explore.WordListOptions{Limit: maxWordList, MaxDocs: few}); err == nil {
-				(&WordsView{Lang: v.Lang, View: shown(toolWords), Forms: forms, List: r}).Render()
+				(&WordsView{Lang: v.Lang, View: v.withTool(toolWords), Forms: forms, List: r}).Render()
 			}
 		},
 		func() {
 			if r, err := explore.Compare(engine, req, req, q, explore.CompareOptions{Limit: maxWordList, MaxDocs: few}); err == nil {
-				(&Compare{Lang: v.Lang, View: shown(toolCompare), Result: r}).Render()
+				(&Compare{Lang: v.Lang, View: v.withTool(toolCompare), Result: r}).Render()
 			}
 		},
 	}
