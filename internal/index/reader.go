@@ -795,30 +795,12 @@ func (ix *Index) Doc(i int) (corpus.Document, error) {
 	return docs[0], nil
 }
 
-// Docs returns several documents, fetching the missing records in parallel.
+// Docs returns several documents, fetching the missing records together
+// (see DocsEach).
 func (ix *Index) Docs(nums []int32) ([]corpus.Document, error) {
 	out := make([]corpus.Document, len(nums))
-	var missing []int
-	ix.mu.Lock()
-	for k, n := range nums {
-		if n < 0 || int(n) >= ix.numDocs {
-			ix.mu.Unlock()
-			return nil, errors.New("index: no document number " + strconv.Itoa(int(n)))
-		}
-		if d, ok := ix.docs[n]; ok {
-			out[k] = *d
-		} else {
-			missing = append(missing, k)
-		}
-	}
-	ix.mu.Unlock()
-	err := ix.loadAll(len(missing), func(m int) error {
-		k := missing[m]
-		d, err := ix.fetchDoc(nums[k])
-		if err != nil {
-			return err
-		}
-		out[k] = *d
+	err := ix.DocsEach(nums, func(k int, d corpus.Document) error {
+		out[k] = d
 		return nil
 	})
 	if err != nil {
@@ -827,8 +809,8 @@ func (ix *Index) Docs(nums []int32) ([]corpus.Document, error) {
 	return out, nil
 }
 
-// DocsEach reads several documents as Docs does, fetching the missing
-// records together, but decodes them one at a time, in order, each just
+// DocsEach reads several documents, fetching the missing records together
+// (in parallel), and decodes them one at a time, in order, each just
 // before fn gets it: a caller that shares its thread (Go in the browser)
 // can pause between two, where Docs decodes a hundred articles in one go.
 // A fetch that fails stops it before fn is called at all.
