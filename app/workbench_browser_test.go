@@ -81,6 +81,11 @@ func TestBrowserConcordanceCentresEveryOccurrenceWithBeforeOnTheReadingSide(t *t
 	}
 	runJS(t, ctx, `document.querySelector('.line-sorts a[href*="lines=before1"]').click()`)
 	waitFor(t, ctx, "the lines sorted by the word before", `location.search.includes("lines=before1") && JSON.stringify(`+kwicRows+`.map(r => r[0])) === `+jsString(mustJSON(t, befores(sorted.Lines))))
+	// The view says it is busy only while the lines it shows are not the
+	// address's.
+	if got := evalJS[string](t, ctx, `document.querySelector(".work").getAttribute("aria-busy")`); got != "false" {
+		t.Errorf("the sorted lines are shown, and the view's aria-busy is %q", got)
+	}
 
 	// A line opens the reader at its hit, and Esc comes back to the lines.
 	first := sorted.Lines[0]

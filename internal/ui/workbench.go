@@ -156,7 +156,11 @@ func (c *Explorer) renderWork(errText string) app.UI {
 	default:
 		body = c.renderAnswer(a)
 	}
-	return app.Div().Class("work").Body(
+	// The view is busy while the answer on the page is not the address's
+	// (the next page of lines, another sort): assistive technology then
+	// knows the lines it reads are about to change.
+	stale := c.answered.URL().String() != c.view.URL().String()
+	return app.Div().Class("work").Aria("busy", boolString(stale)).Body(
 		app.H2().Class("work-title").Text(w.toolNames[c.view.Tool]),
 		app.Div().Class("work-bar").Body(
 			&SaveQuery{Lang: c.lang, View: c.view},
