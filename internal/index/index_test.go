@@ -460,3 +460,56 @@ type pausingFetcher struct {
 }
 
 func (f *pausingFetcher) Pause() { f.pauses++ }
+
+// inflatingFetcher inflates the payloads of the files it serves with its
+// own function, as the browser's fetcher does with its native inflater.
+type inflatingFetcher struct {
+	Fetcher
+	inflate func(z []byte, n int) ([]byte, error)
+	files   int // payloads handed to inflate
+}
+
+func (f *inflatingFetcher) Inflate(z []byte, n int) ([]byte, error) {
+	f.files++
+	return f.inflate(z, n)
+}
+
+func TestAFetcherThatInflatesReadsEveryFileAlike(t *testing.T) {
+	b := buildBundle(t, smallOptions, manyDocs(60))
+	own := &inflatingFetcher{Fetcher: b.Fetcher(), inflate: inflate}
+	ix, err := Open(own, b.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := exercise(ix); err != nil {
+		t.Fatal(err)
+	}
+	// The root, a term chunk or more, positions, vocabulary, ids, entities.
+	if own.files < 6 {
+		t.Errorf("the fetcher inflated %d files' payloads; the index read at least 6", own.files)
+	}
+	plain := openBundle(t, b)
+	for _, key := range []Key{"common", "w7"} {
+		got, want := must[DocPostings](t)(ix.Postings(Text, key)), must[DocPostings](t)(plain.Postings(Text, key))
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("postings of %s: %v through the fetcher's inflater, %v through Go's", key, got, want)
+		}
+	}
+}
+
+func TestAFetcherThatInflatesWronglyGivesACorruptFileError(t *testing.T) {
+	b := buildBundle(t, smallOptions, manyDocs(20))
+	cases := map[string]func(z []byte, n int) ([]byte, error){
+		"an error":   func(z []byte, n int) ([]byte, error) { return nil, errors.New("The compressed data was not valid") },
+		"too short":  func(z []byte, n int) ([]byte, error) { return make([]byte, n-1), nil },
+		"too long":   func(z []byte, n int) ([]byte, error) { return make([]byte, n+1), nil },
+		"no content": func(z []byte, n int) ([]byte, error) { return nil, nil },
+	}
+	for name, inflate := range cases {
+		_, err := Open(&inflatingFetcher{Fetcher: b.Fetcher(), inflate: inflate}, b.Root)
+		var fe *FileError
+		if !errors.As(err, &fe) || fe.File != b.Root || !errors.Is(err, ErrCorrupt) {
+			t.Errorf("%s: Open gave %v, want the root named as corrupt", name, err)
+		}
+	}
+}
