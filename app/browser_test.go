@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"marsad/internal/site"
@@ -229,39 +228,6 @@ func TestBrowserShowsTheCorpusRightToLeft(t *testing.T) {
 		if !strings.Contains(sources, want) {
 			t.Errorf("facets %q lack %q", sources, want)
 		}
-	}
-}
-
-// The bundle's files (root, chunks) are inflated by the browser's own
-// decompressor where there is one (Go's runs tens of times slower in a
-// visit's first seconds), and by Go where there is none.
-func TestBrowserInflatesTheBundleNativelyOrInGo(t *testing.T) {
-	for _, tc := range []struct {
-		name, setup string
-		native      bool
-	}{
-		// Counts the calls of window.marsadInflate (web/ranges.js).
-		{"native", `Object.defineProperty(window, "marsadInflate", {configurable: true,
-  get() { return this.__inflate; },
-  set(f) { window.__inflated = 0; this.__inflate = (bytes) => { window.__inflated++; return f(bytes); }; }});`, true},
-		{"without DecompressionStream", `delete window.DecompressionStream; window.__inflated = 0;`, false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			srv := serve(t, builtSite(t))
-			ctx := newBrowser(t)
-			if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: tc.setup}); err != nil {
-				t.Fatal(err)
-			}
-			do(t, ctx, chromedp.Navigate(srv.URL+"/?q="+urlEscape("تويتر")))
-			waitFor(t, ctx, "the results", `document.querySelector("li.hit") !== null`)
-			n := evalJS[int](t, ctx, `window.__inflated`)
-			if tc.native && n == 0 {
-				t.Error("the results came without the browser inflating any file of the bundle")
-			}
-			if !tc.native && (n != 0 || evalJS[bool](t, ctx, `typeof window.marsadInflate === "function"`)) {
-				t.Errorf("without DecompressionStream, the page still has a native inflater (%d calls)", n)
-			}
-		})
 	}
 }
 

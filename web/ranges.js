@@ -242,26 +242,3 @@
     return { bytes, sizes, errors: answers.map((a) => (typeof a === "string" ? a : "")) };
   };
 })();
-
-// marsadInflate inflates raw DEFLATE data (a bundle file's payload) with the
-// browser's own decompressor, for the engine in app.wasm: Go's inflater,
-// compiled to WebAssembly, runs tens of times slower in a visit's first
-// seconds, before the browser has optimized it. It is absent where the
-// browser has no DecompressionStream, and the engine inflates in Go.
-//
-// bytes: Uint8Array. The promise resolves to the inflated Uint8Array, or
-// rejects with the decompressor's message when bytes are not DEFLATE data.
-(() => {
-  if (typeof DecompressionStream !== "function") {
-    return;
-  }
-  try {
-    new DecompressionStream("deflate-raw");
-  } catch (err) {
-    return; // a browser that knows deflate and gzip but not raw DEFLATE
-  }
-  window.marsadInflate = async function (bytes) {
-    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Uint8Array(await new Response(inflated).arrayBuffer());
-  };
-})();

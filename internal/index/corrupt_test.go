@@ -135,7 +135,7 @@ func sealed(kind byte, raw []byte) []byte { return seal(kind, raw) }
 // rootPayload is a root file's decompressed content, which starts with the
 // analysis version (one byte while it is under 128).
 func rootPayload(t *testing.T, root []byte) []byte {
-	raw, err := unseal(inflate, "root", kindRoot, root)
+	raw, err := unseal("root", kindRoot, root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func FuzzBundle(f *testing.F) {
 			}
 			data = data[ref.Off : ref.Off+ref.Len]
 		}
-		raw, err := unseal(inflate, file.Name, kind, data)
+		raw, err := unseal(file.Name, kind, data)
 		if err != nil {
 			f.Fatal(err)
 		}

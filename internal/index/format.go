@@ -152,11 +152,10 @@ func seal(kind byte, raw []byte) []byte {
 	return append(out, z.Bytes()...)
 }
 
-// unseal checks a file's header and checksum and returns its content,
-// inflated by inflate (Go's, or the fetcher's: see Inflater) and checked
-// against the length the header announces. It never panics, and Go's inflate
-// never allocates beyond that length, itself bounded.
-func unseal(inflate inflateFunc, name string, kind byte, data []byte) ([]byte, error) {
+// unseal checks a file's header and checksum and returns its decompressed
+// content. It never panics and never allocates beyond the header's raw length,
+// itself bounded.
+func unseal(name string, kind byte, data []byte) ([]byte, error) {
 	fail := func(k error, msg string) error { return &FileError{name, k, msg} }
 	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
 		return nil, fail(ErrNotBundle, "not a Marsad bundle file (bad magic)")
@@ -189,17 +188,11 @@ func unseal(inflate inflateFunc, name string, kind byte, data []byte) ([]byte, e
 		return nil, fail(ErrCorrupt, "corrupt: announces "+strconv.FormatUint(uint64(rawLen), 10)+" bytes of content")
 	}
 	raw, err := inflate(payload, int(rawLen))
-	if err == nil && len(raw) != int(rawLen) {
-		err = errors.New("content of " + strconv.Itoa(len(raw)) + " bytes, " + strconv.FormatUint(uint64(rawLen), 10) + " announced")
-	}
 	if err != nil {
 		return nil, fail(ErrCorrupt, "corrupt: "+err.Error())
 	}
 	return raw, nil
 }
-
-// inflateFunc inflates z, which holds n bytes of content (see Inflater).
-type inflateFunc func(z []byte, n int) ([]byte, error)
 
 // inflaters reuses DEFLATE readers: a page of results inflates a record per
 // hit, and a fresh reader allocates tens of kilobytes of tables each time.

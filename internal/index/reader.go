@@ -32,27 +32,6 @@ type Pauser interface {
 	Pause()
 }
 
-// An Inflater is a Fetcher that inflates the DEFLATE payloads of the
-// bundle's files itself: the browser has a native inflater, while Go's,
-// compiled to WebAssembly, runs tens of times slower in a visit's first
-// seconds, before the browser has optimized it (the root of news-70k took
-// a third of a second). The index hands it the payloads of whole files and
-// chunks (tens to hundreds of kilobytes), not the articles' records, which
-// are small and many. Inflate returns what z inflates to, or an error when
-// z is not DEFLATE data; the index checks the length against the file's
-// header.
-type Inflater interface {
-	Inflate(z []byte, n int) ([]byte, error)
-}
-
-// inflaterOf is the inflate function for the payloads of f's files.
-func inflaterOf(f Fetcher) inflateFunc {
-	if i, ok := f.(Inflater); ok {
-		return i.Inflate
-	}
-	return inflate
-}
-
 // Pause calls the fetcher's Pause, if it has one: the index calls it in its
 // own long loops, and the search engine in its loops over the index.
 func (ix *Index) Pause() {
@@ -236,7 +215,7 @@ func fetchSealed(f Fetcher, name string, kind byte) ([]byte, error) {
 	if err != nil {
 		return nil, fetchError(name, err)
 	}
-	return unseal(inflaterOf(f), name, kind, data)
+	return unseal(name, kind, data)
 }
 
 // OpenDir opens the bundle in a folder: its root is the one corpus-*.mrsd
@@ -568,7 +547,7 @@ func (ix *Index) fetchChunks(fam family, run []chunkRef) (*chunk, error) {
 	var c *chunk
 	for _, ref := range run {
 		piece := data[ref.Off-first.Off : ref.Off-first.Off+ref.Len]
-		raw, err := unseal(inflaterOf(ix.fetch), ref.File, kind, piece)
+		raw, err := unseal(ref.File, kind, piece)
 		if err == nil {
 			c, err = parseChunk(ref.File, kind, raw)
 		}

@@ -55,6 +55,3 @@ func readPickedFile(ctx app.Context, inputID string, done func(ctx app.Context, 
 }
 
 func giveBackThread() {}
-
-// browserInflate is nil outside a browser: the index inflates in Go.
-func browserInflate() func(z []byte, n int) ([]byte, error) { return nil }

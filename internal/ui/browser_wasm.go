@@ -65,48 +65,6 @@ func fetchWhole(url string) ([]byte, error) {
 	return r.data, r.err
 }
 
-// browserInflate is the browser's native inflater (window.marsadInflate,
-// web/ranges.js) as an index.Inflater's function, or nil when the browser
-// has none.
-func browserInflate() func(z []byte, n int) ([]byte, error) {
-	if app.Window().Get("marsadInflate").Type() != app.TypeFunction {
-		return nil
-	}
-	return func(z []byte, n int) ([]byte, error) {
-		in := app.Window().Get("Uint8Array").New(len(z))
-		app.CopyBytesToJS(in, z)
-		result := make(chan fetchOutcome, 1)
-		var onDone, onError app.Func
-		defer func() {
-			onDone.Release()
-			onError.Release()
-		}()
-		onDone = app.FuncOf(func(this app.Value, args []app.Value) any {
-			out := args[0]
-			if out.Length() != n {
-				// Not copied: the index only needs to know it is wrong.
-				result <- fetchOutcome{data: make([]byte, out.Length())}
-				return nil
-			}
-			data := make([]byte, n)
-			app.CopyBytesToGo(data, out)
-			result <- fetchOutcome{data: data}
-			return nil
-		})
-		onError = app.FuncOf(func(this app.Value, args []app.Value) any {
-			msg := "not DEFLATE data"
-			if len(args) > 0 {
-				msg = args[0].Call("toString").String()
-			}
-			result <- fetchOutcome{err: errors.New(msg)}
-			return nil
-		})
-		app.Window().Call("marsadInflate", in).Call("then", onDone, onError)
-		r := <-result
-		return r.data, r.err
-	}
-}
-
 // rangeGatherer holds the range requests made since the last round went
 // out.
 type rangeGatherer struct {

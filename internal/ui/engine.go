@@ -7,7 +7,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"marsad/internal/index"
 	"marsad/internal/search"
 )
 
@@ -95,17 +94,6 @@ func (u urlFetcher) Fetch(name string, off, length int64) ([]byte, error) {
 // page's thread like a workbench view.
 func (u urlFetcher) Pause() { pageThread.pause() }
 
-// inflatingFetcher is a urlFetcher that has the browser inflate the
-// payloads of the bundle's files (index.Inflater): the root, the chunks of
-// the first searches, the entity table arrive while Go's own inflater is
-// still unoptimized WebAssembly.
-type inflatingFetcher struct {
-	urlFetcher
-	inflate func(z []byte, n int) ([]byte, error)
-}
-
-func (f inflatingFetcher) Inflate(z []byte, n int) ([]byte, error) { return f.inflate(z, n) }
-
 // openBundle opens the bundle whose root file is at url, read with fetch;
 // its errors name the file. Only the root is fetched now; the rest follows
 // the queries.
@@ -114,11 +102,7 @@ func openBundle(url string, fetch fetchFunc) (*search.Engine, error) {
 		return nil, errors.New("this build names no corpus bundle (" + BundleEnv + " is empty): rebuild the site with 'make build'")
 	}
 	base, root := path.Split(url)
-	var fetcher index.Fetcher = urlFetcher{base, fetch}
-	if inflate := browserInflate(); inflate != nil {
-		fetcher = inflatingFetcher{urlFetcher{base, fetch}, inflate}
-	}
-	engine, err := search.Open(fetcher, root)
+	engine, err := search.Open(urlFetcher{base, fetch}, root)
 	if err != nil {
 		return nil, &renamedError{strings.Replace(err.Error(), root, url, 1), err}
 	}
