@@ -59,11 +59,19 @@ type Word struct {
 	Text string
 }
 
-// Phrase is quoted text whose tokens must appear consecutively.
-// Text has its inner whitespace collapsed to single spaces.
+// Phrase is quoted text whose tokens must appear consecutively, or, when
+// Within is set ("…"~5), near each other: every other word within Within
+// words (before or after) of the first, in any order. Text has its inner
+// whitespace collapsed to single spaces.
 type Phrase struct {
-	Text string
+	Text   string
+	Within int
 }
+
+// MaxWithin is the widest proximity a phrase takes ("…"~50): wider, two
+// words are merely in the same stretch of an article, which searching
+// for both words already finds.
+const MaxWithin = 50
 
 // Exact matches a literal form: the words as written, without stemming, but
 // still folded for orthography (harakat, hamza seats, tatweel...). Phrase
@@ -149,8 +157,13 @@ func (Not) node()       {}
 func (And) node()       {}
 func (Or) node()        {}
 
-func (w Word) String() string   { return w.Text }
-func (p Phrase) String() string { return quote(p.Text) }
+func (w Word) String() string { return w.Text }
+func (p Phrase) String() string {
+	if p.Within > 0 {
+		return quote(p.Text) + "~" + itoa(p.Within)
+	}
+	return quote(p.Text)
+}
 
 func (x Exact) String() string {
 	if x.Phrase {
@@ -255,6 +268,7 @@ const (
 	ErrExclusion       ErrorKind = "exclusion"        // a - that excludes nothing or an exclusion
 	ErrPrefix          ErrorKind = "prefix"           // a * that does not end a word of two letters or more
 	ErrFuzzy           ErrorKind = "fuzzy"            // a ~ that does not end a single word
+	ErrWithin          ErrorKind = "within"           // a phrase's ~ followed by a number that is not 1 to MaxWithin
 	ErrExact           ErrorKind = "exact"            // an = with nothing, or a * or ~, after it
 	ErrFilterValue     ErrorKind = "filter-value"     // a filter without a value, or with one it cannot read
 	ErrTooManyTerms    ErrorKind = "too-many-terms"   // more than MaxTerms terms

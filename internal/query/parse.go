@@ -395,9 +395,10 @@ func (p *parser) parsePrimary() Node {
 		if !ok {
 			return nil
 		}
+		within := p.readWithin()
 		p.skipMarks("a quoted phrase")
 		p.countTerm(start)
-		return Phrase{Text: text}
+		return Phrase{Text: text, Within: within}
 	case r == '=':
 		return p.parseExact()
 	}
@@ -493,6 +494,40 @@ func countLetters(s string) int {
 		if r != 'ـ' && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			n++
 		}
+	}
+	return n
+}
+
+// readWithin reads the proximity of a quoted phrase: a '~' right after its
+// closing quote, followed by the number of words (…"~5). It returns 0, and
+// reads nothing, when the '~' has no digits after it (skipMarks then says
+// what fuzzy search is); a number out of range is read, and the phrase
+// stays a phrase.
+func (p *parser) readWithin() int {
+	at := p.pos
+	if at >= len(p.s) || p.s[at] != '~' {
+		return 0
+	}
+	end := at + 1
+	for end < len(p.s) && p.s[end] >= '0' && p.s[end] <= '9' {
+		end++
+	}
+	digits := p.s[at+1 : end]
+	if digits == "" {
+		return 0
+	}
+	p.steps++
+	p.pos = end
+	n := 0
+	for _, d := range digits {
+		n = n*10 + int(d-'0')
+		if n > MaxWithin {
+			break
+		}
+	}
+	if n < 1 || n > MaxWithin {
+		p.problem(at, ErrWithin, "a phrase's words can be asked within 1 to "+itoa(MaxWithin)+" words of each other, as in \"داعش تويتر\"~5 (searched as a phrase)")
+		return 0
 	}
 	return n
 }

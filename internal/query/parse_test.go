@@ -194,6 +194,11 @@ func TestParseErrors(t *testing.T) {
 		{name: "tilde on an exact word", in: "=abc~", pos: 4, msgPart: "without * or ~"},
 		{name: "fuzzy words count as terms", in: strings.Repeat("ab~ ", MaxTerms+1), pos: 4 * MaxTerms, msgPart: "too many terms"},
 
+		// Proximity: 1 to MaxWithin words; otherwise the phrase stays a phrase.
+		{name: "proximity of none", in: `"ab cd"~0`, pos: len(`"ab cd"`), msgPart: "within 1 to 50 words"},
+		{name: "proximity too wide", in: `"ab cd"~51`, pos: len(`"ab cd"`), msgPart: "within 1 to 50 words"},
+		{name: "proximity overflowing", in: `"ab cd"~99999999999999999999999`, pos: len(`"ab cd"`), msgPart: "within 1 to 50 words"},
+
 		// Dates: every error points at the value.
 		{name: "date garbage", in: "date:soon", pos: 5, msgPart: "date: expects 2018, 2018-03, 2018-03-05 or a range 2015-01..2016-06"},
 		{name: "date two-digit year", in: "date:18", pos: 5, msgPart: "date: expects"},
@@ -263,6 +268,13 @@ func TestParseNewSyntax(t *testing.T) {
 		{"داعس~ OR تنظ*", "داعس~ OR تنظ*", Or{Children: []Node{Fuzzy{Text: "داعس"}, Prefix{Text: "تنظ"}}}},
 		{"(داعس~)", "داعس~", Fuzzy{Text: "داعس"}},
 		{"OR~", "OR~", Fuzzy{Text: "OR"}},
+
+		// "phrase"~n: its words within n words of each other, any order.
+		{`"داعش تويتر"~5`, `"داعش تويتر"~5`, Phrase{Text: "داعش تويتر", Within: 5}},
+		{`«داعش تويتر»~1`, `"داعش تويتر"~1`, Phrase{Text: "داعش تويتر", Within: 1}},
+		{`"a b"~50 c`, `"a b"~50 c`, And{Children: []Node{Phrase{Text: "a b", Within: 50}, Word{Text: "c"}}}},
+		{`x -"a b"~3`, `x -"a b"~3`, And{Children: []Node{Word{Text: "x"}, Not{Child: Phrase{Text: "a b", Within: 3}}}}},
+		{`"a b"~05`, `"a b"~5`, Phrase{Text: "a b", Within: 5}},
 
 		// date: a year, month or day, or an inclusive range of them.
 		{"date:2018", "date:2018-01-01..2018-12-31", DateRange{From: "2018-01-01", To: "2018-12-31"}},
@@ -440,6 +452,9 @@ func TestReadNeverFails(t *testing.T) {
 		{name: "one-letter prefix", in: "ت* a", want: "ت a", hints: 1},
 		{name: "bare star", in: "a *", want: "a", hints: 1},
 		{name: "star after a phrase", in: `"a b"* c`, want: `"a b" c`, hints: 1},
+		{name: "a phrase near nothing", in: `"a b"~0 c`, want: `"a b" c`, hints: 1},
+		{name: "a phrase too far apart", in: `"a b"~500`, want: `"a b"`, hints: 1},
+		{name: "a phrase and a tilde", in: `"a b"~ c`, want: `"a b" c`, hints: 1},
 		{name: "field without a value", in: "مصدر: وكالة الأنباء", want: "مصدر وكالة الأنباء", hints: 1},
 		{name: "malformed date", in: "date:2018-13 a", want: `"date 2018-13" a`, hints: 1},
 		{name: "lone equals", in: "a = b", want: "a b", hints: 1},

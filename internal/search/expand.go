@@ -245,7 +245,7 @@ func (e *Engine) matchesAny(word string) (bool, error) {
 		return false, nil
 	}
 	var err error
-	l := e.match(slots, func(e error) {
+	l := e.match(slots, 0, func(e error) {
 		if err == nil {
 			err = e
 		}

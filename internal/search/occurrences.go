@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 
 	"marsad/internal/arabic"
@@ -211,6 +212,13 @@ func (o *Occurrences) find(text string, toks []arabic.Token, keys []index.Key, s
 		first := l.slots[0]
 		for i := range toks {
 			if !is(i, first) {
+				continue
+			}
+			if l.within > 0 {
+				if hit := nearTokens(toks, is, i, l); hit != nil {
+					first, last := slices.Min(hit), slices.Max(hit)
+					out = append(out, Occurrence{Start: toks[first].Start, End: wordEnd(text, toks[last].End), First: first, Last: last})
+				}
 				continue
 			}
 			last, ok := i, true

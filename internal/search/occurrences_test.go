@@ -6,7 +6,7 @@ import "testing"
 // each article's occurrences as its highlights mark them.
 func TestOccurrencesAreTheSearchsDocumentsCounted(t *testing.T) {
 	e := seeds(t)
-	for _, q := range []string{"تويتر", `"تنظيم الدولة"`, "داعش source:الجزيرة", "الإنترنت date:2018", "=وتويتر"} {
+	for _, q := range []string{"تويتر", `"تنظيم الدولة"`, `"داعش تويتر"~5`, "داعش source:الجزيرة", "الإنترنت date:2018", "=وتويتر"} {
 		req := Request{Query: q, Aliases: true, NoPartial: true}
 		res, err := e.Search(req)
 		if err != nil {

@@ -49,10 +49,13 @@ type matches struct {
 // only the form whose norm it names.
 type leaf struct {
 	slots []slot
-	exact bool
-	alias aliasMember              // group 0: not part of an alias expansion
-	docs  []int32                  // documents matching in any field, ascending
-	tf    [index.NumFields][]int32 // occurrences per field, aligned with docs
+	// within, for a phrase "…"~n, is n: the slots' offsets do not count,
+	// every slot is within n positions of the first, either side.
+	within int32
+	exact  bool
+	alias  aliasMember              // group 0: not part of an alias expansion
+	docs   []int32                  // documents matching in any field, ascending
+	tf     [index.NumFields][]int32 // occurrences per field, aligned with docs
 }
 
 type slot struct {
@@ -229,6 +232,9 @@ func (ev *evaluator) eval(n query.Node, positive bool) (docs []int32, ignored bo
 	case query.Word:
 		return ev.evalText(n.Text, false, positive)
 	case query.Phrase:
+		if n.Within > 0 {
+			return ev.evalNear(n.Text, int32(n.Within), positive)
+		}
 		return ev.evalText(n.Text, true, positive)
 	case query.Exact:
 		return ev.evalExact(n.Text, positive)
@@ -300,8 +306,26 @@ func (ev *evaluator) evalText(text string, isPhrase, positive bool) ([]int32, bo
 	if !ok {
 		return nil, true
 	}
-	l := ev.e.match(slots, ev.fail)
+	l := ev.e.match(slots, 0, ev.fail)
 	l.alias = ev.groups[leafKey{text, isPhrase}]
+	return ev.record(l, positive), false
+}
+
+// evalNear matches a phrase's words near each other ("…"~within): each
+// within that many positions of the first, in any order. Stop words in it
+// are left out, as between the words of a query: "near" counts the words
+// between, whatever they are.
+func (ev *evaluator) evalNear(text string, within int32, positive bool) ([]int32, bool) {
+	var slots []slot
+	for _, t := range analyzeQuery(text) {
+		if key := index.KeyOf(t); key != "" && !key.IsStop() {
+			slots = append(slots, slot{key: key, typed: t.Norm})
+		}
+	}
+	if len(slots) == 0 {
+		return ev.evalText(text, true, positive) // only stop words: as a phrase
+	}
+	l := ev.e.match(slots, within, ev.fail)
 	return ev.record(l, positive), false
 }
 
@@ -329,7 +353,7 @@ func (ev *evaluator) evalExact(text string, positive bool) ([]int32, bool) {
 	if len(slots) == 0 {
 		return nil, true
 	}
-	l := ev.e.match(slots, ev.fail)
+	l := ev.e.match(slots, 0, ev.fail)
 	l.exact = true
 	return ev.record(l, positive), false
 }
@@ -441,7 +465,7 @@ func (ev *evaluator) group(keys []index.Key, weights []float64, positive bool) [
 	ev.nextGroup++
 	lists := make([][]int32, 0, len(keys))
 	for i, k := range keys {
-		l := ev.e.match([]slot{{key: k}}, ev.fail)
+		l := ev.e.match([]slot{{key: k}}, 0, ev.fail)
 		l.alias = aliasMember{group: ev.nextGroup, weight: weights[i]}
 		lists = append(lists, ev.record(l, positive))
 	}
@@ -517,11 +541,11 @@ func (ev *evaluator) evalFilter(n query.Node) []int32 {
 }
 
 // match finds the documents containing the slots in either field.
-func (e *Engine) match(slots []slot, fail func(error)) *leaf {
-	l := &leaf{slots: slots}
+func (e *Engine) match(slots []slot, within int32, fail func(error)) *leaf {
+	l := &leaf{slots: slots, within: within}
 	var per [index.NumFields]index.DocPostings
 	for f := index.Field(0); f < index.NumFields; f++ {
-		per[f] = e.matchField(f, slots, fail)
+		per[f] = e.matchField(f, slots, within, fail)
 	}
 	// Merge the two fields' hits, both sorted by document. Most words of a
 	// prefix's or a fuzzy word's hundreds are in no title: their text hits
@@ -567,8 +591,9 @@ func (e *Engine) match(slots []slot, fail func(error)) *leaf {
 }
 
 // matchField returns the documents where the slots occur in one field, with
-// the number of occurrences, sorted by document.
-func (e *Engine) matchField(f index.Field, slots []slot, fail func(error)) index.DocPostings {
+// the number of occurrences, sorted by document: at their offsets, or, when
+// within > 0, each within that many positions of the first.
+func (e *Engine) matchField(f index.Field, slots []slot, within int32, fail func(error)) index.DocPostings {
 	if len(slots) == 1 && slots[0].norm == "" {
 		ps, err := e.ix.Postings(f, slots[0].key)
 		fail(err)
@@ -617,7 +642,13 @@ next:
 		for _, start := range p.Positions {
 			ok := true
 			for i := 1; i < len(slots) && ok; i++ {
-				ok = containsPos(rest[i], start+slots[i].offset-slots[0].offset)
+				if within > 0 {
+					// A word asked twice is two occurrences of it.
+					same := slots[i].key == slots[0].key
+					ok = hasPosWithin(rest[i], start-within, start+within, same, start)
+				} else {
+					ok = containsPos(rest[i], start+slots[i].offset-slots[0].offset)
+				}
 			}
 			if ok {
 				n++
@@ -657,6 +688,17 @@ func (e *Engine) formOnly(key index.Key, norm string, ps []index.Posting, fail f
 		}
 	}
 	return out
+}
+
+// hasPosWithin reports whether sorted holds a position from lo to hi,
+// other than except when skip is set.
+func hasPosWithin(sorted []int32, lo, hi int32, skip bool, except int32) bool {
+	for i := sort.Search(len(sorted), func(i int) bool { return sorted[i] >= lo }); i < len(sorted) && sorted[i] <= hi; i++ {
+		if !skip || sorted[i] != except {
+			return true
+		}
+	}
+	return false
 }
 
 func containsPos(sorted []int32, p int32) bool {
@@ -990,15 +1032,20 @@ func (p *matches) spansOf(text string, toks []arabic.Token, keys []index.Key) []
 			if !is(i, l.slots[0]) {
 				continue
 			}
-			hit := make([]int, 0, len(l.slots))
-			hit = append(hit, i)
-			for _, s := range l.slots[1:] {
-				j, ok := byPos(toks[i].Position + int(s.offset-l.slots[0].offset))
-				if !ok || !is(j, s) {
-					hit = nil
-					break
+			var hit []int
+			if l.within > 0 {
+				hit = nearTokens(toks, is, i, l)
+			} else {
+				hit = make([]int, 0, len(l.slots))
+				hit = append(hit, i)
+				for _, s := range l.slots[1:] {
+					j, ok := byPos(toks[i].Position + int(s.offset-l.slots[0].offset))
+					if !ok || !is(j, s) {
+						hit = nil
+						break
+					}
+					hit = append(hit, j)
 				}
-				hit = append(hit, j)
 			}
 			for _, j := range hit {
 				marked[j] = true
@@ -1013,6 +1060,38 @@ func (p *matches) spansOf(text string, toks []arabic.Token, keys []index.Key) []
 		}
 	}
 	return out
+}
+
+// nearTokens finds the tokens of a proximity leaf ("…"~n) around token i,
+// which is its first slot: for each other slot, the nearest token within
+// n positions that is it (and not token i's position again, for a word
+// asked twice). It returns i and those tokens, or nil when a slot has none.
+func nearTokens(toks []arabic.Token, is func(int, slot) bool, i int, l *leaf) []int {
+	at := toks[i].Position
+	lo, hi := at-int(l.within), at+int(l.within)
+	hit := []int{i}
+	for _, s := range l.slots[1:] {
+		best := -1
+		for j := i - 1; j >= 0 && toks[j].Position >= lo; j-- {
+			if toks[j].Position != at && is(j, s) {
+				best = j
+				break
+			}
+		}
+		for j := i + 1; j < len(toks) && toks[j].Position <= hi; j++ {
+			if toks[j].Position != at && is(j, s) {
+				if best < 0 || toks[j].Position-at < at-toks[best].Position {
+					best = j
+				}
+				break
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		hit = append(hit, best)
+	}
+	return hit
 }
 
 // wordEnd extends a token end over trailing tatweel and combining marks, so
