@@ -196,6 +196,27 @@ func TestBrowserCollocatesAndWordFormsLeadToSearches(t *testing.T) {
 	runJS(t, ctx, `document.querySelector(".data-table .data-row:not(.data-head) a").click()`)
 	waitFor(t, ctx, "the pair searched", `!location.search.includes("view=") && new URLSearchParams(location.search).get("q") === `+jsString(coll.Collocates[0].Pair)+` && document.querySelector("li.hit") !== null`)
 
+	// "±5" searches the two words within the window: the articles where
+	// they were counted together.
+	near := coll.Collocates[0].Near
+	found, err := engine.Search(search.Request{Query: near, Aliases: true, Limit: 10})
+	if err != nil || near == "" || found.Total == 0 {
+		t.Fatalf("the first collocate's near query %q: %+v, %v", near, found, err)
+	}
+	var want []string
+	for _, h := range found.Hits {
+		want = append(want, h.ID)
+	}
+	runJS(t, ctx, `history.back()`)
+	waitFor(t, ctx, "the collocates again", `document.querySelectorAll(".data-table .data-row:not(.data-head)").length === `+strconv.Itoa(len(coll.Collocates)))
+	label := evalJS[string](t, ctx, `document.querySelector(".data-table .data-row:not(.data-head) [role=cell] a").getAttribute("aria-label")`)
+	if !strings.Contains(label, coll.Collocates[0].Form) || !strings.Contains(label, "5") {
+		t.Errorf("the ±5 link is named %q, which does not say the word and the window", label)
+	}
+	runJS(t, ctx, `document.querySelector(".data-table .data-row:not(.data-head) [role=cell] a").click()`)
+	waitFor(t, ctx, "the pair searched within the window", `new URLSearchParams(location.search).get("q") === `+jsString(near)+` && document.querySelector("li.hit") !== null`)
+	waitForResults(t, ctx, want...)
+
 	forms, err := explore.WordForms(engine, req)
 	if err != nil || len(forms) < 2 {
 		t.Fatalf("the seeds' forms of تويتر: %+v, %v", forms, err)

@@ -97,6 +97,11 @@ type Collocate struct {
 	Pair string
 	// PairIsPhrase tells the two kinds of Pair apart.
 	PairIsPhrase bool
+	// Near is a query for the two words within the window of each other,
+	// the co-occurrences counted ("داعش حسابات"~5), when the query is one
+	// word; "" otherwise (a proximity query takes words, not a query's
+	// alternatives or phrases).
+	Near string
 }
 
 // Collocates finds the words most associated with a request's query (see
@@ -220,6 +225,12 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 		return nil, err
 	}
 	content := contentOf(o.Query)
+	word := ""
+	if node, _ := query.Read(content); node != nil {
+		if w, ok := node.(query.Word); ok {
+			word = w.Text
+		}
+	}
 	n, r1 := float64(res.WordsRead), float64(res.Words)
 	for term, s := range stats {
 		if s.count < opt.MinCount {
@@ -238,6 +249,9 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 			col.Pair, col.PairIsPhrase = "\""+p+"\"", true
 		} else {
 			col.Pair = content + " " + col.Form
+		}
+		if word != "" {
+			col.Near = query.Phrase{Text: word + " " + phraseWords(col.Form), Within: opt.Window}.String()
 		}
 		res.Collocates = append(res.Collocates, col)
 	}

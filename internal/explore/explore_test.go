@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -382,6 +383,56 @@ func TestCollocatesFindTheWordBesideTheQuery(t *testing.T) {
 	}
 	if _, ok := byTerm[arabic.Analyze("المدينة")[0].Term]; ok {
 		t.Error("a word outside every window is a collocate")
+	}
+}
+
+// A collocate's Near query finds the articles where the two words stand
+// within the window, the co-occurrences its count is made of.
+func TestACollocatesNearQuerySearchesThePairWithinTheWindow(t *testing.T) {
+	docs := []corpus.Document{
+		{ID: "near1", Date: "2020-01-01", Text: "أعلن الجيش أمس تقدمه في الشمال."},
+		{ID: "near2", Date: "2020-01-02", Text: "تقدمه أعلنه الجيش ذلك اليوم."},
+		{ID: "near3", Date: "2020-01-03", Text: "قال الجيش إن تقدمه مستمر."},
+		{ID: "far", Date: "2020-01-04", Text: "الجيش في الشمال والجنوب والشرق والغرب منذ أشهر طويلة وبعدها جاء تقدمه."},
+	}
+	e := engineOf(t, docs)
+	res, err := Collocates(e, search.Request{Query: "الجيش"}, CollocateOptions{Window: 3, MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var col *Collocate
+	for i, c := range res.Collocates {
+		if c.Key == arabic.Analyze("تقدمه")[0].Term {
+			col = &res.Collocates[i]
+		}
+	}
+	if col == nil || col.Count != 3 {
+		t.Fatalf("تقدمه: %+v; want 3 co-occurrences within 3 words", col)
+	}
+	if want := `"الجيش تقدمه"~3`; col.Near != want {
+		t.Errorf("Near %q, want %q", col.Near, want)
+	}
+	found, err := e.Search(search.Request{Query: col.Near, NoPartial: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, h := range found.Hits {
+		ids = append(ids, h.ID)
+	}
+	slices.Sort(ids)
+	if want := []string{"near1", "near2", "near3"}; !slices.Equal(ids, want) {
+		t.Errorf("%s finds %v, want %v (far has the two words 13 apart)", col.Near, ids, want)
+	}
+	// A query of several words has no Near: proximity takes words.
+	res, err = Collocates(e, search.Request{Query: "الجيش OR الشمال"}, CollocateOptions{Window: 3, MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range res.Collocates {
+		if c.Near != "" {
+			t.Errorf("%s: Near %q for a query of alternatives", c.Form, c.Near)
+		}
 	}
 }
 

@@ -147,9 +147,9 @@ func (r *TrendsResult) SourceTable() Table {
 
 // Table is the collocates.
 func (r *CollocatesResult) Table() Table {
-	t := table([]string{"form", "index_term", "count", "before", "after", "freq", "log_likelihood", "pmi", "pair"}, "count", "before", "after", "freq", "log_likelihood", "pmi")
+	t := table([]string{"form", "index_term", "count", "before", "after", "freq", "log_likelihood", "pmi", "pair", "near"}, "count", "before", "after", "freq", "log_likelihood", "pmi")
 	for _, c := range r.Collocates {
-		t.Rows = append(t.Rows, []string{c.Form, c.Key, itoa(c.Count), itoa(c.Before), itoa(c.After), itoa(c.Freq), ftoa(c.LogLikelihood), ftoa(c.PMI), c.Pair})
+		t.Rows = append(t.Rows, []string{c.Form, c.Key, itoa(c.Count), itoa(c.Before), itoa(c.After), itoa(c.Freq), ftoa(c.LogLikelihood), ftoa(c.PMI), c.Pair, c.Near})
 	}
 	return t
 }

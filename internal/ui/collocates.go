@@ -11,7 +11,8 @@ import (
 // Collocates lists the words most associated with the query within a
 // window of words, by log-likelihood, with PMI and the raw counts beside
 // it; each word searches the pair (as a phrase when the two were side by
-// side).
+// side), and "±n" searches the two within the window ("…"~n), what was
+// counted.
 type Collocates struct {
 	app.Compo
 
@@ -59,10 +60,23 @@ func (c *Collocates) renderTable(res *explore.CollocatesResult) app.UI {
 	for i, col := range res.Collocates {
 		pair := c.View.withTool(toolResults)
 		pair.Query = col.Pair
+		title := w.searchBoth
+		if col.PairIsPhrase {
+			title = w.searchPair
+		}
+		near := cell{text: "—"}
+		if col.Near != "" {
+			v := c.View.withTool(toolResults)
+			v.Query = col.Near
+			near = cell{text: "±" + itoa(res.Window), href: v.URL().String(), title: w.searchNear(res.Window) + ": " + col.Near,
+				label: w.searchNear(res.Window) + ": " + col.Form}
+		}
+		// The two searches side by side, before the numbers: on a phone
+		// the numbers scroll, the links stay in view.
 		rows[i] = []cell{
-			{text: col.Form, href: pair.URL().String(), title: w.searchPair + ": " + col.Pair},
+			{text: col.Form, href: pair.URL().String(), title: title + ": " + col.Pair}, near,
 			{text: fixed(col.LogLikelihood, 1)}, {text: fixed(col.PMI, 2)}, {text: itoa(col.Count)}, {text: itoa(col.Freq)},
 		}
 	}
-	return dataTable(w.toolNames[toolCollocates], []string{w.collocate, w.logLikelihood, w.pmi, w.together, w.inCorpus}, rows)
+	return dataTable(w.toolNames[toolCollocates], []string{w.collocate, w.withinWindow, w.logLikelihood, w.pmi, w.together, w.inCorpus}, rows)
 }

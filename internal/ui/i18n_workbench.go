@@ -126,6 +126,9 @@ type workTexts struct {
 	logLikelihood     string
 	pmi               string
 	searchPair        string
+	searchBoth        string
+	searchNear        func(window int) string
+	withinWindow      string
 
 	// Word forms and word list.
 	formsHeading string
@@ -285,6 +288,11 @@ var arabicWorkTexts = workTexts{
 	logLikelihood:  "نسبة الأرجحية (LL)",
 	pmi:            "PMI",
 	searchPair:     "ابحث عن العبارة",
+	searchBoth:     "ابحث عن الكلمتين معًا",
+	searchNear: func(window int) string {
+		return "ابحث عن الكلمتين على بعد " + strconv.Itoa(window) + " كلمات أو أقل"
+	},
+	withinWindow: "في النافذة",
 
 	formsHeading: "الصيغ التي طابقت البحث",
 	formsNone:    "لا صيغ.",
@@ -446,6 +454,11 @@ var englishWorkTexts = workTexts{
 	logLikelihood:  "Log-likelihood",
 	pmi:            "PMI",
 	searchPair:     "Search the phrase",
+	searchBoth:     "Search both words",
+	searchNear: func(window int) string {
+		return "Search the two words within " + strconv.Itoa(window) + " words of each other"
+	},
+	withinWindow: "In the window",
 
 	formsHeading: "Word forms that matched",
 	formsNone:    "No forms.",
