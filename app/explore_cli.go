@@ -303,9 +303,13 @@ func runCollocates(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, " (a sample, evenly spread: -docs 0 reads all)")
 	}
 	fmt.Fprintln(stdout)
-	fmt.Fprintf(stdout, "%-20s %7s %7s %7s %9s %6s  %s\n", "word", "count", "before", "after", "G²", "PMI", "search the pair")
+	fmt.Fprintf(stdout, "%-20s %7s %7s %7s %9s %6s  %s\n", "word", "count", "before", "after", "G²", "PMI", "search the pair (and within the window)")
 	for _, col := range c.Collocates {
-		fmt.Fprintf(stdout, "%-20s %7d %7d %7d %9.1f %6.2f  %s\n", col.Form, col.Count, col.Before, col.After, col.LogLikelihood, col.PMI, col.Pair)
+		fmt.Fprintf(stdout, "%-20s %7d %7d %7d %9.1f %6.2f  %s", col.Form, col.Count, col.Before, col.After, col.LogLikelihood, col.PMI, col.Pair)
+		if col.Near != "" {
+			fmt.Fprintf(stdout, "  %s", col.Near)
+		}
+		fmt.Fprintln(stdout)
 	}
 	return nil
 }
