@@ -136,6 +136,40 @@ func TestConcordanceLineIsTheHitWithItsWordsInReadingOrder(t *testing.T) {
 	}
 }
 
+// A sorted concordance lists the lines of document order, each with the
+// same Hit (the reader's highlight it opens at), on every page.
+func TestEveryOrderListsTheSameLines(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	req := search.Request{Query: "تويتر OR بتويتر"}
+	doc, err := Concordance(e, req, ConcordanceOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := func(l Line) string { return l.DocID + "@" + itoa(l.Start) }
+	want := map[string]Line{}
+	for _, l := range doc.Lines {
+		want[key(l)] = l
+	}
+	for _, order := range ConcordanceSorts[1:] {
+		seen := 0
+		for offset := 0; offset < doc.Total; offset += 3 {
+			page, err := Concordance(e, req, ConcordanceOptions{Sort: order, Offset: offset, Limit: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range page.Lines {
+				seen++
+				if w, ok := want[key(l)]; !ok || w != l {
+					t.Errorf("%s, page at %d: %+v; in document order %+v", order, offset, l, w)
+				}
+			}
+		}
+		if seen != doc.Total {
+			t.Errorf("%s: %d lines over the pages, %d in document order", order, seen, doc.Total)
+		}
+	}
+}
+
 func TestConcordanceSortsByTheFoldedWordAfter(t *testing.T) {
 	e := engineOf(t, twitterDocs)
 	c, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Sort: SortAfter1})
