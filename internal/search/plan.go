@@ -41,6 +41,9 @@ type matches struct {
 	normKey map[string]index.Key
 	// tokens caches the analyzed texts marked so far.
 	tokens map[string]analyzedText
+	// asksNumber: the query is a question whose answer is a number or a
+	// date (arabic.AsksForNumber); rerank prefers the texts that hold one.
+	asksNumber bool
 }
 
 // leaf is a word or phrase reduced to postings keys. A single slot is a word
