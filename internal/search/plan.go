@@ -43,7 +43,8 @@ type matches struct {
 	tokens map[string]analyzedText
 	// asksNumber: the query is a question whose answer is a number or a
 	// date (arabic.AsksForNumber); rerank prefers the texts that hold one.
-	asksNumber bool
+	asksNumber   bool
+	givenNumbers map[string]bool
 }
 
 // leaf is a word or phrase reduced to postings keys. A single slot is a word
