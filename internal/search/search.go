@@ -38,6 +38,11 @@ type Ranking struct {
 	// power of the covered share that scales BM25 in that mode.
 	CoverageFrom     int
 	CoverageExponent float64
+	// Specificity is how much a word's specificity in Arabic news at
+	// large (arabic.Specificity) weighs in its IDF: the collection's IDF
+	// is multiplied by 1 − Specificity + Specificity × the word's; 0
+	// leaves the collection's IDF alone.
+	Specificity float64
 }
 
 // DefaultRanking is the ranking an Engine starts with. K1 and B come from
@@ -83,7 +88,7 @@ type Ranking struct {
 // consecutive query words within 1…8 positions of each other (0.2…1);
 // dropping the question's frame words (كم عدد، ما اسم، في أي عام، تم). The
 // sentence misses that remain are mostly paraphrases (TestDumpMisses).
-var DefaultRanking = Ranking{K1: 1.0, B: 0.7, TitleBoost: 2.0, TitleB: 1.0, CoverageFrom: 6, CoverageExponent: 2}
+var DefaultRanking = Ranking{K1: 1.0, B: 0.7, TitleBoost: 2.0, TitleB: 1.0, CoverageFrom: 6, CoverageExponent: 2, Specificity: 0.3}
 
 // Request is one search.
 type Request struct {
