@@ -88,6 +88,43 @@ type Ranking struct {
 // consecutive query words within 1…8 positions of each other (0.2…1);
 // dropping the question's frame words (كم عدد، ما اسم، في أي عام، تم). The
 // sentence misses that remain are mostly paraphrases (TestDumpMisses).
+//
+// Specificity 0.3 and the answer-type boost (answerTypeBoost) came next:
+// the four sets 0.784, 0.941, 0.956, 0.900 → 0.789, 0.942, 0.956, 0.900
+// with the answer type → 0.795, 0.944, 0.956, 0.900 with Specificity 0.3
+// (0.2: 0.794, 0.944, 0.957, 0.899; 0.4: 0.794, 0.945, 0.955, 0.897). The
+// table's threshold, one ANT article in 300, is the best of what was
+// measured with ANT v2.1 alone (specificity 0.2: every term 0.791, terms
+// of 1 article in 1,000 0.792, in 300 0.793; 0.3: in 300 0.796, in 150
+// 0.794, in 100 0.791, in 30 0.789: a bumpy surface); raising the
+// specificity to a power instead (β 0.5–2) loses 0.006–0.067, and a single
+// list of the 200–2,000 commonest news terms weighed 0.5–0.7 loses up to
+// 0.012. Measured in the same round and not taken (sentences and
+// paragraphs unless said; the others within ±0.002):
+//   - A second, coarser matching level: each word of a relaxed query also
+//     matches the vocabulary's terms of its root (a heavy stem: pattern
+//     letters and long vowels removed, so تجريد meets مجرد, انتقاد نقد,
+//     ساهم أسهم). Merged into the word's unit like an alias (root terms at
+//     0.3–0.7 of a match): 0.781–0.776 and 0.927–0.922, the shared
+//     document frequency lowering the word's IDF. As a unit of its own,
+//     scaled 0.1–1 and outside coverage: 0.784–0.788, 0.942–0.943,
+//     headlines +0.004, first sentences −0.006; in partial mode only: 0.786,
+//     0.943, 0.958, 0.899, and +0.002 on top of the kept changes (0.797).
+//     Too little for loading the vocabulary on every relaxed query, and it
+//     costs the first sentences. Indexing every term in the vocabulary
+//     (MinVocabDocs 1) moves it by 0.002 at most.
+//   - BM25+ (δ 0.25–1): 0.781–0.784; a floor of 0.7–1 under the length
+//     normalisation: 0.783–0.784; a length prior (dl/avgdl)^0.1–0.5:
+//     0.788–0.777, although answer-bearing sentences are longer.
+//   - Consecutive query words that occur together (Jaccard 0.4–0.9 of their
+//     documents, a name like سوبر بول) weighed as their rarest: 0.783–0.784.
+//   - Words reweighted by their spread among the best 5–20 hits (local
+//     IDF, 0.3–0.7 of the weight): 0.783–0.785.
+//   - An answer type for من (who): a text holding a foreign name (two
+//     consecutive words the lexicon does not know), ×1.3–2: 0.795–0.796
+//     over 0.795; one unknown word: 0 to −0.002. Reranking 20 or 30 hits for the
+//     answer type rather than 10: no change. بأي and لأي as stop words: no
+//     change.
 var DefaultRanking = Ranking{K1: 1.0, B: 0.7, TitleBoost: 2.0, TitleB: 1.0, CoverageFrom: 6, CoverageExponent: 2, Specificity: 0.3}
 
 // Request is one search.
