@@ -41,6 +41,10 @@ type matches struct {
 	normKey map[string]index.Key
 	// tokens caches the analyzed texts marked so far.
 	tokens map[string]analyzedText
+	// asksNumber: the query is a question whose answer is a number or a
+	// date (arabic.AsksForNumber); rerank prefers the texts that hold one.
+	asksNumber   bool
+	givenNumbers map[string]bool
 }
 
 // leaf is a word or phrase reduced to postings keys. A single slot is a word
@@ -750,6 +754,14 @@ func (p *matches) score(ix *index.Index, r Ranking, docs []int32, mode Mode) []f
 		return idf * s
 	}
 	idfOf := func(df int) float64 { return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5)) }
+	// A word common in Arabic news at large weighs less than its IDF in
+	// the collection alone says (see Ranking.Specificity).
+	specific := func(key index.Key) float64 {
+		if r.Specificity == 0 || key.IsStop() {
+			return 1
+		}
+		return 1 - r.Specificity + r.Specificity*arabic.Specificity(key.Text())
+	}
 
 	// With many hits and several leaves (a prefix's or a fuzzy word's
 	// hundreds of words), each leaf's postings are looked up in a map from
@@ -775,7 +787,7 @@ func (p *matches) score(ix *index.Index, r Ranking, docs []int32, mode Mode) []f
 	for _, l := range p.leaves {
 		g := l.alias.group
 		if g == 0 {
-			idf := idfOf(len(l.docs))
+			idf := idfOf(len(l.docs)) * specific(l.slots[0].key)
 			cover.unit(idf)
 			align(docs, l.docs, func(k, i int) {
 				tf := [index.NumFields]float64{float64(l.tf[0][i]), float64(l.tf[1][i])}
@@ -805,7 +817,7 @@ func (p *matches) score(ix *index.Index, r Ranking, docs []int32, mode Mode) []f
 			df += seen.addAll(l.docs)
 		}
 		seen.clear()
-		idf := idfOf(df)
+		idf := idfOf(df) * specific(groups[g][0].slots[0].key)
 		cover.unit(idf)
 		for _, l := range groups[g] {
 			align(docs, l.docs, func(k, i int) {

@@ -199,6 +199,7 @@ func (e *Engine) page(r rankedHits, req Request, res *Result) error {
 	e.countFacets(res, req, r.filteredDocs)
 	<-prefetched
 	if r.scores != nil {
+		r.matches.asksNumber, r.matches.givenNumbers = asksForNumber(r.content)
 		if err := e.rerank(r.matches, r.order[:r.reranked], r.scores[:r.reranked]); err != nil {
 			// An article that cannot be read: the best hits keep their
 			// BM25 order, and the result says which file failed.
