@@ -63,15 +63,8 @@ func TestANearPhraseIsMarkedAndCountedWhereItsWordsNear(t *testing.T) {
 		t.Fatal(err)
 	}
 	total := 0
-	for k, d := range o.Docs {
-		doc, err := e.Index().Doc(int(d))
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := o.Mark(doc.Text, nil)
-		if len(m.Occurrences) != int(o.Text[k]) {
-			t.Errorf("%s: %d nearnesses found in the text, %d counted", doc.ID, len(m.Occurrences), o.Text[k])
-		}
+	for _, md := range markEach(t, e, o, req.Query) {
+		doc, m := md.doc, md.marked
 		total += len(m.Occurrences)
 		for _, oc := range m.Occurrences {
 			hit := doc.Text[oc.Start:oc.End]

@@ -1,6 +1,10 @@
 package search
 
-import "testing"
+import (
+	"testing"
+
+	"marsad/internal/corpus"
+)
 
 // Occurrences selects what Search finds (every word required) and counts
 // each article's occurrences as its highlights mark them.
@@ -19,15 +23,8 @@ func TestOccurrencesAreTheSearchsDocumentsCounted(t *testing.T) {
 		if len(o.Docs) != res.Total || res.Total == 0 {
 			t.Errorf("%s: %d documents, Search finds %d", q, len(o.Docs), res.Total)
 		}
-		for k, d := range o.Docs {
-			doc, err := e.Index().Doc(int(d))
-			if err != nil {
-				t.Fatal(err)
-			}
-			m := o.Mark(doc.Text, nil)
-			if len(m.Occurrences) != int(o.Text[k]) {
-				t.Errorf("%s in %s: %d occurrences found in the text, %d counted", q, doc.ID, len(m.Occurrences), o.Text[k])
-			}
+		for _, md := range markEach(t, e, o, q) {
+			doc, m := md.doc, md.marked
 			found := o.Find(doc.Text, nil)
 			for i, oc := range m.Occurrences {
 				if i >= len(found) || found[i].Start != oc.Start || found[i].End != oc.End || found[i].Span != -1 {
@@ -52,4 +49,28 @@ func TestOccurrencesOfFiltersOnlySelectWithoutCounting(t *testing.T) {
 	if o.Text != nil || len(o.Docs) != 1 || len(o.Selected) != 1 || o.Docs[0] != o.Selected[0] {
 		t.Errorf("docs %v, selected %v, counts %v; want the one article of الجزيرة, nothing counted", o.Docs, o.Selected, o.Text)
 	}
+}
+
+type markedDoc struct {
+	doc    corpus.Document
+	marked Marked
+}
+
+// markEach marks the text of each article the occurrences select, and
+// checks that the text holds as many as the postings counted.
+func markEach(t *testing.T, e *Engine, o *Occurrences, what string) []markedDoc {
+	t.Helper()
+	var out []markedDoc
+	for k, d := range o.Docs {
+		doc, err := e.Index().Doc(int(d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := o.Mark(doc.Text, nil)
+		if len(m.Occurrences) != int(o.Text[k]) {
+			t.Errorf("%s in %s: %d occurrences found in the text, %d counted", what, doc.ID, len(m.Occurrences), o.Text[k])
+		}
+		out = append(out, markedDoc{doc, m})
+	}
+	return out
 }
