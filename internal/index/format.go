@@ -43,7 +43,7 @@ import (
 //	   list the files once, then per chunk its first key, whether it opens
 //	   the next file, and its length. A query decompresses a quarter of what
 //	   it did. Sizes are build options, not the format: today term chunks
-//	   close at 8 KiB raw and position chunks at 32 KiB (DefaultChunkBytes,
+//	   close at 8 KiB raw and position chunks at 4 KiB (DefaultChunkBytes,
 //	   DefaultPosChunkBytes), and chunk files at 24 MiB compressed, like the
 //	   document packs (DefaultChunkFileBytes, DefaultPackBytes).
 //	6  the root starts with the analysis version (arabic.Version) the terms
