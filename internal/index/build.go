@@ -47,6 +47,18 @@ type Options struct {
 	// IDGroupDocs is how many documents share an ID group file (0:
 	// DefaultIDGroupDocs).
 	IDGroupDocs int
+	// Phrases are phrases indexed as keys of their own (PhraseKey): their
+	// documents and how often each holds the phrase, in the term chunks, so
+	// that a search for one reads a posting list rather than the positions
+	// of its words, and only the forms its words take inside the phrase
+	// (for highlights) rather than every form of each word. nil means the
+	// multi-word forms of the alias table (arabic.AliasPhrases), which an
+	// alias expansion searches (داعش also searches "تنظيم الدولة", whose
+	// words' positions are among the largest of a news corpus); an empty
+	// list indexes none. A phrase that does not analyze to two or more
+	// words at consecutive positions, the first not a stop word, is left
+	// out.
+	Phrases []string
 	// MinVocabDocs is the fewest documents a term must occur in to enter the
 	// vocabulary that fuzzy search and "did you mean" draw from (0: 2).
 	MinVocabDocs int
@@ -108,6 +120,8 @@ type Builder struct {
 	docs     []corpus.Document
 	ids      map[string]bool
 	finished bool
+	// phrases are the phrases to index, by the key of their first word.
+	phrases map[string][]phrase
 }
 
 // NewBuilder returns an empty Builder.
@@ -136,7 +150,26 @@ func NewBuilder(opts Options) *Builder {
 	if opts.MinVocabDocs <= 0 {
 		opts.MinVocabDocs = 2
 	}
-	return &Builder{opts: opts, ids: map[string]bool{}}
+	if opts.Phrases == nil {
+		opts.Phrases = arabic.AliasPhrases()
+	}
+	b := &Builder{opts: opts, ids: map[string]bool{}, phrases: map[string][]phrase{}}
+	seen := map[Key]bool{}
+	for _, text := range opts.Phrases {
+		key, keys, ok := PhraseKeyOf(opts.Analyze(text))
+		if !ok || seen[key] {
+			continue
+		}
+		seen[key] = true
+		b.phrases[string(keys[0])] = append(b.phrases[string(keys[0])], phrase{key: string(key), keys: keys})
+	}
+	return b
+}
+
+// phrase is a phrase of Options.Phrases: its key and its words' keys.
+type phrase struct {
+	key  string
+	keys []Key
 }
 
 // Add adds a document. Its ID must be non-empty and unique. The analysis
@@ -164,9 +197,13 @@ func (b *Builder) Add(doc corpus.Document) error {
 // positions (pos).
 type keyAcc struct {
 	fields  [NumFields]fieldAcc
-	forms   *formTable // nil for stop keys
+	forms   *formTable // nil for stop keys and phrases
 	lastDoc int32      // for the document frequency over both fields
 	df      int32
+	// norms are, for a phrase, the forms (Token.Norm) each of its words
+	// takes inside the phrase's occurrences; nil for the words that are
+	// stop words (their key is their form) and for other keys.
+	norms []map[string]bool
 }
 
 type fieldAcc struct {
@@ -280,7 +317,7 @@ func (b *Builder) Finish() (*Bundle, error) {
 	}
 	err := b.analyzeAll(docs, func(num int32, fields [NumFields][]arabic.Token) error {
 		for f := Field(0); f < NumFields; f++ {
-			n, err := addField(acc, f, num, fields[f])
+			n, err := addField(acc, b.phrases, f, num, fields[f])
 			if err != nil {
 				return errors.New("index: document " + docs[num].ID + " " + f.String() + ": " + err.Error())
 			}
@@ -290,6 +327,14 @@ func (b *Builder) Finish() (*Bundle, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	// Every phrase gets its entry, found or not: a search can then tell a
+	// phrase that occurs nowhere from one this bundle did not index, whose
+	// words' positions it reads instead.
+	for _, phs := range b.phrases {
+		for _, ph := range phs {
+			phraseAcc(acc, ph)
+		}
 	}
 	return b.write(docs, acc, lens)
 }
@@ -356,7 +401,7 @@ func (b *Builder) analyzeAll(docs []corpus.Document, add func(int32, [NumFields]
 
 // addField adds one field of document num and returns its length in indexed
 // terms (stop words excluded), the length BM25 normalizes by.
-func addField(acc map[string]*keyAcc, f Field, num int32, toks []arabic.Token) (int32, error) {
+func addField(acc map[string]*keyAcc, phrases map[string][]phrase, f Field, num int32, toks []arabic.Token) (int32, error) {
 	byKey := map[string]*occ{}
 	var order []*occ
 	var length int32
@@ -402,8 +447,22 @@ func addField(acc map[string]*keyAcc, f Field, num int32, toks []arabic.Token) (
 			length++
 		}
 	}
+	order = addPhrases(acc, phrases, byKey, order)
 	for _, o := range order {
 		ka := acc[o.key]
+		if ka.norms != nil {
+			// A phrase: its documents and counts, as a term's.
+			if ka.lastDoc != num {
+				ka.lastDoc = num
+				ka.df++
+			}
+			fa := &ka.fields[f]
+			fa.docs = binary.AppendUvarint(fa.docs, uint64(num-fa.prevDoc))
+			fa.docs = binary.AppendUvarint(fa.docs, uint64(len(o.positions)))
+			fa.prevDoc = num
+			fa.n++
+			continue
+		}
 		if ka.lastDoc != num {
 			ka.lastDoc = num
 			ka.df++
@@ -423,6 +482,76 @@ func addField(acc map[string]*keyAcc, f Field, num int32, toks []arabic.Token) (
 		fa.pos = appendPositions(fa.pos, o.positions, o.forms)
 	}
 	return length, nil
+}
+
+// addPhrases finds the phrases to index in a field's occurrences (byKey)
+// and returns order with an occ for each phrase found, its positions those
+// where it starts: the occurrences of its first word followed by its other
+// words at the next positions, as a search matches a phrase by positions.
+// It records the forms of the phrase's words there.
+func addPhrases(acc map[string]*keyAcc, phrases map[string][]phrase, byKey map[string]*occ, order []*occ) []*occ {
+	if len(phrases) == 0 {
+		return order
+	}
+	n := len(order)
+	for _, first := range order[:n] {
+		for _, ph := range phrases[first.key] {
+			words := make([]*occ, len(ph.keys))
+			for i, k := range ph.keys {
+				if words[i] = byKey[string(k)]; words[i] == nil {
+					break
+				}
+			}
+			if words[len(words)-1] == nil {
+				continue
+			}
+			var starts []int32
+			var at []int // per word, the index of its occurrence in the last start
+			for _, p := range first.positions {
+				at = at[:0]
+				for i, w := range words {
+					j, ok := slices.BinarySearch(w.positions, p+int32(i))
+					if !ok {
+						break
+					}
+					at = append(at, j)
+				}
+				if len(at) < len(words) {
+					continue
+				}
+				starts = append(starts, p)
+				ka := phraseAcc(acc, ph)
+				for i, w := range words {
+					if w.forms != nil {
+						ka.norms[i][acc[w.key].forms.norms[w.forms[at[i]]]] = true
+					}
+				}
+			}
+			if len(starts) > 0 {
+				order = append(order, &occ{key: ph.key, positions: starts})
+			}
+		}
+	}
+	return order
+}
+
+// phraseAcc is the accumulator of a phrase, made on its first occurrence.
+func phraseAcc(acc map[string]*keyAcc, ph phrase) *keyAcc {
+	ka := acc[ph.key]
+	if ka == nil {
+		ka = &keyAcc{lastDoc: -1, norms: make([]map[string]bool, len(ph.keys))}
+		for i := range ka.fields {
+			ka.fields[i].prevDoc = -1
+		}
+		for i, k := range ph.keys {
+			ka.norms[i] = map[string]bool{}
+			if k.IsStop() {
+				ka.norms[i] = nil
+			}
+		}
+		acc[ph.key] = ka
+	}
+	return ka
 }
 
 // appendPositions writes a posting's positions: per position (delta<<1 |
@@ -449,6 +578,28 @@ func appendPositions(buf []byte, positions []int32, forms []uint16) []byte {
 		}
 	}
 	return buf
+}
+
+// writePhrase writes a phrase's term entry: the number of its words, the
+// forms each word takes inside it (sorted; none for a stop word), then for
+// each field its document postings, as a term's.
+func writePhrase(w *writer, ka *keyAcc) {
+	w.uvarint(uint64(len(ka.norms)))
+	for _, set := range ka.norms {
+		norms := make([]string, 0, len(set))
+		for n := range set {
+			norms = append(norms, n)
+		}
+		slices.Sort(norms)
+		w.uvarint(uint64(len(norms)))
+		for _, n := range norms {
+			w.str(n)
+		}
+	}
+	for f := range ka.fields {
+		w.uvarint(uint64(ka.fields[f].n))
+		w.buf = append(w.buf, ka.fields[f].docs...)
+	}
 }
 
 // chunker cuts the sorted entries of one family (terms or positions) into
@@ -596,6 +747,15 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 	entry := &writer{}
 	for _, key := range keys {
 		ka := acc[key]
+		if ka.norms != nil {
+			// A phrase: in the term chunks only, with no forms of its
+			// own, out of the vocabulary.
+			entry.buf = entry.buf[:0]
+			writePhrase(entry, ka)
+			terms.add(key, entry.buf)
+			delete(acc, key)
+			continue
+		}
 		if ka.forms != nil {
 			entry.buf = entry.buf[:0]
 			forms := ka.forms.forms()

@@ -61,8 +61,11 @@ func (c *chunk) bytes() int {
 }
 
 type termEntry struct {
-	forms    []Form
+	forms    []Form // nil for a phrase
 	postings [NumFields]DocPostings
+	// norms are a phrase's words' forms inside it (see writePhrase); nil
+	// for a term.
+	norms [][]string
 }
 
 func parseChunk(name string, kind byte, raw []byte) (*chunk, error) {
@@ -112,6 +115,11 @@ func (c *chunk) find(key string) int {
 func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.termLocked(key, numDocs)
+}
+
+// termLocked is term, with c.mu held.
+func (c *chunk) termLocked(key string, numDocs int) (*termEntry, error) {
 	if e, ok := c.terms[key]; ok {
 		return e, nil
 	}
@@ -120,11 +128,16 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 		return nil, nil
 	}
 	r := &reader{name: c.name, buf: c.entries[i]}
-	forms, err := r.forms(key)
+	e := &termEntry{}
+	var err error
+	if Key(key).IsPhrase() {
+		e.norms, err = r.phraseNorms()
+	} else {
+		e.forms, err = r.forms(key)
+	}
 	if err != nil {
 		return nil, err
 	}
-	e := &termEntry{forms: forms}
 	for f := range e.postings {
 		if e.postings[f], err = r.docPostings(numDocs); err != nil {
 			return nil, err
@@ -134,8 +147,45 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 		return nil, err
 	}
 	c.terms[key] = e
-	c.grew(8*(e.postings[0].Len()+e.postings[1].Len()) + 64*len(e.forms))
+	n := 8*(e.postings[0].Len()+e.postings[1].Len()) + 64*len(e.forms)
+	for _, norms := range e.norms {
+		n += 24 + 32*len(norms)
+	}
+	c.grew(n)
 	return e, nil
+}
+
+// phraseNorms reads the forms of a phrase's words that open its entry.
+func (r *reader) phraseNorms() ([][]string, error) {
+	// A word takes at least its count of forms.
+	n, err := r.count("phrase word count", 1)
+	if err != nil {
+		return nil, err
+	}
+	if n < 2 {
+		return nil, r.fail("phrase of fewer than two words")
+	}
+	out := make([][]string, n)
+	for i := range out {
+		// A form takes at least its length and a byte.
+		k, err := r.count("phrase form count", 2)
+		if err != nil {
+			return nil, err
+		}
+		if k == 0 {
+			continue // a stop word: its key is its form
+		}
+		out[i] = make([]string, k)
+		for j := range out[i] {
+			if out[i][j], err = r.str("phrase form"); err != nil {
+				return nil, err
+			}
+			if out[i][j] == "" {
+				return nil, r.fail("empty phrase form")
+			}
+		}
+	}
+	return out, nil
 }
 
 // docFreq counts the postings of a term key in both fields, as term does,
@@ -146,6 +196,13 @@ func (c *chunk) docFreq(key string, numDocs int) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.terms[key]; ok {
+		return e.postings[0].Len() + e.postings[1].Len(), nil
+	}
+	if Key(key).IsPhrase() {
+		e, err := c.termLocked(key, numDocs)
+		if e == nil || err != nil {
+			return 0, err
+		}
 		return e.postings[0].Len() + e.postings[1].Len(), nil
 	}
 	i := c.find(key)

@@ -51,7 +51,16 @@ import (
 //	   would otherwise read with the wrong terms, and says to rebuild it.
 //	   A document record whose flags have bit 2 (flagURL) ends with the
 //	   article's original http(s) address, after its entities.
-const FormatVersion = 6
+//	7  phrases as keys (Options.Phrases; by default the multi-word forms of
+//	   the alias table): a phrase's key is its words' keys joined by 0x01
+//	   (PhraseKey), so it sorts right after its first word. Its entry, in
+//	   the term chunks only, holds the number of its words, the forms each
+//	   word takes inside the phrase, then its document postings per field
+//	   like a term's. Every listed phrase has an entry, without postings
+//	   when it occurs nowhere. A search for an indexed phrase (an alias
+//	   expansion's تنظيم الدولة) reads that entry instead of its words'
+//	   positions and forms. Position chunks close at 4 KiB raw by default.
+const FormatVersion = 7
 
 // Flags of a document record.
 const (

@@ -113,12 +113,71 @@ func (k Key) IsStop() bool { return strings.HasPrefix(string(k), stopKeyPrefix) 
 // term, or the stop word's normalized form.
 func (k Key) Text() string { return strings.TrimPrefix(string(k), stopKeyPrefix) }
 
+// phraseSep joins the keys of a phrase's words into the phrase's key. It
+// sorts before every byte a term is made of, so a phrase's key comes right
+// after the key of its first word, in the same term chunk or the next.
+const phraseSep = "\x01"
+
+// PhraseKey is the key of the phrase made of words with these keys at
+// consecutive positions, as Options.Phrases indexes it: the keys joined by
+// a separator no key contains. ok is false for what cannot be a phrase key:
+// fewer than two words, a first word that is a stop word or a key that is
+// itself a phrase's.
+func PhraseKey(keys []Key) (Key, bool) {
+	if len(keys) < 2 || keys[0].IsStop() {
+		return "", false
+	}
+	var b strings.Builder
+	for i, k := range keys {
+		if k == "" || k.IsPhrase() {
+			return "", false
+		}
+		if i > 0 {
+			b.WriteString(phraseSep)
+		}
+		b.WriteString(string(k))
+	}
+	return Key(b.String()), true
+}
+
+// PhraseKeyOf is the key of a phrase from its analyzed tokens: the keys of
+// the tokens that have one (KeyOf), a hashtag's whole-tag token left out
+// (a search does the same), which must sit at consecutive positions.
+func PhraseKeyOf(toks []arabic.Token) (Key, []Key, bool) {
+	var keys []Key
+	first := 0
+	for _, t := range toks {
+		if strings.HasPrefix(t.Term, "#") {
+			continue
+		}
+		k := KeyOf(t)
+		if k == "" {
+			continue
+		}
+		if len(keys) == 0 {
+			first = t.Position
+		}
+		if t.Position != first+len(keys) {
+			return "", nil, false
+		}
+		keys = append(keys, k)
+	}
+	key, ok := PhraseKey(keys)
+	if !ok {
+		return "", nil, false
+	}
+	return key, keys, true
+}
+
+// IsPhrase reports whether the key is a phrase's (see PhraseKey).
+func (k Key) IsPhrase() bool { return !k.IsStop() && strings.Contains(string(k), phraseSep) }
+
 // KeyOf is the postings key under which a token is indexed: its Term, or
 // StopKey(Norm) for a stop word, or "" for a token that is not indexed.
 func KeyOf(t arabic.Token) Key {
 	if t.Term != "" {
-		if Key(t.Term).IsStop() {
-			return ""
+		if Key(t.Term).IsStop() || strings.Contains(t.Term, phraseSep) {
+			return "" // never a term's key: a stop word's or a phrase's
 		}
 		return Key(t.Term)
 	}

@@ -748,25 +748,77 @@ func (ix *Index) Forms(key Key) ([]Form, error) {
 	return e.forms, nil
 }
 
+// TermChunk tells which term chunk holds a key, if any chunk can: a name
+// that tells chunks apart and the chunk's size as fetched (compressed),
+// what reading the key costs when the chunk is not cached yet.
+func (ix *Index) TermChunk(key Key) (name string, size int64) {
+	dir := ix.dirs[termFamily]
+	i := sort.Search(len(dir), func(i int) bool { return dir[i].First > string(key) }) - 1
+	if i < 0 {
+		return "", 0
+	}
+	return dir[i].cacheKey(), dir[i].Len
+}
+
+// Phrase is what a bundle holds of an indexed phrase (Options.Phrases).
+type Phrase struct {
+	// Postings are the documents that hold the phrase in each field, with
+	// how many times; as those of a search matching it by positions.
+	Postings [NumFields]DocPostings
+	// Norms are, for each word of the phrase, the forms (Token.Norm) it
+	// takes inside the phrase anywhere in the corpus; nil for a stop word.
+	Norms [][]string
+}
+
+// Phrase returns the entry of a phrase key (PhraseKey), nil when the bundle
+// did not index that phrase: its words' positions then tell where it
+// occurs. An indexed phrase that occurs nowhere has an entry without
+// postings. Shared with the index: read only.
+func (ix *Index) Phrase(key Key) (*Phrase, error) {
+	if !key.IsPhrase() {
+		return nil, nil
+	}
+	c, err := ix.chunkFor(termFamily, string(key))
+	if c == nil || err != nil {
+		return nil, err
+	}
+	e, err := c.term(string(key), ix.numDocs)
+	if e == nil || err != nil {
+		return nil, err
+	}
+	ix.trim()
+	return &Phrase{Postings: e.postings, Norms: e.norms}, nil
+}
+
 // maxRangeChunks bounds the chunks one key range may fetch: 512 KiB of term
-// postings with the default 8 KiB chunks.
+// postings with the default 8 KiB chunks; maxRangeBytes bounds their bytes
+// as fetched (compressed). The bytes are the tighter bound where the keys
+// are common words, each a chunk of its own of up to tens of kilobytes:
+// 64 such chunks would be over a megabyte. On news-70k the broadest prefix
+// of the benchmark queries (الإي*) reads 95 KB of term chunks.
 const maxRangeChunks = 64
+
+var maxRangeBytes int64 = 128 << 10 // a variable for tests
 
 // ErrTooBroad is returned by KeysWithPrefix when a prefix spans too much of
 // the index to search on one keystroke.
 var ErrTooBroad = errors.New("prefix too broad")
 
 // KeysWithPrefix returns the term keys starting with prefix, in order. A
-// prefix whose keys span more than a few chunks is refused with ErrTooBroad.
+// prefix whose keys span more than a few chunks, or more than
+// maxRangeBytes of them, is refused with ErrTooBroad (whatever the cache
+// holds: a query finds the same every time).
 func (ix *Index) KeysWithPrefix(prefix string) ([]Key, error) {
 	dir := ix.dirs[termFamily]
 	lo := sort.Search(len(dir), func(i int) bool { return dir[i].First > prefix }) - 1
 	lo = max(lo, 0)
 	hi := lo
+	var size int64
 	for hi < len(dir) && (hi == lo || strings.HasPrefix(dir[hi].First, prefix) || dir[hi].First < prefix) {
+		size += dir[hi].Len
 		hi++
 	}
-	if hi-lo > maxRangeChunks {
+	if hi-lo > maxRangeChunks || size > maxRangeBytes {
 		return nil, ErrTooBroad
 	}
 	var out []Key
@@ -780,7 +832,9 @@ func (ix *Index) KeysWithPrefix(prefix string) ([]Key, error) {
 		}
 		j := sort.SearchStrings(c.keys, prefix)
 		for ; j < len(c.keys) && strings.HasPrefix(c.keys[j], prefix); j++ {
-			out = append(out, Key(c.keys[j]))
+			if !Key(c.keys[j]).IsPhrase() {
+				out = append(out, Key(c.keys[j]))
+			}
 		}
 	}
 	return out, nil

@@ -100,8 +100,9 @@ type queryBytes struct {
 //     the server sends, the figure of the harness's "bytes per query".
 //
 // It reports the p50 and p95 of both in KB (1,000 bytes, as the harness
-// prints them), and logs the ten costliest queries with where their bytes
-// went.
+// prints them), the median and the largest of the prefix and of the fuzzy
+// queries (cold, the vocabulary left out: a visit reads it once), and logs
+// the ten costliest queries of each with where their bytes went.
 func benchQueryBytes(b *testing.B, corpus string) {
 	dir := benchBundle(b, corpus)
 	e, err := OpenDir(dir)
@@ -112,10 +113,12 @@ func benchQueryBytes(b *testing.B, corpus string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var qs []benchset.Query
+	var qs, expansions []benchset.Query
 	for _, q := range drawn {
 		if q.Kind != "prefix" && q.Kind != "fuzzy" {
 			qs = append(qs, q)
+		} else {
+			expansions = append(expansions, q)
 		}
 	}
 	roots, err := filepath.Glob(filepath.Join(dir, "corpus-*.mrsd"))
@@ -137,10 +140,21 @@ func benchQueryBytes(b *testing.B, corpus string) {
 			b.Fatalf("%s: %v", q, err)
 		}
 	}
-	var out []queryBytes
+	var out, wide []queryBytes
 	b.ResetTimer()
 	for range b.N {
-		out = out[:0]
+		out, wide = out[:0], wide[:0]
+		// The prefix and fuzzy queries, cold, without the vocabulary (a
+		// fuzzy word's, read once a visit).
+		for _, q := range expansions {
+			e, l := open()
+			ask(e, q.Text)
+			fresh, again := l.take()
+			for k, v := range again {
+				fresh[k] += v
+			}
+			wide = append(wide, queryBytes{q: q, cold: fresh, coldTotal: total(fresh) - fresh['v']})
+		}
 		for _, q := range qs[1:] {
 			e, l := open()
 			ask(e, q.Text)
@@ -179,16 +193,29 @@ func benchQueryBytes(b *testing.B, corpus string) {
 	b.ReportMetric(percentile(session, 50), "KB-p50-session")
 	b.ReportMetric(percentile(session, 95), "KB-p95-session")
 	b.ReportMetric(float64(len(out)), "queries")
+	for _, kind := range []string{"prefix", "fuzzy"} {
+		var xs []float64
+		for _, x := range wide {
+			if x.q.Kind == kind {
+				xs = append(xs, float64(x.coldTotal)/1000)
+			}
+		}
+		b.ReportMetric(percentile(xs, 50), "KB-p50-"+kind)
+		b.ReportMetric(slices.Max(append(xs, 0)), "KB-max-"+kind)
+	}
 	b.ReportMetric(0, "ns/op")
-	for _, k := range []string{"cold", "session"} {
+	for _, k := range []string{"cold", "session", "prefix and fuzzy, cold"} {
 		sorted := slices.Clone(out)
+		if k != "cold" && k != "session" {
+			sorted = slices.Clone(wide)
+		}
 		by := func(x queryBytes) int64 { return x.coldTotal }
 		if k == "session" {
 			by = func(x queryBytes) int64 { return x.sessionTotl }
 		}
 		sort.SliceStable(sorted, func(i, j int) bool { return by(sorted[i]) > by(sorted[j]) })
 		var sb strings.Builder
-		fmt.Fprintf(&sb, "the ten costliest queries, %s:", k)
+		fmt.Fprintf(&sb, "the %d costliest queries, %s:", tailQueries, k)
 		for _, x := range sorted[:min(tailQueries, len(sorted))] {
 			m := x.cold
 			if k == "session" {
