@@ -32,6 +32,11 @@ type Options struct {
 	// directory in the root (about 6 bytes a chunk).
 	ChunkBytes    int
 	PosChunkBytes int
+	// FormChunkBytes is the same for a form chunk (0: four times
+	// PosChunkBytes, DefaultFormChunkBytes by default). Only exact forms
+	// and the word-forms view read forms, and the root lists every chunk,
+	// so form chunks are the larger.
+	FormChunkBytes int
 	// ChunkFileBytes is the compressed size at which a file of consecutive
 	// chunks is closed (0: DefaultChunkFileBytes). Chunks are fetched by
 	// byte range, and the browser asks for the chunks of one file that a
@@ -74,6 +79,7 @@ const (
 	// 60-80 KB of positions; 4 KiB chunks cut the 95th percentile of the
 	// benchmark queries' bytes from 103 to 68 KB and add 14 KB to the root.
 	DefaultPosChunkBytes  = 4 << 10
+	DefaultFormChunkBytes = 4 * DefaultPosChunkBytes
 	DefaultChunkFileBytes = 24 << 20 // like the packs: news-70k has one term file and two position files
 	DefaultPackBytes      = 24 << 20 // under the 25 MiB a file some static hosts allow
 	DefaultIDGroupDocs    = 4096
@@ -137,6 +143,9 @@ func NewBuilder(opts Options) *Builder {
 	}
 	if opts.PosChunkBytes <= 0 {
 		opts.PosChunkBytes = DefaultPosChunkBytes
+	}
+	if opts.FormChunkBytes <= 0 {
+		opts.FormChunkBytes = 4 * opts.PosChunkBytes
 	}
 	if opts.ChunkFileBytes <= 0 {
 		opts.ChunkFileBytes = DefaultChunkFileBytes
@@ -210,11 +219,42 @@ type fieldAcc struct {
 	n       int32
 	prevDoc int32
 	docs    []byte // per posting: doc delta, term frequency
-	// pos holds the positions: for a term, per posting and position
-	// (delta<<1 | form changed) and the new form number when it changed
-	// (the documents and counts are those of docs); for a stop key, per
-	// posting the doc delta, the count and plain position deltas.
+	// pos holds the positions: for a term, per posting the position
+	// deltas (the documents and counts are those of docs); for a stop key,
+	// per posting the doc delta, the count and the position deltas.
 	pos []byte
+	// forms holds, for a term, the form of each position, all postings'
+	// positions in a row, as runs: the form number, then how many
+	// positions in a row have it (the last run is still in form and run).
+	forms     []byte
+	form, run uint64
+	manyForms bool // a position has a form other than 0
+}
+
+// addForms adds the forms of a posting's positions to the runs.
+func (fa *fieldAcc) addForms(forms []uint16) {
+	for _, f := range forms {
+		if uint64(f) != fa.form && fa.run > 0 {
+			fa.forms = binary.AppendUvarint(fa.forms, fa.form)
+			fa.forms = binary.AppendUvarint(fa.forms, fa.run)
+			fa.run = 0
+		}
+		fa.form = uint64(f)
+		fa.run++
+		if f != 0 {
+			fa.manyForms = true
+		}
+	}
+}
+
+// formRuns returns the runs of forms, the last one included.
+func (fa *fieldAcc) formRuns() []byte {
+	if fa.run > 0 {
+		fa.forms = binary.AppendUvarint(fa.forms, fa.form)
+		fa.forms = binary.AppendUvarint(fa.forms, fa.run)
+		fa.run = 0
+	}
+	return fa.forms
 }
 
 // formTable collects the forms of one term key while building.
@@ -479,7 +519,10 @@ func addField(acc map[string]*keyAcc, phrases map[string][]phrase, f Field, num 
 			fa.pos = binary.AppendUvarint(fa.pos, delta)
 			fa.pos = binary.AppendUvarint(fa.pos, uint64(len(o.positions)))
 		}
-		fa.pos = appendPositions(fa.pos, o.positions, o.forms)
+		fa.pos = appendPositions(fa.pos, o.positions)
+		if ka.forms != nil {
+			fa.addForms(o.forms)
+		}
 	}
 	return length, nil
 }
@@ -554,28 +597,14 @@ func phraseAcc(acc map[string]*keyAcc, ph phrase) *keyAcc {
 	return ka
 }
 
-// appendPositions writes a posting's positions: per position (delta<<1 |
-// form changed), followed by the new form number when it changed, the form
-// before the first position being 0. A key with a single form thus pays one
-// bit per position for its forms, and a key with several pays a number only
-// where the form changes. Stop keys (forms nil) write plain deltas.
-func appendPositions(buf []byte, positions []int32, forms []uint16) []byte {
+// appendPositions writes a posting's positions as deltas, the first from
+// -1. Their forms go apart (fieldAcc.forms), in chunks of their own: a
+// phrase reads positions only, and the forms were a third of them.
+func appendPositions(buf []byte, positions []int32) []byte {
 	prev := int32(-1)
-	form := uint16(0)
-	for i, p := range positions {
-		d := uint64(p - prev)
+	for _, p := range positions {
+		buf = binary.AppendUvarint(buf, uint64(p-prev))
 		prev = p
-		if forms == nil {
-			buf = binary.AppendUvarint(buf, d)
-			continue
-		}
-		if forms[i] != form {
-			form = forms[i]
-			buf = binary.AppendUvarint(buf, d<<1|1)
-			buf = binary.AppendUvarint(buf, uint64(form))
-		} else {
-			buf = binary.AppendUvarint(buf, d<<1)
-		}
 	}
 	return buf
 }
@@ -740,6 +769,7 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 
 	terms := &chunker{kind: kindTerms, prefix: "t", target: b.opts.ChunkBytes, fileBytes: b.opts.ChunkFileBytes}
 	positions := &chunker{kind: kindPos, prefix: "p", target: b.opts.PosChunkBytes, fileBytes: b.opts.ChunkFileBytes}
+	forms := &chunker{kind: kindForms, prefix: "f", target: b.opts.FormChunkBytes, fileBytes: b.opts.ChunkFileBytes}
 	vocab := &writer{}
 	var vocabN int
 	var vocabBody writer
@@ -785,12 +815,22 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 			entry.bytes(ka.fields[f].pos)
 		}
 		positions.add(key, entry.buf)
+		if ka.forms != nil && (ka.fields[Title].manyForms || ka.fields[Text].manyForms) {
+			// A key whose every position has form 0 has no entry.
+			entry.buf = entry.buf[:0]
+			for f := range ka.fields {
+				entry.bytes(ka.fields[f].formRuns())
+			}
+			forms.add(key, entry.buf)
+		}
 		delete(acc, key) // let the encoded postings go as the chunks fill
 	}
 	terms.seal(b.opts.Workers)
 	positions.seal(b.opts.Workers)
+	forms.seal(b.opts.Workers)
 	bundle.Files = append(bundle.Files, terms.files...)
 	bundle.Files = append(bundle.Files, positions.files...)
+	bundle.Files = append(bundle.Files, forms.files...)
 	vocab.uvarint(uint64(vocabN))
 	vocab.buf = append(vocab.buf, vocabBody.buf...)
 	vocabData := seal(kindVocab, vocab.buf)
@@ -815,6 +855,7 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 	}
 	writeDir(root, terms.dir)
 	writeDir(root, positions.dir)
+	writeDir(root, forms.dir)
 	root.str(entFile.Name)
 	root.str(vocabFile.Name)
 	root.uvarint(uint64(len(idFiles)))

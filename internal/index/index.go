@@ -38,10 +38,12 @@ type Posting struct {
 	// TF is the number of occurrences.
 	TF int32
 	// Positions are the Token.Position values of the occurrences, ascending;
-	// only from Index.Positions. Shared with the index: read only.
+	// only from Index.Positions and PositionsWithoutForms. Shared with the
+	// index: read only.
 	Positions []int32
 	// Forms tells, for each position, which of the key's Forms occurs there;
-	// only from Index.Positions, nil for stop keys. Read only.
+	// only from Index.Positions, nil for stop keys and from
+	// Index.PositionsWithoutForms. Read only.
 	Forms []uint16
 }
 
@@ -79,16 +81,22 @@ type family int
 const (
 	// termFamily chunks hold a term's forms and document postings.
 	termFamily family = iota
-	// positionFamily chunks hold positions and forms (phrases, exact forms)
-	// and a stop word's whole postings.
+	// positionFamily chunks hold positions (phrases, exact forms) and a
+	// stop word's whole postings.
 	positionFamily
+	// formFamily chunks hold the form of each position (exact forms, the
+	// forms of a word in some articles), for the terms of several forms.
+	formFamily
 	numFamilies
 )
 
 // kind is the file kind of the family's chunks.
 func (f family) kind() byte {
-	if f == positionFamily {
+	switch f {
+	case positionFamily:
 		return kindPos
+	case formFamily:
+		return kindForms
 	}
 	return kindTerms
 }

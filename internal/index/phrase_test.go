@@ -130,3 +130,45 @@ func TestAPhraseKeyNeedsTwoWordsAndAFirstThatIsNoStopWord(t *testing.T) {
 		t.Error("IsPhrase tells phrases from words wrongly")
 	}
 }
+
+// fetchLog is a Fetcher that lists the files it was asked for.
+type fetchLog struct {
+	f     Fetcher
+	names []string
+}
+
+func (l *fetchLog) Fetch(name string, off, length int64) ([]byte, error) {
+	l.names = append(l.names, name)
+	return l.f.Fetch(name, off, length)
+}
+
+// The forms of a word's positions are in chunks of their own: a phrase,
+// which needs where its words are and not which form they take, reads no
+// form chunk; Positions reads them, and gives the same positions.
+func TestPositionsWithoutFormsReadNoFormChunk(t *testing.T) {
+	b := buildBundle(t, Options{}, testDocs)
+	l := &fetchLog{f: b.Fetcher()}
+	ix, err := Open(l, b.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.names = nil
+	bare := must[[]Posting](t)(ix.PositionsWithoutForms(Text, "dog"))
+	for _, name := range l.names {
+		if name[0] == 'f' {
+			t.Errorf("PositionsWithoutForms read the form chunk %s", name)
+		}
+	}
+	full := must[[]Posting](t)(ix.Positions(Text, "dog"))
+	if !slices.ContainsFunc(l.names, func(name string) bool { return name[0] == 'f' }) {
+		t.Errorf("Positions of a word of two forms read no form chunk: %q", l.names)
+	}
+	if len(bare) != 2 || len(full) != 2 || bare[1].Forms != nil || !slices.Equal(full[1].Forms, []uint16{1, 1, 1}) {
+		t.Fatalf("without forms %+v, with %+v", bare, full)
+	}
+	for i := range bare {
+		if !slices.Equal(bare[i].Positions, full[i].Positions) || bare[i].Doc != full[i].Doc {
+			t.Errorf("posting %d: without forms %+v, with %+v", i, bare[i], full[i])
+		}
+	}
+}

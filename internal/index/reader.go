@@ -604,6 +604,9 @@ func (ix *Index) trim() {
 type Need struct {
 	Key       Key
 	Positions bool
+	// WithoutForms: the positions without their forms (a phrase's word,
+	// PositionsWithoutForms).
+	WithoutForms bool
 }
 
 // Prefetch fetches, in parallel, the chunks that the needed keys live in, so
@@ -614,6 +617,9 @@ func (ix *Index) Prefetch(needs []Need) error {
 		fams := []family{termFamily}
 		if n.Positions || n.Key.IsStop() {
 			fams = append(fams, positionFamily)
+		}
+		if n.Positions && !n.WithoutForms && !n.Key.IsStop() {
+			fams = append(fams, formFamily)
 		}
 		if n.Key.IsStop() {
 			fams = fams[1:]
@@ -707,28 +713,84 @@ func (ix *Index) DocFreq(key Key) (int, error) {
 // Positions returns the postings of a key in a field with their positions and
 // forms.
 func (ix *Index) Positions(f Field, key Key) ([]Posting, error) {
-	var docs *[NumFields]DocPostings
-	if !key.IsStop() {
-		tc, err := ix.chunkFor(termFamily, string(key))
-		if tc == nil || err != nil {
-			return nil, err
-		}
-		e, err := tc.term(string(key), ix.numDocs)
-		if e == nil || err != nil {
-			return nil, err
-		}
-		docs = &e.postings
-	}
-	c, err := ix.chunkFor(positionFamily, string(key))
-	if c == nil || err != nil {
+	ps, e, err := ix.positions(key)
+	if ps == nil || err != nil {
 		return nil, err
 	}
-	ps, err := c.positions(string(key), ix.numDocs, docs)
+	if key.IsStop() {
+		ix.trim()
+		return ps[f], nil // a stop key is its only form
+	}
+	var forms *[NumFields][]uint16
+	if len(e.forms) > 1 {
+		fc, err := ix.chunkFor(formFamily, string(key))
+		if err != nil {
+			return nil, err
+		}
+		if fc != nil {
+			counts := [NumFields]int{}
+			for g := range counts {
+				for _, tf := range e.postings[g].TFs {
+					counts[g] += int(tf)
+				}
+			}
+			if forms, err = fc.formsOf(string(key), counts); err != nil {
+				return nil, err
+			}
+		}
+	}
+	out := make([]Posting, len(ps[f]))
+	at := 0
+	var zeros []uint16
+	for i, p := range ps[f] {
+		if forms != nil {
+			p.Forms = forms[f][at : at+len(p.Positions) : at+len(p.Positions)]
+			at += len(p.Positions)
+		} else {
+			if len(zeros) < len(p.Positions) {
+				zeros = make([]uint16, max(len(p.Positions), 64))
+			}
+			p.Forms = zeros[:len(p.Positions):len(p.Positions)]
+		}
+		out[i] = p
+	}
+	ix.trim()
+	return out, nil
+}
+
+// PositionsWithoutForms is Positions without the form of each position
+// (Posting.Forms nil), which a phrase does not need: it reads no form
+// chunk.
+func (ix *Index) PositionsWithoutForms(f Field, key Key) ([]Posting, error) {
+	ps, _, err := ix.positions(key)
 	if ps == nil || err != nil {
 		return nil, err
 	}
 	ix.trim()
 	return ps[f], nil
+}
+
+// positions decodes a key's positions in both fields, with the term entry
+// they belong to (nil for a stop key); nil when the key has none.
+func (ix *Index) positions(key Key) (*[NumFields][]Posting, *termEntry, error) {
+	var docs *[NumFields]DocPostings
+	var e *termEntry
+	if !key.IsStop() {
+		tc, err := ix.chunkFor(termFamily, string(key))
+		if tc == nil || err != nil {
+			return nil, nil, err
+		}
+		if e, err = tc.term(string(key), ix.numDocs); e == nil || err != nil {
+			return nil, nil, err
+		}
+		docs = &e.postings
+	}
+	c, err := ix.chunkFor(positionFamily, string(key))
+	if c == nil || err != nil {
+		return nil, nil, err
+	}
+	ps, err := c.positions(string(key), ix.numDocs, docs)
+	return ps, e, err
 }
 
 // Forms returns the forms of a term key with their counts over the whole

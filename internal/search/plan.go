@@ -247,7 +247,7 @@ func appendNeeds(needs []index.Need, text string, isPhrase, asPhrase bool) []ind
 		return append(needs, index.Need{Key: key})
 	}
 	for _, s := range slots {
-		needs = append(needs, index.Need{Key: s.key, Positions: len(slots) > 1})
+		needs = append(needs, index.Need{Key: s.key, Positions: len(slots) > 1, WithoutForms: true})
 	}
 	return needs
 }
@@ -683,11 +683,16 @@ func (e *Engine) matchField(f index.Field, slots []slot, within int32, fail func
 	}
 	lists := make([][]index.Posting, len(slots))
 	for i, s := range slots {
-		ps, err := e.ix.Positions(f, s.key)
-		fail(err)
+		var ps []index.Posting
+		var err error
 		if s.norm != "" {
+			ps, err = e.ix.Positions(f, s.key)
 			ps = e.formOnly(s.key, s.norm, ps, fail)
+		} else {
+			// Where the word is, not which form: no form chunk.
+			ps, err = e.ix.PositionsWithoutForms(f, s.key)
 		}
+		fail(err)
 		if len(ps) == 0 {
 			return index.DocPostings{}
 		}
