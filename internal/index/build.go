@@ -80,7 +80,7 @@ const (
 	// benchmark queries' bytes from 103 to 68 KB and add 14 KB to the root.
 	DefaultPosChunkBytes  = 4 << 10
 	DefaultFormChunkBytes = 4 * DefaultPosChunkBytes
-	DefaultChunkFileBytes = 24 << 20 // like the packs: news-70k has one term file and two position files
+	DefaultChunkFileBytes = 24 << 20 // like the packs: news-70k has one file of each kind of chunk
 	DefaultPackBytes      = 24 << 20 // under the 25 MiB a file some static hosts allow
 	DefaultIDGroupDocs    = 4096
 )
