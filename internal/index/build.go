@@ -77,7 +77,10 @@ const (
 	// is what a phrase pays for. On news-70k, 32 KiB chunks (29 KB
 	// compressed at the median) made a two-word phrase of rare words read
 	// 60-80 KB of positions; 4 KiB chunks cut the 95th percentile of the
-	// benchmark queries' bytes from 103 to 68 KB and add 14 KB to the root.
+	// benchmark queries' bytes from 103 to 68 KB and add 14 KB to the root
+	// (BenchmarkQueryBytes in internal/search). With the forms apart and
+	// the phrase keys, 4 KiB give 55 KB and 8 KiB 61 KB, for a root 6 KB
+	// smaller.
 	DefaultPosChunkBytes  = 4 << 10
 	DefaultFormChunkBytes = 4 * DefaultPosChunkBytes
 	DefaultChunkFileBytes = 24 << 20 // like the packs: news-70k has one file of each kind of chunk
