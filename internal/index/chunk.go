@@ -3,6 +3,7 @@ package index
 import (
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -137,6 +138,9 @@ func (c *chunk) termLocked(key string, numDocs int) (*termEntry, error) {
 	var err error
 	if Key(key).IsPhrase() {
 		e.norms, err = r.phraseNorms()
+		if words := strings.Count(key, phraseSep) + 1; err == nil && len(e.norms) != words {
+			err = r.fail("forms of " + itoa(len(e.norms)) + " words for a phrase of " + itoa(words))
+		}
 	} else {
 		e.forms, err = r.forms(key)
 	}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"errors"
 	"reflect"
 	"slices"
 	"testing"
@@ -170,5 +171,29 @@ func TestPositionsWithoutFormsReadNoFormChunk(t *testing.T) {
 		if !slices.Equal(bare[i].Positions, full[i].Positions) || bare[i].Doc != full[i].Doc {
 			t.Errorf("posting %d: without forms %+v, with %+v", i, bare[i], full[i])
 		}
+	}
+}
+
+// A phrase entry whose forms are for another number of words than its key
+// has is damage, said as such: a search would otherwise index past them.
+func TestAPhraseEntryOfTheWrongLengthIsCorrupt(t *testing.T) {
+	key, _ := PhraseKey([]Key{"a", "b", "c"})
+	entry := &writer{}
+	entry.uvarint(2) // two words, where the key has three
+	entry.uvarint(0)
+	entry.uvarint(0)
+	entry.uvarint(0) // no postings in the title
+	entry.uvarint(0) // nor in the text
+	raw := &writer{}
+	raw.uvarint(1)
+	raw.uvarint(0)
+	raw.str(string(key))
+	raw.bytes(entry.buf)
+	c, err := parseChunk("t-test.mrsd", kindTerms, raw.buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.term(string(key), 10); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("a phrase of three words with the forms of two: error %v, want ErrCorrupt", err)
 	}
 }

@@ -25,15 +25,15 @@ const (
 	MaxExpansions = 64
 	// maxFuzzy is the most near words a fuzzy word adds.
 	maxFuzzy = 16
-	// maxFuzzyBytes (below) bounds the term chunks a fuzzy word reads (compressed,
-	// as fetched): near words each in a chunk of their own, common words
-	// with large chunks, would otherwise cost up to 17 chunks of tens of
-	// kilobytes. The nearest words come first; one whose chunk would go
-	// over the bound is left out. On news-70k the fuzzy benchmark queries
-	// read 77-97 KB of term chunks.
 )
 
-var maxFuzzyBytes int64 = 128 << 10 // a variable for tests
+// maxFuzzyBytes bounds the term chunks a fuzzy word reads (compressed, as
+// fetched): near words each in a chunk of their own, common words with
+// large chunks, would otherwise cost up to 17 chunks of tens of kilobytes.
+// The nearest words come first; one whose chunk would go over the bound is
+// left out. On news-70k the fuzzy benchmark queries read 77-97 KB of term
+// chunks. A variable for tests.
+var maxFuzzyBytes int64 = 128 << 10
 
 // matches is an evaluated query: the matching documents and the positive leaves
 // that score and highlight them.
