@@ -56,7 +56,10 @@ func TestAliasPhrasesAreReadWithoutPositions(t *testing.T) {
 		l.take()
 		return e, l
 	}
-	for _, q := range []string{"داعش", "داعش ليبيا", "فيسبوك", `"تنظيم الدولة"`, "ISIS", "daesh تويتر"} {
+	// The last one, words near each other, reads positions with or
+	// without the phrase: its words in any order are not the phrase.
+	near := `"تنظيم الدولة"~3`
+	for _, q := range []string{"داعش", "داعش ليبيا", "فيسبوك", `"تنظيم الدولة"`, "ISIS", "daesh تويتر", near} {
 		e1, l1 := open(with)
 		e2, l2 := open(without)
 		req := Request{Query: q, Limit: 10, Aliases: true}
@@ -65,7 +68,7 @@ func TestAliasPhrasesAreReadWithoutPositions(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, name := range l1.take() {
-			if strings.HasPrefix(name, "p-") {
+			if strings.HasPrefix(name, "p-") && q != near {
 				t.Errorf("%s: read the position chunks of %s", q, name)
 			}
 		}
