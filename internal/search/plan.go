@@ -603,15 +603,22 @@ func phraseKey(slots []slot) (index.Key, bool) {
 // entries, not their words' positions. A bundle without one of them (built
 // with another table) is read by positions all the same, a round trip
 // later.
-var indexedPhrases = sync.OnceValue(func() map[index.Key]bool {
-	out := map[index.Key]bool{}
-	for _, text := range arabic.AliasPhrases() {
-		if key, _, ok := index.PhraseKeyOf(analyze(text)); ok {
-			out[key] = true
+func indexedPhrases() map[index.Key]bool {
+	phrasesOnce.Do(func() {
+		phrases = map[index.Key]bool{}
+		for _, text := range arabic.AliasPhrases() {
+			if key, _, ok := index.PhraseKeyOf(analyze(text)); ok {
+				phrases[key] = true
+			}
 		}
-	}
-	return out
-})
+	})
+	return phrases
+}
+
+var (
+	phrasesOnce sync.Once
+	phrases     map[index.Key]bool
+)
 
 // match finds the documents containing the slots in either field.
 func (e *Engine) match(slots []slot, within int32, fail func(error)) *leaf {
