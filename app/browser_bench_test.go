@@ -425,7 +425,7 @@ type servedRequest struct {
 func (r servedRequest) corpus() bool { return strings.HasPrefix(r.path, "/web/bundle/") }
 
 // kind is a bundle file's kind, the part of its name before the hash:
-// corpus (the root), t, p, d, e, v or i.
+// corpus (the root), t, p, f, d, e, v or i.
 func (r servedRequest) kind() string {
 	name := path.Base(r.path)
 	if i := strings.IndexByte(name, '-'); i > 0 {

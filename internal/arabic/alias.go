@@ -315,3 +315,23 @@ func FromLatin(word string, known func(term string) bool) (arabicWord string, ok
 	}
 	return "", false
 }
+
+// AliasPhrases lists the forms of the alias table that analyze to several
+// words ("تنظيم الدولة", "فيس بوك", "Islamic State"), as the table writes
+// them, each once: the phrases an alias expansion searches, which an index
+// may store as keys of their own so that a search reads no positions for
+// them (see index.Options.Phrases).
+func AliasPhrases() []string {
+	tab := aliases()
+	var out []string
+	seen := map[string]bool{}
+	for _, g := range tab.groups {
+		for i, f := range g.forms {
+			if len(g.terms[i]) > 1 && !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}

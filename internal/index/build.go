@@ -28,11 +28,15 @@ type Options struct {
 	// (0: DefaultChunkBytes), and PosChunkBytes the same for a position
 	// chunk (0: DefaultPosChunkBytes). A chunk is the unit a query fetches
 	// (by byte range) and decompresses: smaller chunks mean fewer bytes and
-	// less work per query, at some cost in compression. Every word of a
-	// query needs its term chunk, while only phrases and exact forms need
-	// positions, so term chunks are the smaller.
+	// less work per query, at some cost in compression and a longer
+	// directory in the root (about 6 bytes a chunk).
 	ChunkBytes    int
 	PosChunkBytes int
+	// FormChunkBytes is the same for a form chunk (0: four times
+	// PosChunkBytes, DefaultFormChunkBytes by default). Only exact forms
+	// and the word-forms view read forms, and the root lists every chunk,
+	// so form chunks are the larger.
+	FormChunkBytes int
 	// ChunkFileBytes is the compressed size at which a file of consecutive
 	// chunks is closed (0: DefaultChunkFileBytes). Chunks are fetched by
 	// byte range, and the browser asks for the chunks of one file that a
@@ -48,6 +52,18 @@ type Options struct {
 	// IDGroupDocs is how many documents share an ID group file (0:
 	// DefaultIDGroupDocs).
 	IDGroupDocs int
+	// Phrases are phrases indexed as keys of their own (PhraseKey): their
+	// documents and how often each holds the phrase, in the term chunks, so
+	// that a search for one reads a posting list rather than the positions
+	// of its words, and only the forms its words take inside the phrase
+	// (for highlights) rather than every form of each word. nil means the
+	// multi-word forms of the alias table (arabic.AliasPhrases), which an
+	// alias expansion searches (داعش also searches "تنظيم الدولة", whose
+	// words' positions are among the largest of a news corpus); an empty
+	// list indexes none. A phrase that does not analyze to two or more
+	// words at consecutive positions, the first not a stop word, is left
+	// out.
+	Phrases []string
 	// MinVocabDocs is the fewest documents a term must occur in to enter the
 	// vocabulary that fuzzy search and "did you mean" draw from (0: 2).
 	MinVocabDocs int
@@ -55,9 +71,19 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultChunkBytes     = 8 << 10
-	DefaultPosChunkBytes  = 32 << 10
-	DefaultChunkFileBytes = 24 << 20 // like the packs: news-70k has one term file and two position files
+	DefaultChunkBytes = 8 << 10
+	// DefaultPosChunkBytes: a phrase reads one position chunk per word,
+	// and most words' positions are a small part of a chunk, so the chunk
+	// is what a phrase pays for. On news-70k, 32 KiB chunks (29 KB
+	// compressed at the median) made a two-word phrase of rare words read
+	// 60-80 KB of positions; 4 KiB chunks cut the 95th percentile of the
+	// benchmark queries' bytes from 103 to 68 KB and add 14 KB to the root
+	// (BenchmarkQueryBytes in internal/search). With the forms apart and
+	// the phrase keys, 4 KiB give 55 KB and 8 KiB 61 KB, for a root 6 KB
+	// smaller.
+	DefaultPosChunkBytes  = 4 << 10
+	DefaultFormChunkBytes = 4 * DefaultPosChunkBytes
+	DefaultChunkFileBytes = 24 << 20 // like the packs: news-70k has one file of each kind of chunk
 	DefaultPackBytes      = 24 << 20 // under the 25 MiB a file some static hosts allow
 	DefaultIDGroupDocs    = 4096
 )
@@ -103,6 +129,8 @@ type Builder struct {
 	docs     []corpus.Document
 	ids      map[string]bool
 	finished bool
+	// phrases are the phrases to index, by the key of their first word.
+	phrases map[string][]phrase
 }
 
 // NewBuilder returns an empty Builder.
@@ -117,7 +145,10 @@ func NewBuilder(opts Options) *Builder {
 		opts.ChunkBytes = DefaultChunkBytes
 	}
 	if opts.PosChunkBytes <= 0 {
-		opts.PosChunkBytes = max(DefaultPosChunkBytes, opts.ChunkBytes)
+		opts.PosChunkBytes = DefaultPosChunkBytes
+	}
+	if opts.FormChunkBytes <= 0 {
+		opts.FormChunkBytes = 4 * opts.PosChunkBytes
 	}
 	if opts.ChunkFileBytes <= 0 {
 		opts.ChunkFileBytes = DefaultChunkFileBytes
@@ -131,7 +162,26 @@ func NewBuilder(opts Options) *Builder {
 	if opts.MinVocabDocs <= 0 {
 		opts.MinVocabDocs = 2
 	}
-	return &Builder{opts: opts, ids: map[string]bool{}}
+	if opts.Phrases == nil {
+		opts.Phrases = arabic.AliasPhrases()
+	}
+	b := &Builder{opts: opts, ids: map[string]bool{}, phrases: map[string][]phrase{}}
+	seen := map[Key]bool{}
+	for _, text := range opts.Phrases {
+		key, keys, ok := PhraseKeyOf(opts.Analyze(text))
+		if !ok || seen[key] {
+			continue
+		}
+		seen[key] = true
+		b.phrases[string(keys[0])] = append(b.phrases[string(keys[0])], phrase{key: string(key), keys: keys})
+	}
+	return b
+}
+
+// phrase is a phrase of Options.Phrases: its key and its words' keys.
+type phrase struct {
+	key  string
+	keys []Key
 }
 
 // Add adds a document. Its ID must be non-empty and unique. The analysis
@@ -159,20 +209,55 @@ func (b *Builder) Add(doc corpus.Document) error {
 // positions (pos).
 type keyAcc struct {
 	fields  [NumFields]fieldAcc
-	forms   *formTable // nil for stop keys
+	forms   *formTable // nil for stop keys and phrases
 	lastDoc int32      // for the document frequency over both fields
 	df      int32
+	// norms are, for a phrase, the forms (Token.Norm) each of its words
+	// takes inside the phrase's occurrences; nil for the words that are
+	// stop words (their key is their form) and for other keys.
+	norms []map[string]bool
 }
 
 type fieldAcc struct {
 	n       int32
 	prevDoc int32
 	docs    []byte // per posting: doc delta, term frequency
-	// pos holds the positions: for a term, per posting and position
-	// (delta<<1 | form changed) and the new form number when it changed
-	// (the documents and counts are those of docs); for a stop key, per
-	// posting the doc delta, the count and plain position deltas.
+	// pos holds the positions: for a term, per posting the position
+	// deltas (the documents and counts are those of docs); for a stop key,
+	// per posting the doc delta, the count and the position deltas.
 	pos []byte
+	// forms holds, for a term, the form of each position, all postings'
+	// positions in a row, as runs: the form number, then how many
+	// positions in a row have it (the last run is still in form and run).
+	forms     []byte
+	form, run uint64
+	manyForms bool // a position has a form other than 0
+}
+
+// addForms adds the forms of a posting's positions to the runs.
+func (fa *fieldAcc) addForms(forms []uint16) {
+	for _, f := range forms {
+		if uint64(f) != fa.form && fa.run > 0 {
+			fa.forms = binary.AppendUvarint(fa.forms, fa.form)
+			fa.forms = binary.AppendUvarint(fa.forms, fa.run)
+			fa.run = 0
+		}
+		fa.form = uint64(f)
+		fa.run++
+		if f != 0 {
+			fa.manyForms = true
+		}
+	}
+}
+
+// formRuns returns the runs of forms, the last one included.
+func (fa *fieldAcc) formRuns() []byte {
+	if fa.run > 0 {
+		fa.forms = binary.AppendUvarint(fa.forms, fa.form)
+		fa.forms = binary.AppendUvarint(fa.forms, fa.run)
+		fa.run = 0
+	}
+	return fa.forms
 }
 
 // formTable collects the forms of one term key while building.
@@ -275,7 +360,7 @@ func (b *Builder) Finish() (*Bundle, error) {
 	}
 	err := b.analyzeAll(docs, func(num int32, fields [NumFields][]arabic.Token) error {
 		for f := Field(0); f < NumFields; f++ {
-			n, err := addField(acc, f, num, fields[f])
+			n, err := addField(acc, b.phrases, f, num, fields[f])
 			if err != nil {
 				return errors.New("index: document " + docs[num].ID + " " + f.String() + ": " + err.Error())
 			}
@@ -285,6 +370,14 @@ func (b *Builder) Finish() (*Bundle, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	// Every phrase gets its entry, found or not: a search can then tell a
+	// phrase that occurs nowhere from one this bundle did not index, whose
+	// words' positions it reads instead.
+	for _, phs := range b.phrases {
+		for _, ph := range phs {
+			phraseAcc(acc, ph)
+		}
 	}
 	return b.write(docs, acc, lens)
 }
@@ -351,7 +444,7 @@ func (b *Builder) analyzeAll(docs []corpus.Document, add func(int32, [NumFields]
 
 // addField adds one field of document num and returns its length in indexed
 // terms (stop words excluded), the length BM25 normalizes by.
-func addField(acc map[string]*keyAcc, f Field, num int32, toks []arabic.Token) (int32, error) {
+func addField(acc map[string]*keyAcc, phrases map[string][]phrase, f Field, num int32, toks []arabic.Token) (int32, error) {
 	byKey := map[string]*occ{}
 	var order []*occ
 	var length int32
@@ -397,8 +490,22 @@ func addField(acc map[string]*keyAcc, f Field, num int32, toks []arabic.Token) (
 			length++
 		}
 	}
+	order = addPhrases(acc, phrases, byKey, order)
 	for _, o := range order {
 		ka := acc[o.key]
+		if ka.norms != nil {
+			// A phrase: its documents and counts, as a term's.
+			if ka.lastDoc != num {
+				ka.lastDoc = num
+				ka.df++
+			}
+			fa := &ka.fields[f]
+			fa.docs = binary.AppendUvarint(fa.docs, uint64(num-fa.prevDoc))
+			fa.docs = binary.AppendUvarint(fa.docs, uint64(len(o.positions)))
+			fa.prevDoc = num
+			fa.n++
+			continue
+		}
 		if ka.lastDoc != num {
 			ka.lastDoc = num
 			ka.df++
@@ -415,35 +522,116 @@ func addField(acc map[string]*keyAcc, f Field, num int32, toks []arabic.Token) (
 			fa.pos = binary.AppendUvarint(fa.pos, delta)
 			fa.pos = binary.AppendUvarint(fa.pos, uint64(len(o.positions)))
 		}
-		fa.pos = appendPositions(fa.pos, o.positions, o.forms)
+		fa.pos = appendPositions(fa.pos, o.positions)
+		if ka.forms != nil {
+			fa.addForms(o.forms)
+		}
 	}
 	return length, nil
 }
 
-// appendPositions writes a posting's positions: per position (delta<<1 |
-// form changed), followed by the new form number when it changed, the form
-// before the first position being 0. A key with a single form thus pays one
-// bit per position for its forms, and a key with several pays a number only
-// where the form changes. Stop keys (forms nil) write plain deltas.
-func appendPositions(buf []byte, positions []int32, forms []uint16) []byte {
-	prev := int32(-1)
-	form := uint16(0)
-	for i, p := range positions {
-		d := uint64(p - prev)
-		prev = p
-		if forms == nil {
-			buf = binary.AppendUvarint(buf, d)
-			continue
-		}
-		if forms[i] != form {
-			form = forms[i]
-			buf = binary.AppendUvarint(buf, d<<1|1)
-			buf = binary.AppendUvarint(buf, uint64(form))
-		} else {
-			buf = binary.AppendUvarint(buf, d<<1)
+// addPhrases finds the phrases to index in a field's occurrences (byKey)
+// and returns order with an occ for each phrase found, its positions those
+// where it starts: the occurrences of its first word followed by its other
+// words at the next positions, as a search matches a phrase by positions.
+// It records the forms of the phrase's words there.
+func addPhrases(acc map[string]*keyAcc, phrases map[string][]phrase, byKey map[string]*occ, order []*occ) []*occ {
+	if len(phrases) == 0 {
+		return order
+	}
+	n := len(order)
+	for _, first := range order[:n] {
+		for _, ph := range phrases[first.key] {
+			words := make([]*occ, len(ph.keys))
+			for i, k := range ph.keys {
+				if words[i] = byKey[string(k)]; words[i] == nil {
+					break
+				}
+			}
+			if words[len(words)-1] == nil {
+				continue
+			}
+			var starts []int32
+			var at []int // per word, the index of its occurrence in the last start
+			for _, p := range first.positions {
+				at = at[:0]
+				for i, w := range words {
+					j, ok := slices.BinarySearch(w.positions, p+int32(i))
+					if !ok {
+						break
+					}
+					at = append(at, j)
+				}
+				if len(at) < len(words) {
+					continue
+				}
+				starts = append(starts, p)
+				ka := phraseAcc(acc, ph)
+				for i, w := range words {
+					if w.forms != nil {
+						ka.norms[i][acc[w.key].forms.norms[w.forms[at[i]]]] = true
+					}
+				}
+			}
+			if len(starts) > 0 {
+				order = append(order, &occ{key: ph.key, positions: starts})
+			}
 		}
 	}
+	return order
+}
+
+// phraseAcc is the accumulator of a phrase, made on its first occurrence.
+func phraseAcc(acc map[string]*keyAcc, ph phrase) *keyAcc {
+	ka := acc[ph.key]
+	if ka == nil {
+		ka = &keyAcc{lastDoc: -1, norms: make([]map[string]bool, len(ph.keys))}
+		for i := range ka.fields {
+			ka.fields[i].prevDoc = -1
+		}
+		for i, k := range ph.keys {
+			ka.norms[i] = map[string]bool{}
+			if k.IsStop() {
+				ka.norms[i] = nil
+			}
+		}
+		acc[ph.key] = ka
+	}
+	return ka
+}
+
+// appendPositions writes a posting's positions as deltas, the first from
+// -1. Their forms go apart (fieldAcc.forms), in chunks of their own: a
+// phrase reads positions only, and the forms were a third of them.
+func appendPositions(buf []byte, positions []int32) []byte {
+	prev := int32(-1)
+	for _, p := range positions {
+		buf = binary.AppendUvarint(buf, uint64(p-prev))
+		prev = p
+	}
 	return buf
+}
+
+// writePhrase writes a phrase's term entry: the number of its words, the
+// forms each word takes inside it (sorted; none for a stop word), then for
+// each field its document postings, as a term's.
+func writePhrase(w *writer, ka *keyAcc) {
+	w.uvarint(uint64(len(ka.norms)))
+	for _, set := range ka.norms {
+		norms := make([]string, 0, len(set))
+		for n := range set {
+			norms = append(norms, n)
+		}
+		slices.Sort(norms)
+		w.uvarint(uint64(len(norms)))
+		for _, n := range norms {
+			w.str(n)
+		}
+	}
+	for f := range ka.fields {
+		w.uvarint(uint64(ka.fields[f].n))
+		w.buf = append(w.buf, ka.fields[f].docs...)
+	}
 }
 
 // chunker cuts the sorted entries of one family (terms or positions) into
@@ -584,6 +772,7 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 
 	terms := &chunker{kind: kindTerms, prefix: "t", target: b.opts.ChunkBytes, fileBytes: b.opts.ChunkFileBytes}
 	positions := &chunker{kind: kindPos, prefix: "p", target: b.opts.PosChunkBytes, fileBytes: b.opts.ChunkFileBytes}
+	forms := &chunker{kind: kindForms, prefix: "f", target: b.opts.FormChunkBytes, fileBytes: b.opts.ChunkFileBytes}
 	vocab := &writer{}
 	var vocabN int
 	var vocabBody writer
@@ -591,6 +780,15 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 	entry := &writer{}
 	for _, key := range keys {
 		ka := acc[key]
+		if ka.norms != nil {
+			// A phrase: in the term chunks only, with no forms of its
+			// own, out of the vocabulary.
+			entry.buf = entry.buf[:0]
+			writePhrase(entry, ka)
+			terms.add(key, entry.buf)
+			delete(acc, key)
+			continue
+		}
 		if ka.forms != nil {
 			entry.buf = entry.buf[:0]
 			forms := ka.forms.forms()
@@ -620,12 +818,22 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 			entry.bytes(ka.fields[f].pos)
 		}
 		positions.add(key, entry.buf)
+		if ka.forms != nil && (ka.fields[Title].manyForms || ka.fields[Text].manyForms) {
+			// A key whose every position has form 0 has no entry.
+			entry.buf = entry.buf[:0]
+			for f := range ka.fields {
+				entry.bytes(ka.fields[f].formRuns())
+			}
+			forms.add(key, entry.buf)
+		}
 		delete(acc, key) // let the encoded postings go as the chunks fill
 	}
 	terms.seal(b.opts.Workers)
 	positions.seal(b.opts.Workers)
+	forms.seal(b.opts.Workers)
 	bundle.Files = append(bundle.Files, terms.files...)
 	bundle.Files = append(bundle.Files, positions.files...)
+	bundle.Files = append(bundle.Files, forms.files...)
 	vocab.uvarint(uint64(vocabN))
 	vocab.buf = append(vocab.buf, vocabBody.buf...)
 	vocabData := seal(kindVocab, vocab.buf)
@@ -650,6 +858,7 @@ func (b *Builder) write(docs []corpus.Document, acc map[string]*keyAcc, lens [Nu
 	}
 	writeDir(root, terms.dir)
 	writeDir(root, positions.dir)
+	writeDir(root, forms.dir)
 	root.str(entFile.Name)
 	root.str(vocabFile.Name)
 	root.uvarint(uint64(len(idFiles)))

@@ -2,6 +2,8 @@ package index
 
 import (
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -18,6 +20,7 @@ type chunk struct {
 	mu    sync.Mutex
 	terms map[string]*termEntry
 	pos   map[string]*[NumFields][]Posting
+	forms map[string]*[NumFields][]uint16 // per field, every position's form in a row
 	// decoded estimates the bytes of the decoded entries, which the
 	// cache counts with the chunk's own.
 	decoded int
@@ -61,8 +64,11 @@ func (c *chunk) bytes() int {
 }
 
 type termEntry struct {
-	forms    []Form
+	forms    []Form // nil for a phrase
 	postings [NumFields]DocPostings
+	// norms are a phrase's words' forms inside it (see writePhrase); nil
+	// for a term.
+	norms [][]string
 }
 
 func parseChunk(name string, kind byte, raw []byte) (*chunk, error) {
@@ -92,9 +98,12 @@ func parseChunk(name string, kind byte, raw []byte) (*chunk, error) {
 	if err := r.end(); err != nil {
 		return nil, err
 	}
-	if kind == kindTerms {
+	switch kind {
+	case kindTerms:
 		c.terms = map[string]*termEntry{}
-	} else {
+	case kindForms:
+		c.forms = map[string]*[NumFields][]uint16{}
+	default:
 		c.pos = map[string]*[NumFields][]Posting{}
 	}
 	return c, nil
@@ -112,6 +121,11 @@ func (c *chunk) find(key string) int {
 func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.termLocked(key, numDocs)
+}
+
+// termLocked is term, with c.mu held.
+func (c *chunk) termLocked(key string, numDocs int) (*termEntry, error) {
 	if e, ok := c.terms[key]; ok {
 		return e, nil
 	}
@@ -120,11 +134,19 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 		return nil, nil
 	}
 	r := &reader{name: c.name, buf: c.entries[i]}
-	forms, err := r.forms(key)
+	e := &termEntry{}
+	var err error
+	if Key(key).IsPhrase() {
+		e.norms, err = r.phraseNorms()
+		if words := strings.Count(key, phraseSep) + 1; err == nil && len(e.norms) != words {
+			err = r.fail("forms of " + itoa(len(e.norms)) + " words for a phrase of " + itoa(words))
+		}
+	} else {
+		e.forms, err = r.forms(key)
+	}
 	if err != nil {
 		return nil, err
 	}
-	e := &termEntry{forms: forms}
 	for f := range e.postings {
 		if e.postings[f], err = r.docPostings(numDocs); err != nil {
 			return nil, err
@@ -134,8 +156,45 @@ func (c *chunk) term(key string, numDocs int) (*termEntry, error) {
 		return nil, err
 	}
 	c.terms[key] = e
-	c.grew(8*(e.postings[0].Len()+e.postings[1].Len()) + 64*len(e.forms))
+	n := 8*(e.postings[0].Len()+e.postings[1].Len()) + 64*len(e.forms)
+	for _, norms := range e.norms {
+		n += 24 + 32*len(norms)
+	}
+	c.grew(n)
 	return e, nil
+}
+
+// phraseNorms reads the forms of a phrase's words that open its entry.
+func (r *reader) phraseNorms() ([][]string, error) {
+	// A word takes at least its count of forms.
+	n, err := r.count("phrase word count", 1)
+	if err != nil {
+		return nil, err
+	}
+	if n < 2 {
+		return nil, r.fail("phrase of fewer than two words")
+	}
+	out := make([][]string, n)
+	for i := range out {
+		// A form takes at least its length and a byte.
+		k, err := r.count("phrase form count", 2)
+		if err != nil {
+			return nil, err
+		}
+		if k == 0 {
+			continue // a stop word: its key is its form
+		}
+		out[i] = make([]string, k)
+		for j := range out[i] {
+			if out[i][j], err = r.str("phrase form"); err != nil {
+				return nil, err
+			}
+			if out[i][j] == "" {
+				return nil, r.fail("empty phrase form")
+			}
+		}
+	}
+	return out, nil
 }
 
 // docFreq counts the postings of a term key in both fields, as term does,
@@ -146,6 +205,13 @@ func (c *chunk) docFreq(key string, numDocs int) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.terms[key]; ok {
+		return e.postings[0].Len() + e.postings[1].Len(), nil
+	}
+	if Key(key).IsPhrase() {
+		e, err := c.termLocked(key, numDocs)
+		if e == nil || err != nil {
+			return 0, err
+		}
 		return e.postings[0].Len() + e.postings[1].Len(), nil
 	}
 	i := c.find(key)
@@ -277,25 +343,11 @@ func (c *chunk) positions(key string, numDocs int, docs *[NumFields]DocPostings)
 				}
 			}
 			p.Positions = make([]int32, p.TF)
-			if !stop {
-				p.Forms = make([]uint16, p.TF)
-			}
 			pos := int64(-1)
-			form := uint64(0)
 			for k := range p.Positions {
-				v, err := pr.uvarint("position")
+				d, err := pr.uvarint("position")
 				if err != nil {
 					return nil, err
-				}
-				d := v
-				if !stop {
-					d = v >> 1
-					if v&1 == 1 {
-						if form, err = pr.small("form number", maxForms-1); err != nil {
-							return nil, err
-						}
-					}
-					p.Forms[k] = uint16(form)
 				}
 				if d == 0 || pos+int64(d) > maxPosition {
 					return nil, pr.fail("position out of range")
@@ -317,6 +369,63 @@ func (c *chunk) positions(key string, numDocs int, docs *[NumFields]DocPostings)
 	c.grew(postingBytes(e[0]) + postingBytes(e[1]))
 	return e, nil
 }
+
+// formsOf decodes the entry of a term key in a form chunk: per field, the
+// form of every position of its postings in a row; nil if the chunk lacks
+// it (every position has form 0). counts are the number of positions of
+// each field, from the document postings.
+func (c *chunk) formsOf(key string, counts [NumFields]int) (*[NumFields][]uint16, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.forms[key]; ok {
+		return e, nil
+	}
+	i := c.find(key)
+	if i < 0 {
+		return nil, nil
+	}
+	r := &reader{name: c.name, buf: c.entries[i]}
+	e := new([NumFields][]uint16)
+	for f := range e {
+		body, err := r.bytes("forms")
+		if err != nil {
+			return nil, err
+		}
+		fr := &reader{name: c.name, buf: body}
+		// A run takes at least two bytes, so a forged count of positions
+		// cannot make this allocate beyond the input (a run's length is
+		// checked against what is left to fill).
+		forms := make([]uint16, 0, min(counts[f], 1<<16))
+		for fr.remaining() > 0 {
+			form, err := fr.small("form number", maxForms-1)
+			if err != nil {
+				return nil, err
+			}
+			run, err := fr.small("form run", uint64(counts[f]-len(forms)))
+			if err != nil {
+				return nil, err
+			}
+			if run == 0 {
+				return nil, fr.fail("empty form run")
+			}
+			for range run {
+				forms = append(forms, uint16(form))
+			}
+		}
+		if len(forms) != counts[f] {
+			return nil, r.fail("forms of " + itoa(len(forms)) + " positions, the postings have " + itoa(counts[f]))
+		}
+		e[f] = forms
+	}
+	if err := r.end(); err != nil {
+		return nil, err
+	}
+	c.forms[key] = e
+	c.grew(2 * (len(e[0]) + len(e[1])))
+	return e, nil
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
 
 // nextDoc reads a posting's document number, stored as the difference from
 // the previous one (prev; -1 before the first): never 0, never past the

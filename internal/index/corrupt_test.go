@@ -3,6 +3,7 @@ package index
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,6 +27,13 @@ func exercise(ix *Index) error {
 			errs = append(errs, err)
 		}
 		_, err = ix.Forms(key)
+		errs = append(errs, err)
+		_, err = ix.PositionsWithoutForms(Text, key)
+		errs = append(errs, err)
+	}
+	for _, keys := range [][]Key{{"k3", "common"}, {"common", StopKey("the"), "x1"}} {
+		key, _ := PhraseKey(keys)
+		_, err := ix.Phrase(key)
 		errs = append(errs, err)
 	}
 	for i := 0; i < ix.NumDocs(); i++ {
@@ -158,15 +166,26 @@ func withRawLen(d []byte, n uint32) []byte {
 // length the root fixes, so the fuzzer's chunk takes the place of the one
 // holding "common" as if that range had been fetched and checked.
 func FuzzBundle(f *testing.F) {
-	b := buildBundle(f, smallOptions, manyDocs(30))
+	// Words of two forms (x1s and x1), for the form chunks, and phrases.
+	docs := manyDocs(30)
+	for i := range docs {
+		docs[i].Text += fmt.Sprintf(" x%d", i%13)
+	}
+	opts := smallOptions
+	opts.Phrases = []string{"k3 common", "common the x1s"}
+	b := buildBundle(f, opts, docs)
 	ix0, err := Open(b.Fetcher(), b.Root)
 	if err != nil {
 		f.Fatal(err)
 	}
+	chunked := func(kind byte) bool { return kind == kindTerms || kind == kindPos || kind == kindForms }
 	chunkOf := func(kind byte) (chunkRef, bool) {
 		dir := ix0.dirs[termFamily]
-		if kind == kindPos {
+		switch kind {
+		case kindPos:
 			dir = ix0.dirs[positionFamily]
+		case kindForms:
+			dir = ix0.dirs[formFamily]
 		}
 		i := sort.Search(len(dir), func(i int) bool { return dir[i].First > "common" }) - 1
 		return dir[max(i, 0)], len(dir) > 0
@@ -177,7 +196,7 @@ func FuzzBundle(f *testing.F) {
 			continue
 		}
 		data := file.Data
-		if kind == kindTerms || kind == kindPos {
+		if chunked(kind) {
 			ref, _ := chunkOf(kind)
 			if ref.File != file.Name {
 				continue
@@ -191,7 +210,7 @@ func FuzzBundle(f *testing.F) {
 		f.Add(kind, raw)
 	}
 	f.Fuzz(func(t *testing.T, kind byte, raw []byte) {
-		if kind == kindTerms || kind == kindPos {
+		if chunked(kind) {
 			ref, ok := chunkOf(kind)
 			if !ok {
 				return

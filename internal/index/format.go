@@ -43,7 +43,7 @@ import (
 //	   list the files once, then per chunk its first key, whether it opens
 //	   the next file, and its length. A query decompresses a quarter of what
 //	   it did. Sizes are build options, not the format: today term chunks
-//	   close at 8 KiB raw and position chunks at 32 KiB (DefaultChunkBytes,
+//	   close at 8 KiB raw and position chunks at 4 KiB (DefaultChunkBytes,
 //	   DefaultPosChunkBytes), and chunk files at 24 MiB compressed, like the
 //	   document packs (DefaultChunkFileBytes, DefaultPackBytes).
 //	6  the root starts with the analysis version (arabic.Version) the terms
@@ -51,7 +51,24 @@ import (
 //	   would otherwise read with the wrong terms, and says to rebuild it.
 //	   A document record whose flags have bit 2 (flagURL) ends with the
 //	   article's original http(s) address, after its entities.
-const FormatVersion = 6
+//	7  phrases as keys (Options.Phrases; by default the multi-word forms of
+//	   the alias table): a phrase's key is its words' keys joined by 0x01
+//	   (PhraseKey), so it sorts right after its first word. Its entry, in
+//	   the term chunks only, holds the number of its words, the forms each
+//	   word takes inside the phrase, then its document postings per field
+//	   like a term's. Every listed phrase has an entry, without postings
+//	   when it occurs nowhere. A search for an indexed phrase (an alias
+//	   expansion's تنظيم الدولة) reads that entry instead of its words'
+//	   positions and forms. Position chunks close at 4 KiB raw by default.
+//	   The forms of positions leave the position chunks for form chunks
+//	   of their own (a third directory in the root, after the position
+//	   chunks'): a position is a plain delta, and a term's form entry
+//	   holds per field the forms of all its positions in a row as runs
+//	   (form number, length); a term whose every position has its first
+//	   form has none. A phrase reads positions only: on news-70k a common
+//	   word's positions were a third forms. Form chunks close at 16 KiB
+//	   raw by default (DefaultFormChunkBytes).
+const FormatVersion = 7
 
 // Flags of a document record.
 const (
@@ -66,6 +83,7 @@ const (
 	kindRoot     byte = 'R'
 	kindTerms    byte = 'T'
 	kindPos      byte = 'P'
+	kindForms    byte = 'F'
 	kindPack     byte = 'D'
 	kindEntities byte = 'E'
 	kindIDs      byte = 'I'
@@ -80,6 +98,8 @@ func kindName(k byte) string {
 		return "term chunk"
 	case kindPos:
 		return "position chunk"
+	case kindForms:
+		return "form chunk"
 	case kindPack:
 		return "document pack"
 	case kindEntities:

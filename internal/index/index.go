@@ -38,10 +38,12 @@ type Posting struct {
 	// TF is the number of occurrences.
 	TF int32
 	// Positions are the Token.Position values of the occurrences, ascending;
-	// only from Index.Positions. Shared with the index: read only.
+	// only from Index.Positions and PositionsWithoutForms. Shared with the
+	// index: read only.
 	Positions []int32
 	// Forms tells, for each position, which of the key's Forms occurs there;
-	// only from Index.Positions, nil for stop keys. Read only.
+	// only from Index.Positions, nil for stop keys and from
+	// Index.PositionsWithoutForms. Read only.
 	Forms []uint16
 }
 
@@ -79,16 +81,22 @@ type family int
 const (
 	// termFamily chunks hold a term's forms and document postings.
 	termFamily family = iota
-	// positionFamily chunks hold positions and forms (phrases, exact forms)
-	// and a stop word's whole postings.
+	// positionFamily chunks hold positions (phrases, exact forms) and a
+	// stop word's whole postings.
 	positionFamily
+	// formFamily chunks hold the form of each position (exact forms, the
+	// forms of a word in some articles), for the terms of several forms.
+	formFamily
 	numFamilies
 )
 
 // kind is the file kind of the family's chunks.
 func (f family) kind() byte {
-	if f == positionFamily {
+	switch f {
+	case positionFamily:
 		return kindPos
+	case formFamily:
+		return kindForms
 	}
 	return kindTerms
 }
@@ -113,12 +121,71 @@ func (k Key) IsStop() bool { return strings.HasPrefix(string(k), stopKeyPrefix) 
 // term, or the stop word's normalized form.
 func (k Key) Text() string { return strings.TrimPrefix(string(k), stopKeyPrefix) }
 
+// phraseSep joins the keys of a phrase's words into the phrase's key. It
+// sorts before every byte a term is made of, so a phrase's key comes right
+// after the key of its first word, in the same term chunk or the next.
+const phraseSep = "\x01"
+
+// PhraseKey is the key of the phrase made of words with these keys at
+// consecutive positions, as Options.Phrases indexes it: the keys joined by
+// a separator no key contains. ok is false for what cannot be a phrase key:
+// fewer than two words, a first word that is a stop word or a key that is
+// itself a phrase's.
+func PhraseKey(keys []Key) (Key, bool) {
+	if len(keys) < 2 || keys[0].IsStop() {
+		return "", false
+	}
+	var b strings.Builder
+	for i, k := range keys {
+		if k == "" || k.IsPhrase() {
+			return "", false
+		}
+		if i > 0 {
+			b.WriteString(phraseSep)
+		}
+		b.WriteString(string(k))
+	}
+	return Key(b.String()), true
+}
+
+// PhraseKeyOf is the key of a phrase from its analyzed tokens: the keys of
+// the tokens that have one (KeyOf), a hashtag's whole-tag token left out
+// (a search does the same), which must sit at consecutive positions.
+func PhraseKeyOf(toks []arabic.Token) (Key, []Key, bool) {
+	var keys []Key
+	first := 0
+	for _, t := range toks {
+		if strings.HasPrefix(t.Term, "#") {
+			continue
+		}
+		k := KeyOf(t)
+		if k == "" {
+			continue
+		}
+		if len(keys) == 0 {
+			first = t.Position
+		}
+		if t.Position != first+len(keys) {
+			return "", nil, false
+		}
+		keys = append(keys, k)
+	}
+	key, ok := PhraseKey(keys)
+	if !ok {
+		return "", nil, false
+	}
+	return key, keys, true
+}
+
+// IsPhrase reports whether the key is a phrase's (see PhraseKey).
+func (k Key) IsPhrase() bool { return !k.IsStop() && strings.Contains(string(k), phraseSep) }
+
 // KeyOf is the postings key under which a token is indexed: its Term, or
 // StopKey(Norm) for a stop word, or "" for a token that is not indexed.
 func KeyOf(t arabic.Token) Key {
 	if t.Term != "" {
-		if Key(t.Term).IsStop() {
-			return ""
+		if Key(t.Term).IsStop() || strings.Contains(t.Term, phraseSep) {
+			return "" // never a term's key: a stop word's or a phrase's
 		}
 		return Key(t.Term)
 	}

@@ -300,6 +300,18 @@ func TestSplitBundleAnswersLikeOneChunk(t *testing.T) {
 	if _, err := openBundle(t, buildBundle(t, tiny, manyDocs(400))).KeysWithPrefix("w"); !errors.Is(err, ErrTooBroad) {
 		t.Errorf("KeysWithPrefix(w) error = %v, want ErrTooBroad", err)
 	}
+	// A prefix over few chunks that add up to more bytes than a keystroke
+	// may read is too broad as well.
+	defer func(was int64) { maxRangeBytes = was }(maxRangeBytes)
+	name, size := a.TermChunk("w1")
+	if name == "" || size <= 0 {
+		t.Fatalf("TermChunk(w1) = %q, %d", name, size)
+	}
+	maxRangeBytes = size - 1
+	if _, err := openBundle(t, buildBundle(t, smallOptions, manyDocs(400))).KeysWithPrefix("w1"); !errors.Is(err, ErrTooBroad) {
+		t.Errorf("KeysWithPrefix(w1) over %d bytes of chunks, %d allowed: error = %v, want ErrTooBroad", size, maxRangeBytes, err)
+	}
+	maxRangeBytes = 128 << 10
 	v := must[[]VocabEntry](t)(a.Vocab())
 	found := map[string]int{}
 	for _, e := range v {

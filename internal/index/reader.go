@@ -604,6 +604,9 @@ func (ix *Index) trim() {
 type Need struct {
 	Key       Key
 	Positions bool
+	// WithoutForms: the positions without their forms (a phrase's word,
+	// PositionsWithoutForms).
+	WithoutForms bool
 }
 
 // Prefetch fetches, in parallel, the chunks that the needed keys live in, so
@@ -614,6 +617,9 @@ func (ix *Index) Prefetch(needs []Need) error {
 		fams := []family{termFamily}
 		if n.Positions || n.Key.IsStop() {
 			fams = append(fams, positionFamily)
+		}
+		if n.Positions && !n.WithoutForms && !n.Key.IsStop() {
+			fams = append(fams, formFamily)
 		}
 		if n.Key.IsStop() {
 			fams = fams[1:]
@@ -707,28 +713,84 @@ func (ix *Index) DocFreq(key Key) (int, error) {
 // Positions returns the postings of a key in a field with their positions and
 // forms.
 func (ix *Index) Positions(f Field, key Key) ([]Posting, error) {
-	var docs *[NumFields]DocPostings
-	if !key.IsStop() {
-		tc, err := ix.chunkFor(termFamily, string(key))
-		if tc == nil || err != nil {
-			return nil, err
-		}
-		e, err := tc.term(string(key), ix.numDocs)
-		if e == nil || err != nil {
-			return nil, err
-		}
-		docs = &e.postings
-	}
-	c, err := ix.chunkFor(positionFamily, string(key))
-	if c == nil || err != nil {
+	ps, e, err := ix.positions(key)
+	if ps == nil || err != nil {
 		return nil, err
 	}
-	ps, err := c.positions(string(key), ix.numDocs, docs)
+	if key.IsStop() {
+		ix.trim()
+		return ps[f], nil // a stop key is its only form
+	}
+	var forms *[NumFields][]uint16
+	if len(e.forms) > 1 {
+		fc, err := ix.chunkFor(formFamily, string(key))
+		if err != nil {
+			return nil, err
+		}
+		if fc != nil {
+			counts := [NumFields]int{}
+			for g := range counts {
+				for _, tf := range e.postings[g].TFs {
+					counts[g] += int(tf)
+				}
+			}
+			if forms, err = fc.formsOf(string(key), counts); err != nil {
+				return nil, err
+			}
+		}
+	}
+	out := make([]Posting, len(ps[f]))
+	at := 0
+	var zeros []uint16
+	for i, p := range ps[f] {
+		if forms != nil {
+			p.Forms = forms[f][at : at+len(p.Positions) : at+len(p.Positions)]
+			at += len(p.Positions)
+		} else {
+			if len(zeros) < len(p.Positions) {
+				zeros = make([]uint16, max(len(p.Positions), 64))
+			}
+			p.Forms = zeros[:len(p.Positions):len(p.Positions)]
+		}
+		out[i] = p
+	}
+	ix.trim()
+	return out, nil
+}
+
+// PositionsWithoutForms is Positions without the form of each position
+// (Posting.Forms nil), which a phrase does not need: it reads no form
+// chunk.
+func (ix *Index) PositionsWithoutForms(f Field, key Key) ([]Posting, error) {
+	ps, _, err := ix.positions(key)
 	if ps == nil || err != nil {
 		return nil, err
 	}
 	ix.trim()
 	return ps[f], nil
+}
+
+// positions decodes a key's positions in both fields, with the term entry
+// they belong to (nil for a stop key); nil when the key has none.
+func (ix *Index) positions(key Key) (*[NumFields][]Posting, *termEntry, error) {
+	var docs *[NumFields]DocPostings
+	var e *termEntry
+	if !key.IsStop() {
+		tc, err := ix.chunkFor(termFamily, string(key))
+		if tc == nil || err != nil {
+			return nil, nil, err
+		}
+		if e, err = tc.term(string(key), ix.numDocs); e == nil || err != nil {
+			return nil, nil, err
+		}
+		docs = &e.postings
+	}
+	c, err := ix.chunkFor(positionFamily, string(key))
+	if c == nil || err != nil {
+		return nil, nil, err
+	}
+	ps, err := c.positions(string(key), ix.numDocs, docs)
+	return ps, e, err
 }
 
 // Forms returns the forms of a term key with their counts over the whole
@@ -748,25 +810,77 @@ func (ix *Index) Forms(key Key) ([]Form, error) {
 	return e.forms, nil
 }
 
+// TermChunk tells which term chunk holds a key, if any chunk can: a name
+// that tells chunks apart and the chunk's size as fetched (compressed),
+// what reading the key costs when the chunk is not cached yet.
+func (ix *Index) TermChunk(key Key) (name string, size int64) {
+	dir := ix.dirs[termFamily]
+	i := sort.Search(len(dir), func(i int) bool { return dir[i].First > string(key) }) - 1
+	if i < 0 {
+		return "", 0
+	}
+	return dir[i].cacheKey(), dir[i].Len
+}
+
+// Phrase is what a bundle holds of an indexed phrase (Options.Phrases).
+type Phrase struct {
+	// Postings are the documents that hold the phrase in each field, with
+	// how many times; as those of a search matching it by positions.
+	Postings [NumFields]DocPostings
+	// Norms are, for each word of the phrase, the forms (Token.Norm) it
+	// takes inside the phrase anywhere in the corpus; nil for a stop word.
+	Norms [][]string
+}
+
+// Phrase returns the entry of a phrase key (PhraseKey), nil when the bundle
+// did not index that phrase: its words' positions then tell where it
+// occurs. An indexed phrase that occurs nowhere has an entry without
+// postings. Shared with the index: read only.
+func (ix *Index) Phrase(key Key) (*Phrase, error) {
+	if !key.IsPhrase() {
+		return nil, nil
+	}
+	c, err := ix.chunkFor(termFamily, string(key))
+	if c == nil || err != nil {
+		return nil, err
+	}
+	e, err := c.term(string(key), ix.numDocs)
+	if e == nil || err != nil {
+		return nil, err
+	}
+	ix.trim()
+	return &Phrase{Postings: e.postings, Norms: e.norms}, nil
+}
+
 // maxRangeChunks bounds the chunks one key range may fetch: 512 KiB of term
-// postings with the default 8 KiB chunks.
+// postings with the default 8 KiB chunks; maxRangeBytes bounds their bytes
+// as fetched (compressed). The bytes are the tighter bound where the keys
+// are common words, each a chunk of its own of up to tens of kilobytes:
+// 64 such chunks would be over a megabyte. On news-70k the broadest prefix
+// of the benchmark queries (الإي*) reads 95 KB of term chunks.
 const maxRangeChunks = 64
+
+var maxRangeBytes int64 = 128 << 10 // a variable for tests
 
 // ErrTooBroad is returned by KeysWithPrefix when a prefix spans too much of
 // the index to search on one keystroke.
 var ErrTooBroad = errors.New("prefix too broad")
 
 // KeysWithPrefix returns the term keys starting with prefix, in order. A
-// prefix whose keys span more than a few chunks is refused with ErrTooBroad.
+// prefix whose keys span more than a few chunks, or more than
+// maxRangeBytes of them, is refused with ErrTooBroad (whatever the cache
+// holds: a query finds the same every time).
 func (ix *Index) KeysWithPrefix(prefix string) ([]Key, error) {
 	dir := ix.dirs[termFamily]
 	lo := sort.Search(len(dir), func(i int) bool { return dir[i].First > prefix }) - 1
 	lo = max(lo, 0)
 	hi := lo
+	var size int64
 	for hi < len(dir) && (hi == lo || strings.HasPrefix(dir[hi].First, prefix) || dir[hi].First < prefix) {
+		size += dir[hi].Len
 		hi++
 	}
-	if hi-lo > maxRangeChunks {
+	if hi-lo > maxRangeChunks || size > maxRangeBytes {
 		return nil, ErrTooBroad
 	}
 	var out []Key
@@ -780,7 +894,9 @@ func (ix *Index) KeysWithPrefix(prefix string) ([]Key, error) {
 		}
 		j := sort.SearchStrings(c.keys, prefix)
 		for ; j < len(c.keys) && strings.HasPrefix(c.keys[j], prefix); j++ {
-			out = append(out, Key(c.keys[j]))
+			if !Key(c.keys[j]).IsPhrase() {
+				out = append(out, Key(c.keys[j]))
+			}
 		}
 	}
 	return out, nil

@@ -8,6 +8,7 @@ import (
 
 	"marsad/internal/corpus"
 	"marsad/internal/index"
+	"marsad/internal/query"
 
 	"marsad/internal/testcorpus/seedbundle"
 )
@@ -255,5 +256,45 @@ func TestAMissingVocabularyLeavesZeroHits(t *testing.T) {
 	}
 	if res.Total != 0 || len(res.Unreadable) != 1 || !strings.Contains(res.Unreadable[0].Error(), vocab) {
 		t.Errorf("total %d, unreadable %v; want 0 hits and the vocabulary %s named", res.Total, res.Unreadable, vocab)
+	}
+}
+
+// A fuzzy word reads at most maxFuzzyBytes of term chunks: the near words
+// whose chunks would go over are left out, the nearest kept.
+func TestFuzzyWordsAreBoundedInBytes(t *testing.T) {
+	bundle, err := index.Build(index.Options{ChunkBytes: 256}, seedbundle.Docs(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := Open(bundle.Fetcher(), bundle.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expansion := func() (Expansion, map[string]bool) {
+		t.Helper()
+		res, err := e.Search(Request{Query: "سوريه~"})
+		if err != nil || len(res.Expansions) != 1 {
+			t.Fatalf("سوريه~: %v, expansions %+v", err, res.Expansions)
+		}
+		m := e.matches(query.Fuzzy{Text: "سوريه"}, nil)
+		names := map[string]bool{}
+		for _, x := range m.expansions {
+			for _, k := range x.keys {
+				name, _ := e.ix.TermChunk(k)
+				names[name] = true
+			}
+		}
+		return res.Expansions[0], names
+	}
+	wide, names := expansion()
+	if len(names) < 2 {
+		t.Fatalf("سوريه~ reads %d term chunks: the test needs near words in other chunks", len(names))
+	}
+	defer func(was int64) { maxFuzzyBytes = was }(maxFuzzyBytes)
+	maxFuzzyBytes = 0
+	narrow, names := expansion()
+	if len(names) != 1 || narrow.Searched >= wide.Searched || narrow.Total != wide.Total {
+		t.Errorf("with no bytes to spare: %d chunks read, %d of %d words searched; %d of %d with the default bound",
+			len(names), narrow.Searched, narrow.Total, wide.Searched, wide.Total)
 	}
 }

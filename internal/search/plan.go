@@ -27,6 +27,14 @@ const (
 	maxFuzzy = 16
 )
 
+// maxFuzzyBytes bounds the term chunks a fuzzy word reads (compressed, as
+// fetched): near words each in a chunk of their own, common words with
+// large chunks, would otherwise cost up to 17 chunks of tens of kilobytes.
+// The nearest words come first; one whose chunk would go over the bound is
+// left out. On news-70k the fuzzy benchmark queries read 77-97 KB of term
+// chunks. A variable for tests.
+var maxFuzzyBytes int64 = 128 << 10
+
 // matches is an evaluated query: the matching documents and the positive leaves
 // that score and highlight them.
 type matches struct {
@@ -57,6 +65,10 @@ type leaf struct {
 	// every slot is within n positions of the first, either side.
 	within int32
 	exact  bool
+	// phrase is the bundle's entry of the phrase the slots make, when it
+	// indexed that phrase (see index.Options.Phrases): its documents and
+	// its words' forms come from there rather than from positions.
+	phrase *index.Phrase
 	alias  aliasMember              // group 0: not part of an alias expansion
 	docs   []int32                  // documents matching in any field, ascending
 	tf     [index.NumFields][]int32 // occurrences per field, aligned with docs
@@ -101,8 +113,18 @@ func (e *Engine) matches(n query.Node, groups map[leafKey]aliasMember) *matches 
 	}
 	p := &matches{docs: docs, leaves: ev.leaves, expansions: ev.expansions, err: ev.err, normKey: map[string]index.Key{}, tokens: map[string]analyzedText{}}
 	for _, l := range p.leaves {
-		for _, s := range l.slots {
+		for i, s := range l.slots {
 			if s.norm != "" || s.key.IsStop() {
+				continue
+			}
+			if l.phrase != nil {
+				// The forms the word takes inside the phrase: the only
+				// ones a text's tokens are marked by for this leaf.
+				for _, norm := range l.phrase.Norms[i] {
+					if _, taken := p.normKey[norm]; !taken {
+						p.normKey[norm] = s.key
+					}
+				}
 				continue
 			}
 			forms, err := e.ix.Forms(s.key)
@@ -201,9 +223,11 @@ func (e *Engine) prefetch(n query.Node) {
 	query.Walk(n, func(n query.Node) bool {
 		switch n := n.(type) {
 		case query.Word:
-			needs = appendNeeds(needs, n.Text, false)
+			needs = appendNeeds(needs, n.Text, false, true)
 		case query.Phrase:
-			needs = appendNeeds(needs, n.Text, true)
+			// Words near each other ("…"~n) are matched from positions
+			// whatever the bundle indexes.
+			needs = appendNeeds(needs, n.Text, true, n.Within == 0)
 		case query.Exact:
 			for _, s := range exactSlots(n.Text) {
 				needs = append(needs, index.Need{Key: s.key, Positions: true})
@@ -218,11 +242,16 @@ func (e *Engine) prefetch(n query.Node) {
 }
 
 // appendNeeds adds the keys a word or phrase reads: positions too when it
-// analyzes to several tokens.
-func appendNeeds(needs []index.Need, text string, isPhrase bool) []index.Need {
+// analyzes to several tokens, unless it may be read as an indexed phrase
+// (asPhrase) and the bundle indexes it (indexedPhrases): its entry is then
+// all it reads.
+func appendNeeds(needs []index.Need, text string, isPhrase, asPhrase bool) []index.Need {
 	slots, _ := wordSlots(text, isPhrase, true)
+	if key, ok := phraseKey(slots); ok && asPhrase && indexedPhrases()[key] {
+		return append(needs, index.Need{Key: key})
+	}
 	for _, s := range slots {
-		needs = append(needs, index.Need{Key: s.key, Positions: len(slots) > 1})
+		needs = append(needs, index.Need{Key: s.key, Positions: len(slots) > 1, WithoutForms: true})
 	}
 	return needs
 }
@@ -451,7 +480,19 @@ func (ev *evaluator) evalFuzzy(text string, positive bool) ([]int32, bool) {
 	near := vocab.Near(string(key), fuzzy.MaxCost(string(key)), maxFuzzy)
 	keys := []index.Key{key}
 	weights := []float64{1}
+	chunks := map[string]bool{}
+	name, budget := ev.e.ix.TermChunk(key)
+	chunks[name] = true
 	for _, m := range near {
+		// The bytes bound, whatever the cache holds: a query finds the
+		// same every time.
+		if name, size := ev.e.ix.TermChunk(index.Key(m.Key)); !chunks[name] {
+			if budget+size > maxFuzzyBytes {
+				continue
+			}
+			chunks[name] = true
+			budget += size
+		}
 		keys = append(keys, index.Key(m.Key))
 		weights = append(weights, math.Max(0.2, 1-0.4*m.Cost))
 	}
@@ -460,7 +501,7 @@ func (ev *evaluator) evalFuzzy(text string, positive bool) ([]int32, bool) {
 		needs[i] = index.Need{Key: k}
 	}
 	_ = ev.e.ix.Prefetch(needs)
-	ev.expansions = append(ev.expansions, expansion{typed: text + "~", keys: keys, total: len(keys)})
+	ev.expansions = append(ev.expansions, expansion{typed: text + "~", keys: keys, total: 1 + len(near)})
 	return ev.group(keys, weights, positive), false
 }
 
@@ -544,11 +585,59 @@ func (ev *evaluator) evalFilter(n query.Node) []int32 {
 	return docs
 }
 
+// phraseKey is the key of the phrase the slots make, if the index can hold
+// it as a phrase (index.PhraseKey): words at consecutive positions, none
+// matched by its exact form.
+func phraseKey(slots []slot) (index.Key, bool) {
+	if len(slots) < 2 {
+		return "", false
+	}
+	keys := make([]index.Key, len(slots))
+	for i, s := range slots {
+		if s.norm != "" || s.offset != int32(i) {
+			return "", false
+		}
+		keys[i] = s.key
+	}
+	return index.PhraseKey(keys)
+}
+
+// indexedPhrases are the keys of the phrases a bundle indexes by default
+// (index.Options.Phrases, the alias table's): a search plans to read their
+// entries, not their words' positions. A bundle without one of them (built
+// with another table) is read by positions all the same, a round trip
+// later.
+func indexedPhrases() map[index.Key]bool {
+	phrasesOnce.Do(func() {
+		phrases = map[index.Key]bool{}
+		for _, text := range arabic.AliasPhrases() {
+			if key, _, ok := index.PhraseKeyOf(analyze(text)); ok {
+				phrases[key] = true
+			}
+		}
+	})
+	return phrases
+}
+
+var (
+	phrasesOnce sync.Once
+	phrases     map[index.Key]bool
+)
+
 // match finds the documents containing the slots in either field.
 func (e *Engine) match(slots []slot, within int32, fail func(error)) *leaf {
 	l := &leaf{slots: slots, within: within}
 	var per [index.NumFields]index.DocPostings
+	if key, ok := phraseKey(slots); ok && within == 0 {
+		ph, err := e.ix.Phrase(key)
+		fail(err)
+		l.phrase = ph
+	}
 	for f := index.Field(0); f < index.NumFields; f++ {
+		if l.phrase != nil {
+			per[f] = l.phrase.Postings[f]
+			continue
+		}
 		per[f] = e.matchField(f, slots, within, fail)
 	}
 	// Merge the two fields' hits, both sorted by document. Most words of a
@@ -605,11 +694,16 @@ func (e *Engine) matchField(f index.Field, slots []slot, within int32, fail func
 	}
 	lists := make([][]index.Posting, len(slots))
 	for i, s := range slots {
-		ps, err := e.ix.Positions(f, s.key)
-		fail(err)
+		var ps []index.Posting
+		var err error
 		if s.norm != "" {
+			ps, err = e.ix.Positions(f, s.key)
 			ps = e.formOnly(s.key, s.norm, ps, fail)
+		} else {
+			// Where the word is, not which form: no form chunk.
+			ps, err = e.ix.PositionsWithoutForms(f, s.key)
 		}
+		fail(err)
 		if len(ps) == 0 {
 			return index.DocPostings{}
 		}
