@@ -117,6 +117,10 @@ func Norms(text string) []Token {
 	return tokens
 }
 
+// NormOf is the norm Analyze gives a token (its Text, as Tokenize cuts
+// it), without the cost of stemming it: what Norms gives each token.
+func NormOf(token string) string { return normOf(token) }
+
 // normOf is the norm analyzeWord gives a token.
 func normOf(surface string) string {
 	switch surface[0] {

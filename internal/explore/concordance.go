@@ -220,13 +220,12 @@ func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int,
 		return nil, nil
 	}
 	var out []keyedLine
-	var an *analyzer
-	if withKeys {
-		an = newAnalyzer()
-		defer an.done()
-	}
+	// The analyzer's memory of spellings gives each word its norm without
+	// normalizing it again (a page of lines marks its articles whole).
+	an := newAnalyzer()
+	defer an.done()
 	err := eachDoc(e, docs, progress, func(_ int, doc corpus.Document) {
-		out = appendLines(out, o, doc, width, an)
+		out = appendLines(out, o, doc, width, an, withKeys)
 	})
 	if err != nil {
 		return nil, err
@@ -234,13 +233,14 @@ func readLines(e *search.Engine, o *search.Occurrences, docs []int32, width int,
 	return out, nil
 }
 
-// appendLines adds a document's lines, with their sort keys when given an
-// analyzer.
-func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, width int, an *analyzer) []keyedLine {
+// appendLines adds a document's lines, with their sort keys withKeys.
+func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, width int, an *analyzer, withKeys bool) []keyedLine {
 	text := doc.Text
 	var toks []arabic.Token
-	if an != nil {
+	if withKeys {
 		toks, _ = an.analyze(text)
+	} else {
+		toks = an.norms(text)
 	}
 	m := o.Mark(text, toks)
 	occs, toks := m.Occurrences, m.Tokens
@@ -262,7 +262,7 @@ func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, wi
 		if len(after) > 0 {
 			l.After = flatten(text[oc.End:toks[after[len(after)-1].edge].End])
 		}
-		if an != nil {
+		if withKeys {
 			for i := range 2 {
 				if i < len(before) {
 					l.before[i] = sortKey(toks[before[i].key])

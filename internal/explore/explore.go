@@ -101,6 +101,9 @@ type analyzer struct {
 // wordInfo is what is known of one spelling.
 type wordInfo struct {
 	spelling, norm, term string
+	// normed: norm is known; stemmed: term too (analyze). A spelling met
+	// only by norms has its norm alone until then.
+	normed, stemmed bool
 	// gen is the generation of the view whose counts the fields below
 	// hold; a later view starts them again.
 	gen uint64
@@ -149,16 +152,12 @@ func (a *analyzer) analyze(text string) ([]arabic.Token, []*wordInfo) {
 	}
 	infos := a.infos[:len(toks)]
 	for i := range toks {
-		w := spellings.m[toks[i].Text]
-		if w == nil {
-			// A copy: the token is a slice of the article's text, which
-			// the memory would otherwise keep whole.
-			spelling := strings.Clone(toks[i].Text)
-			w = &wordInfo{spelling: spelling}
-			if one := arabic.Analyze(spelling); len(one) > 0 {
+		w := a.spelling(toks[i].Text)
+		if !w.stemmed {
+			if one := arabic.Analyze(w.spelling); len(one) > 0 {
 				w.norm, w.term = one[0].Norm, one[0].Term
 			}
-			spellings.m[spelling] = w
+			w.normed, w.stemmed = true, true
 		}
 		if w.gen != a.gen {
 			w.gen, w.count, w.tc, w.col = a.gen, 0, nil, nil
@@ -167,6 +166,36 @@ func (a *analyzer) analyze(text string) ([]arabic.Token, []*wordInfo) {
 		infos[i] = w
 	}
 	return toks, infos
+}
+
+// norms returns the tokens of text with their Norm only (as arabic.Norms
+// gives them), from the memory of spellings: a word met before is not
+// normalized again, and one met for the first time is not stemmed. The
+// slice is the analyzer's memory, valid until its next use.
+func (a *analyzer) norms(text string) []arabic.Token {
+	toks := arabic.TokenizeInto(a.toks, text)
+	a.toks = toks
+	for i := range toks {
+		w := a.spelling(toks[i].Text)
+		if !w.normed {
+			w.norm, w.normed = arabic.NormOf(w.spelling), true
+		}
+		toks[i].Norm = w.norm
+	}
+	return toks
+}
+
+// spelling is the memory of one spelling, made the first time it is met.
+func (a *analyzer) spelling(text string) *wordInfo {
+	w := spellings.m[text]
+	if w == nil {
+		// A copy: the token is a slice of the article's text, which the
+		// memory would otherwise keep whole.
+		spelling := strings.Clone(text)
+		w = &wordInfo{spelling: spelling}
+		spellings.m[spelling] = w
+	}
+	return w
 }
 
 // eachDoc reads the documents nums and hands each to fn in order, then
