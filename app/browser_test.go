@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -302,6 +303,26 @@ func TestBrowserFiltersBySourceAndRestoresFromURL(t *testing.T) {
 
 	do(t, ctx, chromedp.NavigateBack())
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+}
+
+// "No date" is a year facet value like the others, though its value is
+// empty (the button carries no data-facet-value).
+func TestBrowserFiltersTheArticlesWithoutADate(t *testing.T) {
+	ctx, _ := visit(t, "/")
+	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004)
+	noDate := `document.querySelector('[data-facet="year"] button.facet:not([data-facet-value])')`
+	n := evalJS[int](t, ctx, `+`+noDate+`.querySelector(".facet-count").textContent`)
+	if n == 0 {
+		t.Fatal("the seeds' year facet has no undated articles to pick")
+	}
+	runJS(t, ctx, noDate+`.click()`)
+	waitFor(t, ctx, "the undated articles", `location.search.includes("year=") && document.querySelectorAll("li.hit").length === `+strconv.Itoa(n))
+	if got := evalJS[string](t, ctx, `decodeURIComponent(location.search) + " " + document.querySelector(".filter-bar").innerText`); strings.Contains(got, "undefined") {
+		t.Errorf("the address or the filter bar reads %q", got)
+	}
+	if on := evalJS[string](t, ctx, noDate+`.getAttribute("aria-pressed")`); on != "true" {
+		t.Errorf("the no-date value's aria-pressed is %q once picked", on)
+	}
 }
 
 func TestBrowserFiltersByTheEntitiesAnArticleMentions(t *testing.T) {

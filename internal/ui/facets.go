@@ -202,7 +202,12 @@ func (f *Facets) onFacet(ctx app.Context, e app.Event) {
 	}
 	now := parseView(ctx.Page().URL())
 	now.Lang = f.View.Lang
-	next, _ := toggled(now, activeFilters(now), data.Get("facetValue").String())
+	// An empty value ("no date") writes no attribute: undefined, not "".
+	value := ""
+	if v := data.Get("facetValue"); !v.IsUndefined() && !v.IsNull() {
+		value = v.String()
+	}
+	next, _ := toggled(now, activeFilters(now), value)
 	ctx.NavigateTo(next.URL())
 }
 
