@@ -146,6 +146,9 @@ func Concordance(e *search.Engine, req search.Request, opt ConcordanceOptions) (
 	if opt.Limit > 0 {
 		end = min(opt.Offset+opt.Limit, c.Total)
 	}
+	if opt.Offset >= c.Total {
+		return c, nil // a page past the last line (an old or edited link)
+	}
 	if opt.Sort == SortDocument {
 		// The articles holding lines [Offset, end), by their counts.
 		var docs []int32

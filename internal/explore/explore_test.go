@@ -136,6 +136,20 @@ func TestConcordanceLineIsTheHitWithItsWordsInReadingOrder(t *testing.T) {
 	}
 }
 
+// A page past the last line (an old link, an edited address) is empty, in
+// every order, and says how many lines there are.
+func TestAConcordancePagePastTheEndIsEmpty(t *testing.T) {
+	e := engineOf(t, twitterDocs)
+	for _, order := range ConcordanceSorts {
+		for _, offset := range []int{7, 8, 20, 1 << 30} {
+			c, err := Concordance(e, search.Request{Query: "تويتر"}, ConcordanceOptions{Sort: order, Offset: offset, Limit: 5})
+			if err != nil || len(c.Lines) != 0 || c.Total != 7 {
+				t.Errorf("%q from line %d: %d lines of %d, %v; want none of 7", order, offset, len(c.Lines), c.Total, err)
+			}
+		}
+	}
+}
+
 // A sorted concordance lists the lines of document order, each with the
 // same Hit (the reader's highlight it opens at), on every page.
 func TestEveryOrderListsTheSameLines(t *testing.T) {

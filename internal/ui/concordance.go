@@ -44,6 +44,16 @@ func (c *Concordance) Render() app.UI {
 		app.If(len(res.Lines) > 0, func() app.UI {
 			return c.renderPager(from, to, res)
 		}),
+		app.If(len(res.Lines) == 0, func() app.UI {
+			lines := res.Total
+			if res.Partial {
+				lines = res.Sorted
+			}
+			pages := max(1, (lines+linesPerPage-1)/linesPerPage)
+			last := c.View
+			last.Page = pages - 1
+			return pastLastPage(c.Lang.t(), pages, last)
+		}),
 	)
 }
 

@@ -327,3 +327,26 @@ func TestExplorerSaysWhenTheEntityTableFailed(t *testing.T) {
 		t.Error("a failed entity table is not reported with its file")
 	}
 }
+
+// A page past the last (an old link, an edited address) says so and leads
+// to the last page, in the results and in the concordance.
+func TestAPagePastTheLastLeadsToTheLast(t *testing.T) {
+	engine := seedEngine(t)
+	q := url.QueryEscape("تويتر")
+	for _, tc := range []struct{ address, last string }{
+		{"/?q=" + q + "&page=9999", "?q="}, // one page: the first
+		{"/?q=" + q + "&view=kwic&page=9999", "view=kwic"},
+		{"/?q=" + q + "&view=kwic&lines=after1&page=9999", "lines=after1"},
+	} {
+		html := renderAt(t, engine, tc.address)
+		if !strings.Contains(html, "past-last") || !strings.Contains(html, arabicTexts.toLastPage) {
+			t.Errorf("%s: no word of the page being past the last", tc.address)
+			continue
+		}
+		i := strings.Index(html, "past-last")
+		link := html[i:min(len(html), i+600)]
+		if !strings.Contains(link, tc.last) || strings.Contains(link, "page=9") {
+			t.Errorf("%s: the way out is %.300s", tc.address, link)
+		}
+	}
+}

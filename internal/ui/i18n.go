@@ -131,6 +131,8 @@ type texts struct {
 	previousPage       string
 	nextPage           string
 	pageOf             func(page, pages int) string
+	pastLastPage       func(pages int) string
+	toLastPage         string
 
 	filters        string
 	filtersButton  func(active int) string
@@ -297,6 +299,8 @@ var arabicTexts = texts{
 	previousPage: "→ السابقة",
 	nextPage:     "التالية ←",
 	pageOf:       func(p, n int) string { return "صفحة " + strconv.Itoa(p) + " من " + strconv.Itoa(n) },
+	pastLastPage: func(n int) string { return "لا شيء في هذه الصفحة: للنتائج " + pagesAr(n) + " فقط." },
+	toLastPage:   "إلى الصفحة الأخيرة",
 
 	filters: "المرشّحات",
 	filtersButton: func(n int) string {
@@ -517,6 +521,13 @@ var englishTexts = texts{
 	previousPage: "← Previous",
 	nextPage:     "Next →",
 	pageOf:       func(p, n int) string { return "Page " + strconv.Itoa(p) + " of " + strconv.Itoa(n) },
+	pastLastPage: func(n int) string {
+		if n == 1 {
+			return "Nothing on this page: there is only 1 page."
+		}
+		return "Nothing on this page: there are only " + strconv.Itoa(n) + " pages."
+	},
+	toLastPage: "Go to the last page",
 
 	filters: "Filters",
 	filtersButton: func(n int) string {
@@ -707,4 +718,19 @@ func (t *texts) yearLabel(y string) string {
 		return t.noDate
 	}
 	return y
+}
+
+// pagesAr says a number of pages in Arabic, the noun agreeing with it.
+func pagesAr(n int) string {
+	switch {
+	case n == 1:
+		return "صفحة واحدة"
+	case n == 2:
+		return "صفحتان"
+	case n%100 >= 3 && n%100 <= 10:
+		return strconv.Itoa(n) + " صفحات"
+	case n%100 >= 11:
+		return strconv.Itoa(n) + " صفحة"
+	}
+	return strconv.Itoa(n) + " صفحة"
 }

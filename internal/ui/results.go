@@ -80,7 +80,22 @@ func (r *Results) Render() app.UI {
 		app.Ol().Class("hits").DataSet("query", r.Answered).Body(
 			app.Range(res.Hits).Slice(func(i int) app.UI { return r.renderHit(res.Hits[i]) }),
 		),
+		app.If(len(res.Hits) == 0 && res.Total > 0, func() app.UI {
+			pages := (res.Total + pageSize - 1) / pageSize
+			last := r.View.results()
+			last.Page = pages - 1
+			return pastLastPage(t, pages, last)
+		}),
 		r.renderPager(res.Total),
+	)
+}
+
+// pastLastPage says that a page (of an old link, an edited address) is
+// past the last, and leads to the last.
+func pastLastPage(t *texts, pages int, last view) app.UI {
+	return app.P().Class("empty past-last").Role("status").Body(
+		app.Text(t.pastLastPage(pages)+" "),
+		app.A().Href(last.URL().String()).Text(t.toLastPage),
 	)
 }
 
