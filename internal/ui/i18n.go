@@ -299,8 +299,10 @@ var arabicTexts = texts{
 	previousPage: "→ السابقة",
 	nextPage:     "التالية ←",
 	pageOf:       func(p, n int) string { return "صفحة " + strconv.Itoa(p) + " من " + strconv.Itoa(n) },
-	pastLastPage: func(n int) string { return "لا شيء في هذه الصفحة: للنتائج " + pagesAr(n) + " فقط." },
-	toLastPage:   "إلى الصفحة الأخيرة",
+	pastLastPage: func(n int) string {
+		return "لا شيء في هذه الصفحة: للنتائج " + pagesAr(n) + " فقط."
+	},
+	toLastPage: "إلى الصفحة الأخيرة",
 
 	filters: "المرشّحات",
 	filtersButton: func(n int) string {
