@@ -57,3 +57,20 @@ func TestMarkedCutsAMarkAtAnIsolatedRunAndKeepsOneID(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
+
+// A paragraph takes the direction of most of its letters, not of its
+// first: an Arabic lede that opens with a Latin credit is right to left.
+func TestTextDirIsTheDirectionOfMostLetters(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"(CNN)-- اتهمت وزارة العدل الأمريكية امرأة روسية بالعمل على تمويل الدعاية", "rtl"},
+		{"ISIS يعلن مسؤوليته", "rtl"},
+		{"داعش", "rtl"},
+		{"Twitter closes ISIS accounts, says تويتر", "ltr"},
+		{"2018 - 05 - 03", "rtl"}, // no letter: the corpus's direction
+		{"", "rtl"},
+	} {
+		if got := textDir(tc.text); got != tc.want {
+			t.Errorf("textDir(%q) = %s, want %s", tc.text, got, tc.want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -33,7 +32,8 @@ func (c *Concordance) Render() app.UI {
 	}
 	dir := "rtl"
 	if len(res.Lines) > 0 {
-		dir = textDir(res.Lines[0].Match)
+		l := res.Lines[0]
+		dir = textDir(l.Before + " " + l.Match + " " + l.After)
 	}
 	from, to := res.Offset+1, res.Offset+len(res.Lines)
 	return app.Div().Class("kwic-view").Body(
@@ -151,21 +151,6 @@ func (c *Concordance) renderPager(from, to int, res *explore.ConcordanceResult) 
 			return app.A().Class("next").Href(next.URL().String()).Text(w.nextLines)
 		}),
 	)
-}
-
-// textDir is the direction of a text by its first strong letter: "rtl" for
-// Arabic (and Hebrew, Syriac…), "ltr" for Latin, "rtl" when it has neither,
-// the corpus being Arabic.
-func textDir(s string) string {
-	for _, r := range s {
-		switch {
-		case unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana):
-			return "rtl"
-		case unicode.IsLetter(r):
-			return "ltr"
-		}
-	}
-	return "rtl"
 }
 
 // itoa is strconv.Itoa, short for the many counts the views print.

@@ -101,7 +101,7 @@ func (r *Reader) Render() app.UI {
 	}
 	return app.Article().Class("reader").DataSet("doc-id", d.ID).Body(
 		backLink,
-		app.H1().ID("reader-title").Class("reader-title").TabIndex(-1).Dir("auto").Body(marked(d.Title, nil, -1, -1)...),
+		app.H1().ID("reader-title").Class("reader-title").TabIndex(-1).Dir(textDir(d.Title)).Body(marked(d.Title, nil, -1, -1)...),
 		app.P().Class("meta").Body(
 			app.Bdi().Class("source").Text(t.sourceLabel(d.Source)),
 			app.Span().Class("date").Text(t.displayDate(d.Date, d.DateInferred)),
@@ -126,7 +126,7 @@ func (r *Reader) Render() app.UI {
 		app.Div().Class("reader-body").Body(
 			app.Range(paragraphs).Slice(func(i int) app.UI {
 				p := paragraphs[i]
-				return app.P().Dir("auto").Body(marked(p.text, p.spans, p.firstHit, r.current)...)
+				return app.P().Dir(textDir(p.text)).Body(marked(p.text, p.spans, p.firstHit, r.current)...)
 			}),
 		),
 	)
@@ -212,7 +212,7 @@ func (r *Reader) renderCite() app.UI {
 		app.Button().Type("button").Class("cite-button").Title(w.citeTitle).Text(w.cite).OnClick(r.onCite),
 		app.Span().Class("cite-status").Role("status").Text(r.citeStatus),
 		app.If(r.citeText != "", func() app.UI {
-			return app.Textarea().Class("cite-text").ReadOnly(true).Aria("label", w.cite).Dir("auto").Rows(6).Text(r.citeText)
+			return app.Textarea().Class("cite-text").ReadOnly(true).Aria("label", w.cite).Dir(textDir(r.citeText)).Rows(6).Text(r.citeText)
 		}),
 	)
 }
