@@ -53,11 +53,10 @@ func parseDateRange(name, value string, pos int) (Node, error) {
 		}
 	}
 	if r.From != "" && r.To != "" && r.From > r.To {
-		example := "2015-01..2016-06"
-		if name == FieldYear {
-			example = "2015..2016"
-		}
-		return fail(name + ": the range starts after it ends: expected the earlier date first, as in " + example)
+		// Given backwards (2018..2015): the same stretch of time, from the
+		// start of the earlier period to the end of the later.
+		r.From, _, _ = period(hi, name == FieldYear)
+		_, r.To, _ = period(lo, name == FieldYear)
 	}
 	return r, nil
 }

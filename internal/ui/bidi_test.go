@@ -22,6 +22,8 @@ func TestLTRRunsIsolateWhatRightToLeftDisplayWouldScatter(t *testing.T) {
 		{"راسلونا على info@example.org.", []string{"info@example.org"}},
 		{"وسم #StopISIS انتشر", []string{"#StopISIS"}},
 		{"فيروس covid-19 و ISIS", []string{"covid-19"}},
+		{"التاريخ: 2015-01..2016-06", []string{"2015-01..2016-06"}}, // a range of dates, in the filter bar
+		{"التاريخ: 2015-01-01..", []string{"2015-01-01"}},
 		{"تنظيم ISIS في 2015", nil}, // one word, one number: no isolation needed
 		{"وسم #داعش", nil},          // an Arabic hashtag reads right-to-left already
 		{"", nil},

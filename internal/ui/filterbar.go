@@ -191,7 +191,10 @@ func (b *FilterBar) Render() app.UI {
 				return app.Li().Body(
 					app.A().Class("filter-chip").Href(f.without.URL().String()).
 						Aria("label", t.removeFilter(label)).Title(t.removeFilter(label)).Body(
-						app.Bdi().Text(label),
+						// marked isolates what reads left to right in it (a
+						// range of dates, 2015-01..2016-06, was drawn
+						// 2016-06..2015-01 in Arabic).
+						app.Bdi().Body(marked(label, nil, -1, -1)...),
 						app.Span().Class("chip-x").Aria("hidden", "true").Text("×"),
 					),
 				)
