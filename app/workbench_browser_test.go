@@ -347,6 +347,12 @@ func TestBrowserKeepsTermGroupsAndSavedQueriesInTheBrowser(t *testing.T) {
 	runJS(t, ctx, `document.querySelector(".saved-link").click()`)
 	waitFor(t, ctx, "the saved query run", `new URLSearchParams(location.search).get("q") === "group:منصات" && document.querySelector("li.hit") !== null`)
 
+	// A query typed on the Saved tab is searched, in the results.
+	do(t, ctx, chromedp.Navigate(srv.URL+"/?view=keep"))
+	waitFor(t, ctx, "the saved tab", `document.querySelector(".saved-link") !== null`)
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#q"), "تويتر"))
+	waitFor(t, ctx, "the typed query's results", `!location.search.includes("view=keep") && document.querySelector("li.hit") !== null`)
+
 	// Another browser, without the group, reads the link the same way.
 	other := newBrowser(t)
 	do(t, other, chromedp.Navigate(link))

@@ -623,6 +623,11 @@ func (c *Explorer) onType(ctx app.Context, text string) {
 	c.view.Query = text
 	c.view.Page = 0
 	c.view.DocID, c.view.Hit, c.view.Help = "", 0, false
+	if c.view.Tool == toolKeep {
+		// The saved groups and queries search nothing: a query typed
+		// there is for the results.
+		c.view.Tool = toolResults
+	}
 	if !c.typing {
 		// The first keystroke of a new query gets its own history entry, so
 		// Back returns to the previous query rather than to every keystroke.
