@@ -91,6 +91,14 @@ func TestBrowserPhoneShowsResultsFirstAndTheFiltersInADrawer(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS("#facets-close")))
 	waitFor(t, ctx, "the close button to close the drawer", closed)
 	openDrawer()
+	if role := evalJS[string](t, ctx, `document.getElementById("facets").getAttribute("role") + " " + document.getElementById("facets").getAttribute("aria-modal")`); role != "dialog true" {
+		t.Errorf("the open drawer is %q, want a modal dialog", role)
+	}
+	// Picking filters one after another keeps the drawer open.
+	runJS(t, ctx, `document.querySelector('[data-facet="year"] button.facet').click()`)
+	waitFor(t, ctx, "a year picked, the drawer still open", `location.search.includes("year=") && document.querySelector("#facets.open") !== null`)
+	runJS(t, ctx, `document.querySelector('[data-facet="year"] button.facet[aria-pressed="true"]').click()`)
+	waitFor(t, ctx, "the year unpicked, the drawer still open", `!location.search.includes("year=") && document.querySelector("#facets.open") !== null`)
 	// A tap outside the drawer, on the dimmed page.
 	do(t, ctx, chromedp.MouseClickXY(phoneWidth-10, phoneHeight/2))
 	waitFor(t, ctx, "a tap outside to close the drawer", closed)

@@ -114,7 +114,11 @@ func (c *Explorer) navigate(ctx app.Context) {
 	c.view = parseView(ctx.Page().URL())
 	c.resolveLang(ctx)
 	c.typing = false
-	c.filtersOpen = false
+	// The filters' drawer (a phone's) stays open while the visitor picks
+	// filters in it, one after another; anything else closes it.
+	if from.Query != c.view.Query || from.Tool != c.view.Tool || from.DocID != c.view.DocID || from.Help != c.view.Help {
+		c.filtersOpen = false
+	}
 	if from.DocID != "" && c.view.DocID == "" {
 		c.returnTo = from.DocID
 	}

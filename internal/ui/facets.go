@@ -73,7 +73,9 @@ func (f *Facets) Render() app.UI {
 	return app.Div().Class("facets-wrap").Body(
 		// A tap outside the drawer closes it.
 		app.Div().Class("facets-backdrop").Aria("hidden", "true").Hidden(!f.Open).OnClick(f.close),
-		app.Aside().ID("facets").Class(class).Aria("label", t.filters).Body(
+		app.Aside().ID("facets").Class(class).Aria("label", t.filters).
+			// Open on a phone, the drawer is a modal dialog over the page.
+			Role(dialogRole(f.Open)).Aria("modal", modalAttr(f.Open)).Body(
 			app.Div().Class("facets-head").Body(
 				app.H2().Class("facets-title").Text(t.filters),
 				app.Button().Type("button").ID("facets-close").Class("facets-close").
@@ -267,4 +269,18 @@ func (d *DateRange) Render() app.UI {
 			app.P().ID("date-hint").Class("date-hint").Text(t.dateHint),
 		),
 	)
+}
+
+func dialogRole(open bool) string {
+	if open {
+		return "dialog"
+	}
+	return ""
+}
+
+func modalAttr(open bool) string {
+	if open {
+		return "true"
+	}
+	return ""
 }
