@@ -350,3 +350,18 @@ func TestAPagePastTheLastLeadsToTheLast(t *testing.T) {
 		}
 	}
 }
+
+// Arabic counts after a round hundred or thousand take the genitive singular, and ل before ال is لل.
+func TestArabicCountsOfHundredsTakeTheSingular(t *testing.T) {
+	for n, want := range map[int]string{
+		1: "مقال واحد", 2: "مقالان", 3: "3 مقالات", 10: "10 مقالات", 11: "11 مقالًا", 99: "99 مقالًا",
+		100: "100 مقال", 101: "101 مقال", 103: "103 مقالات", 111: "111 مقالًا", 3000: "3000 مقال",
+	} {
+		if got := countNoun(n, "مقال واحد", "مقالان", "مقالات", "مقالًا"); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+	if got := arabicWorkTexts.distinctiveOf(arabicWorkTexts.sideA); got != "الكلمات المميِّزة للمجموعة أ" {
+		t.Errorf("the keyness heading reads %q", got)
+	}
+}

@@ -655,8 +655,10 @@ var englishTexts = texts{
 }
 
 // countNoun says "N things" the way Arabic grammar wants it: the noun (and
-// its adjective) takes a different form after 1, 2, 3–10 and 11+, so each
-// form is given whole ("مقال واحد", "مقالان", "مقالات", "مقالًا").
+// its adjective) takes a different form after 1, 2, 3–10 and 11–99, so each
+// form is given whole ("مقال واحد", "مقالان", "مقالات", "مقالًا"). After a
+// round hundred or thousand (and 101, 102…) the noun is singular and
+// genitive: the accusative's tanween alef goes (100 مقال, 1000 موضع).
 func countNoun(n int, one, two, few, many string) string {
 	switch {
 	case n == 1:
@@ -665,6 +667,9 @@ func countNoun(n int, one, two, few, many string) string {
 		return two
 	case n%100 >= 3 && n%100 <= 10:
 		return strconv.Itoa(n) + " " + few
+	case n%100 <= 2:
+		genitive := strings.TrimSuffix(strings.TrimSuffix(many, "ًا"), "اً")
+		return strconv.Itoa(n) + " " + genitive
 	default:
 		return strconv.Itoa(n) + " " + many
 	}

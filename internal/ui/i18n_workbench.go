@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"marsad/internal/explore"
 )
@@ -222,7 +223,7 @@ var arabicWorkTexts = workTexts{
 	words:         "الكلمات",
 	searchExactly: "ابحث عن هذه الصيغة بالضبط",
 	sampled: func(read, total int) string {
-		return "حُسب على " + strconv.Itoa(read) + " مقالًا من " + strconv.Itoa(total) + "، موزعة بالتساوي على تواريخها."
+		return "حُسب على " + countNoun(read, "مقال واحد", "مقالين", "مقالات", "مقالًا") + " من " + strconv.Itoa(total) + "، موزعة بالتساوي على تواريخها."
 	},
 
 	moreInExport: func(shown, total int) string {
@@ -308,12 +309,17 @@ var arabicWorkTexts = workTexts{
 	sideHint:          "مثل: date:..2015",
 	compareRun:        "قارن",
 	compareNeedsSides: "حدّد المجموعتين لمقارنتهما.",
-	distinctiveOf:     func(side string) string { return "الكلمات المميِّزة لـ" + side },
-	keyness:           "الأهمية (LL)",
-	logRatio:          "نسبة اللوغاريتم",
-	inA:               "في أ",
-	inB:               "في ب",
-	queryIn:           func(q string) string { return "تكرار «" + q + "» في هذه المجموعة" },
+	distinctiveOf: func(side string) string {
+		if rest, ok := strings.CutPrefix(side, "ال"); ok {
+			return "الكلمات المميِّزة لل" + rest // ل + ال: للمجموعة
+		}
+		return "الكلمات المميِّزة لـ" + side
+	},
+	keyness:  "الأهمية (LL)",
+	logRatio: "نسبة اللوغاريتم",
+	inA:      "في أ",
+	inB:      "في ب",
+	queryIn:  func(q string) string { return "تكرار «" + q + "» في هذه المجموعة" },
 	queryRate: func(count int, rate string) string {
 		return strconv.Itoa(count) + " (" + rate + " لكل 10,000 كلمة)"
 	},
