@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -10,9 +11,9 @@ import (
 
 // Collocates lists the words most associated with the query within a
 // window of words, by log-likelihood, with PMI and the raw counts beside
-// it; each word searches the pair (as a phrase when the two were side by
-// side), and "±n" searches the two within the window ("…"~n), what was
-// counted.
+// it; each word searches the two within the window ("…"~n), what was
+// counted, and the phrase they made side by side, when they did, searches
+// that phrase.
 type Collocates struct {
 	app.Compo
 
@@ -58,25 +59,28 @@ func (c *Collocates) renderTable(res *explore.CollocatesResult) app.UI {
 	w := c.Lang.w()
 	rows := make([][]cell, len(res.Collocates))
 	for i, col := range res.Collocates {
-		pair := c.View.withTool(toolResults)
-		pair.Query = col.Pair
-		title := w.searchBoth
+		// The word searches what was counted: the two within the window
+		// ("…"~n), or, for a query of several parts, both words.
+		search, title := col.Near, w.searchNear(res.Window)
+		if search == "" {
+			search, title = col.Pair, w.searchBoth
+			if col.PairIsPhrase {
+				title = w.searchPair
+			}
+		}
+		v := c.View.withTool(toolResults)
+		v.Query = search
+		word := cell{text: col.Form, href: v.URL().String(), title: title + ": " + search}
+		// Beside it, the phrase the two made most often, side by side.
+		phrase := cell{text: "—"}
 		if col.PairIsPhrase {
-			title = w.searchPair
+			p := c.View.withTool(toolResults)
+			p.Query = col.Pair
+			phrase = cell{text: strings.Trim(col.Pair, `"`), href: p.URL().String(), title: w.searchPair + ": " + col.Pair}
 		}
-		near := cell{text: "—"}
-		if col.Near != "" {
-			v := c.View.withTool(toolResults)
-			v.Query = col.Near
-			near = cell{text: "±" + itoa(res.Window), href: v.URL().String(), title: w.searchNear(res.Window) + ": " + col.Near,
-				label: w.searchNear(res.Window) + ": " + col.Form}
-		}
-		// The two searches side by side, before the numbers: on a phone
-		// the numbers scroll, the links stay in view.
-		rows[i] = []cell{
-			{text: col.Form, href: pair.URL().String(), title: title + ": " + col.Pair}, near,
+		rows[i] = []cell{word, phrase,
 			{text: fixed(col.LogLikelihood, 1)}, {text: fixed(col.PMI, 2)}, {text: itoa(col.Count)}, {text: itoa(col.Freq)},
 		}
 	}
-	return dataTable(w.toolNames[toolCollocates], []string{w.collocate, w.withinWindow, w.logLikelihood, w.pmi, w.together, w.inCorpus}, rows)
+	return dataTable(w.toolNames[toolCollocates], []string{w.collocate, w.sideBySide, w.logLikelihood, w.pmi, w.together, w.inCorpus}, rows)
 }

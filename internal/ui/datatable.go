@@ -10,9 +10,6 @@ import (
 // ("" for none).
 type cell struct {
 	text, href, title string
-	// label names a link to assistive technology when its text alone
-	// ("±5") would not.
-	label string
 }
 
 // dataTable draws the workbench's tables of numbers (trends, collocates,
@@ -41,9 +38,6 @@ func dataTable(label string, head []string, rows [][]cell) app.UI {
 				attrs := []string{"href", c.href, "dir", "auto"}
 				if c.title != "" {
 					attrs = append(attrs, "title", c.title)
-				}
-				if c.label != "" {
-					attrs = append(attrs, "aria-label", c.label)
 				}
 				w.open("a", attrs...)
 				w.text(c.text)

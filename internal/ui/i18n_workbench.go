@@ -129,7 +129,7 @@ type workTexts struct {
 	searchPair        string
 	searchBoth        string
 	searchNear        func(window int) string
-	withinWindow      string
+	sideBySide        string
 
 	// Word forms and word list.
 	formsHeading string
@@ -293,7 +293,7 @@ var arabicWorkTexts = workTexts{
 	searchNear: func(window int) string {
 		return "ابحث عن الكلمتين على بعد " + strconv.Itoa(window) + " كلمات أو أقل"
 	},
-	withinWindow: "في النافذة",
+	sideBySide: "متجاورتين",
 
 	formsHeading: "الصيغ التي طابقت البحث",
 	formsNone:    "لا صيغ.",
@@ -464,7 +464,7 @@ var englishWorkTexts = workTexts{
 	searchNear: func(window int) string {
 		return "Search the two words within " + strconv.Itoa(window) + " words of each other"
 	},
-	withinWindow: "In the window",
+	sideBySide: "Side by side",
 
 	formsHeading: "Word forms that matched",
 	formsNone:    "No forms.",
