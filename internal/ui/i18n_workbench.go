@@ -293,7 +293,7 @@ var arabicWorkTexts = workTexts{
 	searchNear: func(window int) string {
 		return "ابحث عن الكلمتين على بعد " + strconv.Itoa(window) + " كلمات أو أقل"
 	},
-	sideBySide: "متجاورتين",
+	sideBySide: "متجاورتان",
 
 	formsHeading: "الصيغ التي طابقت البحث",
 	formsNone:    "لا صيغ.",
