@@ -99,6 +99,8 @@ func TestBrowserConcordanceCentresEveryOccurrenceWithBeforeOnTheReadingSide(t *t
 	}
 	press(t, ctx, keys.Escape)
 	waitFor(t, ctx, "the concordance again", `location.search.includes("view=kwic") && !location.search.includes("doc=") && document.querySelector(".kwic-row:not(.kwic-head)") !== null`)
+	// Focus returns to the line the reader was opened from.
+	waitFor(t, ctx, "the focus back on the line", `document.activeElement === document.querySelector(".kwic-row:not(.kwic-head) .match a")`)
 }
 
 func befores(lines []explore.Line) []string {

@@ -216,7 +216,9 @@
       var el = document.getElementById(id);
       if (el) el.focus({ preventScroll: id === "reader-title" ? false : true });
     },
-    focusResult: function (docID) {
+    // focusResult focuses the link the reader was opened from: a result's
+    // title, or a concordance line's hit (the article's hit-th highlight).
+    focusResult: function (docID, hit) {
       var links = resultLinks();
       for (var i = 0; i < links.length; i++) {
         var li = links[i].closest("li.hit");
@@ -225,6 +227,21 @@
           return;
         }
       }
+      // The line of that hit (the address's hit= counts from 1, and is
+      // left out for the first), else the article's first line: the
+      // reader may have stepped to another hit.
+      var lines = document.querySelectorAll(".kwic .match a");
+      var first = null;
+      for (var j = 0; j < lines.length; j++) {
+        var params = new URL(lines[j].href, location.href).searchParams;
+        if (params.get("doc") !== docID) continue;
+        if (Number(params.get("hit") || 1) - 1 === hit) {
+          lines[j].focus({ preventScroll: true });
+          return;
+        }
+        first = first || lines[j];
+      }
+      if (first) first.focus({ preventScroll: true });
     },
     rememberScroll: function (address) {
       try {

@@ -31,7 +31,7 @@ func afterPaint(fn func()) { fn() }
 // pre-rendered there, and tested as HTML.
 func syncDocument(lang, string)  {}
 func focusElement(string)        {}
-func focusResult(string)         {}
+func focusResult(string, int)    {}
 func rememberScroll(string)      {}
 func restoreScroll(string)       {}
 func storedString(string) string { return "" }

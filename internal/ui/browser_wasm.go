@@ -232,7 +232,7 @@ func syncDocument(l lang, theme string) { page("setDocument", string(l), l.dir()
 func focusElement(id string) { page("focus", id) }
 
 // focusResult focuses the title link of the result that shows docID.
-func focusResult(docID string) { page("focusResult", docID) }
+func focusResult(docID string, hit int) { page("focusResult", docID, hit) }
 
 // rememberScroll keeps how far the list of results at that address was
 // scrolled, for restoreScroll when the visitor comes back to it.

@@ -77,9 +77,11 @@ type Explorer struct {
 	// a new version was published; the page is reloading into it.
 	movingToNewVersion bool
 	filtersOpen        bool // the filters' drawer, on a phone
-	// returnTo is the article the reader was showing, to focus its result
-	// when the visitor returns to the list.
-	returnTo string
+	// returnTo is the article the reader was showing, and returnHit its
+	// hit (&hit=), to focus its result or its concordance line when the
+	// visitor returns to the list.
+	returnTo  string
+	returnHit int
 	// entitiesAsked: the entity table, left out of the first answers, is
 	// being loaded (loadEntitiesLater).
 	entitiesAsked bool
@@ -120,7 +122,7 @@ func (c *Explorer) navigate(ctx app.Context) {
 		c.filtersOpen = false
 	}
 	if from.DocID != "" && c.view.DocID == "" {
-		c.returnTo = from.DocID
+		c.returnTo, c.returnHit = from.DocID, from.Hit
 	}
 	if c.view.DocID != "" && from.DocID == "" {
 		rememberScroll(from.URL().RawQuery)
@@ -306,7 +308,7 @@ func (c *Explorer) placeFocus(v view) {
 		c.returnTo = ""
 	case c.returnTo != "":
 		restoreScroll(v.URL().RawQuery)
-		focusResult(c.returnTo)
+		focusResult(c.returnTo, c.returnHit)
 		c.returnTo = ""
 	}
 }
