@@ -144,6 +144,11 @@ func TestBrowserTrendsDrawsTheQueriesOverTimeAndEachBarListsItsArticles(t *testi
 	}
 	ctx, _ := visit(t, "/?view=trends&q="+urlEscape("تويتر"))
 	waitFor(t, ctx, "one bar a period", `document.querySelectorAll("svg.chart rect.bar").length === `+strconv.Itoa(len(one.Buckets)))
+	// The legend says what it counts: occurrences, in so many articles.
+	s := one.Series[0]
+	if got := evalJS[string](t, ctx, `document.querySelector(".legend .legend-total").textContent`); !strings.Contains(got, strconv.Itoa(s.Total)+" موضع") || !strings.Contains(got, strconv.Itoa(s.TotalDocs)) {
+		t.Errorf("the legend's total reads %q; want %d occurrences in %d articles", got, s.Total, s.TotalDocs)
+	}
 
 	// A compared query draws its own bars beside, and goes in the address.
 	two, err := explore.Trends(engine, []search.Request{{Query: "تويتر", Aliases: true}, {Query: "فيسبوك", Aliases: true}}, explore.TrendOptions{})

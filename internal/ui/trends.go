@@ -137,12 +137,19 @@ func (c *Trends) onAddCompared(ctx app.Context, e app.Event) {
 }
 
 func (c *Trends) renderLegend() app.UI {
+	w := c.Lang.w()
 	return app.Ul().Class("legend").Body(app.Range(c.Result.Series).Slice(func(i int) app.UI {
 		s := c.Result.Series[i]
+		// The unit said: the chart counts occurrences, the results and a
+		// bar's list of articles count articles.
+		total := w.kwicHeading(s.Total, s.TotalDocs)
+		if c.ArabicDigits {
+			total = arabicIndic(total)
+		}
 		return app.Li().Body(
 			app.Span().Class("swatch s"+strconv.Itoa(i)).Aria("hidden", "true"),
 			app.Bdi().Text(s.Query),
-			app.Span().Class("legend-total").Text(" ("+c.format(float64(s.Total))+")"),
+			app.Span().Class("legend-total").Text(" ("+total+")"),
 		)
 	}))
 }
