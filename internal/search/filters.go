@@ -241,6 +241,39 @@ func (e *Engine) sourceDocs(value string) []int32 {
 	return out
 }
 
+// SourcesLike tells whether a source filter's value names a source of the
+// corpus and, when it does not, the sources whose names hold all of its
+// words (صحيفة الجزيرة for الجزيرة), in the index's order, at most
+// maxSourcesLike: a filter naming no source finds nothing, and the page
+// says why and what it may mean.
+func (e *Engine) SourcesLike(value string) (known bool, like []string) {
+	want := sourceKey(value)
+	words := normWords(value)
+	for i, s := range e.ix.Sources() {
+		if e.sourceMatches(i, s, value, want) {
+			return true, nil
+		}
+		if len(words) > 0 && len(like) < maxSourcesLike && holdsWords(e.sourceKeys[i], words) {
+			like = append(like, s)
+		}
+	}
+	return false, like
+}
+
+const maxSourcesLike = 3
+
+// holdsWords reports whether a source key (normalized words, one space
+// apart) holds every word of words.
+func holdsWords(key string, words []string) bool {
+	have := strings.Fields(key)
+	for _, w := range words {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // sourceMatches reports whether source number i (named s) is the one a
 // filter names: the same words once normalized, or, for a name without
 // words ("" for the unknown source), the same string.

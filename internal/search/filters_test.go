@@ -190,3 +190,18 @@ func (f *countingFetcher) Fetch(name string, off, length int64) ([]byte, error) 
 	f.mu.Unlock()
 	return f.Fetcher.Fetch(name, off, length)
 }
+
+// A source filter that names no source of the corpus is told apart, with
+// the sources whose names hold its words.
+func TestSourcesLikeNamesTheSourcesAFilterMayMean(t *testing.T) {
+	e := seeds(t)
+	if known, like := e.SourcesLike("الجزيره"); !known || like != nil {
+		t.Errorf("الجزيره (a source of the seeds, spelled otherwise): known %v, like %v", known, like)
+	}
+	if known, like := e.SourcesLike("الوفد"); known || len(like) != 1 || like[0] != "بوابة الوفد" {
+		t.Errorf("الوفد: known %v, like %q; want بوابة الوفد", known, like)
+	}
+	if known, like := e.SourcesLike("رويترز"); known || like != nil {
+		t.Errorf("رويترز: known %v, like %q; want nothing", known, like)
+	}
+}

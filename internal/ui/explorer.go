@@ -401,6 +401,8 @@ type pageState struct {
 	result      *search.Result
 	err         error
 	suggestions []suggestion // when nothing matches: what each word finds alone
+	// sourceHints are the source filters naming no source of the corpus.
+	sourceHints []sourceHint
 	doc         *corpus.Document
 	docSpans    []search.Span
 	missingDoc  string // the id of an article the corpus does not have
@@ -526,7 +528,31 @@ func compute(engine *search.Engine, v view, own query.Groups, known knownAnswer)
 	if res.Total == 0 {
 		s.suggestions = suggest(engine, v)
 	}
+	s.sourceHints = sourceHints(engine, v)
 	return s
+}
+
+// sourceHint is a source filter that names no source of the corpus, the
+// sources whose names hold its words, and the view without it.
+type sourceHint struct {
+	value   string
+	like    []string
+	without view
+}
+
+// sourceHints lists the source filters of v, picked or typed, that name
+// no source: they find nothing, and the page says why.
+func sourceHints(engine *search.Engine, v view) []sourceHint {
+	var out []sourceHint
+	for _, f := range activeFilters(v) {
+		if f.kind != filterSource {
+			continue
+		}
+		if known, like := engine.SourcesLike(f.value); !known {
+			out = append(out, sourceHint{value: f.value, like: like, without: f.without})
+		}
+	}
+	return out
 }
 
 // suggestion is a shorter query that does find something.
@@ -856,7 +882,7 @@ func (c *Explorer) renderResults() app.UI {
 		content = app.Div().Body(
 			&Results{
 				Lang: c.lang, View: c.view, Answered: c.answered.effectiveQuery(), Result: res,
-				Suggestions: c.answer.suggestions, Err: errText, Busy: c.busy,
+				Suggestions: c.answer.suggestions, SourceHints: c.answer.sourceHints, Err: errText, Busy: c.busy,
 			},
 			app.Div().Class("work-bar").Body(
 				&SaveQuery{Lang: c.lang, View: c.view},

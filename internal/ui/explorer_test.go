@@ -365,3 +365,27 @@ func TestArabicCountsOfHundredsTakeTheSingular(t *testing.T) {
 		t.Errorf("the keyness heading reads %q", got)
 	}
 }
+
+// A source filter, picked or typed, that names no source of the corpus
+// says so, and offers the sources whose names hold its words.
+func TestASourceFilterNamingNoSourceSaysSo(t *testing.T) {
+	engine := seedEngine(t)
+	for _, address := range []string{
+		"/?q=" + url.QueryEscape("تويتر") + "&source=" + url.QueryEscape("الوفد"),
+		"/?q=" + url.QueryEscape("تويتر source:الوفد"),
+	} {
+		html := renderAt(t, engine, address)
+		i := strings.Index(html, "no-such-source")
+		if i < 0 {
+			t.Errorf("%s: nothing says الوفد names no source", address)
+			continue
+		}
+		note := html[i:min(len(html), i+800)]
+		if !strings.Contains(note, "الوفد") || !strings.Contains(note, url.QueryEscape("بوابة الوفد")) {
+			t.Errorf("%s: the note does not offer بوابة الوفد: %.400s", address, note)
+		}
+	}
+	if html := renderAt(t, engine, "/?q="+url.QueryEscape("تويتر source:الجزيره")); strings.Contains(html, "no-such-source") {
+		t.Error("a source of the corpus, spelled otherwise, is said to be none")
+	}
+}

@@ -108,6 +108,8 @@ type texts struct {
 	sortNames          [3]string // relevance, newest, oldest
 	partial            func(strict int) string
 	didYouMean         string
+	noSuchSource       func(value string) string
+	or                 string
 	alsoSearched       string
 	moreNames          func(n int) string
 	fewerNames         string
@@ -264,7 +266,11 @@ var arabicTexts = texts{
 		}
 		return lead + "، فهذه مطابقات جزئية: المقالات التي تحوي بعض الكلمات، أكثرها كلماتٍ أولًا."
 	},
-	didYouMean:     "هل تقصد: ",
+	didYouMean: "هل تقصد: ",
+	noSuchSource: func(v string) string {
+		return "لا مصدر في المدونة اسمه «" + v + "»، فلا يجد هذا المرشّح شيئًا."
+	},
+	or:             " أو ",
 	alsoSearched:   "بحثنا أيضًا عن: ",
 	moreNames:      func(n int) string { return "+" + strconv.Itoa(n) },
 	fewerNames:     "أقل",
@@ -490,7 +496,11 @@ var englishTexts = texts{
 		}
 		return lead + ", so these are partial matches: articles with some of the words, those with most first."
 	},
-	didYouMean:      "Did you mean: ",
+	didYouMean: "Did you mean: ",
+	noSuchSource: func(v string) string {
+		return "No source of the corpus is called “" + v + "”, so this filter finds nothing."
+	},
+	or:              " or ",
 	alsoSearched:    "Also searched: ",
 	moreNames:       func(n int) string { return "+" + strconv.Itoa(n) },
 	fewerNames:      "fewer",

@@ -24,6 +24,7 @@ type Results struct {
 	Answered    string
 	Result      *search.Result
 	Suggestions []suggestion
+	SourceHints []sourceHint
 	Err         string
 	Busy        bool
 }
@@ -74,6 +75,7 @@ func (r *Results) Render() app.UI {
 					app.Text(questionMark(r.Lang)),
 				)
 			}),
+			app.Range(r.SourceHints).Slice(func(i int) app.UI { return r.renderSourceHint(r.SourceHints[i]) }),
 			&QueryExplained{Lang: r.Lang, View: r.View, Result: res},
 			app.If(res.Total == 0, func() app.UI { return r.renderNoResults() }),
 		),
@@ -88,6 +90,27 @@ func (r *Results) Render() app.UI {
 		}),
 		r.renderPager(res.Total),
 	)
+}
+
+// renderSourceHint says that a source filter names no source of the
+// corpus, and offers the sources whose names hold its words.
+func (r *Results) renderSourceHint(h sourceHint) app.UI {
+	t := r.Lang.t()
+	body := []app.UI{app.Text(t.noSuchSource(h.value))}
+	if len(h.like) > 0 {
+		body = append(body, app.Text(" "+t.didYouMean))
+		for i, name := range h.like {
+			v := h.without
+			v.Sources = append(slices.Clone(v.Sources), name)
+			v.Page = 0
+			if i > 0 {
+				body = append(body, app.Text(t.or))
+			}
+			body = append(body, app.A().Href(v.URL().String()).Body(app.Bdi().Text(name)))
+		}
+		body = append(body, app.Text(questionMark(r.Lang)))
+	}
+	return app.P().Class("query-note no-such-source").Body(body...)
 }
 
 // pastLastPage says that a page (of an old link, an edited address) is
