@@ -244,6 +244,14 @@ func TestBrowserCollocatesAndWordFormsLeadToSearches(t *testing.T) {
 			break
 		}
 	}
+	// The forms have an export of their own, beside the word list's, and
+	// it says it downloaded.
+	runJS(t, ctx, captureDownloads+`document.querySelector(".words-view section:first-child .export-json").click()`)
+	waitFor(t, ctx, "the forms exported", `window.__downloads.length === 1`)
+	if got := evalJS[string](t, ctx, `window.__downloads[0].text`); !strings.Contains(got, forms[0].Form) || !strings.Contains(got, forms[1].Form) {
+		t.Errorf("the forms' export is %.300s", got)
+	}
+	waitFor(t, ctx, "the export said done", `document.querySelector(".words-view section:first-child .export-status").textContent.includes(".json")`)
 	runJS(t, ctx, `document.querySelectorAll(".words-view section:first-child [role=rowheader] a")[1].click()`)
 	waitFor(t, ctx, "the exact form searched", `new URLSearchParams(location.search).get("q") === `+jsString(forms[1].Query)+` && document.querySelectorAll("li.hit").length === `+strconv.Itoa(forms[1].Docs))
 }

@@ -17,8 +17,10 @@ import (
 type Export struct {
 	app.Compo
 
-	Lang  lang
-	Name  string // the file's name, without extension
+	Lang lang
+	Name string // the file's name, without extension
+	// What names the table when a view has several ("" for its one).
+	What  string
 	Table func() (explore.Table, error)
 
 	busy   bool
@@ -27,7 +29,11 @@ type Export struct {
 
 func (c *Export) Render() app.UI {
 	w := c.Lang.w()
-	return app.Div().Class("export").Role("group").Aria("label", w.exportLabel).Body(
+	label := w.exportLabel
+	if c.What != "" {
+		label += ": " + c.What
+	}
+	return app.Div().Class("export").Role("group").Aria("label", label).Body(
 		app.Span().Class("label").Text(w.exportLabel+":"),
 		app.Button().Type("button").Class("export-csv").Disabled(c.busy).DataSet("format", "csv").
 			Aria("label", w.exportLabel+" "+w.exportCSV).Text(w.exportCSV).OnClick(c.onExport),
@@ -60,7 +66,7 @@ func (c *Export) onExport(ctx app.Context, e app.Event) {
 				c.status = w.viewFailed(err.Error())
 				return
 			}
-			c.status = ""
+			c.status = w.exported(name + "." + format)
 			download(name+"."+format, mime, buf.Bytes())
 		})
 	})

@@ -35,6 +35,7 @@ type workTexts struct {
 
 	// Export.
 	exportLabel string
+	exported    func(file string) string
 	exportCSV   string
 	exportJSON  string
 
@@ -178,6 +179,7 @@ var arabicWorkTexts = workTexts{
 	citeInMarsad: "في مرصد: ",
 
 	exportLabel: "تصدير",
+	exported:    func(file string) string { return "نُزّل " + file },
 	exportCSV:   "CSV",
 	exportJSON:  "JSON",
 
@@ -351,6 +353,7 @@ var englishWorkTexts = workTexts{
 	citeInMarsad: "In Marsad: ",
 
 	exportLabel: "Export",
+	exported:    func(file string) string { return "Downloaded " + file },
 	exportCSV:   "CSV",
 	exportJSON:  "JSON",
 

@@ -22,9 +22,16 @@ func (c *WordsView) Render() app.UI {
 	w := c.Lang.w()
 	return app.Div().Class("words-view").Body(
 		app.If(len(c.Forms) > 0, func() app.UI {
+			forms := c.Forms
 			return app.Section().Aria("labelledby", "forms-heading").Body(
 				app.H2().ID("forms-heading").Text(w.formsHeading),
 				c.renderForms(),
+				// The view's export carries the word list; the forms have
+				// their own.
+				app.If(c.List != nil, func() app.UI {
+					return &Export{Lang: c.Lang, Name: fileName(toolWords, c.View.Query) + "-forms", What: w.formsHeading,
+						Table: func() (explore.Table, error) { return explore.WordFormsTable(forms), nil }}
+				}),
 			)
 		}),
 		app.If(c.List != nil, func() app.UI {
