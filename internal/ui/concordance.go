@@ -95,18 +95,19 @@ func (c *Concordance) renderLines(dir string) app.UI {
 		h.bidiText(l.After)
 		h.close("span")
 		h.close("span")
-		// Source and date each isolated: an English date inside an Arabic
-		// line keeps its order.
+		// Date and source each isolated: an English date inside an Arabic
+		// line keeps its order. The date first: the cell is narrow, and a
+		// long source's name, not the date, is what its end cuts.
 		h.open("span", "class", "kwic-doc", "role", "cell", "title", l.Title)
-		h.open("bdi")
-		h.text(t.sourceLabel(l.Source))
-		h.close("bdi")
 		if l.Date != "" {
-			h.text(" · ")
 			h.open("bdi")
 			h.text(t.displayDate(l.Date, false))
 			h.close("bdi")
+			h.text(" · ")
 		}
+		h.open("bdi")
+		h.text(t.sourceLabel(l.Source))
+		h.close("bdi")
 		h.close("span")
 		h.close("div")
 	}
