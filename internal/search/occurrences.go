@@ -192,48 +192,16 @@ func (o *Occurrences) find(text string, toks []arabic.Token, keys []index.Key, s
 		}
 		return keys[i] == s.key
 	}
-	// Tokens are numbered in order, so the token at a position is found
-	// next to its index (a hashtag's words share its position: the first
-	// token there that fits is taken).
-	at := func(from, pos int, s slot) (int, bool) {
-		i := min(max(from, 0), len(toks)-1)
-		for i > 0 && toks[i].Position >= pos {
-			i--
-		}
-		for ; i < len(toks) && toks[i].Position <= pos; i++ {
-			if toks[i].Position == pos && is(i, s) {
-				return i, true
-			}
-		}
-		return 0, false
-	}
 	var out []Occurrence
 	for _, l := range o.leaves {
-		first := l.slots[0]
 		for i := range toks {
-			if !is(i, first) {
+			if !is(i, l.slots[0]) {
 				continue
 			}
-			if l.within > 0 {
-				if hit := nearTokens(toks, is, i, l); hit != nil {
-					first, last := slices.Min(hit), slices.Max(hit)
-					out = append(out, Occurrence{Start: toks[first].Start, End: wordEnd(text, toks[last].End), First: first, Last: last})
-				}
-				continue
+			if hit := leafTokens(toks, is, i, l); hit != nil {
+				first, last := slices.Min(hit), slices.Max(hit)
+				out = append(out, Occurrence{Start: toks[first].Start, End: wordEnd(text, toks[last].End), First: first, Last: last})
 			}
-			last, ok := i, true
-			for _, s := range l.slots[1:] {
-				j, found := at(i, toks[i].Position+int(s.offset-first.offset), s)
-				if !found {
-					ok = false
-					break
-				}
-				last = max(last, j)
-			}
-			if !ok {
-				continue
-			}
-			out = append(out, Occurrence{Start: toks[i].Start, End: wordEnd(text, toks[last].End), First: i, Last: last})
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool {

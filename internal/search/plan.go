@@ -742,8 +742,11 @@ next:
 			for i := 1; i < len(slots) && ok; i++ {
 				if within > 0 {
 					// A word asked twice is two occurrences of it.
-					same := slots[i].key == slots[0].key
-					ok = hasPosWithin(rest[i], start-within, start+within, same, start)
+					except := int32(-1)
+					if slots[i].key == slots[0].key {
+						except = start
+					}
+					ok = hasPosWithin(rest[i], start-within, start+within, except)
 				} else {
 					ok = containsPos(rest[i], start+slots[i].offset-slots[0].offset)
 				}
@@ -788,11 +791,11 @@ func (e *Engine) formOnly(key index.Key, norm string, ps []index.Posting, fail f
 	return out
 }
 
-// hasPosWithin reports whether sorted holds a position from lo to hi,
-// other than except when skip is set.
-func hasPosWithin(sorted []int32, lo, hi int32, skip bool, except int32) bool {
+// hasPosWithin reports whether sorted holds a position from lo to hi other
+// than except (-1 for none).
+func hasPosWithin(sorted []int32, lo, hi, except int32) bool {
 	for i := sort.Search(len(sorted), func(i int) bool { return sorted[i] >= lo }); i < len(sorted) && sorted[i] <= hi; i++ {
-		if !skip || sorted[i] != except {
+		if sorted[i] != except {
 			return true
 		}
 	}
@@ -1109,18 +1112,6 @@ func (p *matches) spansOf(text string, toks []arabic.Token, keys []index.Key) []
 			phrases = append(phrases, l)
 		}
 	}
-	// Tokens are numbered in order, so the token at a position is found
-	// next to its index.
-	byPos := func(pos int) (int, bool) {
-		i := min(max(pos, 0), len(toks)-1)
-		for i > 0 && toks[i].Position > pos {
-			i--
-		}
-		for i < len(toks)-1 && toks[i].Position < pos {
-			i++
-		}
-		return i, toks[i].Position == pos
-	}
 	is := func(i int, s slot) bool {
 		if s.norm != "" {
 			return toks[i].Norm == s.norm
@@ -1138,21 +1129,7 @@ func (p *matches) spansOf(text string, toks []arabic.Token, keys []index.Key) []
 			if !is(i, l.slots[0]) {
 				continue
 			}
-			var hit []int
-			if l.within > 0 {
-				hit = nearTokens(toks, is, i, l)
-			} else {
-				hit = make([]int, 0, len(l.slots))
-				hit = append(hit, i)
-				for _, s := range l.slots[1:] {
-					j, ok := byPos(toks[i].Position + int(s.offset-l.slots[0].offset))
-					if !ok || !is(j, s) {
-						hit = nil
-						break
-					}
-					hit = append(hit, j)
-				}
-			}
+			hit := leafTokens(toks, is, i, l)
 			for _, j := range hit {
 				marked[j] = true
 			}
@@ -1166,6 +1143,33 @@ func (p *matches) spansOf(text string, toks []arabic.Token, keys []index.Key) []
 		}
 	}
 	return out
+}
+
+// leafTokens finds the tokens of one occurrence of a leaf whose first slot
+// is token i: a phrase's words at their offsets (of the tokens at a
+// position, a hashtag's words among them, the first that is the slot), or
+// a proximity leaf's near it (nearTokens). It returns i and those tokens,
+// or nil when a slot has none. Highlights and occurrences both use it, so
+// what is marked is what is counted.
+func leafTokens(toks []arabic.Token, is func(int, slot) bool, i int, l *leaf) []int {
+	if l.within > 0 {
+		return nearTokens(toks, is, i, l)
+	}
+	hit := []int{i}
+	for _, s := range l.slots[1:] {
+		pos := toks[i].Position + int(s.offset-l.slots[0].offset)
+		j := i
+		for j > 0 && toks[j].Position >= pos {
+			j--
+		}
+		for ; j < len(toks) && (toks[j].Position < pos || toks[j].Position == pos && !is(j, s)); j++ {
+		}
+		if j == len(toks) || toks[j].Position != pos {
+			return nil
+		}
+		hit = append(hit, j)
+	}
+	return hit
 }
 
 // nearTokens finds the tokens of a proximity leaf ("…"~n) around token i,
