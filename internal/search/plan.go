@@ -223,11 +223,18 @@ func (e *Engine) prefetch(n query.Node) {
 	query.Walk(n, func(n query.Node) bool {
 		switch n := n.(type) {
 		case query.Word:
-			needs = appendNeeds(needs, n.Text, false, true)
+			needs = appendNeeds(needs, n.Text, false)
 		case query.Phrase:
-			// Words near each other ("…"~n) are matched from positions
-			// whatever the bundle indexes.
-			needs = appendNeeds(needs, n.Text, true, n.Within == 0)
+			if n.Within > 0 {
+				// Words near each other are matched from their positions,
+				// whatever the bundle indexes; its stop words are not read.
+				slots := nearSlots(n.Text)
+				for _, s := range slots {
+					needs = append(needs, index.Need{Key: s.key, Positions: len(slots) > 1, WithoutForms: true})
+				}
+				break
+			}
+			needs = appendNeeds(needs, n.Text, true)
 		case query.Exact:
 			for _, s := range exactSlots(n.Text) {
 				needs = append(needs, index.Need{Key: s.key, Positions: true})
@@ -242,12 +249,11 @@ func (e *Engine) prefetch(n query.Node) {
 }
 
 // appendNeeds adds the keys a word or phrase reads: positions too when it
-// analyzes to several tokens, unless it may be read as an indexed phrase
-// (asPhrase) and the bundle indexes it (indexedPhrases): its entry is then
-// all it reads.
-func appendNeeds(needs []index.Need, text string, isPhrase, asPhrase bool) []index.Need {
+// analyzes to several tokens, unless the bundle indexes it as a phrase
+// (indexedPhrases): its entry is then all it reads.
+func appendNeeds(needs []index.Need, text string, isPhrase bool) []index.Need {
 	slots, _ := wordSlots(text, isPhrase, true)
-	if key, ok := phraseKey(slots); ok && asPhrase && indexedPhrases()[key] {
+	if key, ok := phraseKey(slots); ok && indexedPhrases()[key] {
 		return append(needs, index.Need{Key: key})
 	}
 	for _, s := range slots {
@@ -349,17 +355,24 @@ func (ev *evaluator) evalText(text string, isPhrase, positive bool) ([]int32, bo
 // are left out, as between the words of a query: "near" counts the words
 // between, whatever they are.
 func (ev *evaluator) evalNear(text string, within int32, positive bool) ([]int32, bool) {
+	slots := nearSlots(text)
+	if len(slots) == 0 {
+		return ev.evalText(text, true, positive) // only stop words: as a phrase
+	}
+	l := ev.e.match(slots, within, ev.fail)
+	return ev.record(l, positive), false
+}
+
+// nearSlots are the slots of a proximity query's words: its words that are
+// not stop words, without offsets.
+func nearSlots(text string) []slot {
 	var slots []slot
 	for _, t := range analyzeQuery(text) {
 		if key := index.KeyOf(t); key != "" && !key.IsStop() {
 			slots = append(slots, slot{key: key, typed: t.Norm})
 		}
 	}
-	if len(slots) == 0 {
-		return ev.evalText(text, true, positive) // only stop words: as a phrase
-	}
-	l := ev.e.match(slots, within, ev.fail)
-	return ev.record(l, positive), false
+	return slots
 }
 
 // exactSlots are the slots of an exact form: every token by its norm.
