@@ -224,13 +224,7 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 	if err != nil {
 		return nil, err
 	}
-	content := contentOf(o.Query)
-	word := ""
-	if node, _ := query.Read(content); node != nil {
-		if w, ok := node.(query.Word); ok {
-			word = w.Text
-		}
-	}
+	content, word := contentOf(o.Query)
 	n, r1 := float64(res.WordsRead), float64(res.Words)
 	for term, s := range stats {
 		if s.count < opt.MinCount {
@@ -281,18 +275,20 @@ type colStat struct {
 
 // contentOf is a canonical query without its typed filters (which the
 // request applies anyway), in parentheses when it is several parts, to be
-// combined with another word.
-func contentOf(canonical string) string {
+// combined with another word; word is that content when it is a single
+// word (what a proximity query can take), "" otherwise.
+func contentOf(canonical string) (content, word string) {
 	node, _ := query.Read(canonical)
-	content, _ := query.SplitFilters(node)
-	if content == nil {
-		return ""
-	}
-	switch content.(type) {
+	c, _ := query.SplitFilters(node)
+	switch c := c.(type) {
+	case nil:
+		return "", ""
+	case query.Word:
+		return c.String(), c.Text
 	case query.And, query.Or:
-		return "(" + content.String() + ")"
+		return "(" + c.String() + ")", ""
 	}
-	return content.String()
+	return c.String(), ""
 }
 
 // phraseWords is text as words of a quoted phrase: on one line, without
