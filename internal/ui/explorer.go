@@ -526,9 +526,11 @@ func compute(engine *search.Engine, v view, own query.Groups, known knownAnswer)
 	}
 	s.result = res
 	if res.Total == 0 {
+		// A source filter naming no source finds nothing: only then is
+		// there one to name.
 		s.suggestions = suggest(engine, v)
+		s.sourceHints = sourceHints(engine, v)
 	}
-	s.sourceHints = sourceHints(engine, v)
 	return s
 }
 

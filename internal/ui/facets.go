@@ -75,7 +75,7 @@ func (f *Facets) Render() app.UI {
 		app.Div().Class("facets-backdrop").Aria("hidden", "true").Hidden(!f.Open).OnClick(f.close),
 		app.Aside().ID("facets").Class(class).Aria("label", t.filters).
 			// Open on a phone, the drawer is a modal dialog over the page.
-			Role(dialogRole(f.Open)).Aria("modal", modalAttr(f.Open)).Body(
+			Role(when(f.Open, "dialog")).Aria("modal", when(f.Open, "true")).Body(
 			app.Div().Class("facets-head").Body(
 				app.H2().Class("facets-title").Text(t.filters),
 				app.Button().Type("button").ID("facets-close").Class("facets-close").
@@ -271,16 +271,11 @@ func (d *DateRange) Render() app.UI {
 	)
 }
 
-func dialogRole(open bool) string {
-	if open {
-		return "dialog"
-	}
-	return ""
-}
-
-func modalAttr(open bool) string {
-	if open {
-		return "true"
+// when is value when cond holds, else "": go-app writes no attribute for
+// an empty value.
+func when(cond bool, value string) string {
+	if cond {
+		return value
 	}
 	return ""
 }

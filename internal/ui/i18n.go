@@ -306,7 +306,7 @@ var arabicTexts = texts{
 	nextPage:     "التالية ←",
 	pageOf:       func(p, n int) string { return "صفحة " + strconv.Itoa(p) + " من " + strconv.Itoa(n) },
 	pastLastPage: func(n int) string {
-		return "لا شيء في هذه الصفحة: للنتائج " + pagesAr(n) + " فقط."
+		return "لا شيء في هذه الصفحة: للنتائج " + countNoun(n, "صفحة واحدة", "صفحتان", "صفحات", "صفحة") + " فقط."
 	},
 	toLastPage: "إلى الصفحة الأخيرة",
 
@@ -735,19 +735,4 @@ func (t *texts) yearLabel(y string) string {
 		return t.noDate
 	}
 	return y
-}
-
-// pagesAr says a number of pages in Arabic, the noun agreeing with it.
-func pagesAr(n int) string {
-	switch {
-	case n == 1:
-		return "صفحة واحدة"
-	case n == 2:
-		return "صفحتان"
-	case n%100 >= 3 && n%100 <= 10:
-		return strconv.Itoa(n) + " صفحات"
-	case n%100 >= 11:
-		return strconv.Itoa(n) + " صفحة"
-	}
-	return strconv.Itoa(n) + " صفحة"
 }
