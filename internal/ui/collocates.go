@@ -68,15 +68,11 @@ func (c *Collocates) renderTable(res *explore.CollocatesResult) app.UI {
 				title = w.searchPair
 			}
 		}
-		v := c.View.withTool(toolResults)
-		v.Query = search
-		word := cell{text: col.Form, href: v.URL().String(), title: title + ": " + search}
+		word := cell{text: col.Form, href: c.View.searching(search).URL().String(), title: title + ": " + search}
 		// Beside it, the phrase the two made most often, side by side.
 		phrase := cell{text: "—"}
 		if col.PairIsPhrase {
-			p := c.View.withTool(toolResults)
-			p.Query = col.Pair
-			phrase = cell{text: strings.Trim(col.Pair, `"`), href: p.URL().String(), title: w.searchPair + ": " + col.Pair}
+			phrase = cell{text: strings.Trim(col.Pair, `"`), href: c.View.searching(col.Pair).URL().String(), title: w.searchPair + ": " + col.Pair}
 		}
 		rows[i] = []cell{word, phrase,
 			{text: fixed(col.LogLikelihood, 1)}, {text: fixed(col.PMI, 2)}, {text: itoa(col.Count)}, {text: itoa(col.Freq)},

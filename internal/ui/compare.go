@@ -102,10 +102,8 @@ func (c *Compare) renderKeywords(id, heading string, all []explore.Keyword) app.
 	words := shownRows(all)
 	rows := make([][]cell, len(words))
 	for i, k := range words {
-		v := c.View.withTool(toolResults)
-		v.Query = k.Form
 		rows[i] = []cell{
-			{text: k.Form, href: v.URL().String()},
+			{text: k.Form, href: c.View.searching(k.Form).URL().String()},
 			{text: fixed(k.LogLikelihood, 1)}, {text: fixed(k.LogRatio, 2)}, {text: itoa(k.CountA)}, {text: itoa(k.CountB)},
 		}
 	}

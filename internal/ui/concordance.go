@@ -45,11 +45,7 @@ func (c *Concordance) Render() app.UI {
 			return c.renderPager(from, to, res)
 		}),
 		app.If(len(res.Lines) == 0, func() app.UI {
-			lines := res.Total
-			if res.Partial {
-				lines = res.Sorted
-			}
-			pages := max(1, (lines+linesPerPage-1)/linesPerPage)
+			pages := max(1, pagesOf(pagedLines(res), linesPerPage))
 			last := c.View
 			last.Page = pages - 1
 			return pastLastPage(c.Lang.t(), pages, last)
@@ -139,10 +135,7 @@ func (c *Concordance) renderPager(from, to int, res *explore.ConcordanceResult) 
 	prev, next := c.View, c.View
 	prev.Page--
 	next.Page++
-	last := res.Total
-	if res.Partial {
-		last = res.Sorted
-	}
+	last := pagedLines(res)
 	return app.Nav().Class("pager").Aria("label", w.linesOfPage(from, to, res.Total)).Body(
 		app.If(c.View.Page > 0, func() app.UI {
 			return app.A().Class("prev").Href(prev.URL().String()).Text(w.previousLines)
@@ -153,6 +146,18 @@ func (c *Concordance) renderPager(from, to int, res *explore.ConcordanceResult) 
 		}),
 	)
 }
+
+// pagedLines is how many lines the pages go through: all of them, or,
+// sorted partially, those sorted.
+func pagedLines(res *explore.ConcordanceResult) int {
+	if res.Partial {
+		return res.Sorted
+	}
+	return res.Total
+}
+
+// pagesOf is how many pages n items fill, per a page.
+func pagesOf(n, per int) int { return (n + per - 1) / per }
 
 // itoa is strconv.Itoa, short for the many counts the views print.
 func itoa(n int) string { return strconv.Itoa(n) }

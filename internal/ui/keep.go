@@ -74,8 +74,7 @@ func (k *Keep) Render() app.UI {
 
 func (k *Keep) renderGroup(g query.Group) app.UI {
 	w := k.Lang.w()
-	use := k.View.withTool(toolResults)
-	use.Query = query.FieldGroup + ":" + g.Name
+	use := k.View.searching(query.FieldGroup + ":" + g.Name)
 	use.Groups = nil
 	return app.Li().Class("group").Body(
 		app.Bdi().Class("group-name").Text(g.Name),

@@ -83,7 +83,7 @@ func (r *Results) Render() app.UI {
 			app.Range(res.Hits).Slice(func(i int) app.UI { return r.renderHit(res.Hits[i]) }),
 		),
 		app.If(len(res.Hits) == 0 && res.Total > 0, func() app.UI {
-			pages := (res.Total + pageSize - 1) / pageSize
+			pages := pagesOf(res.Total, pageSize)
 			last := r.View.results()
 			last.Page = pages - 1
 			return pastLastPage(t, pages, last)
@@ -258,7 +258,7 @@ func (r *Results) renderNoResults() app.UI {
 
 func (r *Results) renderPager(total int) app.UI {
 	t := r.Lang.t()
-	pages := (total + pageSize - 1) / pageSize
+	pages := pagesOf(total, pageSize)
 	if pages <= 1 {
 		return nil
 	}

@@ -160,6 +160,14 @@ func (v view) withTool(t tool) view {
 	return v
 }
 
+// searching is the results of the query q, with v's filters, language and
+// views' settings: where a word, pair or form of a view leads.
+func (v view) searching(q string) view {
+	v = v.withTool(toolResults)
+	v.Query = q
+	return v
+}
+
 func parseView(u *url.URL) view {
 	q := u.Query()
 	v := view{

@@ -50,10 +50,8 @@ func (c *WordsView) renderForms() app.UI {
 	w := c.Lang.w()
 	rows := make([][]cell, len(c.Forms))
 	for i, f := range c.Forms {
-		exact := c.View.withTool(toolResults)
-		exact.Query = f.Query
 		rows[i] = []cell{
-			{text: f.Form, href: exact.URL().String(), title: w.searchExactly},
+			{text: f.Form, href: c.View.searching(f.Query).URL().String(), title: w.searchExactly},
 			{text: itoa(f.Count)}, {text: itoa(f.Docs)}, {text: itoa(f.CorpusCount)},
 		}
 	}
@@ -65,10 +63,8 @@ func (c *WordsView) renderList() app.UI {
 	list := shownRows(c.List.List)
 	rows := make([][]cell, len(list))
 	for i, word := range list {
-		all := c.View.withTool(toolResults)
-		all.Query = word.Form
 		rows[i] = []cell{
-			{text: word.Form, href: all.URL().String()},
+			{text: word.Form, href: c.View.searching(word.Form).URL().String()},
 			{text: itoa(word.Count)}, {text: fixed(word.PerTenThousand, 1)}, {text: itoa(word.Docs)},
 		}
 	}
