@@ -24,6 +24,7 @@ import (
 	"marsad/internal/benchset"
 	"marsad/internal/index"
 	"marsad/internal/site"
+	"marsad/internal/testcorpus"
 )
 
 // firstResults is the time from navigation start to the first results on the
@@ -73,11 +74,7 @@ func BenchmarkBrowserDaesh(b *testing.B) { benchmarkBrowserSite(b, "daesh-news")
 const benchQueries = 120
 
 func benchmarkBrowserSite(b *testing.B, corpusName string) {
-	sites := os.Getenv("MARSAD_BENCH_SITES")
-	if sites == "" {
-		b.Skip("MARSAD_BENCH_SITES is unset: 'make bench' builds the benchmark sites and sets it; by hand, set it to a folder holding " + corpusName + "/ (a site built by 'marsad build', like dist/)")
-	}
-	dir := filepath.Join(sites, corpusName)
+	dir := testcorpus.BenchSite(b, corpusName)
 	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
 		b.Fatalf("no built site for %s in %s: %v", corpusName, dir, err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"marsad/internal/site"
+	"marsad/internal/testcorpus"
 )
 
 // The workbench's views on the large prebuilt sites, in headless Chromium:
@@ -50,11 +51,7 @@ var workbenchSteps = []struct{ name, click, ready string }{
 const viewDrawn = `document.querySelector('.work[aria-busy="false"]') !== null && `
 
 func benchmarkWorkbench(b *testing.B, corpusName string) {
-	sites := os.Getenv("MARSAD_BENCH_SITES")
-	if sites == "" {
-		b.Skip("MARSAD_BENCH_SITES is unset: 'make bench' builds the benchmark sites and sets it; by hand, set it to a folder holding " + corpusName + "/")
-	}
-	dir := filepath.Join(sites, corpusName)
+	dir := testcorpus.BenchSite(b, corpusName)
 	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
 		b.Skipf("no site in %s: %v", dir, err)
 	}

@@ -1,7 +1,6 @@
 package explore
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"sync/atomic"
@@ -9,6 +8,7 @@ import (
 
 	"marsad/internal/index"
 	"marsad/internal/search"
+	"marsad/internal/testcorpus"
 )
 
 // The views measured on the benchmark corpora, built as sites by 'make
@@ -35,14 +35,6 @@ func (c countingFetcher) Fetch(name string, off, length int64) ([]byte, error) {
 	data, err := c.f.Fetch(name, off, length)
 	c.bytes.Add(int64(len(data)))
 	return data, err
-}
-
-func benchBundleDir(b *testing.B, corpus string) string {
-	dir := os.Getenv("MARSAD_BENCH_SITES")
-	if dir == "" {
-		b.Skip("MARSAD_BENCH_SITES is not set: run 'make bench-sites' (or 'marsad index -out DIR/<corpus>/web/bundle') and point it at DIR")
-	}
-	return filepath.Join(dir, corpus, "web", "bundle")
 }
 
 // openCounted opens a bundle whose fetches are counted from now on (the
@@ -146,7 +138,7 @@ func topSources(ix *index.Index) [2]string {
 }
 
 func benchViews(b *testing.B, corpus string) {
-	dir := benchBundleDir(b, corpus)
+	dir := testcorpus.BenchBundle(b, corpus)
 	for _, v := range views {
 		b.Run(v.name+"/cold", func(b *testing.B) {
 			var fetched, read int64

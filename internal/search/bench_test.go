@@ -1,24 +1,13 @@
 package search
 
 import (
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 	"time"
 
 	"marsad/internal/benchset"
+	"marsad/internal/testcorpus"
 )
-
-// benchSites is where the Makefile's bench target builds the sites of the
-// benchmark corpora.
-func benchBundle(b *testing.B, corpus string) string {
-	dir := os.Getenv("MARSAD_BENCH_SITES")
-	if dir == "" {
-		b.Skip("MARSAD_BENCH_SITES is not set: run 'make bench', which builds the benchmark sites")
-	}
-	return filepath.Join(dir, corpus, "web", "bundle")
-}
 
 func BenchmarkQueryNews70k(b *testing.B) { benchQueries(b, "news-70k") }
 func BenchmarkQueryDaesh(b *testing.B)   { benchQueries(b, "daesh-news") }
@@ -28,7 +17,7 @@ func BenchmarkQueryDaesh(b *testing.B)   { benchQueries(b, "daesh-news") }
 // latency of one query: on the first pass, when every chunk is read from
 // disk and decompressed, and on later passes, from the engine's cache.
 func benchQueries(b *testing.B, corpus string) {
-	e, err := OpenDir(benchBundle(b, corpus))
+	e, err := OpenDir(testcorpus.BenchBundle(b, corpus))
 	if err != nil {
 		b.Fatal(err)
 	}

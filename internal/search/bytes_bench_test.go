@@ -13,6 +13,7 @@ import (
 
 	"marsad/internal/benchset"
 	"marsad/internal/index"
+	"marsad/internal/testcorpus"
 )
 
 func BenchmarkQueryBytesNews70k(b *testing.B) { benchQueryBytes(b, "news-70k") }
@@ -104,7 +105,7 @@ type queryBytes struct {
 // queries (cold, the vocabulary left out: a visit reads it once), and logs
 // the ten costliest queries of each with where their bytes went.
 func benchQueryBytes(b *testing.B, corpus string) {
-	dir := benchBundle(b, corpus)
+	dir := testcorpus.BenchBundle(b, corpus)
 	e, err := OpenDir(dir)
 	if err != nil {
 		b.Fatal(err)

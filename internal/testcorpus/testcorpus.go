@@ -63,3 +63,26 @@ func Shared(tb testing.TB, rel string) string {
 	}
 	return p
 }
+
+// BenchSitesEnv names the environment variable of the folder where 'make
+// bench-sites' builds a site of each benchmark corpus (<corpus>/, like
+// dist/).
+const BenchSitesEnv = "MARSAD_BENCH_SITES"
+
+// BenchSite is the folder of the benchmark site of a corpus; the benchmark
+// is skipped when BenchSitesEnv is unset.
+func BenchSite(tb testing.TB, corpus string) string {
+	tb.Helper()
+	dir := os.Getenv(BenchSitesEnv)
+	if dir == "" {
+		tb.Skip(BenchSitesEnv + " is unset: 'make bench' builds the benchmark sites and sets it; by hand, run 'make bench-sites' and set it to build/bench (a folder holding " + corpus + "/)")
+	}
+	return filepath.Join(dir, corpus)
+}
+
+// BenchBundle is the bundle folder of the benchmark site of a corpus (see
+// BenchSite).
+func BenchBundle(tb testing.TB, corpus string) string {
+	tb.Helper()
+	return filepath.Join(BenchSite(tb, corpus), "web", "bundle")
+}
