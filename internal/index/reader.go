@@ -677,11 +677,7 @@ func (ix *Index) Postings(f Field, key Key) (DocPostings, error) {
 		}
 		return out, nil
 	}
-	c, err := ix.chunkFor(termFamily, string(key))
-	if c == nil || err != nil {
-		return DocPostings{}, err
-	}
-	e, err := c.term(string(key), ix.numDocs)
+	e, err := ix.term(key)
 	if e == nil || err != nil {
 		return DocPostings{}, err
 	}
@@ -776,11 +772,8 @@ func (ix *Index) positions(key Key) (*[NumFields][]Posting, *termEntry, error) {
 	var docs *[NumFields]DocPostings
 	var e *termEntry
 	if !key.IsStop() {
-		tc, err := ix.chunkFor(termFamily, string(key))
-		if tc == nil || err != nil {
-			return nil, nil, err
-		}
-		if e, err = tc.term(string(key), ix.numDocs); e == nil || err != nil {
+		var err error
+		if e, err = ix.term(key); e == nil || err != nil {
 			return nil, nil, err
 		}
 		docs = &e.postings
@@ -799,15 +792,21 @@ func (ix *Index) Forms(key Key) ([]Form, error) {
 	if key.IsStop() {
 		return nil, nil
 	}
-	c, err := ix.chunkFor(termFamily, string(key))
-	if c == nil || err != nil {
-		return nil, err
-	}
-	e, err := c.term(string(key), ix.numDocs)
+	e, err := ix.term(key)
 	if e == nil || err != nil {
 		return nil, err
 	}
 	return e.forms, nil
+}
+
+// term is the entry of a key in its term chunk, nil when the bundle has
+// none.
+func (ix *Index) term(key Key) (*termEntry, error) {
+	c, err := ix.chunkFor(termFamily, string(key))
+	if c == nil || err != nil {
+		return nil, err
+	}
+	return c.term(string(key), ix.numDocs)
 }
 
 // TermChunk tells which term chunk holds a key, if any chunk can: a name
@@ -840,11 +839,7 @@ func (ix *Index) Phrase(key Key) (*Phrase, error) {
 	if !key.IsPhrase() {
 		return nil, nil
 	}
-	c, err := ix.chunkFor(termFamily, string(key))
-	if c == nil || err != nil {
-		return nil, err
-	}
-	e, err := c.term(string(key), ix.numDocs)
+	e, err := ix.term(key)
 	if e == nil || err != nil {
 		return nil, err
 	}
