@@ -40,9 +40,8 @@ func (c *Concordance) Render() app.UI {
 		app.P().Class("view-summary").Role("status").Text(w.kwicHeading(res.Total, res.Docs)),
 		c.renderSorts(),
 		app.If(res.Partial, func() app.UI { return app.P().Class("note").Text(w.sortPartial(res.Sorted)) }),
-		c.renderLines(dir),
 		app.If(len(res.Lines) > 0, func() app.UI {
-			return c.renderPager(from, to, res)
+			return app.Div().Body(c.renderLines(dir), c.renderPager(from, to, res))
 		}),
 		app.If(len(res.Lines) == 0, func() app.UI {
 			pages := max(1, pagesOf(pagedLines(res), linesPerPage))
