@@ -144,6 +144,11 @@ func TestBrowserTrendsDrawsTheQueriesOverTimeAndEachBarListsItsArticles(t *testi
 	}
 	ctx, _ := visit(t, "/?view=trends&q="+urlEscape("تويتر"))
 	waitFor(t, ctx, "one bar a period", `document.querySelectorAll("svg.chart rect.bar").length === `+strconv.Itoa(len(one.Buckets)))
+	// The value axis's numbers end left of the plot, in an Arabic page
+	// too (SVG text takes the page's direction unless told).
+	if !evalJS[bool](t, ctx, `Array.from(document.querySelectorAll("svg.chart text[text-anchor=end]")).every(e => { const b = e.getBBox(); return b.width > 0 && b.x + b.width <= 56.5; })`) {
+		t.Error("a value axis label runs into the plot")
+	}
 	// The legend says what it counts: occurrences, in so many articles.
 	s := one.Series[0]
 	if got := evalJS[string](t, ctx, `document.querySelector(".legend .legend-total").textContent`); !strings.Contains(got, strconv.Itoa(s.Total)+" موضع") || !strings.Contains(got, strconv.Itoa(s.TotalDocs)) {
@@ -186,6 +191,46 @@ func TestBrowserTrendsDrawsTheQueriesOverTimeAndEachBarListsItsArticles(t *testi
 	bucket := two.Buckets[busiest]
 	runJS(t, ctx, `document.querySelectorAll(".data-table .data-row:not(.data-head)")[`+strconv.Itoa(busiest)+`].querySelector("[role=cell] a").click()`)
 	waitFor(t, ctx, "the articles of "+bucket.Label, `!location.search.includes("view=") && location.search.includes("date=`+urlEscape(bucket.DateFilter)+`") && document.querySelectorAll("li.hit").length === `+strconv.Itoa(two.Series[0].Docs[busiest]))
+}
+
+func TestBrowserTrendsBySourceNamesEachSourceAndEachBarListsItsArticles(t *testing.T) {
+	engine := seedWorkbenchEngine(t)
+	res, err := explore.Trends(engine, []search.Request{{Query: "تويتر", Aliases: true}}, explore.TrendOptions{})
+	if err != nil || len(res.Series) != 1 || len(res.Series[0].BySource) < 2 {
+		t.Fatalf("the seeds' trend of تويتر by source: %+v, %v", res, err)
+	}
+	bySource := res.Series[0].BySource
+	for _, lang := range []string{"ar", "en"} {
+		var want []string
+		for _, n := range bySource {
+			want = append(want, n.Label)
+			if n.Label == "" {
+				want[len(want)-1] = map[string]string{"ar": "مصدر غير مذكور", "en": "Source not given"}[lang]
+			}
+		}
+		ctx, _ := visit(t, "/?lang="+lang+"&view=trends&by=source&q="+urlEscape("تويتر"))
+		waitFor(t, ctx, lang+": a row a source", `document.querySelectorAll(".bar-list .bar-row").length === `+strconv.Itoa(len(bySource)))
+		// Every source is named, most occurrences first: a column chart
+		// had room to name one in three.
+		if got := evalJS[[]string](t, ctx, `Array.from(document.querySelectorAll(".bar-list .bar-name")).map(e => e.textContent)`); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%s: the rows name %q, want %q", lang, got, want)
+		}
+		// A bar is a link, so a keyboard reaches it; its value is beside it.
+		i := 0
+		for bySource[i].Label == "" {
+			i++
+		}
+		first, bar := bySource[i], `document.querySelectorAll(".bar-list .bar-link")[`+strconv.Itoa(i)+`]`
+		if got := evalJS[string](t, ctx, bar+`.querySelector(".bar-value").textContent`); got != strconv.Itoa(first.Count) {
+			t.Errorf("%s: the bar of %s reads %q, want %d", lang, first.Label, got, first.Count)
+		}
+		runJS(t, ctx, bar+`.focus()`)
+		if got := evalJS[bool](t, ctx, `document.activeElement === `+bar); !got {
+			t.Errorf("%s: a bar takes no focus", lang)
+		}
+		runJS(t, ctx, bar+`.click()`)
+		waitFor(t, ctx, lang+": the articles of "+first.Label, `!location.search.includes("view=") && new URLSearchParams(location.search).get("source") === `+jsString(first.Label)+` && document.querySelectorAll("li.hit").length === `+strconv.Itoa(first.Docs))
+	}
 }
 
 func TestBrowserCollocatesAndWordFormsLeadToSearches(t *testing.T) {
@@ -424,7 +469,7 @@ func TestBrowserEveryWorkbenchViewWorksOnDaeshNews(t *testing.T) {
 		{"/?view=kwic&q=" + q, `document.querySelectorAll(".kwic-row:not(.kwic-head)").length === 25`},
 		{"/?view=kwic&lines=after1&q=" + q, `document.querySelectorAll(".kwic-row:not(.kwic-head)").length === 25`},
 		{"/?view=trends&vs=" + urlEscape("تيليجرام") + "&q=" + q, `document.querySelectorAll("svg.chart rect.bar").length > 20`},
-		{"/?view=trends&by=source&lang=en&q=" + q, `document.querySelectorAll("svg.chart rect.bar").length > 5`},
+		{"/?view=trends&by=source&lang=en&q=" + q, `document.querySelectorAll(".bar-list .bar-row").length === 15`},
 		{"/?view=collocates&q=" + q, `document.querySelectorAll(".data-table .data-row:not(.data-head)").length > 10`},
 		{"/?view=words&q=" + q, `document.querySelectorAll(".words-view .data-table").length === 2`},
 		{"/?view=compare&a=" + urlEscape("date:..2016") + "&b=" + urlEscape("date:2017..") + "&q=" + q, `document.querySelectorAll(".comparison .data-row:not(.data-head)").length > 20`},

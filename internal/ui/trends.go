@@ -49,7 +49,7 @@ func (c *Trends) Render() app.UI {
 			case c.View.AsTable:
 				return c.renderTimeTable()
 			case c.View.BySource:
-				return columnChart(w.chartLabel(c.queries()), c.sourceGroups(), c.format, c.onBar)
+				return barList(w.chartLabel(c.queries()), c.sourceGroups(), c.format, c.Lang.dir() == "rtl")
 			}
 			return columnChart(w.chartLabel(c.queries()), c.timeGroups(), c.format, c.onBar)
 		}),
