@@ -289,8 +289,16 @@ func TestBrowserCollocatesAndWordFormsLeadToSearches(t *testing.T) {
 			break
 		}
 	}
-	// The forms have an export of their own, beside the word list's, and
-	// it says it downloaded.
+	// The forms have an export of their own, on their heading's line above
+	// their table (under it, it read as the word list's), and it says it
+	// downloaded.
+	if !evalJS[bool](t, ctx, `(() => { const head = document.querySelector("#forms-heading").closest(".section-head"); const table = document.querySelector(".words-view section:first-child .data-table"); return !!head && !!head.querySelector(".export-json") && head.getBoundingClientRect().bottom <= table.getBoundingClientRect().top; })()`) {
+		t.Error("the forms' export is not on their heading's line, above their table")
+	}
+	// So has the word list's, and no third export says neither.
+	if !evalJS[bool](t, ctx, `document.querySelector(".work-bar .export") === null && document.querySelector("#words-heading").closest(".section-head").querySelector(".export-csv") !== null`) {
+		t.Error("the word list's export is not on its heading's line, or the view has an export of its own besides")
+	}
 	runJS(t, ctx, captureDownloads+`document.querySelector(".words-view section:first-child .export-json").click()`)
 	waitFor(t, ctx, "the forms exported", `window.__downloads.length === 1`)
 	if got := evalJS[string](t, ctx, `window.__downloads[0].text`); !strings.Contains(got, forms[0].Form) || !strings.Contains(got, forms[1].Form) {

@@ -24,19 +24,29 @@ func (c *WordsView) Render() app.UI {
 		app.If(len(c.Forms) > 0, func() app.UI {
 			forms := c.Forms
 			return app.Section().Aria("labelledby", "forms-heading").Body(
-				app.H2().ID("forms-heading").Text(w.formsHeading),
+				// With both tables, each has its export on its heading's
+				// line (the view's own export then has none to write):
+				// one under the forms' table read as the word list's.
+				app.Div().Class("section-head").Body(
+					app.H2().ID("forms-heading").Text(w.formsHeading),
+					app.If(c.List != nil, func() app.UI {
+						return &Export{Lang: c.Lang, Name: fileName(toolWords, c.View.Query) + "-forms", What: w.formsHeading,
+							Table: func() (explore.Table, error) { return explore.WordFormsTable(forms), nil }}
+					}),
+				),
 				c.renderForms(),
-				// The view's export carries the word list; the forms have
-				// their own.
-				app.If(c.List != nil, func() app.UI {
-					return &Export{Lang: c.Lang, Name: fileName(toolWords, c.View.Query) + "-forms", What: w.formsHeading,
-						Table: func() (explore.Table, error) { return explore.WordFormsTable(forms), nil }}
-				}),
 			)
 		}),
 		app.If(c.List != nil, func() app.UI {
+			list := c.List
 			return app.Section().Aria("labelledby", "words-heading").Body(
-				app.H2().ID("words-heading").Text(w.wordsHeading),
+				app.Div().Class("section-head").Body(
+					app.H2().ID("words-heading").Text(w.wordsHeading),
+					app.If(len(c.Forms) > 0, func() app.UI {
+						return &Export{Lang: c.Lang, Name: fileName(toolWords, c.View.Query), What: w.wordsHeading,
+							Table: func() (explore.Table, error) { return list.Table(), nil }}
+					}),
+				),
 				app.If(c.List.Sampled, func() app.UI {
 					return app.P().Class("note").Text(w.sampled(c.List.DocsRead, c.List.Docs))
 				}),

@@ -198,7 +198,9 @@ func (c *Explorer) exportable(a *workAnswer) bool {
 	case toolCollocates:
 		return a.collocates != nil && len(a.collocates.Collocates) > 0
 	case toolWords:
-		return a.words != nil || len(a.forms) > 0
+		// Both tables: each has its export on its heading's line
+		// (WordsView), which says which table it writes.
+		return (a.words != nil) != (len(a.forms) > 0)
 	case toolCompare:
 		return a.comparison != nil
 	}
