@@ -2,12 +2,14 @@ package ui
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"marsad/internal/explore"
 	"marsad/internal/query"
 	"marsad/internal/search"
 )
@@ -197,7 +199,9 @@ func parseView(u *url.URL) view {
 		v.Lang = parseLang(l) // unset: the page uses the language remembered
 	}
 	v.Tool = parseTool(q.Get(paramTool))
-	v.LineSort = q.Get(paramLineSort)
+	if s := explore.ConcordanceSort(q.Get(paramLineSort)); slices.Contains(explore.ConcordanceSorts, s) {
+		v.LineSort = string(s)
+	}
 	for _, c := range q[paramCompared] {
 		if c = strings.TrimSpace(c); c != "" && len(v.Compared) < maxCompared {
 			v.Compared = append(v.Compared, c)

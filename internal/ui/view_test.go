@@ -51,6 +51,17 @@ func TestViewIgnoresNonsenseInTheURL(t *testing.T) {
 	if v := parseView(u); len(v.Sources) != maxURLFilters {
 		t.Errorf("%d source filters kept, want at most %d", len(v.Sources), maxURLFilters)
 	}
+	// An order of lines that is none of the concordance's is the default
+	// order, as any other mistyped value is its default: it replaced the
+	// whole view with an error that blamed the corpus.
+	u, _ = url.Parse("/?view=kwic&q=a&lines=bogus")
+	if v := parseView(u); v.LineSort != "" || v.Tool != toolConcordance {
+		t.Errorf("lines=bogus gives %+v", v)
+	}
+	u, _ = url.Parse("/?view=kwic&q=a&lines=after1")
+	if v := parseView(u); v.LineSort != "after1" {
+		t.Errorf("lines=after1 gives the order %q", v.LineSort)
+	}
 }
 
 func TestToggleAddsAndRemoves(t *testing.T) {
