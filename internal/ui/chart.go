@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -33,7 +34,7 @@ type barGroup struct {
 const (
 	chartWidth   = 800
 	chartHeight  = 280
-	chartLeft    = 56 // room for the value axis's labels
+	chartLeft    = 56 // the least room for the value axis's labels
 	chartRight   = 12
 	chartTop     = 12
 	chartBottom  = 44 // room for the category labels
@@ -45,6 +46,11 @@ const (
 // value axis and category labels. A click on a bar opens its address: the
 // chart's box reads the bar's data-href (one handler for every bar).
 func columnChart(label string, groups []barGroup, format func(float64) string, onBar app.EventHandler) app.UI {
+	return app.Div().Class("chart-box").OnClick(onBar).Body(app.Raw(columnChartMarkup(label, groups, format)))
+}
+
+// columnChartMarkup is the SVG of columnChart.
+func columnChartMarkup(label string, groups []barGroup, format func(float64) string) string {
 	maxValue := 0.0
 	series := 0
 	for _, g := range groups {
@@ -54,7 +60,14 @@ func columnChart(label string, groups []barGroup, format func(float64) string, o
 		}
 	}
 	top := niceCeiling(maxValue)
-	plotW := float64(chartWidth - chartLeft - chartRight)
+	// The value axis's labels need room for their longest at the phone's
+	// font size (22 units, some 14 a digit): "10000" at 56 units lost its
+	// first digit.
+	left := float64(chartLeft)
+	for _, v := range []float64{0, top / 2, top} {
+		left = max(left, 10+14*float64(utf8.RuneCountInString(format(v))))
+	}
+	plotW := float64(chartWidth) - left - chartRight
 	plotH := float64(chartHeight - chartTop - chartBottom)
 	groupW := plotW / float64(max(len(groups), 1))
 	barW := groupW * 0.8 / float64(max(series, 1))
@@ -65,15 +78,15 @@ func columnChart(label string, groups []barGroup, format func(float64) string, o
 		"role", "img", "aria-label", label, "dir", "ltr")
 	// The value axis: 0, half and the top, with grid lines.
 	for _, v := range []float64{0, top / 2, top} {
-		w.open("line", "class", "grid", "x1", num(chartLeft), "x2", num(chartWidth-chartRight), "y1", num(y(v)), "y2", num(y(v)))
+		w.open("line", "class", "grid", "x1", num(left), "x2", num(chartWidth-chartRight), "y1", num(y(v)), "y2", num(y(v)))
 		w.close("line")
-		w.open("text", "class", "axis-label", "x", num(chartLeft-6), "y", num(y(v)+4), "text-anchor", "end")
+		w.open("text", "class", "axis-label", "x", num(left-6), "y", num(y(v)+4), "text-anchor", "end")
 		w.text(format(v))
 		w.close("text")
 	}
 	every := int(math.Ceil(float64(len(groups)) / chartMaxTick))
 	for i, g := range groups {
-		x0 := chartLeft + float64(i)*groupW + groupW*0.1
+		x0 := left + float64(i)*groupW + groupW*0.1
 		for s, b := range g.bars {
 			h := 0.0
 			if top > 0 {
@@ -91,16 +104,16 @@ func columnChart(label string, groups []barGroup, format func(float64) string, o
 			w.close("rect")
 		}
 		if every <= 1 || i%every == 0 {
-			w.open("text", "class", "axis-label", "x", num(chartLeft+float64(i)*groupW+groupW/2),
+			w.open("text", "class", "axis-label", "x", num(left+float64(i)*groupW+groupW/2),
 				"y", num(chartHeight-chartBottom+16), "text-anchor", "middle")
 			w.text(g.label)
 			w.close("text")
 		}
 	}
-	w.open("line", "class", "axis", "x1", num(chartLeft), "x2", num(chartWidth-chartRight), "y1", num(y(0)), "y2", num(y(0)))
+	w.open("line", "class", "axis", "x1", num(left), "x2", num(chartWidth-chartRight), "y1", num(y(0)), "y2", num(y(0)))
 	w.close("line")
 	w.close("svg")
-	return app.Div().Class("chart-box").OnClick(onBar).Body(w.ui())
+	return w.b.String()
 }
 
 // niceCeiling rounds a chart's top value up to 1, 2 or 5 times a power of
