@@ -397,6 +397,13 @@ func TestBrowserKeepsTermGroupsAndSavedQueriesInTheBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#group-terms"), "تويتر\nفيسبوك"))
 	runJS(t, ctx, `document.querySelector(".group-save").click()`)
 	waitFor(t, ctx, "the group listed", `document.querySelector(".group-list .group-name") && document.querySelector(".group-list .group-name").textContent === "منصات"`)
+	// Saved, the form is empty again and says so: the next group's text
+	// was typed after the last one's.
+	waitFor(t, ctx, "the form emptied", `document.getElementById("group-name").value === "" && document.getElementById("group-terms").value === "" && document.querySelector(".groups .keep-status").textContent === "حُفظت المجموعة منصات."`)
+	// What is wrong with a group is said in the page's language.
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#group-name"), "اسم طويل"), chromedp.SendKeys(chromedp.CSS("#group-terms"), "يوتيوب"))
+	runJS(t, ctx, `document.querySelector(".group-save").click()`)
+	waitFor(t, ctx, "the name refused", `document.querySelector(".groups .keep-status").textContent === "تعذّر حفظ المجموعة: اسم المجموعة «اسم طويل» يجب أن يكون كلمة واحدة (حروف وأرقام و- و_)."`)
 
 	// group:منصات searches every term; the address carries the group.
 	runJS(t, ctx, `document.querySelector(".group-use").click()`)

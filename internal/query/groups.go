@@ -74,8 +74,60 @@ func (gs Groups) Remove(name string) Groups {
 	return out
 }
 
-// ErrGroup is the kind of every error about a term group's text.
+// ErrGroup is the kind of every error about a term group's text; each is
+// a *GroupError, which says what is wrong in terms a page can translate.
 var ErrGroup = errors.New("term group")
+
+// GroupProblem is what is wrong with a term group, or a file of them.
+type GroupProblem int
+
+const (
+	GroupNameEmpty GroupProblem = iota + 1
+	GroupNameNotOneWord
+	GroupNameTooLong
+	GroupTooManyTerms
+	GroupNoTerms
+	GroupsNotAList // the file is not JSON of groups
+	GroupsTooMany
+)
+
+// GroupError is an error about a term group: the problem, the group's name
+// and its place in a file (1-based; 0 outside a file), the limit passed,
+// and for GroupsNotAList the JSON reader's own words.
+type GroupError struct {
+	Problem GroupProblem
+	Name    string
+	Index   int
+	Limit   int
+	Detail  string
+}
+
+func (e *GroupError) Error() string {
+	var s string
+	switch e.Problem {
+	case GroupNameEmpty:
+		s = "the name is empty"
+	case GroupNameNotOneWord:
+		s = fmt.Sprintf("the name %q must be one word (letters, digits, - or _)", e.Name)
+	case GroupNameTooLong:
+		s = fmt.Sprintf("the name is longer than %d letters", e.Limit)
+	case GroupTooManyTerms:
+		s = fmt.Sprintf("more than %d terms", e.Limit)
+	case GroupNoTerms:
+		s = fmt.Sprintf("%q has no terms", e.Name)
+	case GroupsNotAList:
+		s = "not a list of groups ([{\"name\": …, \"terms\": […]}]): " + e.Detail
+	case GroupsTooMany:
+		s = fmt.Sprintf("more than %d groups", e.Limit)
+	}
+	s = ErrGroup.Error() + ": " + s
+	if e.Index > 0 {
+		s = fmt.Sprintf("group %d: %s", e.Index, s)
+	}
+	return s
+}
+
+func (e *GroupError) Unwrap() error { return ErrGroup }
 
 // NewGroup makes a group from a name and the terms as a visitor types them:
 // one term or phrase per line, or separated by commas (Arabic ، too). It
@@ -84,13 +136,13 @@ var ErrGroup = errors.New("term group")
 func NewGroup(name string, terms string) (Group, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return Group{}, fmt.Errorf("%w: the name is empty", ErrGroup)
+		return Group{}, &GroupError{Problem: GroupNameEmpty}
 	}
 	if strings.IndexFunc(name, func(r rune) bool { return !isGroupNameRune(r) }) >= 0 {
-		return Group{}, fmt.Errorf("%w: the name %q must be one word (letters, digits, - or _)", ErrGroup, name)
+		return Group{}, &GroupError{Problem: GroupNameNotOneWord, Name: name}
 	}
 	if utf8.RuneCountInString(name) > MaxGroupNameLen {
-		return Group{}, fmt.Errorf("%w: the name is longer than %d letters", ErrGroup, MaxGroupNameLen)
+		return Group{}, &GroupError{Problem: GroupNameTooLong, Name: name, Limit: MaxGroupNameLen}
 	}
 	g := Group{Name: name}
 	seen := map[string]bool{}
@@ -100,13 +152,13 @@ func NewGroup(name string, terms string) (Group, error) {
 			continue
 		}
 		if len(g.Terms) == MaxGroupTerms {
-			return Group{}, fmt.Errorf("%w: more than %d terms", ErrGroup, MaxGroupTerms)
+			return Group{}, &GroupError{Problem: GroupTooManyTerms, Name: name, Limit: MaxGroupTerms}
 		}
 		seen[t] = true
 		g.Terms = append(g.Terms, t)
 	}
 	if len(g.Terms) == 0 {
-		return Group{}, fmt.Errorf("%w: %q has no terms", ErrGroup, name)
+		return Group{}, &GroupError{Problem: GroupNoTerms, Name: name}
 	}
 	return g, nil
 }
@@ -154,20 +206,22 @@ func ReadGroups(data []byte) (Groups, error) {
 	if err := json.Unmarshal(data, &list); err != nil {
 		var byName map[string][]string
 		if err2 := json.Unmarshal(data, &byName); err2 != nil {
-			return nil, fmt.Errorf("%w: not a list of groups ([{\"name\": …, \"terms\": […]}]): %v", ErrGroup, err)
+			return nil, &GroupError{Problem: GroupsNotAList, Detail: err.Error()}
 		}
 		for name, terms := range byName {
 			list = append(list, Group{Name: name, Terms: terms})
 		}
 	}
 	if len(list) > MaxGroupsPerFile {
-		return nil, fmt.Errorf("%w: more than %d groups", ErrGroup, MaxGroupsPerFile)
+		return nil, &GroupError{Problem: GroupsTooMany, Limit: MaxGroupsPerFile}
 	}
 	var gs Groups
 	for i, g := range list {
 		clean, err := NewGroup(g.Name, strings.Join(g.Terms, "\n"))
 		if err != nil {
-			return nil, fmt.Errorf("group %d: %w", i+1, err)
+			ge := *err.(*GroupError)
+			ge.Index = i + 1
+			return nil, &ge
 		}
 		gs = gs.Put(clean)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"marsad/internal/explore"
+	"marsad/internal/query"
 )
 
 // w returns the workbench's texts in l: the views beside the results
@@ -40,31 +41,34 @@ type workTexts struct {
 	exportJSON  string
 
 	// Term groups and saved queries.
-	keepHeading     string
-	groupsHeading   string
-	groupsIntro     string
-	groupName       string
-	groupNameHint   string
-	groupTerms      string
-	groupTermsHint  string
-	groupSave       string
-	groupDelete     string
-	groupUse        func(name string) string
-	groupsNone      string
-	groupsExport    string
-	groupsImport    string
-	groupsImported  func(n int) string
-	groupError      string
-	groupUnknown    func(names string) string
-	savedHeading    string
-	savedIntro      string
-	savedName       string
-	saveCurrent     string
-	savedNone       string
-	savedDelete     string
-	savedSaved      string
-	saveThisQuery   string
-	savedNameNeeded string
+	keepHeading      string
+	groupsHeading    string
+	groupsIntro      string
+	groupName        string
+	groupNameHint    string
+	groupTerms       string
+	groupTermsHint   string
+	groupSave        string
+	groupDelete      string
+	groupUse         func(name string) string
+	groupsNone       string
+	groupsExport     string
+	groupsImport     string
+	groupsImported   func(n int) string
+	groupError       string
+	groupImportError string
+	groupSaved       func(name string) string
+	groupProblem     func(e *query.GroupError) string
+	groupUnknown     func(names string) string
+	savedHeading     string
+	savedIntro       string
+	savedName        string
+	saveCurrent      string
+	savedNone        string
+	savedDelete      string
+	savedSaved       string
+	saveThisQuery    string
+	savedNameNeeded  string
 
 	// Shared by the views.
 	needQuery     string
@@ -199,7 +203,32 @@ var arabicWorkTexts = workTexts{
 	groupsImported: func(n int) string {
 		return "استُوردت " + countNoun(n, "مجموعة واحدة", "مجموعتان", "مجموعات", "مجموعة") + "."
 	},
-	groupError: "تعذّر حفظ المجموعة: ",
+	groupError:       "تعذّر حفظ المجموعة: ",
+	groupImportError: "تعذّر استيراد الملف: ",
+	groupSaved:       func(name string) string { return "حُفظت المجموعة " + name + "." },
+	groupProblem: func(e *query.GroupError) string {
+		var s string
+		switch e.Problem {
+		case query.GroupNameEmpty:
+			s = "لا اسم للمجموعة"
+		case query.GroupNameNotOneWord:
+			s = "اسم المجموعة «" + e.Name + "» يجب أن يكون كلمة واحدة (حروف وأرقام و- و_)"
+		case query.GroupNameTooLong:
+			s = "اسم المجموعة أطول من " + strconv.Itoa(e.Limit) + " حرفًا"
+		case query.GroupTooManyTerms:
+			s = "في المجموعة «" + e.Name + "» أكثر من " + strconv.Itoa(e.Limit) + " مصطلحًا"
+		case query.GroupNoTerms:
+			s = "لا مصطلحات في المجموعة «" + e.Name + "»"
+		case query.GroupsNotAList:
+			s = "ليس الملف قائمة مجموعات بصيغة JSON ([{\"name\": …, \"terms\": […]}])"
+		case query.GroupsTooMany:
+			s = "في الملف أكثر من " + strconv.Itoa(e.Limit) + " مجموعة"
+		}
+		if e.Index > 0 {
+			s = "المجموعة " + strconv.Itoa(e.Index) + " في الملف: " + s
+		}
+		return s + "."
+	},
 	groupUnknown: func(names string) string {
 		return "لا مجموعة بهذا الاسم في هذا المتصفح: " + names + " (بُحث عنها ككلمات)."
 	},
@@ -357,21 +386,46 @@ var englishWorkTexts = workTexts{
 	exportCSV:   "CSV",
 	exportJSON:  "JSON",
 
-	keepHeading:    "Saved",
-	groupsHeading:  "Term groups",
-	groupsIntro:    "A group is searched as one word: write group:name in any query. Groups stay in this browser.",
-	groupName:      "Group name",
-	groupNameHint:  "One word, e.g. platforms",
-	groupTerms:     "Terms",
-	groupTermsHint: "One term or phrase per line",
-	groupSave:      "Save group",
-	groupDelete:    "Delete",
-	groupUse:       func(name string) string { return "Search group:" + name },
-	groupsNone:     "No groups yet.",
-	groupsExport:   "Export groups (JSON)",
-	groupsImport:   "Import groups (JSON)",
-	groupsImported: func(n int) string { return englishCount(n, "group", "groups") + " imported." },
-	groupError:     "The group could not be saved: ",
+	keepHeading:      "Saved",
+	groupsHeading:    "Term groups",
+	groupsIntro:      "A group is searched as one word: write group:name in any query. Groups stay in this browser.",
+	groupName:        "Group name",
+	groupNameHint:    "One word, e.g. platforms",
+	groupTerms:       "Terms",
+	groupTermsHint:   "One term or phrase per line",
+	groupSave:        "Save group",
+	groupDelete:      "Delete",
+	groupUse:         func(name string) string { return "Search group:" + name },
+	groupsNone:       "No groups yet.",
+	groupsExport:     "Export groups (JSON)",
+	groupsImport:     "Import groups (JSON)",
+	groupsImported:   func(n int) string { return englishCount(n, "group", "groups") + " imported." },
+	groupError:       "The group could not be saved: ",
+	groupImportError: "The file could not be imported: ",
+	groupSaved:       func(name string) string { return "Group " + name + " saved." },
+	groupProblem: func(e *query.GroupError) string {
+		var s string
+		switch e.Problem {
+		case query.GroupNameEmpty:
+			s = "the group has no name"
+		case query.GroupNameNotOneWord:
+			s = "the name “" + e.Name + "” must be one word (letters, digits, - or _)"
+		case query.GroupNameTooLong:
+			s = "the name is longer than " + strconv.Itoa(e.Limit) + " letters"
+		case query.GroupTooManyTerms:
+			s = "the group “" + e.Name + "” has more than " + strconv.Itoa(e.Limit) + " terms"
+		case query.GroupNoTerms:
+			s = "the group “" + e.Name + "” has no terms"
+		case query.GroupsNotAList:
+			s = "the file is not a JSON list of groups ([{\"name\": …, \"terms\": […]}])"
+		case query.GroupsTooMany:
+			s = "the file has more than " + strconv.Itoa(e.Limit) + " groups"
+		}
+		if e.Index > 0 {
+			s = "group " + strconv.Itoa(e.Index) + " of the file: " + s
+		}
+		return s + "."
+	},
 	groupUnknown: func(names string) string {
 		return "No group of that name in this browser: " + names + " (searched as words)."
 	},

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"marsad/internal/query"
@@ -99,11 +101,28 @@ func (k *Keep) onSaveGroup(ctx app.Context, e app.Event) {
 	w := k.Lang.w()
 	g, err := query.NewGroup(k.name, k.terms)
 	if err != nil {
-		k.status = w.groupError + err.Error()
+		k.status = w.groupError + groupProblem(w, err)
 		return
 	}
-	k.name, k.terms, k.status = "", "", ""
+	k.name, k.terms, k.status = "", "", w.groupSaved(g.Name)
+	// The fields are typed into without redrawing (keepInput), so the page
+	// still holds the "" of its last drawing: only the elements themselves
+	// can be emptied, or the next group is typed after this one's text.
+	for _, id := range []string{"group-name", "group-terms"} {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Set("value", "")
+		}
+	}
 	k.setGroups(ctx, k.Groups.Put(g))
+}
+
+// groupProblem says what is wrong with a group in the page's language.
+func groupProblem(w *workTexts, err error) string {
+	var ge *query.GroupError
+	if errors.As(err, &ge) {
+		return w.groupProblem(ge)
+	}
+	return err.Error()
 }
 
 func (k *Keep) setGroups(ctx app.Context, gs query.Groups) {
@@ -122,12 +141,12 @@ func (k *Keep) onImport(ctx app.Context, e app.Event) {
 	w := k.Lang.w()
 	readPickedFile(ctx, "groups-file", func(ctx app.Context, text, readErr string) {
 		if readErr != "" {
-			k.status = w.groupError + readErr
+			k.status = w.groupImportError + readErr
 			return
 		}
 		gs, err := query.ReadGroups([]byte(text))
 		if err != nil {
-			k.status = w.groupError + err.Error()
+			k.status = w.groupImportError + groupProblem(w, err)
 			return
 		}
 		all := k.Groups
@@ -144,6 +163,7 @@ func (k *Keep) onImport(ctx app.Context, e app.Event) {
 // closure over a list position would delete the wrong entry once the list
 // has changed.
 func (k *Keep) onDeleteGroup(ctx app.Context, e app.Event) {
+	k.status = ""
 	k.setGroups(ctx, k.Groups.Remove(ctx.JSSrc().Get("dataset").Get("name").String()))
 }
 
