@@ -271,6 +271,7 @@ const (
 	ErrWithin          ErrorKind = "within"           // a phrase's ~ followed by a number that is not 1 to MaxWithin
 	ErrExact           ErrorKind = "exact"            // an = with nothing, or a * or ~, after it
 	ErrFilterValue     ErrorKind = "filter-value"     // a filter without a value, or with one it cannot read
+	ErrDateValue       ErrorKind = "date-value"       // a date: or year: value that is no date: the filter is left out
 	ErrTooManyTerms    ErrorKind = "too-many-terms"   // more than MaxTerms terms
 	ErrTooLong         ErrorKind = "too-long"         // more than MaxQueryBytes bytes
 	ErrUnexpected      ErrorKind = "unexpected"       // a character that has no place there

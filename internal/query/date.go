@@ -26,7 +26,7 @@ const (
 // error points.
 func parseDateRange(name, value string, pos int) (Node, error) {
 	fail := func(msg string) (Node, error) {
-		return nil, &Error{Pos: pos, Kind: ErrFilterValue, Msg: msg}
+		return nil, &Error{Pos: pos, Kind: ErrDateValue, Msg: msg}
 	}
 	expects := dateExpects
 	if name == FieldYear {

@@ -608,8 +608,8 @@ func (p *parser) parseGroup() Node {
 }
 
 // finishField completes a field whose name was read: word is the word read
-// at start, its colon at colon. A missing or malformed value reads the
-// whole as text.
+// at start, its colon at colon. A missing value reads the whole as text; a
+// date that is no date leaves the filter out.
 func (p *parser) finishField(name, word string, colon, start int) Node {
 	value, valuePos := word[colon+1:], start+colon+1
 	if value == "" && p.pos < len(p.s) {
@@ -632,9 +632,12 @@ func (p *parser) finishField(name, word string, colon, start int) Node {
 	case FieldYear, FieldDate:
 		n, err := parseDateRange(name, value, valuePos)
 		if err != nil {
+			// Left out, not read as words: "date 2015-13" as words found
+			// nothing whole, so the search fell back to partial matches
+			// of every year, the opposite of what was asked.
 			qe := err.(*Error)
-			p.problem(qe.Pos, ErrFilterValue, qe.Msg+" (read as words)")
-			return textNode(word[:colon] + " " + value)
+			p.problem(qe.Pos, ErrDateValue, qe.Msg+" (the filter is left out)")
+			return nil
 		}
 		return n
 	}

@@ -167,7 +167,7 @@ func TestExplorerReadsMalformedSyntaxAsTextWithAHint(t *testing.T) {
 func TestEveryKindOfHintIsSaidInBothLanguages(t *testing.T) {
 	for _, kind := range []query.ErrorKind{query.ErrUnpairedQuote, query.ErrUnpairedBracket, query.ErrDanglingOr,
 		query.ErrOnlyExclusions, query.ErrExclusion, query.ErrPrefix, query.ErrFuzzy, query.ErrWithin, query.ErrExact,
-		query.ErrFilterValue, query.ErrTooManyTerms, query.ErrTooLong, query.ErrUnexpected} {
+		query.ErrFilterValue, query.ErrDateValue, query.ErrTooManyTerms, query.ErrTooLong, query.ErrUnexpected} {
 		if arabicTexts.readAsText[kind] == "" || englishTexts.readAsText[kind] == "" {
 			t.Errorf("no text for %s", kind)
 		}
