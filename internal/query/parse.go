@@ -338,6 +338,25 @@ func (p *parser) parseOr() Node {
 
 func (p *parser) parseUnary() Node {
 	start := p.pos
+	if p.atKeyword("NOT") {
+		// NOT word, as in the boolean search of library catalogues: the
+		// same as -word. Read as a word it was searched for, the opposite.
+		p.pos += len("NOT")
+		p.skipSpace()
+		if p.pos >= len(p.s) || p.s[p.pos] == ')' || p.atOR() || p.s[p.pos] == '-' || p.atKeyword("NOT") {
+			p.problem(start, ErrExclusion, "NOT excludes nothing: expected a word, phrase, filter or group after it (left out)")
+			return nil
+		}
+		child := p.parsePrimary()
+		if child == nil {
+			return nil
+		}
+		if !positive(child) {
+			p.problem(start, ErrExclusion, "cannot exclude an exclusion: expected a word, phrase, filter or group after NOT (read as one exclusion)")
+			child = affirm(child)
+		}
+		return Not{Child: child}
+	}
 	if p.pos < len(p.s) && p.s[p.pos] == '-' {
 		p.pos++
 		if p.pos >= len(p.s) || !p.startsOperand() {
@@ -409,6 +428,12 @@ func (p *parser) parsePrimary() Node {
 	}
 	if word == "OR" {
 		p.problem(start, ErrDanglingOr, "dangling OR: expected a word before OR (OR left out)")
+		return nil
+	}
+	if word == "AND" {
+		// Every word is required already: AND, as typed in boolean search,
+		// says nothing more. Read as a word it made the search fall back
+		// to partial matches, since no article has it.
 		return nil
 	}
 	p.countTerm(start)
@@ -716,11 +741,15 @@ func (p *parser) readWord() string {
 
 // atOR reports whether the input at pos is the OR keyword: "OR" as a whole
 // word.
-func (p *parser) atOR() bool {
-	if !strings.HasPrefix(p.s[p.pos:], "OR") {
+func (p *parser) atOR() bool { return p.atKeyword("OR") }
+
+// atKeyword reports whether the input at pos is the keyword kw (OR, NOT) as
+// a whole word, in capitals.
+func (p *parser) atKeyword(kw string) bool {
+	if !strings.HasPrefix(p.s[p.pos:], kw) {
 		return false
 	}
-	rest := p.s[p.pos+2:]
+	rest := p.s[p.pos+len(kw):]
 	if rest == "" {
 		return true
 	}

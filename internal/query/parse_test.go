@@ -465,6 +465,15 @@ func TestReadNeverFails(t *testing.T) {
 		{name: "lone equals", in: "a = b", want: "a b", hints: 1},
 		{name: "exact form with a star", in: "=ab*", want: "=ab", hints: 1},
 		{name: "too deep", in: strings.Repeat("(", MaxDepth+1) + "a" + strings.Repeat(")", MaxDepth+1), want: "a", hints: 2},
+		// NOT and AND as boolean search writes them: NOT excludes, AND is
+		// what every query does already. Read as words, NOT searched for
+		// what was to be left out.
+		{name: "NOT excludes", in: "داعش NOT تويتر", want: "داعش -تويتر"},
+		{name: "NOT a phrase or a group", in: `داعش NOT "تنظيم الدولة" NOT (a OR b)`, want: `داعش -"تنظيم الدولة" -(a OR b)`},
+		{name: "AND is every query's", in: "داعش AND تويتر AND فيسبوك", want: "داعش تويتر فيسبوك"},
+		{name: "NOT with nothing after it", in: "a NOT", want: "a", hints: 1},
+		{name: "NOT alone", in: "NOT", want: "", hints: 1},
+		{name: "lowercase not and and are words", in: "not and", want: "not and"},
 		{name: "well-formed syntax is unchanged", in: `داعش -تويتر "تنظيم الدولة" date:2018`, want: `داعش -تويتر "تنظيم الدولة" date:2018-01-01..2018-12-31`},
 		{name: "blank", in: " ", want: ""},
 	}
