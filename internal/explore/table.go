@@ -21,6 +21,9 @@ type Table struct {
 	// Numeric marks the columns whose values are numbers: JSON writes
 	// them as numbers (an empty value as null). Nil: every column is text.
 	Numeric []bool
+	// Of is how many rows there were when the table holds only the first
+	// of them (an export's bound); 0 when it holds them all.
+	Of int
 }
 
 // WriteCSV writes the table as CSV (RFC 4180: comma-separated, fields

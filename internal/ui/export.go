@@ -67,6 +67,9 @@ func (c *Export) onExport(ctx app.Context, e app.Event) {
 				return
 			}
 			c.status = w.exported(name + "." + format)
+			if table.Of > len(table.Rows) {
+				c.status = w.exportedFirst(name+"."+format, len(table.Rows), table.Of)
+			}
 			download(name+"."+format, mime, buf.Bytes())
 		})
 	})

@@ -35,10 +35,11 @@ type workTexts struct {
 	citeInMarsad string
 
 	// Export.
-	exportLabel string
-	exported    func(file string) string
-	exportCSV   string
-	exportJSON  string
+	exportLabel   string
+	exported      func(file string) string
+	exportedFirst func(file string, rows, of int) string
+	exportCSV     string
+	exportJSON    string
 
 	// Term groups and saved queries.
 	keepHeading      string
@@ -184,8 +185,11 @@ var arabicWorkTexts = workTexts{
 
 	exportLabel: "تصدير",
 	exported:    func(file string) string { return "نُزّل " + file },
-	exportCSV:   "CSV",
-	exportJSON:  "JSON",
+	exportedFirst: func(file string, rows, of int) string {
+		return "نُزّل " + file + ": أول " + countNoun(rows, "سطر واحد", "سطرين", "أسطر", "سطرًا") + " من " + strconv.Itoa(of) + "، وهو أقصى ما يُصدَّر مرة واحدة. ضيّق البحث أو رشّحه لتصدير الباقي."
+	},
+	exportCSV:  "CSV",
+	exportJSON: "JSON",
 
 	keepHeading:    "المحفوظات",
 	groupsHeading:  "مجموعات المصطلحات",
@@ -383,8 +387,11 @@ var englishWorkTexts = workTexts{
 
 	exportLabel: "Export",
 	exported:    func(file string) string { return "Downloaded " + file },
-	exportCSV:   "CSV",
-	exportJSON:  "JSON",
+	exportedFirst: func(file string, rows, of int) string {
+		return "Downloaded " + file + ": the first " + strconv.Itoa(rows) + " rows of " + strconv.Itoa(of) + ", the most one export writes. Narrow or filter the search to export the rest."
+	},
+	exportCSV:  "CSV",
+	exportJSON: "JSON",
 
 	keepHeading:      "Saved",
 	groupsHeading:    "Term groups",

@@ -129,7 +129,7 @@ func (v view) window() int {
 
 // maxExportRows bounds what one export reads: every line of a concordance
 // and every result, up to this many.
-const maxExportRows = 10000
+var maxExportRows = 10000 // a variable so that a test can bound it low
 
 // renderWork draws the workbench view of the address, with the means to
 // save the query and to export what the view shows.
@@ -222,7 +222,11 @@ func (c *Explorer) exportTable(a *workAnswer) func() (explore.Table, error) {
 			if err != nil {
 				return explore.Table{}, err
 			}
-			return all.Table(), nil
+			t := all.Table()
+			if all.Total > len(t.Rows) {
+				t.Of = all.Total
+			}
+			return t, nil
 		}
 	case toolTrends:
 		if v.BySource {
@@ -258,7 +262,7 @@ func (c *Explorer) onDigits(ctx app.Context, arabicDigits bool) {
 
 // maxExportResults bounds an export of results: each row needs its
 // article's record (for the URL), which the browser downloads.
-const maxExportResults = 2000
+var maxExportResults = 2000 // a variable so that a test can bound it low
 
 // resultsTable exports the results in the order shown, from the first.
 func (c *Explorer) resultsTable() func() (explore.Table, error) {
@@ -272,6 +276,10 @@ func (c *Explorer) resultsTable() func() (explore.Table, error) {
 		if err != nil {
 			return explore.Table{}, err
 		}
-		return explore.ResultsTable(engine, res.Hits)
+		t, err := explore.ResultsTable(engine, res.Hits)
+		if err == nil && res.Total > len(t.Rows) {
+			t.Of = res.Total
+		}
+		return t, err
 	}
 }
