@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"marsad/internal/corpus"
@@ -16,24 +17,41 @@ const maxPassageBytes = 900
 // (the paragraph it is in, cut to sentences around it when long), then the
 // article's title, source and date, its original address when it has one,
 // and link, the Marsad address of that hit.
-func citation(l lang, d *corpus.Document, spans []search.Span, hit int, link string) string {
+func citation(l lang, d *corpus.Document, spans []search.Span, hit int, link string, accessed time.Time) string {
 	w, t := l.w(), l.t()
 	passage := passageAround(d.Text, spans, hit)
 	var b strings.Builder
 	b.WriteString(w.quoteOpen + passage + w.quoteClose + "\n")
 	b.WriteString("— " + d.Title)
+	// A title that ends in its own mark (a question, an exclamation) takes
+	// no comma after it: "؟،" reads as a slip.
+	sep := l.comma()
+	if strings.ContainsAny(lastRune(strings.TrimSpace(d.Title)), "؟?!.…:") {
+		sep = " "
+	}
 	if d.Source != "" {
-		b.WriteString(l.comma() + d.Source)
+		b.WriteString(sep + d.Source)
+		sep = l.comma()
 	}
 	if d.Date != "" {
-		b.WriteString(l.comma() + t.displayDate(d.Date, d.DateInferred))
+		b.WriteString(sep + t.displayDate(d.Date, d.DateInferred))
 	}
 	b.WriteString("\n")
 	if corpus.WebAddress(d.URL) {
 		b.WriteString(w.citeOriginal + d.URL + "\n")
 	}
-	b.WriteString(w.citeInMarsad + link + "\n")
+	// The day it was read: a corpus is rebuilt, and a link's hit with it.
+	b.WriteString(w.citeInMarsad + link + " " + w.citeAccessed(t.displayDate(accessed.Format("2006-01-02"), false)) + "\n")
 	return b.String()
+}
+
+// lastRune is the last character of s, "" for none.
+func lastRune(s string) string {
+	r, size := utf8.DecodeLastRuneInString(s)
+	if size == 0 {
+		return ""
+	}
+	return string(r)
 }
 
 // passageAround is the paragraph of text holding spans[hit] (the first

@@ -33,6 +33,7 @@ type workTexts struct {
 	quoteClose   string
 	citeOriginal string
 	citeInMarsad string
+	citeAccessed func(date string) string
 
 	// Export.
 	exportLabel   string
@@ -182,6 +183,7 @@ var arabicWorkTexts = workTexts{
 	quoteClose:   "»",
 	citeOriginal: "الأصل: ",
 	citeInMarsad: "في مرصد: ",
+	citeAccessed: func(date string) string { return "(اطُّلع عليه في " + date + ")" },
 
 	exportLabel: "تصدير",
 	exported:    func(file string) string { return "نُزّل " + file },
@@ -384,6 +386,7 @@ var englishWorkTexts = workTexts{
 	quoteClose:   "”",
 	citeOriginal: "Original: ",
 	citeInMarsad: "In Marsad: ",
+	citeAccessed: func(date string) string { return "(accessed " + date + ")" },
 
 	exportLabel: "Export",
 	exported:    func(file string) string { return "Downloaded " + file },

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -221,7 +222,7 @@ func (r *Reader) onCite(ctx app.Context, e app.Event) {
 	w := r.Lang.w()
 	v := r.View
 	v.Hit = r.current
-	text := citation(r.Lang, r.Doc, r.Spans, r.current, absoluteURL(v.URL().String()))
+	text := citation(r.Lang, r.Doc, r.Spans, r.current, absoluteURL(v.URL().String()), time.Now())
 	copyText(ctx, text, func(ctx app.Context, ok bool) {
 		if ok {
 			r.citeStatus, r.citeText = w.citeCopied, ""

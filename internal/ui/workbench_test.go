@@ -2,6 +2,7 @@ package ui
 
 import (
 	"reflect"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"strings"
@@ -63,12 +64,13 @@ func TestACitationQuotesThePassageAndSaysWhereItIsFrom(t *testing.T) {
 	at := strings.Index(text, "تويتر")
 	d := &corpus.Document{ID: "d1", Title: "حرب إلكترونية", Source: "الجزيرة", Date: "2015-03-04", URL: "https://example.org/a", Text: text}
 	spans := []search.Span{{Start: at, End: at + len("تويتر")}}
-	got := citation(arabic, d, spans, 0, "https://marsad.example/?q=x&doc=d1")
+	read := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	got := citation(arabic, d, spans, 0, "https://marsad.example/?q=x&doc=d1", read)
 	for _, want := range []string{
 		"«أغلق موقع تويتر آلاف الحسابات. وقال متحدث إن العمل مستمر.»",
 		"— حرب إلكترونية، الجزيرة، 4 مارس 2015",
 		"الأصل: https://example.org/a",
-		"في مرصد: https://marsad.example/?q=x&doc=d1",
+		"في مرصد: https://marsad.example/?q=x&doc=d1 (اطُّلع عليه في 2 ديسمبر 2026)",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("citation lacks %q:\n%s", want, got)
@@ -76,6 +78,15 @@ func TestACitationQuotesThePassageAndSaysWhereItIsFrom(t *testing.T) {
 	}
 	if strings.Contains(got, "فقرة أولى") || strings.Contains(got, "فقرة أخيرة") {
 		t.Errorf("citation quotes other paragraphs:\n%s", got)
+	}
+	// A title ending in a question mark takes no comma after it.
+	d.Title = "لماذا يغرد داعش؟"
+	if got := citation(arabic, d, spans, 0, "https://marsad.example/", read); !strings.Contains(got, "— لماذا يغرد داعش؟ الجزيرة، 4 مارس 2015") {
+		t.Errorf("a question's title is cited as:\n%s", got)
+	}
+	d.Title = "Why does ISIS tweet?"
+	if got := citation(english, d, spans, 0, "https://marsad.example/", read); !strings.Contains(got, "— Why does ISIS tweet? الجزيرة, ") || !strings.Contains(got, "(accessed ") {
+		t.Errorf("an English citation reads:\n%s", got)
 	}
 }
 
