@@ -430,6 +430,12 @@ func (p *parser) parsePrimary() Node {
 		p.problem(start, ErrDanglingOr, "dangling OR: expected a word before OR (OR left out)")
 		return nil
 	}
+	if strings.TrimFunc(word, func(r rune) bool { return unicode.Is(unicode.Cf, r) }) == "" {
+		// Invisible marks alone (RLM, LRM, ZWNJ), as text pasted from a
+		// web page carries them: no word, where "" was searched and
+		// nothing found.
+		return nil
+	}
 	if word == "AND" {
 		// Every word is required already: AND, as typed in boolean search,
 		// says nothing more. Read as a word it made the search fall back

@@ -474,6 +474,9 @@ func TestReadNeverFails(t *testing.T) {
 		{name: "NOT with nothing after it", in: "a NOT", want: "a", hints: 1},
 		{name: "NOT alone", in: "NOT", want: "", hints: 1},
 		{name: "lowercase not and and are words", in: "not and", want: "not and"},
+		{name: "invisible marks alone are no word", in: "a \u200f b \u200e\u200c", want: "a b"},
+		{name: "a query of invisible marks is blank", in: "\u200f\u200e", want: ""},
+		{name: "a mark inside a word stays", in: "ميخائيل\u200cوف", want: "ميخائيل\u200cوف"},
 		{name: "well-formed syntax is unchanged", in: `داعش -تويتر "تنظيم الدولة" date:2018`, want: `داعش -تويتر "تنظيم الدولة" date:2018-01-01..2018-12-31`},
 		{name: "blank", in: " ", want: ""},
 	}
