@@ -430,7 +430,7 @@ func (p *parser) parsePrimary() Node {
 		p.problem(start, ErrDanglingOr, "dangling OR: expected a word before OR (OR left out)")
 		return nil
 	}
-	if strings.TrimFunc(word, func(r rune) bool { return unicode.Is(unicode.Cf, r) }) == "" {
+	if invisible(word) {
 		// Invisible marks alone (RLM, LRM, ZWNJ), as text pasted from a
 		// web page carries them: no word, where "" was searched and
 		// nothing found.
@@ -485,7 +485,7 @@ func textNode(s string) Node {
 	var words []string
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == '*' || r == '~' || r == ':' || !isWordRune(r) }) {
 		f = strings.TrimLeft(f, "-=")
-		if f != "" && f != "OR" {
+		if f != "" && f != "OR" && !invisible(f) {
 			words = append(words, f)
 		}
 	}
@@ -783,6 +783,12 @@ func isSeparator(r rune, size int) bool {
 }
 
 // isWordRune reports whether r can be part of a bare word.
+// invisible reports whether a word is made of format marks only (RLM,
+// LRM, ZWNJ, the Arabic number signs): nothing to search for.
+func invisible(word string) bool {
+	return strings.TrimFunc(word, func(r rune) bool { return unicode.Is(unicode.Cf, r) }) == ""
+}
+
 func isWordRune(r rune) bool {
 	if r == '(' || r == ')' || isQuoteOpener(r) {
 		return false
