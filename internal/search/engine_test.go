@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -50,6 +51,28 @@ func TestDidYouMeanOffersTheCorpusSpelling(t *testing.T) {
 	}
 	if res := search(t, Request{Query: "تويتر"}); res.DidYouMean != "" {
 		t.Errorf("a query that finds something offers %q", res.DidYouMean)
+	}
+}
+
+func TestDidYouMeanOffersNothingForAWordOfOneOrTwoLetters(t *testing.T) {
+	// A word of one or two letters is one edit from too many words to
+	// offer any: the sign ﷺ was offered "3".
+	var docs []corpus.Document
+	for i, text := range []string{"قتل 3 في هجوم", "جرح 3 في انفجار", "اعتقل 3 في مداهمة", "تويتر يغلق حسابات", "حسابات على تويتر"} {
+		docs = append(docs, corpus.Document{ID: "d" + strconv.Itoa(i), Title: "خبر", Text: text})
+	}
+	e, err := buildEngine(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"ﷺ", "4", "ب3"} {
+		res, err := e.Search(Request{Query: q})
+		if err != nil || res.DidYouMean != "" {
+			t.Errorf("%s: offers %q (%v)", q, res.DidYouMean, err)
+		}
+	}
+	if res, _ := e.Search(Request{Query: "تويتز"}); res.DidYouMean != "تويتر" {
+		t.Errorf("تويتز: offers %q, want تويتر", res.DidYouMean)
 	}
 }
 

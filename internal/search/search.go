@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
@@ -923,7 +924,9 @@ func (e *Engine) didYouMean(node query.Node) (string, error) {
 	out := node.String()
 	for _, w := range words {
 		slots, ok := wordSlots(w, false, false)
-		if !ok || len(slots) != 1 || slots[0].key.IsStop() {
+		// A word of one or two letters is one edit away from too many
+		// words for any to be what was meant (ﷺ was offered "3").
+		if !ok || len(slots) != 1 || slots[0].key.IsStop() || utf8.RuneCountInString(slots[0].key.Text()) < 3 {
 			continue
 		}
 		known, err := e.known(slots[0].key)
