@@ -335,6 +335,32 @@ func TestTrendsUnitFollowsTheSpanAndFilters(t *testing.T) {
 	}
 }
 
+func TestTrendsSaysWhenTwoQueriesFindTheSameOccurrences(t *testing.T) {
+	docs := []corpus.Document{
+		{ID: "a", Date: "2016-03-10", Text: "أغلق تويتر حسابات داعش وتنظيم الدولة الإسلامية"},
+		{ID: "b", Date: "2016-05-01", Text: "حسابات ISIS على تويتر"},
+		{ID: "c", Date: "2017-01-01", Text: "داعش يخسر حساباته"},
+	}
+	e := engineOf(t, docs)
+	// With the entity's other names, ISIS and داعش find the same
+	// occurrences: their lines are one, and the second says whose it is.
+	tr, err := Trends(e, []search.Request{{Query: "داعش", Aliases: true}, {Query: "تويتر", Aliases: true}, {Query: "ISIS", Aliases: true}}, TrendOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []int{tr.Series[0].SameAs, tr.Series[1].SameAs, tr.Series[2].SameAs}; !slices.Equal(got, []int{-1, -1, 0}) {
+		t.Errorf("SameAs %v, want ISIS the same as داعش and nothing else", got)
+	}
+	// Without them, each searches its own word.
+	tr, err = Trends(e, []search.Request{{Query: "داعش"}, {Query: "ISIS"}}, TrendOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.Series[1].SameAs != -1 {
+		t.Errorf("without the other names, ISIS is still the same as داعش")
+	}
+}
+
 func TestWordFormsCountsTheFormsInTheSelection(t *testing.T) {
 	e := engineOf(t, twitterDocs)
 	forms, err := WordForms(e, search.Request{Query: "تويتر date:2016"})

@@ -101,6 +101,10 @@ type Series struct {
 	// Coarse counts the matching articles dated more coarsely than the
 	// unit, by their own period (a year, or a month), oldest first.
 	Coarse []Count
+	// SameAs is the index of an earlier series that finds the very same
+	// occurrences (ISIS and داعش, each expanded to the entity's other
+	// names), -1 for none: its line is that series' line.
+	SameAs int
 }
 
 // Count is the occurrences, matching articles and words of one part of a
@@ -211,9 +215,15 @@ func Trends(e *search.Engine, queries []search.Request, opt TrendOptions) (*Tren
 		}
 	}
 	for i, o := range occs {
-		s := Series{Query: queries[i].Query, Canonical: o.Query, TotalDocs: len(o.Docs),
+		s := Series{Query: queries[i].Query, Canonical: o.Query, TotalDocs: len(o.Docs), SameAs: -1,
 			Counts: make([]int, len(res.Buckets)), Docs: make([]int, len(res.Buckets)),
 			Words: make([]int, len(res.Buckets)), PerTenThousand: make([]float64, len(res.Buckets))}
+		for j := range i {
+			if o.CountsTheSame(occs[j]) {
+				s.SameAs = j
+				break
+			}
+		}
 		bySource := map[int]*Count{}
 		source := func(d int32) *Count {
 			n := ix.SourceNum(int(d))

@@ -107,6 +107,15 @@ func (e *Engine) Occurrences(req Request) (*Occurrences, error) {
 	return o, nil
 }
 
+// CountsTheSame reports whether two requests find the very same
+// occurrences: the same articles, as often in each, in the same subcorpus.
+// ISIS and داعش, each expanded to the entity's other names, do; their
+// trends are one line.
+func (o *Occurrences) CountsTheSame(other *Occurrences) bool {
+	return o.m != nil && other.m != nil && slices.Equal(o.Docs, other.Docs) && slices.Equal(o.Text, other.Text) &&
+		slices.Equal(o.Title, other.Title) && slices.Equal(o.Selected, other.Selected)
+}
+
 // leafIdentity tells leaves that match the same occurrences apart from
 // those that do not: an alias name typed twice is counted once.
 func leafIdentity(l *leaf) string {

@@ -40,7 +40,10 @@ type workTexts struct {
 	exported      func(file string) string
 	exportedFirst func(file string, rows, of int) string
 	exportCSV     string
-	exportJSON    string
+	// Trends: a compared query searching the very names of another.
+	sameNames        func(query, other string) string
+	compareWordsOnly string
+	exportJSON       string
 
 	// Term groups and saved queries.
 	keepHeading      string
@@ -187,6 +190,10 @@ var arabicWorkTexts = workTexts{
 
 	exportLabel: "تصدير",
 	exported:    func(file string) string { return "نُزّل " + file },
+	sameNames: func(query, other string) string {
+		return "«" + query + "» و«" + other + "» يجدان المواضع نفسها في كل مقال (يُبحث عن اسم الكيان بأسمائه الأخرى كلها)، فخطّاهما خطّ واحد."
+	},
+	compareWordsOnly: "قارن الكلمتين بعينهما",
 	exportedFirst: func(file string, rows, of int) string {
 		return "نُزّل " + file + ": أول " + countNoun(rows, "سطر واحد", "سطرين", "أسطر", "سطرًا") + " من " + strconv.Itoa(of) + "، وهو أقصى ما يُصدَّر مرة واحدة. ضيّق البحث أو رشّحه لتصدير الباقي."
 	},
@@ -390,6 +397,10 @@ var englishWorkTexts = workTexts{
 
 	exportLabel: "Export",
 	exported:    func(file string) string { return "Downloaded " + file },
+	sameNames: func(query, other string) string {
+		return "“" + query + "” and “" + other + "” find the very same occurrences in every article (an entity's name is searched with all its other names), so their lines are one."
+	},
+	compareWordsOnly: "Compare the words themselves",
 	exportedFirst: func(file string, rows, of int) string {
 		return "Downloaded " + file + ": the first " + strconv.Itoa(rows) + " rows of " + strconv.Itoa(of) + ", the most one export writes. Narrow or filter the search to export the rest."
 	},

@@ -41,6 +41,7 @@ func (c *Trends) Render() app.UI {
 	return app.Div().Class("trends-view").Body(
 		c.renderControls(),
 		c.renderLegend(),
+		c.renderSameNames(),
 		app.If(total == 0, func() app.UI { return app.P().Class("empty").Role("status").Text(w.trendsNone) }),
 		app.If(total > 0, func() app.UI {
 			switch {
@@ -152,6 +153,29 @@ func (c *Trends) renderLegend() app.UI {
 			app.Span().Class("legend-total").Text(" ("+total+")"),
 		)
 	}))
+}
+
+// renderSameNames says of a compared query that searches the very names
+// of another (ISIS and داعش, both expanded to the entity's names) that its
+// line is that one's, with the way to compare the words themselves.
+func (c *Trends) renderSameNames() app.UI {
+	w := c.Lang.w()
+	var notes []app.UI
+	for _, s := range c.Result.Series {
+		if s.SameAs < 0 {
+			continue
+		}
+		own := c.View
+		own.NoAliases = true
+		notes = append(notes, app.P().Class("note same-names").Body(
+			app.Text(w.sameNames(s.Query, c.Result.Series[s.SameAs].Query)+" "),
+			app.A().Href(own.URL().String()).Text(w.compareWordsOnly),
+		))
+	}
+	if len(notes) == 0 {
+		return nil
+	}
+	return app.Div().Body(notes...)
 }
 
 // value is what a series shows for one count: occurrences, or the rate.

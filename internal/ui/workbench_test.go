@@ -1,12 +1,13 @@
 package ui
 
 import (
+	"net/url"
 	"reflect"
+	"strings"
+	"testing"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"strings"
-	"testing"
 
 	"marsad/internal/corpus"
 	"marsad/internal/query"
@@ -156,5 +157,20 @@ func TestAViewAnsweredAgainKeepsItsWorkbenchAnswer(t *testing.T) {
 	again := compute(engine, v, nil, knownAnswer{work: first.work})
 	if again.work != first.work || again.result == nil {
 		t.Errorf("the second answer recomputed the view (%p, was %p) or lost its facets", again.work, first.work)
+	}
+}
+
+func TestTrendsSaysAComparedNameOfTheSameEntityDrawsItsLine(t *testing.T) {
+	engine := seedEngine(t)
+	html := renderAt(t, engine, "/?view=trends&q="+url.QueryEscape("داعش")+"&vs=ISIS&vs="+url.QueryEscape("تويتر"))
+	if !strings.Contains(html, "«ISIS» و«داعش» يجدان المواضع نفسها") || strings.Count(html, `class="note same-names"`) != 1 {
+		t.Errorf("the trends of داعش and ISIS do not say their lines are one:\n%.2000s", html)
+	}
+	if !strings.Contains(html, "aliases=off") {
+		t.Error("no way to compare the words themselves")
+	}
+	html = renderAt(t, engine, "/?view=trends&q="+url.QueryEscape("داعش")+"&vs="+url.QueryEscape("تويتر"))
+	if strings.Contains(html, "same-names") {
+		t.Error("داعش and تويتر are said to be one entity")
 	}
 }
