@@ -77,6 +77,26 @@ func (c *Export) onExport(ctx app.Context, e app.Event) {
 
 // fileName makes a download's name from a view's tool and query: letters
 // and digits kept (Arabic too), the rest dashes, at most 40 letters.
+// exportName is the file name of a view's export: its tool, its query, and
+// what else tells two exports apart (the compared queries, by source, the
+// two sides of a comparison), so that two files of one session do not
+// take each other's name.
+func exportName(v view) string {
+	q := v.Query
+	switch v.Tool {
+	case toolTrends:
+		for _, c := range v.Compared {
+			q += " " + c
+		}
+		if v.BySource {
+			q += " by source"
+		}
+	case toolCompare:
+		q += " " + v.SideA + " vs " + v.SideB
+	}
+	return fileName(v.Tool, q)
+}
+
 func fileName(t tool, q string) string {
 	name := "marsad-results"
 	if t != toolResults {

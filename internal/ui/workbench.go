@@ -165,7 +165,7 @@ func (c *Explorer) renderWork(errText string) app.UI {
 		app.Div().Class("work-bar").Body(
 			&SaveQuery{Lang: c.lang, View: c.view},
 			app.If(a != nil && a.err == nil && !a.needQuery && c.exportable(a), func() app.UI {
-				return &Export{Lang: c.lang, Name: fileName(c.view.Tool, c.view.Query), Table: c.exportTable(a)}
+				return &Export{Lang: c.lang, Name: exportName(c.view), Table: c.exportTable(a)}
 			}),
 		),
 		body,

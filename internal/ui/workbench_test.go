@@ -116,6 +116,28 @@ func TestExportFileNamesKeepArabicAndDropTheRest(t *testing.T) {
 	}
 }
 
+func TestTwoExportsOfOneQueryTakeEachTheirOwnName(t *testing.T) {
+	v := view{Query: "داعش", Tool: toolTrends}
+	byTime := exportName(v)
+	v.BySource = true
+	bySource := exportName(v)
+	v.Compared = []string{"ISIS"}
+	compared := exportName(v)
+	a := exportName(view{Tool: toolCompare, SideA: "date:..2016", SideB: "date:2017.."})
+	b := exportName(view{Tool: toolCompare, SideA: "source:الجزيرة", SideB: "source:العربية"})
+	names := []string{byTime, bySource, compared, a, b}
+	for i := range names {
+		for j := range i {
+			if names[i] == names[j] {
+				t.Errorf("two exports are both %q", names[i])
+			}
+		}
+	}
+	if b != "marsad-compare-source-الجزيرة-vs-source-العربية" {
+		t.Errorf("a comparison's export is %q", b)
+	}
+}
+
 func TestChartsUseRoundNumbersAndTheVisitorsDigits(t *testing.T) {
 	for v, want := range map[float64]float64{0: 1, 7: 10, 12: 20, 126: 200, 0.3: 0.5, 1000: 1000} {
 		if got := niceCeiling(v); got != want {
