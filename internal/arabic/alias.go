@@ -151,6 +151,58 @@ func isArabicScript(s string) bool {
 func FindAliases(tokens []Token) []Alias {
 	tab := aliases()
 	var out []Alias
+	eachAlias(tokens, func(f aliasForm, start, end int) {
+		g := &tab.groups[f.group]
+		mine := g.terms[f.form]
+		others := make([]string, 0, len(g.forms)-1)
+		for j, form := range g.forms {
+			if !equalKeys(g.terms[j], mine) {
+				others = append(others, form)
+			}
+		}
+		out = append(out, Alias{Group: g.name, Start: start, End: end, Others: others})
+	})
+	return out
+}
+
+// EachAliasMention calls visit for each mention of an alias group in the
+// tokens of a text: for each group on its own, its longest form first,
+// left to right, mentions of one group never overlapping ("تنظيم الدولة
+// الإسلامية في العراق والشام" is one mention, where the group's forms
+// overlap three times). Each group is matched apart from the others, so
+// that a group's mentions do not depend on which other groups are looked
+// for: the index counts every group's, a concordance finds its query's.
+// Mentions come by where they start.
+func EachAliasMention(tokens []Token, visit func(group string, start, end int)) {
+	tab := aliases()
+	free := map[int]int{} // group → the first token its next mention may start at
+	for i := range tokens {
+		k := matchKey(tokens[i])
+		if k == "" {
+			continue
+		}
+		candidates := tab.byFirst[k]
+		if exact := tab.byFirst["="+tokens[i].Norm]; len(exact) > 0 {
+			candidates = append(candidates[:len(candidates):len(candidates)], exact...)
+		}
+		for _, f := range candidates {
+			// A group's longer forms come first: once one matched here,
+			// free puts its shorter ones, and its next mentions, after it.
+			if i < free[f.group] {
+				continue
+			}
+			end, ok := matchRun(tokens, i, tab.groups[f.group].keys[f.form])
+			if !ok {
+				continue
+			}
+			visit(tab.groups[f.group].name, i, end)
+			free[f.group] = end
+		}
+	}
+}
+
+func eachAlias(tokens []Token, visit func(f aliasForm, start, end int)) {
+	tab := aliases()
 	for i := 0; i < len(tokens); {
 		k := matchKey(tokens[i])
 		if k == "" {
@@ -167,15 +219,7 @@ func FindAliases(tokens []Token) []Alias {
 			if !ok {
 				continue
 			}
-			g := &tab.groups[f.group]
-			mine := g.terms[f.form]
-			others := make([]string, 0, len(g.forms)-1)
-			for j, form := range g.forms {
-				if !equalKeys(g.terms[j], mine) {
-					others = append(others, form)
-				}
-			}
-			out = append(out, Alias{Group: g.name, Start: i, End: end, Others: others})
+			visit(f, i, end)
 			i, matched = end, true
 			break
 		}
@@ -183,7 +227,6 @@ func FindAliases(tokens []Token) []Alias {
 			i++
 		}
 	}
-	return out
 }
 
 // matchRun reports whether keys match the tokens from i on (skipping

@@ -130,3 +130,16 @@ func TestFromLatin(t *testing.T) {
 		})
 	}
 }
+
+func TestAnAliasMentionIsCountedOnceWhereItsFormsOverlap(t *testing.T) {
+	var got []string
+	text := "أعلن تنظيم الدولة الإسلامية في العراق والشام وداعش و#داعش_الإرهابي بيانًا"
+	toks := Analyze(text)
+	EachAliasMention(toks, func(group string, start, end int) {
+		got = append(got, group+": "+text[toks[start].Start:toks[end-1].End])
+	})
+	want := []string{"داعش: تنظيم الدولة الإسلامية", "داعش: وداعش", "داعش: داعش"}
+	if strings.Join(got, " | ") != strings.Join(want, " | ") {
+		t.Errorf("mentions %q, want %q", got, want)
+	}
+}

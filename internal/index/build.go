@@ -491,6 +491,7 @@ func addField(acc map[string]*keyAcc, phrases map[string][]phrase, f Field, num 
 		}
 	}
 	order = addPhrases(acc, phrases, byKey, order)
+	order = addAliasMentions(acc, toks, order)
 	for _, o := range order {
 		ka := acc[o.key]
 		if ka.norms != nil {
@@ -578,6 +579,33 @@ func addPhrases(acc map[string]*keyAcc, phrases map[string][]phrase, byKey map[s
 			}
 		}
 	}
+	return order
+}
+
+// addAliasMentions counts the mentions of each alias group in a field's
+// tokens (arabic.EachAliasMention) under the group's AliasKey, as a
+// phrase's documents and counts: a count of داعش with its other names
+// then counts "تنظيم الدولة الإسلامية" once, not once for each of the
+// three names it holds.
+func addAliasMentions(acc map[string]*keyAcc, toks []arabic.Token, order []*occ) []*occ {
+	byGroup := map[string]*occ{}
+	arabic.EachAliasMention(toks, func(group string, start, _ int) {
+		o := byGroup[group]
+		if o == nil {
+			key := string(AliasKey(group))
+			o = &occ{key: key}
+			byGroup[group] = o
+			order = append(order, o)
+			if acc[key] == nil {
+				ka := &keyAcc{lastDoc: -1, norms: []map[string]bool{{}, {}}}
+				for i := range ka.fields {
+					ka.fields[i].prevDoc = -1
+				}
+				acc[key] = ka
+			}
+		}
+		o.positions = append(o.positions, int32(toks[start].Position))
+	})
 	return order
 }
 

@@ -68,7 +68,12 @@ import (
 //	   form has none. A phrase reads positions only: on news-70k a common
 //	   word's positions were a third forms. Form chunks close at 16 KiB
 //	   raw by default (DefaultFormChunkBytes).
-const FormatVersion = 7
+//	8  the mentions of each alias group (arabic.EachAliasMention) are
+//	   counted under the group's AliasKey, an entry like a phrase's of two
+//	   words ("\x02" and the group's name) without forms: a count of داعش
+//	   with its other names reads it, so that "تنظيم الدولة الإسلامية"
+//	   counts once rather than once for each of its three names.
+const FormatVersion = 8
 
 // Flags of a document record.
 const (

@@ -177,6 +177,20 @@ func PhraseKeyOf(toks []arabic.Token) (Key, []Key, bool) {
 	return key, keys, true
 }
 
+// aliasMarker opens the key of an alias group's mentions (AliasKey): no
+// term starts with it, and it sorts before every letter.
+const aliasMarker = Key("\x02")
+
+// AliasKey is the key under which an index counts the mentions of an alias
+// group (arabic.EachAliasMention) in each document: one per mention, where
+// the group's forms overlap ("تنظيم الدولة الإسلامية" holds three of them).
+// It is stored as a phrase's key of two words (the marker and the group's
+// name), with documents and counts and no positions.
+func AliasKey(group string) Key {
+	k, _ := PhraseKey([]Key{aliasMarker, Key(group)})
+	return k
+}
+
 // IsPhrase reports whether the key is a phrase's (see PhraseKey).
 func (k Key) IsPhrase() bool { return !k.IsStop() && strings.Contains(string(k), phraseSep) }
 

@@ -37,6 +37,11 @@ type expander struct {
 	// groups gives each word or phrase that took part in an alias
 	// expansion its group and weight, for dis-max scoring (see matches.score).
 	groups map[leafKey]aliasMember
+	// names gives the alias table's group of each expansion group that is
+	// one whole alias group: what was typed is one of its names, and all
+	// its other names were added. Its mentions are then counted from the
+	// index's AliasKey (see Occurrences).
+	names map[int]string
 }
 
 // leafKey names a word or phrase of the expanded query.
@@ -124,7 +129,12 @@ func (x *expander) text(s string, isPhrase bool) query.Node {
 	}
 	toks := analyze(s)
 	alts := []query.Node{node}
-	for _, a := range findAliases(toks) {
+	found := findAliases(toks)
+	whole := "" // the group s is one name of, all its names added
+	if len(found) == 1 && found[0].Start == 0 && found[0].End == len(toks) {
+		whole = found[0].Group
+	}
+	for _, a := range found {
 		if a.Start < 0 || a.End > len(toks) || a.Start >= a.End {
 			continue
 		}
@@ -135,6 +145,7 @@ func (x *expander) text(s string, isPhrase bool) query.Node {
 		}
 		for _, o := range a.Others {
 			if x.budget == 0 {
+				whole = "" // some of its names were not searched
 				break
 			}
 			if sameTerms(o, typed) {
@@ -156,6 +167,12 @@ func (x *expander) text(s string, isPhrase bool) query.Node {
 		x.groups = map[leafKey]aliasMember{}
 	}
 	group := len(x.groups) + 1
+	if whole != "" && !isPhrase {
+		if x.names == nil {
+			x.names = map[int]string{}
+		}
+		x.names[group] = whole
+	}
 	for i, a := range alts {
 		k, ok := keyOf(a)
 		if _, taken := x.groups[k]; !ok || taken {

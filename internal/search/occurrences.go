@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"marsad/internal/arabic"
 	"marsad/internal/index"
@@ -43,6 +44,10 @@ type Occurrences struct {
 
 	m      *matches
 	leaves []*leaf // the distinct positive leaves
+	// named are the alias groups counted by their mentions (the index's
+	// AliasKey), by expansion group: their leaves are not counted one by
+	// one, and find lists each mention once.
+	named map[int]string
 }
 
 // Occurrence is one occurrence of a query word or phrase in a text.
@@ -98,7 +103,38 @@ func (e *Engine) Occurrences(req Request) (*Occurrences, error) {
 	}
 	o.Text = make([]int32, len(o.Docs))
 	o.Title = make([]int32, len(o.Docs))
+	// An alias group typed as one of its names is counted by its mentions:
+	// "تنظيم الدولة الإسلامية" holds three of its names, and is one
+	// mention of داعش. Two groups of one name (داعش ISIS) count once.
+	counted := map[string]bool{}
+	for g, name := range expanded.aliasNames {
+		if !slices.ContainsFunc(o.leaves, func(l *leaf) bool { return l.alias.group == g }) {
+			continue
+		}
+		ph, err := e.ix.Phrase(index.AliasKey(name))
+		if err != nil {
+			return nil, err
+		}
+		if ph == nil {
+			continue // no mention anywhere: its leaves are counted as they are
+		}
+		if o.named == nil {
+			o.named = map[int]string{}
+		}
+		o.named[g] = name
+		if counted[name] {
+			continue
+		}
+		counted[name] = true
+		for f, counts := range [][]int32{index.Text: o.Text, index.Title: o.Title} {
+			p := ph.Postings[f]
+			alignHits(o.Docs, p.Docs, func(k, i int) { counts[k] += p.TFs[i] })
+		}
+	}
 	for _, l := range o.leaves {
+		if _, ok := o.named[l.alias.group]; ok && l.alias.group != 0 {
+			continue
+		}
 		alignHits(o.Docs, l.docs, func(k, i int) {
 			o.Text[k] += l.tf[index.Text][i]
 			o.Title[k] += l.tf[index.Title][i]
@@ -114,6 +150,38 @@ func (e *Engine) Occurrences(req Request) (*Occurrences, error) {
 func (o *Occurrences) CountsTheSame(other *Occurrences) bool {
 	return o.m != nil && other.m != nil && slices.Equal(o.Docs, other.Docs) && slices.Equal(o.Text, other.Text) &&
 		slices.Equal(o.Title, other.Title) && slices.Equal(o.Selected, other.Selected)
+}
+
+// mentions lists the mentions of the alias groups counted by mention
+// (named), found in the text as the index found them
+// (arabic.EachAliasMention): its tokens given their terms from keys, a
+// word the query does not name a term that matches no name.
+func (o *Occurrences) mentions(text string, toks []arabic.Token, keys []index.Key) []Occurrence {
+	want := map[string]bool{}
+	for _, name := range o.named {
+		want[name] = true
+	}
+	termed := make([]arabic.Token, len(toks))
+	for i, t := range toks {
+		switch {
+		case strings.HasPrefix(t.Norm, "#"):
+			t.Term = t.Norm // a hashtag whole, which matching skips
+		case keys[i].IsStop() || keys[i] == "" && arabic.IsStopWord(t.Norm):
+			t.Term = "" // a stop word matches by its form
+		case keys[i] != "":
+			t.Term = keys[i].Text()
+		default:
+			t.Term = "\x00" // a word the query does not name
+		}
+		termed[i] = t
+	}
+	var out []Occurrence
+	arabic.EachAliasMention(termed, func(group string, start, end int) {
+		if want[group] {
+			out = append(out, Occurrence{Start: toks[start].Start, End: wordEnd(text, toks[end-1].End), First: start, Last: end - 1})
+		}
+	})
+	return out
 }
 
 // leafIdentity tells leaves that match the same occurrences apart from
@@ -202,7 +270,13 @@ func (o *Occurrences) find(text string, toks []arabic.Token, keys []index.Key, s
 		return keys[i] == s.key
 	}
 	var out []Occurrence
+	if len(o.named) > 0 {
+		out = o.mentions(text, toks, keys)
+	}
 	for _, l := range o.leaves {
+		if _, ok := o.named[l.alias.group]; ok && l.alias.group != 0 {
+			continue // its mentions are listed above
+		}
 		for i := range toks {
 			if !is(i, l.slots[0]) {
 				continue

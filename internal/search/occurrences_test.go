@@ -74,3 +74,54 @@ func markEach(t *testing.T, e *Engine, o *Occurrences, what string) []markedDoc 
 	}
 	return out
 }
+
+// A name of an alias group is counted by the group's mentions: where its
+// names overlap ("تنظيم الدولة الإسلامية في العراق والشام" holds four of
+// them), one mention, one occurrence; the count and the occurrences agree.
+func TestAnAliasGroupIsCountedOnceAMention(t *testing.T) {
+	docs := []corpus.Document{
+		{ID: "a", Title: "بيان", Text: "أعلن تنظيم الدولة الإسلامية في العراق والشام مسؤوليته، وقال داعش إن #تنظيم_الدولة باق."},
+		{ID: "b", Title: "داعش", Text: "حسابات ISIS على تويتر أغلقت."},
+		{ID: "c", Title: "خبر", Text: "لا ذكر هنا للتنظيم."},
+	}
+	e, err := buildEngine(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"داعش", "ISIS", "داعش ISIS"} {
+		o, err := e.Occurrences(Request{Query: q, Aliases: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string][2]int32{"a": {3, 0}, "b": {1, 1}} // text, title
+		if len(o.Docs) != len(want) {
+			t.Fatalf("%s: %d documents, want 2", q, len(o.Docs))
+		}
+		for k, d := range o.Docs {
+			doc, err := e.Index().Doc(int(d))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := [2]int32{o.Text[k], o.Title[k]}; got != want[doc.ID] {
+				t.Errorf("%s in %s: counted %v, want %v", q, doc.ID, got, want[doc.ID])
+			}
+			found := o.Find(doc.Text, nil)
+			if int32(len(found)) != o.Text[k] {
+				t.Errorf("%s in %s: %d occurrences found for a count of %d: %v", q, doc.ID, len(found), o.Text[k], found)
+			}
+			if doc.ID == "a" && len(found) == 3 {
+				if got := doc.Text[found[0].Start:found[0].End]; got != "تنظيم الدولة الإسلامية" {
+					t.Errorf("%s: the first mention is %q", q, got)
+				}
+			}
+		}
+	}
+	// Without the other names, داعش is the word alone.
+	o, err := e.Occurrences(Request{Query: "داعش"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(o.Docs) != 2 || o.Text[0]+o.Text[1] != 1 {
+		t.Errorf("داعش alone: %v in %v", o.Text, o.Docs)
+	}
+}

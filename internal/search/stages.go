@@ -52,6 +52,7 @@ type expandedQuery struct {
 	parsedQuery
 	expanded     query.Node
 	groups       map[leafKey]aliasMember
+	aliasNames   map[int]string // see expander.names
 	alsoSearched []AliasNote
 	words        []typedWord
 }
@@ -68,7 +69,7 @@ func (e *Engine) expand(q parsedQuery, aliases bool) (expandedQuery, error) {
 	if x.err != nil {
 		return out, x.err
 	}
-	out.groups, out.alsoSearched, out.words = x.groups, x.notes, x.words
+	out.groups, out.aliasNames, out.alsoSearched, out.words = x.groups, x.names, x.notes, x.words
 	return out, nil
 }
 
