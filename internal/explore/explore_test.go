@@ -257,6 +257,27 @@ func TestConcordanceCountsAPhraseOnce(t *testing.T) {
 	}
 }
 
+func TestConcordanceListsAnEntitysMentionOnce(t *testing.T) {
+	e := engineOf(t, []corpus.Document{
+		{ID: "a", Date: "2018-10-20", Text: "أفرج تنظيم داعش الإرهابي عن رهائن، وقال تنظيم الدولة الإسلامية في العراق والشام إن داعش باق."},
+		{ID: "b", Date: "2018-10-19", Text: "حسابات الدولة الإسلامية على تويتر."},
+	})
+	c, err := Concordance(e, search.Request{Query: "داعش", Aliases: true}, ConcordanceOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range c.Lines {
+		got = append(got, l.Match)
+	}
+	// One line a mention: "تنظيم داعش" was also a line of داعش, and the
+	// long name a line for each of its four names.
+	want := []string{"تنظيم داعش", "تنظيم الدولة الإسلامية", "داعش", "الدولة الإسلامية"}
+	if c.Total != len(want) || strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("%d occurrences, lines %q; want %q", c.Total, got, want)
+	}
+}
+
 func TestTrendsCountsByMonthHonouringDatePrecision(t *testing.T) {
 	e := engineOf(t, twitterDocs)
 	tr, err := Trends(e, []search.Request{{Query: "تويتر"}}, TrendOptions{})
