@@ -83,6 +83,9 @@ type ConcordanceResult struct {
 	// articles, and so of lines (see search.Occurrences.Text); Docs the
 	// number of articles with at least one.
 	Total, Docs int
+	// InTitles is the number of occurrences in the titles of the matching
+	// articles: counted by trends, not lines of the concordance.
+	InTitles int
 	// Offset is the index of the first line of Lines among all lines in
 	// the order asked for.
 	Offset int
@@ -141,6 +144,9 @@ func Concordance(e *search.Engine, req search.Request, opt ConcordanceOptions) (
 		if n > 0 {
 			c.Docs++
 		}
+	}
+	for _, n := range o.Title {
+		c.InTitles += int(n)
 	}
 	end := c.Total
 	if opt.Limit > 0 {

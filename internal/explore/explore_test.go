@@ -260,7 +260,7 @@ func TestConcordanceCountsAPhraseOnce(t *testing.T) {
 func TestConcordanceListsAnEntitysMentionOnce(t *testing.T) {
 	e := engineOf(t, []corpus.Document{
 		{ID: "a", Date: "2018-10-20", Text: "أفرج تنظيم داعش الإرهابي عن رهائن، وقال تنظيم الدولة الإسلامية في العراق والشام إن داعش باق."},
-		{ID: "b", Date: "2018-10-19", Text: "حسابات الدولة الإسلامية على تويتر."},
+		{ID: "b", Date: "2018-10-19", Title: "داعش على تويتر", Text: "حسابات الدولة الإسلامية على تويتر."},
 	})
 	c, err := Concordance(e, search.Request{Query: "داعش", Aliases: true}, ConcordanceOptions{})
 	if err != nil {
@@ -275,6 +275,11 @@ func TestConcordanceListsAnEntitysMentionOnce(t *testing.T) {
 	want := []string{"تنظيم داعش", "تنظيم الدولة الإسلامية", "داعش", "الدولة الإسلامية"}
 	if c.Total != len(want) || strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("%d occurrences, lines %q; want %q", c.Total, got, want)
+	}
+	// The title's mention is counted apart: trends counts it, a line has
+	// only the text.
+	if c.InTitles != 1 {
+		t.Errorf("%d mentions in titles, want 1", c.InTitles)
 	}
 }
 

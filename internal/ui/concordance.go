@@ -37,7 +37,7 @@ func (c *Concordance) Render() app.UI {
 	}
 	from, to := res.Offset+1, res.Offset+len(res.Lines)
 	return app.Div().Class("kwic-view").Body(
-		app.P().Class("view-summary").Role("status").Text(w.kwicHeading(res.Total, res.Docs)),
+		app.P().Class("view-summary").Role("status").Text(w.kwicHeading(res.Total, res.Docs)+w.kwicInTitles(res.InTitles)),
 		c.renderSorts(),
 		app.If(res.Partial, func() app.UI { return app.P().Class("note").Text(w.sortPartial(res.Sorted)) }),
 		app.If(len(res.Lines) > 0, func() app.UI {

@@ -92,6 +92,7 @@ type workTexts struct {
 
 	// Concordance.
 	kwicHeading   func(total, docs int) string
+	kwicInTitles  func(n int) string
 	kwicNone      string
 	before        string
 	hitWord       string
@@ -275,6 +276,13 @@ var arabicWorkTexts = workTexts{
 	},
 	kwicHeading: func(total, docs int) string {
 		return countNoun(total, "موضع واحد", "موضعان", "مواضع", "موضعًا") + " في " + countNoun(docs, "مقال واحد", "مقالين", "مقالات", "مقالًا")
+	},
+	kwicInTitles: func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		// Trends counts the titles too: the page says why its total is larger.
+		return "، عدا " + countNoun(n, "موضع واحد", "موضعين", "مواضع", "موضعًا") + " في العناوين (تعدّها الاتجاهات، ولا أسطر لها هنا)"
 	},
 	kwicNone:  "لا مواضع لهذا البحث.",
 	before:    "قبل",
@@ -480,6 +488,12 @@ var englishWorkTexts = workTexts{
 	},
 	kwicHeading: func(total, docs int) string {
 		return englishCount(total, "occurrence", "occurrences") + " in " + englishCount(docs, "article", "articles")
+	},
+	kwicInTitles: func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return ", besides " + englishCount(n, "in a title", "in titles") + " (trends counts them; they have no lines here)"
 	},
 	kwicNone:  "No occurrences for this query.",
 	before:    "Before",

@@ -196,3 +196,15 @@ func TestTrendsSaysAComparedNameOfTheSameEntityDrawsItsLine(t *testing.T) {
 		t.Error("داعش and تويتر are said to be one entity")
 	}
 }
+
+func TestTheConcordanceSaysWhatItsCountLeavesToTrends(t *testing.T) {
+	if got := arabic.w().kwicHeading(305, 227) + arabic.w().kwicInTitles(12); got != "305 مواضع في 227 مقالًا، عدا 12 موضعًا في العناوين (تعدّها الاتجاهات، ولا أسطر لها هنا)" {
+		t.Errorf("the Arabic summary reads %q", got)
+	}
+	if got := english.w().kwicInTitles(1); got != ", besides 1 in a title (trends counts them; they have no lines here)" {
+		t.Errorf("the English reads %q", got)
+	}
+	if arabic.w().kwicInTitles(0) != "" {
+		t.Error("no title occurrence, yet something is said")
+	}
+}
