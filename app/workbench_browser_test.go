@@ -418,6 +418,10 @@ func TestBrowserKeepsTermGroupsAndSavedQueriesInTheBrowser(t *testing.T) {
 	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#saved-name"), "المنصات"))
 	runJS(t, ctx, `document.querySelector(".saved-save").click()`)
 	waitFor(t, ctx, "the query saved", `document.querySelector(".save-query .keep-status").textContent === "حُفظ البحث."`)
+	// Esc closes the panel from inside it, the focus back on its summary.
+	runJS(t, ctx, `document.getElementById("saved-name").focus()`)
+	press(t, ctx, keys.Escape)
+	waitFor(t, ctx, "Esc to close the save panel", `!document.querySelector(".save-query").open && document.activeElement === document.querySelector(".save-query summary")`)
 	do(t, ctx, chromedp.Navigate(srv.URL+"/?view=keep"))
 	waitFor(t, ctx, "the saved query listed", `document.querySelector(".saved-link") && document.querySelector(".saved-link").textContent === "المنصات"`)
 	runJS(t, ctx, captureDownloads+`document.querySelector(".groups-export").click()`)

@@ -67,7 +67,16 @@
     var drawer = document.querySelector("#facets.open");
 
     if (e.key === "Escape") {
-      if (drawer && click("#facets-close")) {
+      // The save panel ("احفظ هذا البحث") open around the focus closes,
+      // and the focus goes back to its summary. (Not the facet groups,
+      // also disclosures: Esc in the phone's drawer closes the drawer.)
+      var disclosure = active && active.closest ? active.closest("details.save-query[open]") : null;
+      if (disclosure) {
+        disclosure.open = false;
+        var summary = disclosure.querySelector("summary");
+        if (summary) summary.focus();
+        e.preventDefault();
+      } else if (drawer && click("#facets-close")) {
         e.preventDefault();
       } else if (reader && click("article.reader a.back")) {
         e.preventDefault();
