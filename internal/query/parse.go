@@ -347,15 +347,7 @@ func (p *parser) parseUnary() Node {
 			p.problem(start, ErrExclusion, "NOT excludes nothing: expected a word, phrase, filter or group after it (left out)")
 			return nil
 		}
-		child := p.parsePrimary()
-		if child == nil {
-			return nil
-		}
-		if !positive(child) {
-			p.problem(start, ErrExclusion, "cannot exclude an exclusion: expected a word, phrase, filter or group after NOT (read as one exclusion)")
-			child = affirm(child)
-		}
-		return Not{Child: child}
+		return p.exclusion(start, "NOT")
 	}
 	if p.pos < len(p.s) && p.s[p.pos] == '-' {
 		p.pos++
@@ -375,17 +367,23 @@ func (p *parser) parseUnary() Node {
 			}
 			return p.parsePrimary()
 		}
-		child := p.parsePrimary()
-		if child == nil {
-			return nil
-		}
-		if !positive(child) {
-			p.problem(start, ErrExclusion, "cannot exclude an exclusion: expected a word, phrase, filter or group after - (read as one exclusion)")
-			child = affirm(child)
-		}
-		return Not{Child: child}
+		return p.exclusion(start, "-")
 	}
 	return p.parsePrimary()
+}
+
+// exclusion parses what the operator at start (- or NOT) excludes; what
+// only excludes already is read as one exclusion.
+func (p *parser) exclusion(start int, operator string) Node {
+	child := p.parsePrimary()
+	if child == nil {
+		return nil
+	}
+	if !positive(child) {
+		p.problem(start, ErrExclusion, "cannot exclude an exclusion: expected a word, phrase, filter or group after "+operator+" (read as one exclusion)")
+		child = affirm(child)
+	}
+	return Not{Child: child}
 }
 
 // startsOperand reports whether the input at pos can begin a word, phrase or
