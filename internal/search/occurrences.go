@@ -32,10 +32,11 @@ type Occurrences struct {
 	Docs []int32
 	// Text and Title are the occurrences of the query in each document of
 	// Docs, in the article text and in its title: for each distinct
-	// positive word or phrase of the query (alias names and prefix or fuzzy
-	// expansions included), its term frequency in the index. A phrase
-	// counts once per occurrence, however many words it has. Nil for a
-	// query that only filters.
+	// positive word or phrase of the query (prefix or fuzzy expansions
+	// included), its term frequency in the index; for a word that names an
+	// alias group, the group's mentions (index.AliasKey), where its names
+	// may overlap. A phrase counts once per occurrence, however many words
+	// it has. Nil for a query that only filters.
 	Text, Title []int32
 	// Selected are the documents that pass the filters whatever the
 	// query's content, ascending: the subcorpus the counts are relative
@@ -166,7 +167,7 @@ func (o *Occurrences) mentions(text string, toks []arabic.Token, keys []index.Ke
 		switch {
 		case strings.HasPrefix(t.Norm, "#"):
 			t.Term = t.Norm // a hashtag whole, which matching skips
-		case keys[i].IsStop() || keys[i] == "" && arabic.IsStopWord(t.Norm):
+		case keys[i].IsStop():
 			t.Term = "" // a stop word matches by its form
 		case keys[i] != "":
 			t.Term = keys[i].Text()
@@ -220,10 +221,11 @@ type Marked struct {
 	Spans []Span
 	// Occurrences are those of the query, ordered by where they start (a
 	// longer one first), one for each occurrence of each distinct word or
-	// phrase of the query: as many as the index counts for that text (Text
-	// or Title), so that a concordance of them has the counts the postings
-	// give. Where a word of the query is also part of one of its phrases,
-	// the place is listed once for each.
+	// phrase of the query, and one for each mention of an alias group it
+	// names: as many as the index counts for that text (Text or Title), so
+	// that a concordance of them has the counts the postings give. Where a
+	// word of the query is also part of one of its phrases, the place is
+	// listed once for each.
 	Occurrences []Occurrence
 }
 
