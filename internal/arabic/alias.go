@@ -151,17 +151,29 @@ func isArabicScript(s string) bool {
 func FindAliases(tokens []Token) []Alias {
 	tab := aliases()
 	var out []Alias
-	eachAlias(tokens, func(f aliasForm, start, end int) {
-		g := &tab.groups[f.group]
-		mine := g.terms[f.form]
-		others := make([]string, 0, len(g.forms)-1)
-		for j, form := range g.forms {
-			if !equalKeys(g.terms[j], mine) {
-				others = append(others, form)
+	for i := 0; i < len(tokens); {
+		matched := false
+		for _, f := range tab.formsAt(tokens[i]) {
+			end, ok := matchRun(tokens, i, tab.groups[f.group].keys[f.form])
+			if !ok {
+				continue
 			}
+			g := &tab.groups[f.group]
+			mine := g.terms[f.form]
+			others := make([]string, 0, len(g.forms)-1)
+			for j, form := range g.forms {
+				if !equalKeys(g.terms[j], mine) {
+					others = append(others, form)
+				}
+			}
+			out = append(out, Alias{Group: g.name, Start: i, End: end, Others: others})
+			i, matched = end, true
+			break
 		}
-		out = append(out, Alias{Group: g.name, Start: start, End: end, Others: others})
-	})
+		if !matched {
+			i++
+		}
+	}
 	return out
 }
 
@@ -177,15 +189,7 @@ func EachAliasMention(tokens []Token, visit func(group string, start, end int)) 
 	tab := aliases()
 	free := map[int]int{} // group → the first token its next mention may start at
 	for i := range tokens {
-		k := matchKey(tokens[i])
-		if k == "" {
-			continue
-		}
-		candidates := tab.byFirst[k]
-		if exact := tab.byFirst["="+tokens[i].Norm]; len(exact) > 0 {
-			candidates = append(candidates[:len(candidates):len(candidates)], exact...)
-		}
-		for _, f := range candidates {
+		for _, f := range tab.formsAt(tokens[i]) {
 			// A group's longer forms come first: once one matched here,
 			// free puts its shorter ones, and its next mentions, after it.
 			if i < free[f.group] {
@@ -201,32 +205,18 @@ func EachAliasMention(tokens []Token, visit func(group string, start, end int)) 
 	}
 }
 
-func eachAlias(tokens []Token, visit func(f aliasForm, start, end int)) {
-	tab := aliases()
-	for i := 0; i < len(tokens); {
-		k := matchKey(tokens[i])
-		if k == "" {
-			i++
-			continue
-		}
-		matched := false
-		candidates := tab.byFirst[k]
-		if exact := tab.byFirst["="+tokens[i].Norm]; len(exact) > 0 {
-			candidates = append(candidates[:len(candidates):len(candidates)], exact...)
-		}
-		for _, f := range candidates {
-			end, ok := matchRun(tokens, i, tab.groups[f.group].keys[f.form])
-			if !ok {
-				continue
-			}
-			visit(f, i, end)
-			i, matched = end, true
-			break
-		}
-		if !matched {
-			i++
-		}
+// formsAt lists the forms that may start at a token, the longest first,
+// then the one-word forms matched by the exact spelling ("=form").
+func (tab *aliasTable) formsAt(t Token) []aliasForm {
+	k := matchKey(t)
+	if k == "" {
+		return nil
 	}
+	forms := tab.byFirst[k]
+	if exact := tab.byFirst["="+t.Norm]; len(exact) > 0 {
+		forms = append(forms[:len(forms):len(forms)], exact...)
+	}
+	return forms
 }
 
 // matchRun reports whether keys match the tokens from i on (skipping
