@@ -471,10 +471,7 @@ func addField(acc map[string]*keyAcc, phrases map[string][]phrase, f Field, num 
 		}
 		ka := acc[key]
 		if ka == nil {
-			ka = &keyAcc{lastDoc: -1}
-			for i := range ka.fields {
-				ka.fields[i].prevDoc = -1
-			}
+			ka = newKeyAcc(nil)
 			if !k.IsStop() {
 				ka.forms = &formTable{ids: map[string]uint16{}}
 			}
@@ -597,11 +594,7 @@ func addAliasMentions(acc map[string]*keyAcc, toks []arabic.Token, order []*occ)
 			byGroup[group] = o
 			order = append(order, o)
 			if acc[key] == nil {
-				ka := &keyAcc{lastDoc: -1, norms: []map[string]bool{{}, {}}}
-				for i := range ka.fields {
-					ka.fields[i].prevDoc = -1
-				}
-				acc[key] = ka
+				acc[key] = newKeyAcc([]map[string]bool{{}, {}}) // two words, no forms
 			}
 		}
 		o.positions = append(o.positions, int32(toks[start].Position))
@@ -609,14 +602,21 @@ func addAliasMentions(acc map[string]*keyAcc, toks []arabic.Token, order []*occ)
 	return order
 }
 
+// newKeyAcc is an empty accumulator, before any document; norms is
+// non-nil for a phrase's (see keyAcc).
+func newKeyAcc(norms []map[string]bool) *keyAcc {
+	ka := &keyAcc{lastDoc: -1, norms: norms}
+	for i := range ka.fields {
+		ka.fields[i].prevDoc = -1
+	}
+	return ka
+}
+
 // phraseAcc is the accumulator of a phrase, made on its first occurrence.
 func phraseAcc(acc map[string]*keyAcc, ph phrase) *keyAcc {
 	ka := acc[ph.key]
 	if ka == nil {
-		ka = &keyAcc{lastDoc: -1, norms: make([]map[string]bool, len(ph.keys))}
-		for i := range ka.fields {
-			ka.fields[i].prevDoc = -1
-		}
+		ka = newKeyAcc(make([]map[string]bool, len(ph.keys)))
 		for i, k := range ph.keys {
 			ka.norms[i] = map[string]bool{}
 			if k.IsStop() {
