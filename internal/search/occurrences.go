@@ -133,7 +133,7 @@ func (e *Engine) Occurrences(req Request) (*Occurrences, error) {
 		}
 	}
 	for _, l := range o.leaves {
-		if _, ok := o.named[l.alias.group]; ok && l.alias.group != 0 {
+		if o.byMention(l) {
 			continue
 		}
 		alignHits(o.Docs, l.docs, func(k, i int) {
@@ -142,6 +142,13 @@ func (e *Engine) Occurrences(req Request) (*Occurrences, error) {
 		})
 	}
 	return o, nil
+}
+
+// byMention reports whether a leaf is a name of an alias group counted by
+// its mentions (named), rather than by its own occurrences.
+func (o *Occurrences) byMention(l *leaf) bool {
+	_, ok := o.named[l.alias.group] // group 0, no alias group, is never named
+	return ok
 }
 
 // CountsTheSame reports whether two requests find the very same
@@ -276,7 +283,7 @@ func (o *Occurrences) find(text string, toks []arabic.Token, keys []index.Key, s
 		out = o.mentions(text, toks, keys)
 	}
 	for _, l := range o.leaves {
-		if _, ok := o.named[l.alias.group]; ok && l.alias.group != 0 {
+		if o.byMention(l) {
 			continue // its mentions are listed above
 		}
 		for i := range toks {
