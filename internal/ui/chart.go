@@ -75,7 +75,7 @@ func columnChartMarkup(label string, groups []barGroup, format func(float64) str
 
 	var w htmlWriter
 	w.open("svg", "class", "chart", "viewBox", "0 0 "+strconv.Itoa(chartWidth)+" "+strconv.Itoa(chartHeight),
-		"role", "img", "aria-label", label, "dir", "ltr")
+		"role", "img", "aria-label", label)
 	// The value axis: 0, half and the top, with grid lines.
 	for _, v := range []float64{0, top / 2, top} {
 		w.open("line", "class", "grid", "x1", num(left), "x2", num(chartWidth-chartRight), "y1", num(y(v)), "y2", num(y(v)))

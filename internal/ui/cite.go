@@ -26,7 +26,7 @@ func citation(l lang, d *corpus.Document, spans []search.Span, hit int, link str
 	// A title that ends in its own mark (a question, an exclamation) takes
 	// no comma after it: "؟،" reads as a slip.
 	sep := l.comma()
-	if strings.ContainsAny(lastRune(strings.TrimSpace(d.Title)), "؟?!.…:") {
+	if last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(d.Title)); strings.ContainsRune("؟?!.…:", last) {
 		sep = " "
 	}
 	if d.Source != "" {
@@ -43,15 +43,6 @@ func citation(l lang, d *corpus.Document, spans []search.Span, hit int, link str
 	// The day it was read: a corpus is rebuilt, and a link's hit with it.
 	b.WriteString(w.citeInMarsad + link + " " + w.citeAccessed(t.displayDate(accessed.Format("2006-01-02"), false)) + "\n")
 	return b.String()
-}
-
-// lastRune is the last character of s, "" for none.
-func lastRune(s string) string {
-	r, size := utf8.DecodeLastRuneInString(s)
-	if size == 0 {
-		return ""
-	}
-	return string(r)
 }
 
 // passageAround is the paragraph of text holding spans[hit] (the first
