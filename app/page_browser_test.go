@@ -584,6 +584,7 @@ func TestBrowserEveryViewPassesAxe(t *testing.T) {
 		{name: "concordance", path: "/?view=kwic&q=" + urlEscape("تويتر"), ready: `document.querySelector(".kwic-row:not(.kwic-head)")`},
 		{name: "concordance, phone, English", path: "/?lang=en&view=kwic&q=" + urlEscape("تويتر"), ready: `document.querySelector(".kwic-row:not(.kwic-head)")`, w: phoneWidth, h: phoneHeight},
 		{name: "trends, two queries", path: "/?view=trends&vs=" + urlEscape("فيسبوك") + "&q=" + urlEscape("تويتر"), ready: `document.querySelector("svg.chart rect.bar")`},
+		{name: "trends, two names of one entity, English", path: "/?lang=en&view=trends&vs=ISIS&q=" + urlEscape("داعش"), ready: `document.querySelector(".same-names a")`},
 		{name: "trends by source, two queries", path: "/?view=trends&by=source&vs=" + urlEscape("فيسبوك") + "&q=" + urlEscape("تويتر"), ready: `document.querySelector(".bar-list .bar-link")`},
 		{name: "trends, table by source, English, dark", path: "/?lang=en&view=trends&by=source&table&q=" + urlEscape("تويتر"), ready: `document.querySelector(".data-table [role=cell]")`, dark: true},
 		{name: "collocates", path: "/?view=collocates&q=" + urlEscape("تويتر"), ready: `document.querySelector(".data-table [role=cell]")`},
