@@ -498,7 +498,7 @@ func TestBrowserEveryWorkbenchViewWorksOnDaeshNews(t *testing.T) {
 	}
 }
 
-func TestBrowserTheFirstResultComesBeforeTheViewsAndVReachesThem(t *testing.T) {
+func TestBrowserTabMeetsTheViewsWhereTheyAreDrawnThenTheResultsAndVReachesThem(t *testing.T) {
 	for _, size := range []struct {
 		name string
 		w, h int64
@@ -508,19 +508,27 @@ func TestBrowserTheFirstResultComesBeforeTheViewsAndVReachesThem(t *testing.T) {
 			ctx := newBrowser(t)
 			do(t, ctx, viewport(size.w, size.h), chromedp.Navigate(srv.URL+"/?q="+urlEscape("تويتر")))
 			waitForResults(t, ctx, doc000, doc001, doc002, doc003)
+			// The views are drawn above the results, so Tab meets them first,
+			// as one stop: the current view.
+			if above := evalJS[bool](t, ctx, `document.querySelector(".tool-tabs").getBoundingClientRect().bottom <= document.querySelector("li.hit").getBoundingClientRect().top`); !above {
+				t.Fatal("the views are not drawn above the first result")
+			}
 			runJS(t, ctx, `document.getElementById("q").focus()`)
+			if first := tab(t, ctx); first != "tool-tab|" || evalJS[string](t, ctx, `document.activeElement.getAttribute("aria-current")`) != "page" {
+				t.Errorf("the first Tab from the search box reached %q, want the current view's tab", first)
+			}
 			var path []string
 			reached := false
-			for i := 0; i < 4 && !reached; i++ {
+			for i := 0; i < 5 && !reached; i++ {
 				f := tab(t, ctx)
 				path = append(path, f)
 				reached = !strings.HasSuffix(f, "|")
 			}
 			if !reached {
-				t.Fatalf("four Tabs from the search box do not reach a result: %q", path)
+				t.Fatalf("six Tabs from the search box do not reach a result: %q", path)
 			}
 			if strings.Contains(strings.Join(path, " "), "tool-tab") {
-				t.Errorf("the views come before the first result: %q", path)
+				t.Errorf("the views are more than one Tab stop: %q", path)
 			}
 		})
 	}

@@ -910,6 +910,10 @@ func (c *Explorer) renderResults() app.UI {
 	}
 	return app.Div().Class(layout).Body(
 		app.H1().Class("visually-hidden").Text(heading),
+		// The tabs come first in the page's order as they do on screen (the
+		// grid places each part), so Tab meets them where the eye does; they
+		// are one Tab stop, and the skip link still leads to the results.
+		toolTabs(c.lang, c.view),
 		&FilterBar{Lang: c.lang, View: c.view},
 		app.Section().ID("results").Class(busyClass("results", c.busy)).TabIndex(-1).
 			Aria("label", t.resultsLabel).Aria("busy", boolString(c.busy)).Body(
@@ -924,7 +928,6 @@ func (c *Explorer) renderResults() app.UI {
 			}),
 			content,
 		),
-		toolTabs(c.lang, c.view),
 		// The saved groups and queries are filtered by nothing.
 		app.If(c.view.Tool != toolKeep, func() app.UI {
 			return &Facets{
