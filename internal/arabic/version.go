@@ -28,4 +28,8 @@ package arabic
 //
 // 7: the verbal noun of a hollow verb of form IV or X meets the verb again
 // (إعادة and أعاد, استقالة and استقال: not feminine nouns of their own).
-const Version = 7
+//
+// 8: the question and relative ما and من contracted with a preposition
+// (بم، فيم، مم، عمن، فيمن، بمن، لمن، بما) and أي behind one (بأي، لأي) are
+// stop words: فيمن no longer meets اليمن.
+const Version = 8
