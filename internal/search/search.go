@@ -427,6 +427,18 @@ func OpenDir(dir string) (*Engine, error) {
 // Index is the engine's index.
 func (e *Engine) Index() *index.Index { return e.ix }
 
+// DatedSpan is the day of the corpus's oldest dated article and of its
+// newest; ok is false when no article has a date. Articles are numbered
+// newest first, the undated last, so both ends are read, not searched for.
+func (e *Engine) DatedSpan() (first, last corpus.Day, ok bool) {
+	n := e.ix.NumDocs()
+	dated := sort.Search(n, func(i int) bool { return e.ix.Day(i) == corpus.NoDay })
+	if dated == 0 {
+		return corpus.NoDay, corpus.NoDay, false
+	}
+	return e.ix.Day(dated - 1), e.ix.Day(0), true
+}
+
 type wrapError struct {
 	prefix string
 	err    error

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -411,9 +412,11 @@ type pageState struct {
 	suggestions []suggestion // when nothing matches: what each word finds alone
 	// sourceHints are the source filters naming no source of the corpus.
 	sourceHints []sourceHint
-	doc         *corpus.Document
-	docSpans    []search.Span
-	missingDoc  string // the id of an article the corpus does not have
+	// dateHints are the date filters outside every dated article's day.
+	dateHints  []dateHint
+	doc        *corpus.Document
+	docSpans   []search.Span
+	missingDoc string // the id of an article the corpus does not have
 	// recounted are the result's facets counted again once the entity
 	// table arrived (recountFacets); nil until then.
 	recounted *search.Facets
@@ -538,6 +541,7 @@ func compute(engine *search.Engine, v view, own query.Groups, known knownAnswer)
 		// there one to name.
 		s.suggestions = suggest(engine, v)
 		s.sourceHints = sourceHints(engine, v)
+		s.dateHints = dateHints(engine, v)
 	}
 	return s
 }
@@ -563,6 +567,62 @@ func sourceHints(engine *search.Engine, v view) []sourceHint {
 		}
 	}
 	return out
+}
+
+// dateHint is a date filter that lies wholly outside the days of the
+// corpus's dated articles, with the span they do cover; and, when the
+// filter is whole years whose Hijri reading falls within that span (1436
+// is 2014–2015), the days of those Hijri years and the view that searches
+// them instead.
+type dateHint struct {
+	value              string
+	first, last        string
+	hijriFrom, hijriTo string
+	hijri              view
+}
+
+// dateHints lists the date and year filters of v, picked or typed, that
+// no dated article can meet: they find nothing, and the page says why.
+func dateHints(engine *search.Engine, v view) []dateHint {
+	first, last, ok := engine.DatedSpan()
+	if !ok {
+		return nil
+	}
+	var out []dateHint
+	for _, f := range activeFilters(v) {
+		if f.kind != filterDate && f.kind != filterYear {
+			continue
+		}
+		r, ok := readQuery(query.FieldDate + ":" + f.value).(query.DateRange)
+		if !ok {
+			continue
+		}
+		if r.To != "" && corpus.DayOfDate(r.To) < first || r.From != "" && corpus.DayOfDate(r.From) > last {
+			h := dateHint{value: f.value, first: first.String(), last: last.String()}
+			if from, to, ok := hijriYears(r); ok {
+				hFirst, _ := corpus.HijriYear(from)
+				_, hLast := corpus.HijriYear(to)
+				if hLast >= first && hFirst <= last {
+					h.hijriFrom, h.hijriTo = hFirst.String(), hLast.String()
+					h.hijri = f.without
+					h.hijri.Dates = h.hijriFrom + ".." + h.hijriTo
+				}
+			}
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// hijriYears reads a date range of whole years (2015, 1435..1436) as
+// years, which a visitor may have meant in the Hijri calendar.
+func hijriYears(r query.DateRange) (from, to int, ok bool) {
+	if !strings.HasSuffix(r.From, "-01-01") || !strings.HasSuffix(r.To, "-12-31") {
+		return 0, 0, false
+	}
+	from, err1 := strconv.Atoi(r.From[:4])
+	to, err2 := strconv.Atoi(r.To[:4])
+	return from, to, err1 == nil && err2 == nil
 }
 
 // suggestion is a shorter query that does find something.
@@ -892,7 +952,7 @@ func (c *Explorer) renderResults() app.UI {
 		content = app.Div().Body(
 			&Results{
 				Lang: c.lang, View: c.view, Answered: c.answered.effectiveQuery(), Result: res,
-				Suggestions: c.answer.suggestions, SourceHints: c.answer.sourceHints, Err: errText, Busy: c.busy,
+				Suggestions: c.answer.suggestions, SourceHints: c.answer.sourceHints, DateHints: c.answer.dateHints, Err: errText, Busy: c.busy,
 			},
 			app.Div().Class("work-bar").Body(
 				&SaveQuery{Lang: c.lang, View: c.view},

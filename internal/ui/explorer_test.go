@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	htmlpkg "html"
 	"net/url"
 	"strings"
 	"testing"
@@ -387,5 +388,47 @@ func TestASourceFilterNamingNoSourceSaysSo(t *testing.T) {
 	}
 	if html := renderAt(t, engine, "/?q="+url.QueryEscape("تويتر source:الجزيره")); strings.Contains(html, "no-such-source") {
 		t.Error("a source of the corpus, spelled otherwise, is said to be none")
+	}
+}
+
+// TestExplorerSaysADateFilterIsOutsideTheCorpusAndOffersItsHijriReading:
+// a year no article is dated in finds nothing for a reason the page names,
+// and a year that reads as a Hijri year within the corpus's dates (١٤٣٦ is
+// 2014-10-25 … 2015-10-14 in the tabular calendar) leads to those days.
+func TestExplorerSaysADateFilterIsOutsideTheCorpusAndOffersItsHijriReading(t *testing.T) {
+	engine := seedEngine(t)
+	first, last, ok := engine.DatedSpan()
+	if !ok || first.String() != "2015-02-01" || last.String() != "2018-11-03" {
+		t.Fatalf("the seed corpus's dated span is %s … %s (%v), want 2015-02-01 … 2018-11-03", first, last, ok)
+	}
+	c := explorerAt(t, engine, "/?q="+url.QueryEscape("داعش date:١٤٣٦"))
+	if c.answer.result == nil || c.answer.result.Total != 0 || len(c.answer.dateHints) != 1 {
+		t.Fatalf("date:١٤٣٦ gives %v and hints %+v, want nothing found and one date hint", c.answer.result, c.answer.dateHints)
+	}
+	page := app.HTMLString(c)
+	for _, want := range []string{"لا مقالات مؤرخة في 1436", "من 2015-02-01 إلى 2018-11-03", "من 2014-10-25 إلى 2015-10-14 تقريبًا", "ابحث في هذه التواريخ"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %q", want)
+		}
+	}
+	hijri := c.answer.dateHints[0].hijri
+	if hijri.Query != "داعش" || hijri.Dates != "2014-10-25..2015-10-14" {
+		t.Fatalf("the Hijri link is query %q, dates %q; want داعش and 2014-10-25..2015-10-14", hijri.Query, hijri.Dates)
+	}
+	found := explorerAt(t, engine, hijri.URL().String())
+	if found.answer.result == nil || found.answer.result.Total == 0 {
+		t.Error("the Hijri year's days find nothing, want the article of February 2015")
+	}
+
+	en := renderAt(t, engine, "/?lang=en&q="+url.QueryEscape("داعش")+"&date=1990")
+	if !strings.Contains(htmlpkg.UnescapeString(en), "No article is dated 1990: the corpus's articles are dated from 2015-02-01 to 2018-11-03.") {
+		t.Error("English: a year before the corpus is not named as outside it")
+	}
+	if strings.Contains(en, "Hijri") {
+		t.Error("1990 is offered a Hijri reading (about 2550), want none")
+	}
+	// A year inside the corpus's span that finds nothing has no such note.
+	if page := renderAt(t, engine, "/?q="+url.QueryEscape("داعش date:2016")); strings.Contains(page, "لا مقالات مؤرخة") {
+		t.Error("2016 lies between the corpus's dates, yet the page says no article is dated then")
 	}
 }

@@ -109,6 +109,9 @@ type texts struct {
 	partial            func(strict int) string
 	didYouMean         string
 	noSuchSource       func(value string) string
+	noDatedArticles    func(value, first, last string) string
+	hijriReading       func(value, first, last string) string
+	searchHijri        string
 	or                 string
 	alsoSearched       string
 	moreNames          func(n int) string
@@ -270,6 +273,13 @@ var arabicTexts = texts{
 	noSuchSource: func(v string) string {
 		return "لا مصدر في المدونة اسمه «" + v + "»، فلا يجد هذا المرشّح شيئًا."
 	},
+	noDatedArticles: func(v, first, last string) string {
+		return "لا مقالات مؤرخة في " + v + ": تواريخ مقالات المدونة من " + first + " إلى " + last + "."
+	},
+	hijriReading: func(v, first, last string) string {
+		return v + " بالتقويم الهجري هي من " + first + " إلى " + last + " تقريبًا: "
+	},
+	searchHijri:    "ابحث في هذه التواريخ",
 	or:             " أو ",
 	alsoSearched:   "بحثنا أيضًا عن: ",
 	moreNames:      func(n int) string { return "+" + strconv.Itoa(n) },
@@ -501,6 +511,13 @@ var englishTexts = texts{
 	noSuchSource: func(v string) string {
 		return "No source of the corpus is called “" + v + "”, so this filter finds nothing."
 	},
+	noDatedArticles: func(v, first, last string) string {
+		return "No article is dated " + v + ": the corpus's articles are dated from " + first + " to " + last + "."
+	},
+	hijriReading: func(v, first, last string) string {
+		return v + " in the Hijri calendar is about " + first + " to " + last + ": "
+	},
+	searchHijri:     "search those dates",
 	or:              " or ",
 	alsoSearched:    "Also searched: ",
 	moreNames:       func(n int) string { return "+" + strconv.Itoa(n) },

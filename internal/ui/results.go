@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -25,6 +26,7 @@ type Results struct {
 	Result      *search.Result
 	Suggestions []suggestion
 	SourceHints []sourceHint
+	DateHints   []dateHint
 	Err         string
 	Busy        bool
 }
@@ -76,6 +78,7 @@ func (r *Results) Render() app.UI {
 				)
 			}),
 			app.Range(r.SourceHints).Slice(func(i int) app.UI { return r.renderSourceHint(r.SourceHints[i]) }),
+			app.Range(r.DateHints).Slice(func(i int) app.UI { return r.renderDateHint(r.DateHints[i]) }),
 			&QueryExplained{Lang: r.Lang, View: r.View, Result: res},
 			app.If(res.Total == 0, func() app.UI { return r.renderNoResults() }),
 		),
@@ -111,6 +114,42 @@ func (r *Results) renderSourceHint(h sourceHint) app.UI {
 		body = append(body, app.Text(questionMark(r.Lang)))
 	}
 	return app.P().Class("query-note no-such-source").Body(body...)
+}
+
+// renderDateHint says that a date filter lies outside the corpus's dated
+// articles, and offers its Hijri reading when that falls within them.
+func (r *Results) renderDateHint(h dateHint) app.UI {
+	t := r.Lang.t()
+	body := keepWhole(t.noDatedArticles(h.value, h.first, h.last), h.first, h.last)
+	if h.hijriFrom != "" {
+		body = append(body, app.Text(" "))
+		body = append(body, keepWhole(t.hijriReading(h.value, h.hijriFrom, h.hijriTo), h.hijriFrom, h.hijriTo)...)
+		body = append(body, app.A().Class("hijri-dates").Href(h.hijri.URL().String()).Text(t.searchHijri))
+	}
+	return app.P().Class("query-note date-outside").Body(body...)
+}
+
+// keepWhole renders text with each of its dates (2015-02-01) as a piece
+// that a line does not break at its hyphens.
+func keepWhole(text string, dates ...string) []app.UI {
+	var out []app.UI
+	for text != "" {
+		at, date := len(text), ""
+		for _, d := range dates {
+			if i := strings.Index(text, d); i >= 0 && i < at {
+				at, date = i, d
+			}
+		}
+		if at > 0 {
+			out = append(out, app.Text(text[:at]))
+		}
+		if date == "" {
+			break
+		}
+		out = append(out, app.Span().Class("nowrap").Text(date))
+		text = text[at+len(date):]
+	}
+	return out
 }
 
 // pastLastPage says that a page (of an old link, an edited address) is
