@@ -275,6 +275,7 @@ type jsonHit struct {
 	Title   string     `json:"title"`
 	Source  string     `json:"source"`
 	Date    string     `json:"date"`
+	URL     string     `json:"url,omitempty"`
 	Score   float64    `json:"score"`
 	Snippet string     `json:"snippet"`
 	Matches []jsonSpan `json:"matches"`
@@ -422,7 +423,7 @@ func printResult(stdout io.Writer, q string, res *search.Result, asJSON bool) er
 			out.ReadAsText = append(out.ReadAsText, h.Error())
 		}
 		for _, h := range res.Hits {
-			jh := jsonHit{ID: h.ID, Title: h.Title, Source: h.Source, Date: h.Date, Score: h.Score,
+			jh := jsonHit{ID: h.ID, Title: h.Title, Source: h.Source, Date: h.Date, URL: h.URL, Score: h.Score,
 				Snippet: h.Snippet.Text, Matches: []jsonSpan{}}
 			for _, m := range h.Matches {
 				jh.Matches = append(jh.Matches, jsonSpan{m.Start, m.End, m.Text})

@@ -712,10 +712,7 @@ func TestResultsTableHasEachHitsArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tb, err := ResultsTable(e, res.Hits)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tb := ResultsTable(res.Hits)
 	if strings.Join(tb.Columns, ",") != "id,title,source,date,url,score,matches" || len(tb.Rows) != 1 {
 		t.Fatalf("columns %v, rows %v", tb.Columns, tb.Rows)
 	}

@@ -191,17 +191,11 @@ func (c *Comparison) Table() Table {
 	return t
 }
 
-// ResultsTable is a page of search results. The articles' URLs are not in
-// a Hit: they are read from the engine, which holds the page's articles
-// already (a search reads them for their snippets).
-func ResultsTable(e *search.Engine, hits []search.Hit) (Table, error) {
+// ResultsTable is a page of search results.
+func ResultsTable(hits []search.Hit) Table {
 	t := table([]string{"id", "title", "source", "date", "url", "score", "matches"}, "score", "matches")
 	for _, h := range hits {
-		doc, _, err := e.Document(h.ID)
-		if err != nil {
-			return Table{}, err
-		}
-		t.Rows = append(t.Rows, []string{h.ID, h.Title, h.Source, h.Date, doc.URL, ftoa(h.Score), itoa(len(h.Matches))})
+		t.Rows = append(t.Rows, []string{h.ID, h.Title, h.Source, h.Date, h.URL, ftoa(h.Score), itoa(len(h.Matches))})
 	}
-	return t, nil
+	return t
 }

@@ -265,6 +265,7 @@ type AliasNote struct {
 // Hit is one matching document on the requested page.
 type Hit struct {
 	ID, Title, Source, Date string
+	URL                     string // the article's original address, "" when it has none
 	Score                   float64
 	Snippet                 Snippet
 	// Matches are all highlighted spans of Document.Text, TitleMatches those

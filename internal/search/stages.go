@@ -213,7 +213,7 @@ func (e *Engine) page(r rankedHits, req Request, res *Result) error {
 	res.Hits = make([]Hit, 0, len(docs))
 	for k, doc := range read {
 		i := onPage[k]
-		h := Hit{ID: doc.ID, Title: doc.Title, Source: doc.Source, Date: doc.Date}
+		h := Hit{ID: doc.ID, Title: doc.Title, Source: doc.Source, Date: doc.Date, URL: doc.URL}
 		if r.scores != nil {
 			h.Score = r.scores[from+i]
 		}

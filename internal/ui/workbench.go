@@ -276,10 +276,10 @@ func (c *Explorer) resultsTable() func() (explore.Table, error) {
 		if err != nil {
 			return explore.Table{}, err
 		}
-		t, err := explore.ResultsTable(engine, res.Hits)
-		if err == nil && res.Total > len(t.Rows) {
+		t := explore.ResultsTable(res.Hits)
+		if res.Total > len(t.Rows) {
 			t.Of = res.Total
 		}
-		return t, err
+		return t, nil
 	}
 }
