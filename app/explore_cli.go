@@ -10,6 +10,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"marsad/internal/explore"
 	"marsad/internal/query"
@@ -49,11 +50,15 @@ type exploreFlags struct {
 	groupsFile             *string
 	groups                 query.Groups
 	stderr                 io.Writer
+	// command is the command line, and eng the engine it opened: what an
+	// export says it is of (explore.About).
+	command []string
+	eng     *search.Engine
 }
 
 func addExploreFlags(fs *flag.FlagSet) *exploreFlags {
 	f := &exploreFlags{
-		asJSON:     fs.Bool("json", false, "print the table as JSON (an array of objects)"),
+		asJSON:     fs.Bool("json", false, "print the table as JSON: {\"about\": what it is of, \"rows\": an array of objects}"),
 		asCSV:      fs.Bool("csv", false, "print the table as CSV (UTF-8 with BOM)"),
 		aliases:    fs.Bool("aliases", true, "also search other names of the same entity (داعش → تنظيم الدولة, ISIS…) and Latin input"),
 		bundle:     fs.String("bundle", "", "bundle folder written by 'marsad index' (default: index the corpus in memory)"),
@@ -81,6 +86,7 @@ func (f *exploreFlags) parse(fs *flag.FlagSet, args []string) error {
 		}
 		return err
 	}
+	f.command = append([]string{"marsad", fs.Name()}, args...)
 	if *f.asJSON && *f.asCSV {
 		return usageError{"give -json or -csv, not both"}
 	}
@@ -91,7 +97,9 @@ func (f *exploreFlags) parse(fs *flag.FlagSet, args []string) error {
 
 func (f *exploreFlags) engine(stderr io.Writer) (*search.Engine, error) {
 	f.stderr = stderr
-	return openEngine(*f.bundle, *f.corpus, stderr)
+	var err error
+	f.eng, err = openEngine(*f.bundle, *f.corpus, stderr)
+	return f.eng, err
 }
 
 // groupsFlagHelp describes -groups, which search and the workbench
@@ -130,15 +138,33 @@ func expandCLIGroups(q string, gs query.Groups, file string, stderr io.Writer) s
 }
 
 // export prints a table as JSON or CSV when asked; done is false when
-// neither was.
-func (f *exploreFlags) export(w io.Writer, t explore.Table) (done bool, err error) {
+// neither was. q is the view's query as the page's q= holds it.
+func (f *exploreFlags) export(w io.Writer, t explore.Table, q string) (done bool, err error) {
 	switch {
 	case *f.asJSON:
-		return true, t.WriteJSON(w)
+		return true, t.WriteJSON(w, f.about(q))
 	case *f.asCSV:
 		return true, t.WriteCSV(allowCRLF(w))
 	}
 	return false, nil
+}
+
+// about is what an export is of: the view, its query and the flags'
+// filters, the corpus, and the command line that made it.
+func (f *exploreFlags) about(q string) explore.About {
+	a := explore.About{View: f.command[1], Query: q, OtherNames: *f.aliases, Command: f.command, Exported: time.Now()}
+	for _, list := range []struct {
+		name   string
+		values []string
+	}{{query.FieldSource, f.sources}, {query.FieldYear, f.years}, {query.FieldEntity, f.ents}} {
+		for _, v := range list.values {
+			a.Filters = append(a.Filters, query.Field{Name: list.name, Value: v}.String())
+		}
+	}
+	if f.eng != nil {
+		a.Bundle, a.Articles = f.eng.Index().Root(), f.eng.Index().NumDocs()
+	}
+	return a
 }
 
 // noQuery turns explore.ErrNoQuery into a usage error with an example.
@@ -186,7 +212,7 @@ func runKWIC(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return noQuery(err, "kwic", "تويتر")
 	}
-	if done, err := f.export(stdout, c.Table()); done {
+	if done, err := f.export(stdout, c.Table(), q); done {
 		return err
 	}
 	fmt.Fprintf(stdout, "%d occurrences of %q in %d articles", c.Total, c.Query, c.Docs)
@@ -236,7 +262,7 @@ func runTrends(args []string, stdout, stderr io.Writer) error {
 	if *bySource {
 		t = tr.SourceTable()
 	}
-	if done, err := f.export(stdout, t); done {
+	if done, err := f.export(stdout, t, fs.Arg(0)); done {
 		return err
 	}
 	for _, s := range tr.Series {
@@ -295,7 +321,7 @@ func runCollocates(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return noQuery(err, "collocates", "داعش")
 	}
-	if done, err := f.export(stdout, c.Table()); done {
+	if done, err := f.export(stdout, c.Table(), strings.Join(fs.Args(), " ")); done {
 		return err
 	}
 	fmt.Fprintf(stdout, "collocates of %q within %d words: %d occurrences in %d of %d articles", c.Query, c.Window, c.Occurrences, c.DocsRead, c.Docs)
@@ -347,7 +373,7 @@ func runWords(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return noQuery(err, "words -forms", "تويتر")
 		}
-		if done, err := f.export(stdout, explore.WordFormsTable(list)); done {
+		if done, err := f.export(stdout, explore.WordFormsTable(list), q); done {
 			return err
 		}
 		for _, w := range list {
@@ -359,7 +385,7 @@ func runWords(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if done, err := f.export(stdout, wl.Table()); done {
+	if done, err := f.export(stdout, wl.Table(), q); done {
 		return err
 	}
 	fmt.Fprintf(stdout, "%d articles, %d words", wl.Docs, wl.Words)
@@ -398,7 +424,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return noQuery(err, "compare -q", "source:A source:B")
 	}
-	if done, err := f.export(stdout, c.Table()); done {
+	if done, err := f.export(stdout, c.Table(), *q); done {
 		return err
 	}
 	for i, side := range []explore.Side{c.A, c.B} {

@@ -33,12 +33,24 @@ func TestKWICJSONLinesPointIntoTheReaderText(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	var rows []map[string]any
-	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+	var file struct {
+		About struct {
+			View, Query string
+			Command     []string
+			Rows        int
+		}
+		Rows []map[string]any
+	}
+	if err := json.Unmarshal([]byte(out), &file); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
+	rows := file.Rows
 	if len(rows) == 0 {
 		t.Fatal("no lines")
+	}
+	// The file says what it is of and what made it.
+	if a := file.About; a.View != "kwic" || a.Query != "تويتر" || a.Rows != len(rows) || strings.Join(a.Command, " ") != "marsad kwic -json -limit 0 -corpus "+seedCorpus+" تويتر" {
+		t.Errorf("about %+v", a)
 	}
 	text := seedTexts(t)
 	for _, r := range rows {
@@ -92,13 +104,16 @@ func TestTrendsCSVCountsEveryOccurrence(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	var rows []struct {
-		Query, Kind, Period string
-		Count               int
+	var file struct {
+		Rows []struct {
+			Query, Kind, Period string
+			Count               int
+		}
 	}
-	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+	if err := json.Unmarshal([]byte(out), &file); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
+	rows := file.Rows
 	total := 0
 	for _, r := range rows {
 		total += r.Count
@@ -149,11 +164,11 @@ func TestTermGroupsFromAFileWorkInSearchAndTheWorkbench(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("kwic %v: exit %d: %s", args, code, errOut)
 		}
-		var rows []map[string]any
-		if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		var file struct{ Rows []map[string]any }
+		if err := json.Unmarshal([]byte(out), &file); err != nil {
 			t.Fatalf("not JSON: %v", err)
 		}
-		return len(rows)
+		return len(file.Rows)
 	}
 	both, twitter, facebook := count("-groups", groups, "group:منصات"), count("تويتر"), count("فيسبوك")
 	if both == 0 || both != count("تويتر OR فيسبوك") || both < twitter || both < facebook {

@@ -357,9 +357,20 @@ func TestBrowserExportsAViewAsCSVAndJSON(t *testing.T) {
 	}
 	runJS(t, ctx, `document.querySelector(".export-json").click()`)
 	waitFor(t, ctx, "a JSON download", `window.__downloads.length === 2`)
-	var rows []map[string]any
-	if err := json.Unmarshal([]byte(evalJS[string](t, ctx, `window.__downloads[1].text`)), &rows); err != nil || len(rows) != all.Total {
-		t.Errorf("the JSON has %d rows (%v), want %d", len(rows), err, all.Total)
+	var file struct {
+		About struct {
+			View, Query, Link, Exported string
+			Rows                        int
+		}
+		Rows []map[string]any
+	}
+	if err := json.Unmarshal([]byte(evalJS[string](t, ctx, `window.__downloads[1].text`)), &file); err != nil || len(file.Rows) != all.Total {
+		t.Errorf("the JSON has %d rows (%v), want %d", len(file.Rows), err, all.Total)
+	}
+	// It says what it is of: the view, the query, the page's address of
+	// it, when.
+	if a := file.About; a.View != "kwic" || a.Query != "تويتر" || a.Rows != all.Total || !strings.Contains(a.Link, "view=kwic") || a.Exported == "" {
+		t.Errorf("the JSON's about: %+v", a)
 	}
 }
 

@@ -3,11 +3,13 @@ package explore
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"marsad/internal/arabic"
 	"marsad/internal/corpus"
@@ -597,18 +599,38 @@ func TestTablesWriteCSVWithBOMAndJSONObjects(t *testing.T) {
 		t.Errorf("CSV\n%q\nwant\n%q", csvOut.String(), want)
 	}
 	var jsonOut bytes.Buffer
-	if err := tb.WriteJSON(&jsonOut); err != nil {
+	tb.Of = 7
+	about := About{View: "kwic", Query: "تويتر", Filters: []string{"source:الجزيرة"}, OtherNames: true,
+		Bundle: "corpus-0123.mrsd", Articles: 5, Link: "https://example.org/?view=kwic&q=x", Exported: time.Date(2026, 12, 2, 14, 0, 0, 0, time.UTC)}
+	if err := tb.WriteJSON(&jsonOut, about); err != nil {
 		t.Fatal(err)
 	}
-	var rows []map[string]any
-	if err := json.Unmarshal(jsonOut.Bytes(), &rows); err != nil {
+	var file struct {
+		About map[string]any   `json:"about"`
+		Rows  []map[string]any `json:"rows"`
+	}
+	if err := json.Unmarshal(jsonOut.Bytes(), &file); err != nil {
 		t.Fatalf("%v in %s", err, jsonOut.String())
 	}
+	rows := file.Rows
 	if len(rows) != 2 || rows[0]["text"] != `قال "نعم", ثم <ذهب>` || rows[0]["count"] != 3.0 || rows[1]["count"] != nil {
 		t.Errorf("JSON rows %v", rows)
 	}
+	// The file says what it is of, and that it holds 2 rows of 7.
+	a := file.About
+	if a["view"] != "kwic" || a["query"] != "تويتر" || fmt.Sprint(a["filters"]) != "[source:الجزيرة]" || a["other_names_searched"] != true ||
+		a["bundle"] != "corpus-0123.mrsd" || a["articles"] != 5.0 || a["link"] != about.Link ||
+		a["exported"] != "2026-12-02T14:00:00Z" || a["rows"] != 2.0 || a["rows_in_view"] != 7.0 {
+		t.Errorf("JSON about %v", a)
+	}
 	if !strings.Contains(jsonOut.String(), "<ذهب>") {
 		t.Error("JSON escapes < and >: a spreadsheet or a reader sees \\u003c")
+	}
+	// A whole table has no rows_in_view, and the command line no link.
+	jsonOut.Reset()
+	tb.Of = 0
+	if err := tb.WriteJSON(&jsonOut, About{View: "kwic"}); err != nil || strings.Contains(jsonOut.String(), "rows_in_view") || strings.Contains(jsonOut.String(), "link") {
+		t.Errorf("a whole table without a link: %s (%v)", jsonOut.String(), err)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
+	"time"
 
 	"marsad/internal/search"
 )
@@ -45,11 +46,65 @@ func (t Table) WriteCSV(w io.Writer) error {
 	return bw.Flush()
 }
 
-// WriteJSON writes the table as a JSON array of objects, one per row, keyed
-// by column, in column order.
-func (t Table) WriteJSON(w io.Writer) error {
+// About says what an exported table is of, so that the file carries its
+// provenance: which view of which query and filters, over which corpus,
+// when, and whether it holds every row. A researcher who finds the file
+// again, or cites a count from it, needs all of that.
+type About struct {
+	View  string // results, kwic, trends, collocates, words, compare
+	Query string
+	// Filters are the view's filters as the query language writes them
+	// (source:…, year:…, date:…, entity:…), besides those in Query.
+	Filters []string
+	// OtherNames says whether other names of an entity were searched too
+	// (داعش → تنظيم الدولة, ISIS…).
+	OtherNames bool
+	// Bundle is the index bundle's root file, which names the corpus and
+	// its build; Articles how many articles it has.
+	Bundle   string
+	Articles int
+	// Link is the page's address of the view; Command the command line
+	// that wrote the file (each "" or nil where the other made it).
+	Link     string
+	Command  []string
+	Exported time.Time
+}
+
+// WriteJSON writes the table as a JSON object: "about", what the table is
+// of (About, with how many rows it has and, when it holds only the first
+// of them, how many there were), and "rows", an array of objects, one per
+// row, keyed by column, in column order.
+func (t Table) WriteJSON(w io.Writer, about About) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString("[")
+	bw.WriteString("{\n\"about\": {")
+	field := func(name string, value []byte, first bool) {
+		if !first {
+			bw.WriteString(", ")
+		}
+		bw.Write(jsonString(name))
+		bw.WriteString(": ")
+		bw.Write(value)
+	}
+	field("view", jsonString(about.View), true)
+	field("query", jsonString(about.Query), false)
+	field("filters", stringList(about.Filters), false)
+	field("other_names_searched", []byte(strconv.FormatBool(about.OtherNames)), false)
+	if about.Bundle != "" {
+		field("bundle", jsonString(about.Bundle), false)
+		field("articles", []byte(itoa(about.Articles)), false)
+	}
+	if about.Link != "" {
+		field("link", jsonString(about.Link), false)
+	}
+	if about.Command != nil {
+		field("command", stringList(about.Command), false)
+	}
+	field("exported", jsonString(about.Exported.UTC().Format(time.RFC3339)), false)
+	field("rows", []byte(itoa(len(t.Rows))), false)
+	if t.Of > len(t.Rows) {
+		field("rows_in_view", []byte(itoa(t.Of)), false)
+	}
+	bw.WriteString("},\n\"rows\": [")
 	for r, row := range t.Rows {
 		if r > 0 {
 			bw.WriteString(",")
@@ -79,8 +134,20 @@ func (t Table) WriteJSON(w io.Writer) error {
 	if len(t.Rows) > 0 {
 		bw.WriteString("\n")
 	}
-	bw.WriteString("]\n")
+	bw.WriteString("]}\n")
 	return bw.Flush()
+}
+
+// stringList encodes a list of strings as a JSON array.
+func stringList(list []string) []byte {
+	out := []byte("[")
+	for i, s := range list {
+		if i > 0 {
+			out = append(out, ", "...)
+		}
+		out = append(out, jsonString(s)...)
+	}
+	return append(out, ']')
 }
 
 // jsonString encodes s as a JSON string, without escaping HTML characters.

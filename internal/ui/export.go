@@ -3,11 +3,14 @@ package ui
 import (
 	"bytes"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"marsad/internal/explore"
+	"marsad/internal/query"
+	"marsad/internal/search"
 )
 
 // Export downloads what a view shows as CSV (UTF-8 with a byte order mark,
@@ -22,6 +25,9 @@ type Export struct {
 	// What names the table when a view has several ("" for its one).
 	What  string
 	Table func() (explore.Table, error)
+	// About is what the table is of; the JSON file carries it, with the
+	// page's address and the time of the export.
+	About explore.About
 
 	busy   bool
 	status string
@@ -47,6 +53,8 @@ func (c *Export) onExport(ctx app.Context, e app.Event) {
 	format := ctx.JSSrc().Get("dataset").Get("format").String()
 	w := c.Lang.w()
 	make, name := c.Table, c.Name
+	about := c.About
+	about.Link, about.Exported = ctx.Page().URL().String(), time.Now()
 	c.busy, c.status = true, w.loadingView
 	ctx.Async(func() {
 		table, err := make()
@@ -55,7 +63,7 @@ func (c *Export) onExport(ctx app.Context, e app.Event) {
 		if err == nil {
 			if format == "json" {
 				mime = "application/json"
-				err = table.WriteJSON(&buf)
+				err = table.WriteJSON(&buf, about)
 			} else {
 				err = table.WriteCSV(&buf)
 			}
@@ -123,4 +131,35 @@ func fileName(t tool, q string) string {
 		name += "-" + b.String()
 	}
 	return name
+}
+
+// aboutView is what an export of a view is of: its tool, query and the
+// filters picked on the page (those typed are in the query), and the
+// corpus's bundle.
+func aboutView(v view, engine *search.Engine) explore.About {
+	a := explore.About{View: exportTool(v.Tool), Query: v.Query, OtherNames: !v.NoAliases}
+	for _, s := range v.Sources {
+		a.Filters = append(a.Filters, query.Field{Name: query.FieldSource, Value: s}.String())
+	}
+	for _, y := range v.Years {
+		a.Filters = append(a.Filters, query.Field{Name: query.FieldYear, Value: y}.String())
+	}
+	if v.Dates != "" {
+		a.Filters = append(a.Filters, query.FieldDate+":"+v.Dates)
+	}
+	for _, e := range v.Entities {
+		a.Filters = append(a.Filters, query.Field{Name: query.FieldEntity, Value: e}.String())
+	}
+	if engine != nil {
+		a.Bundle, a.Articles = engine.Index().Root(), engine.Index().NumDocs()
+	}
+	return a
+}
+
+// exportTool names a view in an export: the names of the address's view=.
+func exportTool(t tool) string {
+	if t == toolResults {
+		return "results"
+	}
+	return string(t)
 }

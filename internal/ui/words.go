@@ -16,6 +16,7 @@ type WordsView struct {
 	View  view
 	Forms []explore.WordForm
 	List  *explore.WordListResult
+	About explore.About // what the exports are of
 }
 
 func (c *WordsView) Render() app.UI {
@@ -31,7 +32,7 @@ func (c *WordsView) Render() app.UI {
 					app.H2().ID("forms-heading").Text(w.formsHeading),
 					app.If(c.List != nil, func() app.UI {
 						return &Export{Lang: c.Lang, Name: fileName(toolWords, c.View.Query) + "-forms", What: w.formsHeading,
-							Table: func() (explore.Table, error) { return explore.WordFormsTable(forms), nil }}
+							Table: func() (explore.Table, error) { return explore.WordFormsTable(forms), nil }, About: c.About}
 					}),
 				),
 				c.renderForms(),
@@ -44,7 +45,7 @@ func (c *WordsView) Render() app.UI {
 					app.H2().ID("words-heading").Text(w.wordsHeading),
 					app.If(len(c.Forms) > 0, func() app.UI {
 						return &Export{Lang: c.Lang, Name: fileName(toolWords, c.View.Query), What: w.wordsHeading,
-							Table: func() (explore.Table, error) { return list.Table(), nil }}
+							Table: func() (explore.Table, error) { return list.Table(), nil }, About: c.About}
 					}),
 				),
 				app.If(c.List.Sampled, func() app.UI {

@@ -165,7 +165,7 @@ func (c *Explorer) renderWork(errText string) app.UI {
 		app.Div().Class("work-bar").Body(
 			&SaveQuery{Lang: c.lang, View: c.view},
 			app.If(a != nil && a.err == nil && !a.needQuery && c.exportable(a), func() app.UI {
-				return &Export{Lang: c.lang, Name: exportName(c.view), Table: c.exportTable(a)}
+				return &Export{Lang: c.lang, Name: exportName(c.view), Table: c.exportTable(a), About: aboutView(c.view, c.engine.Engine)}
 			}),
 		),
 		body,
@@ -181,7 +181,7 @@ func (c *Explorer) renderAnswer(a *workAnswer) app.UI {
 	case toolCollocates:
 		return &Collocates{Lang: c.lang, View: c.view, Result: a.collocates}
 	case toolWords:
-		return &WordsView{Lang: c.lang, View: c.view, Forms: a.forms, List: a.words}
+		return &WordsView{Lang: c.lang, View: c.view, Forms: a.forms, List: a.words, About: aboutView(c.view, c.engine.Engine)}
 	case toolCompare:
 		return &Compare{Lang: c.lang, View: c.view, Result: a.comparison}
 	}
