@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -74,13 +75,24 @@ func (c *Export) onExport(ctx app.Context, e app.Event) {
 				c.status = w.viewFailed(err.Error())
 				return
 			}
-			c.status = w.exported(name + "." + format)
+			file := downloadName(name, format, table)
+			c.status = w.exported(file)
 			if table.Of > len(table.Rows) {
-				c.status = w.exportedFirst(name+"."+format, len(table.Rows), table.Of)
+				c.status = w.exportedFirst(file, len(table.Rows), table.Of)
 			}
-			download(name+"."+format, mime, buf.Bytes())
+			download(file, mime, buf.Bytes())
 		})
 	})
+}
+
+// downloadName is the name of an export's file. One cut short says so
+// in its name (-first-2000-of-3427): a CSV has no room for it, and a file
+// is read long after the page's status is gone.
+func downloadName(name, format string, t explore.Table) string {
+	if t.Of > len(t.Rows) {
+		name += "-first-" + strconv.Itoa(len(t.Rows)) + "-of-" + strconv.Itoa(t.Of)
+	}
+	return name + "." + format
 }
 
 // fileName makes a download's name from a view's tool and query: letters

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -34,6 +35,9 @@ func TestAnExportCutShortSaysHowManyRowsThereWere(t *testing.T) {
 	if err != nil || len(results.Rows) != 2 || results.Of != res.Total {
 		t.Errorf("the results' export: %d rows of %d (%v), want 2 of %d", len(results.Rows), results.Of, err, res.Total)
 	}
+	if name, want := downloadName("marsad-kwic-تويتر", "csv", kwic), "marsad-kwic-تويتر-first-2-of-"+strconv.Itoa(all.Total)+".csv"; name != want {
+		t.Errorf("the cut export's file is %q, want %q", name, want)
+	}
 	if s := arabic.w().exportedFirst("f.csv", 2, all.Total); !strings.Contains(s, "أول سطرين من") {
 		t.Errorf("the Arabic status reads %q", s)
 	}
@@ -42,5 +46,8 @@ func TestAnExportCutShortSaysHowManyRowsThereWere(t *testing.T) {
 	whole, err := c.exportTable(&workAnswer{tool: toolConcordance})()
 	if err != nil || whole.Of != 0 || len(whole.Rows) != all.Total {
 		t.Errorf("a whole export: %d rows, Of %d (%v)", len(whole.Rows), whole.Of, err)
+	}
+	if name := downloadName("marsad-kwic-تويتر", "json", whole); name != "marsad-kwic-تويتر.json" {
+		t.Errorf("a whole export's file is %q", name)
 	}
 }
