@@ -456,6 +456,38 @@ func TestBrowserKeepsTermGroupsAndSavedQueriesInTheBrowser(t *testing.T) {
 	waitFor(t, other, "the link's group searched elsewhere", `document.querySelector(".count") && document.querySelector(".count").textContent.includes("`+strconv.Itoa(want.Total)+`")`)
 }
 
+func TestBrowserEditsRenamesAndUndeletesATermGroup(t *testing.T) {
+	ctx, _ := visit(t, "/?view=keep")
+	waitFor(t, ctx, "the groups form", `document.getElementById("group-name") !== null`)
+	do(t, ctx,
+		chromedp.SendKeys(chromedp.CSS("#group-name"), "منصات"),
+		chromedp.SendKeys(chromedp.CSS("#group-terms"), "تويتر\nفيسبوك"))
+	runJS(t, ctx, `document.querySelector(".group-save").click()`)
+	waitFor(t, ctx, "the group listed", `document.querySelectorAll(".group-list .group").length === 1`)
+	groups := `JSON.parse(localStorage.getItem("marsad.groups") || "[]").map(g => g.name + "=" + g.terms.join("|")).join(" ")`
+
+	// Edit puts the group in the form, one term a line; saved under a new
+	// name with a new term, it replaces the old one.
+	runJS(t, ctx, `document.querySelector(".group-edit").click()`)
+	waitFor(t, ctx, "the group in the form", `document.getElementById("group-name").value === "منصات" && document.getElementById("group-terms").value === "تويتر\nفيسبوك" && document.activeElement.id === "group-terms"`)
+	runJS(t, ctx, `document.getElementById("group-name").value = ""`)
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#group-name"), "شبكات"), chromedp.SendKeys(chromedp.CSS("#group-terms"), "\nتلغرام"))
+	runJS(t, ctx, `document.querySelector(".group-save").click()`)
+	waitFor(t, ctx, "the group renamed", `document.querySelectorAll(".group-list .group").length === 1 && document.querySelector(".group-list .group-name").textContent === "شبكات"`)
+	if got := evalJS[string](t, ctx, groups); got != "شبكات=تويتر|فيسبوك|تلغرام" {
+		t.Errorf("stored after the rename: %s", got)
+	}
+
+	// Deleted, it can be put back.
+	runJS(t, ctx, `document.querySelector(".group-delete").click()`)
+	waitFor(t, ctx, "the group deleted", `document.querySelectorAll(".group-list .group").length === 0 && document.querySelector(".groups .keep-status").textContent.startsWith("حُذفت المجموعة شبكات.")`)
+	runJS(t, ctx, `document.querySelector(".group-undo").click()`)
+	waitFor(t, ctx, "the group back", `document.querySelectorAll(".group-list .group").length === 1 && document.querySelector(".group-undo") === null`)
+	if got := evalJS[string](t, ctx, groups); got != "شبكات=تويتر|فيسبوك|تلغرام" {
+		t.Errorf("stored after the undo: %s", got)
+	}
+}
+
 var (
 	daeshOnce sync.Once
 	daeshDir  string

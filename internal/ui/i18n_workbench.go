@@ -55,6 +55,10 @@ type workTexts struct {
 	groupTermsHint   string
 	groupSave        string
 	groupDelete      string
+	groupEdit        string
+	groupEditing     func(name string) string
+	groupDeleted     func(name string) string
+	groupUndo        string
 	groupUse         func(name string) string
 	groupsNone       string
 	groupsExport     string
@@ -210,10 +214,16 @@ var arabicWorkTexts = workTexts{
 	groupTermsHint: "مصطلح أو عبارة في كل سطر",
 	groupSave:      "احفظ المجموعة",
 	groupDelete:    "احذف",
-	groupUse:       func(name string) string { return "ابحث بـ group:" + name },
-	groupsNone:     "لا مجموعات بعد.",
-	groupsExport:   "صدّر المجموعات (JSON)",
-	groupsImport:   "استورد مجموعات (JSON)",
+	groupEdit:      "عدّل",
+	groupEditing: func(name string) string {
+		return "تعدّل المجموعة " + name + ": غيّر اسمها أو مصطلحاتها ثم احفظها."
+	},
+	groupDeleted: func(name string) string { return "حُذفت المجموعة " + name + "." },
+	groupUndo:    "تراجع",
+	groupUse:     func(name string) string { return "ابحث بـ group:" + name },
+	groupsNone:   "لا مجموعات بعد.",
+	groupsExport: "صدّر المجموعات (JSON)",
+	groupsImport: "استورد مجموعات (JSON)",
 	groupsImported: func(n int) string {
 		return "استُوردت " + countNoun(n, "مجموعة واحدة", "مجموعتان", "مجموعات", "مجموعة") + "."
 	},
@@ -424,6 +434,10 @@ var englishWorkTexts = workTexts{
 	groupTermsHint:   "One term or phrase per line",
 	groupSave:        "Save group",
 	groupDelete:      "Delete",
+	groupEdit:        "Edit",
+	groupEditing:     func(name string) string { return "Editing group " + name + ": change its name or terms, then save it." },
+	groupDeleted:     func(name string) string { return "Group " + name + " deleted." },
+	groupUndo:        "Undo",
 	groupUse:         func(name string) string { return "Search group:" + name },
 	groupsNone:       "No groups yet.",
 	groupsExport:     "Export groups (JSON)",

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -23,6 +24,11 @@ type Keep struct {
 	name, terms string
 	status      string
 	saved       []savedQuery
+	// editing is the name of the group the form holds for editing ("" for
+	// a new one): saved under another name, the group is renamed.
+	editing string
+	// deleted is the group deleted last, which Undo puts back.
+	deleted *query.Group
 }
 
 func (k *Keep) OnMount(ctx app.Context) { k.saved = storedQueries() }
@@ -43,7 +49,12 @@ func (k *Keep) Render() app.UI {
 					Text(k.terms).OnInput(keepInput(func(v string) { k.terms = v })),
 				app.Button().Type("submit").Class("group-save").Text(w.groupSave),
 			),
-			app.P().Class("keep-status").Role("status").Text(k.status),
+			app.P().Class("keep-status").Role("status").Body(
+				app.Text(k.status),
+				app.If(k.deleted != nil, func() app.UI {
+					return app.Button().Type("button").Class("group-undo").Text(w.groupUndo).OnClick(k.onUndoDelete)
+				}),
+			),
 			app.If(len(k.Groups) == 0, func() app.UI { return app.P().Class("empty").Text(w.groupsNone) }),
 			app.Ul().Class("group-list").Body(
 				app.Range(k.Groups).Slice(func(i int) app.UI { return k.renderGroup(k.Groups[i]) }),
@@ -82,6 +93,8 @@ func (k *Keep) renderGroup(g query.Group) app.UI {
 		app.Bdi().Class("group-name").Text(g.Name),
 		app.Span().Class("group-terms").Dir("auto").Text(joinTerms(k.Lang, g.Terms)),
 		app.A().Class("group-use").Href(use.URL().String()).Text(w.groupUse(g.Name)),
+		app.Button().Type("button").Class("group-edit").Aria("label", w.groupEdit+": "+g.Name).Text(w.groupEdit).
+			DataSet("name", g.Name).OnClick(k.onEditGroup),
 		app.Button().Type("button").Class("group-delete").Aria("label", w.groupDelete+": "+g.Name).Text(w.groupDelete).
 			DataSet("name", g.Name).OnClick(k.onDeleteGroup),
 	)
@@ -104,16 +117,40 @@ func (k *Keep) onSaveGroup(ctx app.Context, e app.Event) {
 		k.status = w.groupError + groupProblem(w, err)
 		return
 	}
-	k.name, k.terms, k.status = "", "", w.groupSaved(g.Name)
-	// The fields are typed into without redrawing (keepInput), so the page
-	// still holds the "" of its last drawing: only the elements themselves
-	// can be emptied, or the next group is typed after this one's text.
-	for _, id := range []string{"group-name", "group-terms"} {
-		if el := app.Window().GetElementByID(id); el.Truthy() {
-			el.Set("value", "")
+	k.name, k.terms, k.status, k.deleted = "", "", w.groupSaved(g.Name), nil
+	setFields("", "")
+	gs := k.Groups
+	if k.editing != "" {
+		gs = gs.Remove(k.editing) // a rename: the old name goes
+		k.editing = ""
+	}
+	k.setGroups(ctx, gs.Put(g))
+}
+
+// setFields writes the group form's fields. They are typed into without
+// redrawing (keepInput), so the page still holds the values of its last
+// drawing: only the elements themselves can be set.
+func setFields(name, terms string) {
+	for _, f := range []struct{ id, value string }{{"group-name", name}, {"group-terms", terms}} {
+		if el := app.Window().GetElementByID(f.id); el.Truthy() {
+			el.Set("value", f.value)
 		}
 	}
-	k.setGroups(ctx, k.Groups.Put(g))
+}
+
+// onEditGroup puts a group into the form, one term a line, and says so;
+// saving it replaces it, under its new name if the name was changed.
+func (k *Keep) onEditGroup(ctx app.Context, e app.Event) {
+	g, ok := k.Groups.Find(ctx.JSSrc().Get("dataset").Get("name").String())
+	if !ok {
+		return
+	}
+	k.editing, k.name, k.terms = g.Name, g.Name, strings.Join(g.Terms, "\n")
+	k.status, k.deleted = k.Lang.w().groupEditing(g.Name), nil
+	setFields(k.name, k.terms)
+	if el := app.Window().GetElementByID("group-terms"); el.Truthy() {
+		el.Call("focus")
+	}
 }
 
 // groupProblem says what is wrong with a group in the page's language.
@@ -163,8 +200,22 @@ func (k *Keep) onImport(ctx app.Context, e app.Event) {
 // closure over a list position would delete the wrong entry once the list
 // has changed.
 func (k *Keep) onDeleteGroup(ctx app.Context, e app.Event) {
-	k.status = ""
-	k.setGroups(ctx, k.Groups.Remove(ctx.JSSrc().Get("dataset").Get("name").String()))
+	g, ok := k.Groups.Find(ctx.JSSrc().Get("dataset").Get("name").String())
+	if !ok {
+		return
+	}
+	k.status, k.deleted = k.Lang.w().groupDeleted(g.Name), &g
+	k.setGroups(ctx, k.Groups.Remove(g.Name))
+}
+
+// onUndoDelete puts back the group deleted last.
+func (k *Keep) onUndoDelete(ctx app.Context, e app.Event) {
+	if k.deleted == nil {
+		return
+	}
+	g := *k.deleted
+	k.status, k.deleted = k.Lang.w().groupSaved(g.Name), nil
+	k.setGroups(ctx, k.Groups.Put(g))
 }
 
 func (k *Keep) onDeleteSaved(ctx app.Context, e app.Event) {
