@@ -135,6 +135,7 @@ async function marsadCountProgress(response, total, progress) {
   }
   const reader = response.clone().body.getReader();
   let loaded = 0;
+  let shown = -1;
   (async () => {
     try {
       for (;;) {
@@ -143,7 +144,14 @@ async function marsadCountProgress(response, total, progress) {
           break;
         }
         loaded += value.byteLength;
-        progress(Math.round((loaded * 100) / total));
+        // The body comes in thousands of small chunks: the label changes
+        // only when its number does, not a thousand times a second while
+        // the compiler wants the same thread.
+        const percent = Math.round((loaded * 100) / total);
+        if (percent !== shown) {
+          shown = percent;
+          progress(percent);
+        }
       }
       progress(100);
     } catch (err) {
