@@ -695,12 +695,12 @@ func countNoun(n int, one, two, few, many string) string {
 	case n == 2:
 		return two
 	case n%100 >= 3 && n%100 <= 10:
-		return strconv.Itoa(n) + " " + few
+		return groupThousands(n) + " " + few
 	case n%100 <= 2:
 		genitive := strings.TrimSuffix(strings.TrimSuffix(many, "ًا"), "اً")
-		return strconv.Itoa(n) + " " + genitive
+		return groupThousands(n) + " " + genitive
 	default:
-		return strconv.Itoa(n) + " " + many
+		return groupThousands(n) + " " + many
 	}
 }
 
@@ -712,6 +712,8 @@ func englishCount(n int, one, many string) string {
 	return groupThousands(n) + " " + many
 }
 
+// groupThousands writes n with its thousands separated from 10,000 on
+// (351,244), in both languages: four digits read at a glance, more do not.
 func groupThousands(n int) string {
 	s := strconv.Itoa(n)
 	if n < 10000 && n > -10000 {

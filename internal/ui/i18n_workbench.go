@@ -200,7 +200,7 @@ var arabicWorkTexts = workTexts{
 	},
 	compareWordsOnly: "قارن الكلمتين بعينهما",
 	exportedFirst: func(file string, rows, of int) string {
-		return "نُزّل " + file + ": أول " + countNoun(rows, "سطر واحد", "سطرين", "أسطر", "سطرًا") + " من " + strconv.Itoa(of) + "، وهو أقصى ما يُصدَّر مرة واحدة. ضيّق البحث أو رشّحه لتصدير الباقي."
+		return "نُزّل " + file + ": أول " + countNoun(rows, "سطر واحد", "سطرين", "أسطر", "سطرًا") + " من " + groupThousands(of) + "، وهو أقصى ما يُصدَّر مرة واحدة. ضيّق البحث أو رشّحه لتصدير الباقي."
 	},
 	exportCSV:  "CSV",
 	exportJSON: "JSON",
@@ -278,11 +278,11 @@ var arabicWorkTexts = workTexts{
 	words:         "الكلمات",
 	searchExactly: "ابحث عن هذه الصيغة بالضبط",
 	sampled: func(read, total int) string {
-		return "حُسب على " + countNoun(read, "مقال واحد", "مقالين", "مقالات", "مقالًا") + " من " + strconv.Itoa(total) + "، موزعة بالتساوي على تواريخها."
+		return "حُسب على " + countNoun(read, "مقال واحد", "مقالين", "مقالات", "مقالًا") + " من " + groupThousands(total) + "، موزعة بالتساوي على تواريخها."
 	},
 
 	moreInExport: func(shown, total int) string {
-		return "يُعرض أول " + strconv.Itoa(shown) + " من " + strconv.Itoa(total) + "؛ التصدير يضمها كلها."
+		return "يُعرض أول " + groupThousands(shown) + " من " + groupThousands(total) + "؛ التصدير يضمها كلها."
 	},
 	kwicHeading: func(total, docs int) string {
 		return countNoun(total, "موضع واحد", "موضعان", "مواضع", "موضعًا") + " في " + countNoun(docs, "مقال واحد", "مقالين", "مقالات", "مقالًا")
@@ -305,12 +305,12 @@ var arabicWorkTexts = workTexts{
 		{"after1", "الكلمة التالية"}, {"after2", "الكلمة التالية الثانية"},
 	},
 	linesOfPage: func(from, to, total int) string {
-		return "الأسطر " + strconv.Itoa(from) + "–" + strconv.Itoa(to) + " من " + strconv.Itoa(total)
+		return "الأسطر " + groupThousands(from) + "–" + groupThousands(to) + " من " + groupThousands(total)
 	},
 	previousLines: "→ الأسطر السابقة",
 	nextLines:     "الأسطر التالية ←",
 	sortPartial: func(n int) string {
-		return "رُتّب أول " + strconv.Itoa(n) + " موضع فقط: ضيّق البحث لترتيبها كلها."
+		return "رُتّب أول " + groupThousands(n) + " موضع فقط: ضيّق البحث لترتيبها كلها."
 	},
 
 	trendsHeading:  "تكرار البحث عبر الزمن",
@@ -383,10 +383,10 @@ var arabicWorkTexts = workTexts{
 	inB:      "في ب",
 	queryIn:  func(q string) string { return "تكرار «" + q + "» في هذه المجموعة" },
 	queryRate: func(count int, rate string) string {
-		return strconv.Itoa(count) + " (" + rate + " لكل 10,000 كلمة)"
+		return groupThousands(count) + " (" + rate + " لكل 10,000 كلمة)"
 	},
 	sideSize: func(docs, words int) string {
-		return countNoun(docs, "مقال واحد", "مقالان", "مقالات", "مقالًا") + "، " + strconv.Itoa(words) + " كلمة"
+		return countNoun(docs, "مقال واحد", "مقالان", "مقالات", "مقالًا") + "، " + groupThousands(words) + " كلمة"
 	},
 }
 
@@ -420,7 +420,7 @@ var englishWorkTexts = workTexts{
 	},
 	compareWordsOnly: "Compare the words themselves",
 	exportedFirst: func(file string, rows, of int) string {
-		return "Downloaded " + file + ": the first " + strconv.Itoa(rows) + " rows of " + strconv.Itoa(of) + ", the most one export writes. Narrow or filter the search to export the rest."
+		return "Downloaded " + file + ": the first " + groupThousands(rows) + " rows of " + groupThousands(of) + ", the most one export writes. Narrow or filter the search to export the rest."
 	},
 	exportCSV:  "CSV",
 	exportJSON: "JSON",
@@ -494,11 +494,11 @@ var englishWorkTexts = workTexts{
 	words:         "Words",
 	searchExactly: "Search this exact form",
 	sampled: func(read, total int) string {
-		return "Computed over " + strconv.Itoa(read) + " of the " + strconv.Itoa(total) + " articles, spread evenly over their dates."
+		return "Computed over " + groupThousands(read) + " of the " + groupThousands(total) + " articles, spread evenly over their dates."
 	},
 
 	moreInExport: func(shown, total int) string {
-		return "The first " + strconv.Itoa(shown) + " of " + strconv.Itoa(total) + " are shown; the export has them all."
+		return "The first " + groupThousands(shown) + " of " + groupThousands(total) + " are shown; the export has them all."
 	},
 	kwicHeading: func(total, docs int) string {
 		return englishCount(total, "occurrence", "occurrences") + " in " + englishCount(docs, "article", "articles")
@@ -520,12 +520,12 @@ var englishWorkTexts = workTexts{
 		{"after1", "Word after"}, {"after2", "Second word after"},
 	},
 	linesOfPage: func(from, to, total int) string {
-		return "Lines " + strconv.Itoa(from) + "–" + strconv.Itoa(to) + " of " + strconv.Itoa(total)
+		return "Lines " + groupThousands(from) + "–" + groupThousands(to) + " of " + groupThousands(total)
 	},
 	previousLines: "← Previous lines",
 	nextLines:     "Next lines →",
 	sortPartial: func(n int) string {
-		return "Only the first " + strconv.Itoa(n) + " occurrences were sorted: narrow the query to sort them all."
+		return "Only the first " + groupThousands(n) + " occurrences were sorted: narrow the query to sort them all."
 	},
 
 	trendsHeading:  "Frequency over time",
@@ -592,8 +592,8 @@ var englishWorkTexts = workTexts{
 	inA:               "In A",
 	inB:               "In B",
 	queryIn:           func(q string) string { return "Frequency of “" + q + "” in this set" },
-	queryRate:         func(count int, rate string) string { return strconv.Itoa(count) + " (" + rate + " per 10,000 words)" },
+	queryRate:         func(count int, rate string) string { return groupThousands(count) + " (" + rate + " per 10,000 words)" },
 	sideSize: func(docs, words int) string {
-		return englishCount(docs, "article", "articles") + ", " + strconv.Itoa(words) + " words"
+		return englishCount(docs, "article", "articles") + ", " + englishCount(words, "word", "words")
 	},
 }
