@@ -74,7 +74,7 @@ func TestToggleAddsAndRemoves(t *testing.T) {
 }
 
 func TestArabicCountsAgreeWithTheNumber(t *testing.T) {
-	for n, want := range map[int]string{0: "لا نتائج", 1: "نتيجة واحدة", 2: "نتيجتان", 4: "4 نتائج", 10: "10 نتائج", 11: "11 نتيجة", 103: "103 نتائج"} {
+	for n, want := range map[int]string{0: "لا نتائج", 1: "نتيجة واحدة", 2: "نتيجتان", 4: "4 نتائج", 10: "10 نتائج", 11: "11 نتيجة", 103: "103 نتائج", 9717: "9717 نتيجة", 15677: "15,677 نتيجة"} {
 		if got := arabicTexts.results(n); got != want {
 			t.Errorf("results(%d) = %q, want %q", n, got, want)
 		}
