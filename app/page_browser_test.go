@@ -593,6 +593,7 @@ func TestBrowserEveryViewPassesAxe(t *testing.T) {
 		{name: "compare, phone", path: "/?view=compare&a=" + urlEscape("source:الجزيرة") + "&b=" + urlEscape("date:..2016") + "&q=" + urlEscape("تويتر"),
 			ready: `document.querySelector(".comparison .data-table")`, w: phoneWidth, h: phoneHeight},
 		{name: "saved: term groups and queries", path: "/?view=keep", ready: `document.getElementById("group-name")`},
+		{name: "no results, a Hijri year", path: "/?q=" + urlEscape("داعش date:١٤٣٦"), ready: `document.querySelector(".date-outside a")`},
 		{name: "results, save form open", path: "/?q=" + urlEscape("تويتر"), ready: `document.querySelector("li.hit mark")`,
 			js: `document.querySelector(".save-query summary").click()`},
 		{name: "reader, citation shown", path: "/?q=" + urlEscape("تويتر") + "&doc=" + doc003, ready: `document.querySelector(".reader-body mark")`,

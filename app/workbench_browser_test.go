@@ -481,6 +481,10 @@ func TestBrowserEditsRenamesAndUndeletesATermGroup(t *testing.T) {
 	// Deleted, it can be put back.
 	runJS(t, ctx, `document.querySelector(".group-delete").click()`)
 	waitFor(t, ctx, "the group deleted", `document.querySelectorAll(".group-list .group").length === 0 && document.querySelector(".groups .keep-status").textContent.startsWith("حُذفت المجموعة شبكات.")`)
+	// The status with its Undo button passes axe.
+	for _, violation := range axeViolations(t, ctx) {
+		t.Error(violation)
+	}
 	runJS(t, ctx, `document.querySelector(".group-undo").click()`)
 	waitFor(t, ctx, "the group back", `document.querySelectorAll(".group-list .group").length === 1 && document.querySelector(".group-undo") === null`)
 	if got := evalJS[string](t, ctx, groups); got != "شبكات=تويتر|فيسبوك|تلغرام" {
