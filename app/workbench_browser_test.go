@@ -469,7 +469,7 @@ func TestBrowserEditsRenamesAndUndeletesATermGroup(t *testing.T) {
 	// Edit puts the group in the form, one term a line; saved under a new
 	// name with a new term, it replaces the old one.
 	runJS(t, ctx, `document.querySelector(".group-edit").click()`)
-	waitFor(t, ctx, "the group in the form", `document.getElementById("group-name").value === "منصات" && document.getElementById("group-terms").value === "تويتر\nفيسبوك" && document.activeElement.id === "group-terms"`)
+	waitFor(t, ctx, "the group in the form", `document.getElementById("group-name").value === "منصات" && document.getElementById("group-terms").value === "تويتر\nفيسبوك" && document.activeElement.id === "group-terms" && document.querySelector(".groups .keep-status").textContent.startsWith("تعدّل المجموعة منصات")`)
 	runJS(t, ctx, `document.getElementById("group-name").value = ""`)
 	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#group-name"), "شبكات"), chromedp.SendKeys(chromedp.CSS("#group-terms"), "\nتلغرام"))
 	runJS(t, ctx, `document.querySelector(".group-save").click()`)
@@ -481,7 +481,9 @@ func TestBrowserEditsRenamesAndUndeletesATermGroup(t *testing.T) {
 	// Deleted, it can be put back.
 	runJS(t, ctx, `document.querySelector(".group-delete").click()`)
 	waitFor(t, ctx, "the group deleted", `document.querySelectorAll(".group-list .group").length === 0 && document.querySelector(".groups .keep-status").textContent.startsWith("حُذفت المجموعة شبكات.")`)
-	// The status with its Undo button passes axe.
+	// The button pressed went with its group: the focus is on Undo, not
+	// lost to the page's top. The status with its Undo button passes axe.
+	waitFor(t, ctx, "the focus on Undo", `document.activeElement.id === "group-undo"`)
 	for _, violation := range axeViolations(t, ctx) {
 		t.Error(violation)
 	}
@@ -490,6 +492,27 @@ func TestBrowserEditsRenamesAndUndeletesATermGroup(t *testing.T) {
 	if got := evalJS[string](t, ctx, groups); got != "شبكات=تويتر|فيسبوك|تلغرام" {
 		t.Errorf("stored after the undo: %s", got)
 	}
+
+	// An import that replaces a group says so, and Undo brings it back. (The
+	// file is picked as a page's script can: a DataTransfer's File.)
+	pick := func(json string) {
+		runJS(t, ctx, `(() => { const input = document.getElementById("groups-file"); const dt = new DataTransfer();
+			dt.items.add(new File([`+jsString(json)+`], "groups.json", {type: "application/json"}));
+			input.files = dt.files; input.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+	}
+	pick(`[{"name": "شبكات", "terms": ["يوتيوب"]}, {"name": "جديدة", "terms": ["تويتر"]}]`)
+	waitFor(t, ctx, "the import said what it replaced", `document.querySelector(".groups .keep-status").textContent.startsWith("استُوردت مجموعتان. حلّت محلّ مجموعاتك بالأسماء نفسها: شبكات.") && document.querySelector(".group-undo") !== null`)
+	if got := evalJS[string](t, ctx, groups); got != "جديدة=تويتر شبكات=يوتيوب" {
+		t.Errorf("stored after the import: %s", got)
+	}
+	runJS(t, ctx, `document.querySelector(".group-undo").click()`)
+	waitFor(t, ctx, "the groups as they were", `document.querySelector(".group-undo") === null && document.querySelectorAll(".group-list .group").length === 1`)
+	if got := evalJS[string](t, ctx, groups); got != "شبكات=تويتر|فيسبوك|تلغرام" {
+		t.Errorf("stored after undoing the import: %s", got)
+	}
+	// A file that names one group twice is refused, saying which.
+	pick(`[{"name": "منصات", "terms": ["تويتر"]}, {"name": "منصات", "terms": ["يوتيوب"]}]`)
+	waitFor(t, ctx, "the file refused", `document.querySelector(".groups .keep-status").textContent === "تعذّر استيراد الملف: المجموعة 2 في الملف: الاسم «منصات» لمجموعة قبلها في الملف."`)
 }
 
 var (

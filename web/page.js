@@ -221,9 +221,16 @@
       root.dir = dir;
       applyTheme(theme);
     },
-    focus: function (id) {
+    // focus focuses the element with that id, waiting a few frames for it
+    // when a change of state has yet to draw it (a parent component's
+    // update can come after the child's that asked).
+    focus: function (id, tries) {
       var el = document.getElementById(id);
-      if (el) el.focus({ preventScroll: id === "reader-title" ? false : true });
+      if (el) {
+        el.focus({ preventScroll: id === "reader-title" ? false : true });
+      } else if ((tries || 0) < 10) {
+        requestAnimationFrame(function () { window.marsadPage.focus(id, (tries || 0) + 1); });
+      }
     },
     // focusResult focuses the link the reader was opened from: a result's
     // title, or a concordance line's hit (the article's hit-th highlight).

@@ -89,6 +89,7 @@ const (
 	GroupNoTerms
 	GroupsNotAList // the file is not JSON of groups
 	GroupsTooMany
+	GroupsSameName // two groups of a file have one name: which to keep is not the reader's to guess
 )
 
 // GroupError is an error about a term group: the problem, the group's name
@@ -119,6 +120,8 @@ func (e *GroupError) Error() string {
 		s = "not a list of groups ([{\"name\": …, \"terms\": […]}]): " + e.Detail
 	case GroupsTooMany:
 		s = fmt.Sprintf("more than %d groups", e.Limit)
+	case GroupsSameName:
+		s = fmt.Sprintf("the name %q is taken by an earlier group of the file", e.Name)
 	}
 	s = ErrGroup.Error() + ": " + s
 	if e.Index > 0 {
@@ -222,6 +225,9 @@ func ReadGroups(data []byte) (Groups, error) {
 			ge := *err.(*GroupError)
 			ge.Index = i + 1
 			return nil, &ge
+		}
+		if _, taken := gs.Find(clean.Name); taken {
+			return nil, &GroupError{Problem: GroupsSameName, Name: clean.Name, Index: i + 1}
 		}
 		gs = gs.Put(clean)
 	}

@@ -80,4 +80,11 @@ func TestGroupsRoundTripThroughJSON(t *testing.T) {
 			t.Errorf("ReadGroups(%s) error = %v, want an ErrGroup", bad, err)
 		}
 	}
+	// Two groups of one name in a file: which to keep is not the reader's
+	// to guess, so the file is refused, naming the second.
+	_, err = ReadGroups([]byte(`[{"name": "منصات", "terms": ["تويتر"]}, {"name": "منصات", "terms": ["يوتيوب"]}]`))
+	var ge *GroupError
+	if !errors.As(err, &ge) || ge.Problem != GroupsSameName || ge.Index != 2 || ge.Name != "منصات" {
+		t.Errorf("a file with a name twice: %v, want GroupsSameName for group 2", err)
+	}
 }

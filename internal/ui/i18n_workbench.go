@@ -58,6 +58,8 @@ type workTexts struct {
 	groupEdit        string
 	groupEditing     func(name string) string
 	groupDeleted     func(name string) string
+	groupsReplaced   func(names string) string
+	groupsRestored   string
 	groupUndo        string
 	groupUse         func(name string) string
 	groupsNone       string
@@ -219,11 +221,15 @@ var arabicWorkTexts = workTexts{
 		return "تعدّل المجموعة " + name + ": غيّر اسمها أو مصطلحاتها ثم احفظها."
 	},
 	groupDeleted: func(name string) string { return "حُذفت المجموعة " + name + "." },
-	groupUndo:    "تراجع",
-	groupUse:     func(name string) string { return "ابحث بـ group:" + name },
-	groupsNone:   "لا مجموعات بعد.",
-	groupsExport: "صدّر المجموعات (JSON)",
-	groupsImport: "استورد مجموعات (JSON)",
+	groupsReplaced: func(names string) string {
+		return " حلّت محلّ مجموعاتك بالأسماء نفسها: " + names + "."
+	},
+	groupsRestored: "أُعيدت المجموعات كما كانت.",
+	groupUndo:      "تراجع",
+	groupUse:       func(name string) string { return "ابحث بـ group:" + name },
+	groupsNone:     "لا مجموعات بعد.",
+	groupsExport:   "صدّر المجموعات (JSON)",
+	groupsImport:   "استورد مجموعات (JSON)",
 	groupsImported: func(n int) string {
 		return "استُوردت " + countNoun(n, "مجموعة واحدة", "مجموعتان", "مجموعات", "مجموعة") + "."
 	},
@@ -247,6 +253,8 @@ var arabicWorkTexts = workTexts{
 			s = "ليس الملف قائمة مجموعات بصيغة JSON ([{\"name\": …, \"terms\": […]}])"
 		case query.GroupsTooMany:
 			s = "في الملف أكثر من " + strconv.Itoa(e.Limit) + " مجموعة"
+		case query.GroupsSameName:
+			s = "الاسم «" + e.Name + "» لمجموعة قبلها في الملف"
 		}
 		if e.Index > 0 {
 			s = "المجموعة " + strconv.Itoa(e.Index) + " في الملف: " + s
@@ -437,6 +445,8 @@ var englishWorkTexts = workTexts{
 	groupEdit:        "Edit",
 	groupEditing:     func(name string) string { return "Editing group " + name + ": change its name or terms, then save it." },
 	groupDeleted:     func(name string) string { return "Group " + name + " deleted." },
+	groupsReplaced:   func(names string) string { return " They replaced your groups of the same names: " + names + "." },
+	groupsRestored:   "The groups are back as they were.",
 	groupUndo:        "Undo",
 	groupUse:         func(name string) string { return "Search group:" + name },
 	groupsNone:       "No groups yet.",
@@ -463,6 +473,8 @@ var englishWorkTexts = workTexts{
 			s = "the file is not a JSON list of groups ([{\"name\": …, \"terms\": […]}])"
 		case query.GroupsTooMany:
 			s = "the file has more than " + strconv.Itoa(e.Limit) + " groups"
+		case query.GroupsSameName:
+			s = "the name “" + e.Name + "” is taken by an earlier group of the file"
 		}
 		if e.Index > 0 {
 			s = "group " + strconv.Itoa(e.Index) + " of the file: " + s

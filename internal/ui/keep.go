@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -27,8 +28,10 @@ type Keep struct {
 	// editing is the name of the group the form holds for editing ("" for
 	// a new one): saved under another name, the group is renamed.
 	editing string
-	// deleted is the group deleted last, which Undo puts back.
-	deleted *query.Group
+	// before is the groups as they were before the last deletion or the
+	// last import that replaced some, which Undo puts back; nil when there
+	// is nothing to undo.
+	before *query.Groups
 }
 
 func (k *Keep) OnMount(ctx app.Context) { k.saved = storedQueries() }
@@ -51,8 +54,8 @@ func (k *Keep) Render() app.UI {
 			),
 			app.P().Class("keep-status").Role("status").Body(
 				app.Text(k.status),
-				app.If(k.deleted != nil, func() app.UI {
-					return app.Button().Type("button").Class("group-undo").Text(w.groupUndo).OnClick(k.onUndoDelete)
+				app.If(k.before != nil, func() app.UI {
+					return app.Button().Type("button").ID("group-undo").Class("group-undo").Text(w.groupUndo).OnClick(k.onUndo)
 				}),
 			),
 			app.If(len(k.Groups) == 0, func() app.UI { return app.P().Class("empty").Text(w.groupsNone) }),
@@ -117,7 +120,7 @@ func (k *Keep) onSaveGroup(ctx app.Context, e app.Event) {
 		k.status = w.groupError + groupProblem(w, err)
 		return
 	}
-	k.name, k.terms, k.status, k.deleted = "", "", w.groupSaved(g.Name), nil
+	k.name, k.terms, k.status, k.before = "", "", w.groupSaved(g.Name), nil
 	setFields("", "")
 	gs := k.Groups
 	if k.editing != "" {
@@ -146,7 +149,7 @@ func (k *Keep) onEditGroup(ctx app.Context, e app.Event) {
 		return
 	}
 	k.editing, k.name, k.terms = g.Name, g.Name, strings.Join(g.Terms, "\n")
-	k.status, k.deleted = k.Lang.w().groupEditing(g.Name), nil
+	k.status, k.before = k.Lang.w().groupEditing(g.Name), nil
 	setFields(k.name, k.terms)
 	if el := app.Window().GetElementByID("group-terms"); el.Truthy() {
 		el.Call("focus")
@@ -186,11 +189,21 @@ func (k *Keep) onImport(ctx app.Context, e app.Event) {
 			k.status = w.groupImportError + groupProblem(w, err)
 			return
 		}
-		all := k.Groups
+		before, all := k.Groups, k.Groups
+		var replaced []string
 		for _, g := range gs {
+			if old, ok := all.Find(g.Name); ok && !slices.Equal(old.Terms, g.Terms) {
+				replaced = append(replaced, old.Name)
+			}
 			all = all.Put(g)
 		}
-		k.status = w.groupsImported(len(gs))
+		k.status, k.before = w.groupsImported(len(gs)), nil
+		if len(replaced) > 0 {
+			// An import replaces groups of the same names: it says which,
+			// and Undo brings back what they were.
+			k.status += w.groupsReplaced(joinTerms(k.Lang, replaced))
+			k.before = &before
+		}
 		k.setGroups(ctx, all)
 	})
 }
@@ -204,18 +217,25 @@ func (k *Keep) onDeleteGroup(ctx app.Context, e app.Event) {
 	if !ok {
 		return
 	}
-	k.status, k.deleted = k.Lang.w().groupDeleted(g.Name), &g
+	before := k.Groups
+	k.status, k.before = k.Lang.w().groupDeleted(g.Name), &before
 	k.setGroups(ctx, k.Groups.Remove(g.Name))
+	// The button pressed is gone with its group: the focus goes to Undo,
+	// next to the status that says what was deleted, not to the page's top.
+	// (Not in ctx.Defer, which drops what an unmounted element asked; the
+	// page waits for the button to be drawn.)
+	focusElement("group-undo")
 }
 
-// onUndoDelete puts back the group deleted last.
-func (k *Keep) onUndoDelete(ctx app.Context, e app.Event) {
-	if k.deleted == nil {
+// onUndo puts back the groups as they were before the last deletion or
+// replacing import.
+func (k *Keep) onUndo(ctx app.Context, e app.Event) {
+	if k.before == nil {
 		return
 	}
-	g := *k.deleted
-	k.status, k.deleted = k.Lang.w().groupSaved(g.Name), nil
-	k.setGroups(ctx, k.Groups.Put(g))
+	gs := *k.before
+	k.status, k.before = k.Lang.w().groupsRestored, nil
+	k.setGroups(ctx, gs)
 }
 
 func (k *Keep) onDeleteSaved(ctx app.Context, e app.Event) {

@@ -134,3 +134,23 @@ func TestClearAllKeepsOnlyWhatTheQuerySearchesFor(t *testing.T) {
 		t.Errorf("clear-all link without %s in\n%s", want, html)
 	}
 }
+
+// TestEveryTextIsGivenInBothLanguages: the texts are keyed literals, so a
+// field left out of one language compiles, and shows nothing or panics
+// (a nil func) where the page needs it.
+func TestEveryTextIsGivenInBothLanguages(t *testing.T) {
+	for _, set := range []struct {
+		name string
+		v    any
+	}{{"arabicTexts", arabicTexts}, {"englishTexts", englishTexts}, {"arabicWorkTexts", arabicWorkTexts}, {"englishWorkTexts", englishWorkTexts}} {
+		v := reflect.ValueOf(set.v)
+		for v.Kind() == reflect.Pointer {
+			v = v.Elem()
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Field(i).IsZero() {
+				t.Errorf("%s.%s is not given", set.name, v.Type().Field(i).Name)
+			}
+		}
+	}
+}
