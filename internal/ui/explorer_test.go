@@ -442,3 +442,25 @@ func pageText(markup string) string {
 	text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(markup, " ")
 	return strings.Join(strings.Fields(htmlpkg.UnescapeString(text)), " ")
 }
+
+// TestADateTheSearchCannotReadIsNoFilterInForce: a date= of the address
+// that is no date (2015-13) is left out of the search with a note, and the
+// filter bar does not list it as a filter in force.
+func TestADateTheSearchCannotReadIsNoFilterInForce(t *testing.T) {
+	engine := seedEngine(t)
+	c := explorerAt(t, engine, "/?q="+url.QueryEscape("داعش")+"&date=2015-13")
+	page := pageText(app.HTMLString(c))
+	if !strings.Contains(page, "تاريخ لا يفهمه البحث") {
+		t.Error("the page does not say the date was left out")
+	}
+	if strings.Contains(page, "التاريخ: 2015-13") {
+		t.Error("the filter bar lists 2015-13 as a filter in force")
+	}
+	if all := explorerAt(t, engine, "/?q="+url.QueryEscape("داعش")); c.answer.result.Total != all.answer.result.Total {
+		t.Errorf("date=2015-13 finds %d, the query alone %d: want the same", c.answer.result.Total, all.answer.result.Total)
+	}
+	// A date that reads is a filter in force.
+	if page := pageText(app.HTMLString(explorerAt(t, engine, "/?q="+url.QueryEscape("داعش")+"&date=2015"))); !strings.Contains(page, "التاريخ: 2015") {
+		t.Error("date=2015 is not listed as a filter in force")
+	}
+}

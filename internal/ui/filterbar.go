@@ -48,7 +48,9 @@ func activeFilters(v view) []activeFilter {
 		w.Entities = toggle(v.Entities, e)
 		out = append(out, activeFilter{kind: filterEntity, value: e, without: w})
 	}
-	if v.Dates != "" {
+	// A date the search cannot read is left out of the search, with a note
+	// saying so (the engine's ErrDateValue): it is no filter in force.
+	if _, ok := readQuery(query.FieldDate + ":" + v.Dates).(query.DateRange); ok && v.Dates != "" {
 		w := v
 		w.Dates = ""
 		out = append(out, activeFilter{kind: filterDate, value: v.Dates, without: w})
