@@ -766,3 +766,21 @@ func TestTrendsTableAccountsForEveryOccurrence(t *testing.T) {
 		t.Errorf("the periods, the coarse dates and the undated hold %d occurrences, the sources %d; want 8 and 8", sum, bySource)
 	}
 }
+
+// TestASampledTableSaysSoInItsJSON: counts over a sample of the matching
+// articles are not the corpus's, and the file says how many were read.
+func TestASampledTableSaysSoInItsJSON(t *testing.T) {
+	for _, tb := range []Table{(&CollocatesResult{Sampled: true, DocsRead: 100, Docs: 3414}).Table(), (&WordListResult{Sampled: true, DocsRead: 100, Docs: 3414}).Table()} {
+		var out bytes.Buffer
+		if err := tb.WriteJSON(&out, About{View: "collocates"}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), `"articles_read": 100, "articles_matching": 3414`) {
+			t.Errorf("a sampled table's JSON: %s", out.String())
+		}
+	}
+	var out bytes.Buffer
+	if err := (&CollocatesResult{Docs: 12, DocsRead: 12}).Table().WriteJSON(&out, About{}); err != nil || strings.Contains(out.String(), "articles_read") {
+		t.Errorf("a table of every article says it was sampled: %s (%v)", out.String(), err)
+	}
+}

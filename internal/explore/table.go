@@ -25,6 +25,9 @@ type Table struct {
 	// Of is how many rows there were when the table holds only the first
 	// of them (an export's bound); 0 when it holds them all.
 	Of int
+	// Read and Matching say, for a view counted over a sample, how many
+	// of the matching articles were read; both 0 when it read them all.
+	Read, Matching int
 }
 
 // WriteCSV writes the table as CSV (RFC 4180: comma-separated, fields
@@ -103,6 +106,11 @@ func (t Table) WriteJSON(w io.Writer, about About) error {
 	field("rows", []byte(itoa(len(t.Rows))), false)
 	if t.Of > len(t.Rows) {
 		field("rows_in_view", []byte(itoa(t.Of)), false)
+	}
+	if t.Matching > t.Read {
+		// Counted over a sample: a count in the file is not the corpus's.
+		field("articles_read", []byte(itoa(t.Read)), false)
+		field("articles_matching", []byte(itoa(t.Matching)), false)
 	}
 	bw.WriteString("},\n\"rows\": [")
 	for r, row := range t.Rows {
@@ -215,11 +223,15 @@ func (r *TrendsResult) SourceTable() Table {
 	return t
 }
 
-// Table is the collocates.
+// Table is the collocates. freq is a word's occurrences in the articles
+// read, not in the whole corpus.
 func (r *CollocatesResult) Table() Table {
 	t := table([]string{"form", "index_term", "count", "before", "after", "freq", "log_likelihood", "pmi", "pair", "near"}, "count", "before", "after", "freq", "log_likelihood", "pmi")
 	for _, c := range r.Collocates {
 		t.Rows = append(t.Rows, []string{c.Form, c.Key, itoa(c.Count), itoa(c.Before), itoa(c.After), itoa(c.Freq), ftoa(c.LogLikelihood), ftoa(c.PMI), c.Pair, c.Near})
+	}
+	if r.Sampled {
+		t.Read, t.Matching = r.DocsRead, r.Docs
 	}
 	return t
 }
@@ -238,6 +250,9 @@ func (r *WordListResult) Table() Table {
 	t := table([]string{"form", "index_term", "count", "docs", "per_10000"}, "count", "docs", "per_10000")
 	for _, w := range r.List {
 		t.Rows = append(t.Rows, []string{w.Form, w.Key, itoa(w.Count), itoa(w.Docs), ftoa(w.PerTenThousand)})
+	}
+	if r.Sampled {
+		t.Read, t.Matching = r.DocsRead, r.Docs
 	}
 	return t
 }

@@ -78,5 +78,5 @@ func (c *Collocates) renderTable(res *explore.CollocatesResult) app.UI {
 			{text: fixed(col.LogLikelihood, 1)}, {text: fixed(col.PMI, 2)}, {text: itoa(col.Count)}, {text: itoa(col.Freq)},
 		}
 	}
-	return dataTable(w.toolNames[toolCollocates], []string{w.collocate, w.sideBySide, w.logLikelihood, w.pmi, w.together, w.inCorpus}, rows)
+	return dataTable(w.toolNames[toolCollocates], []string{w.collocate, w.sideBySide, w.logLikelihood, w.pmi, w.together, w.inArticlesRead}, rows)
 }

@@ -141,6 +141,7 @@ type workTexts struct {
 	collocate         string
 	together          string
 	inCorpus          string
+	inArticlesRead    string // a collocate's frequency where it was counted
 	logLikelihood     string
 	pmi               string
 	searchPair        string
@@ -356,6 +357,7 @@ var arabicWorkTexts = workTexts{
 	collocate:      "الكلمة",
 	together:       "معًا",
 	inCorpus:       "في المدونة",
+	inArticlesRead: "في المقالات المقروءة",
 	logLikelihood:  "نسبة الأرجحية (LL)",
 	pmi:            "PMI",
 	searchPair:     "ابحث عن العبارة",
@@ -575,6 +577,7 @@ var englishWorkTexts = workTexts{
 	collocate:      "Word",
 	together:       "Together",
 	inCorpus:       "In corpus",
+	inArticlesRead: "In the articles read",
 	logLikelihood:  "Log-likelihood",
 	pmi:            "PMI",
 	searchPair:     "Search the phrase",
