@@ -101,6 +101,10 @@ type Series struct {
 	// Coarse counts the matching articles dated more coarsely than the
 	// unit, by their own period (a year, or a month), oldest first.
 	Coarse []Count
+	// OtherNames are the other names of an entity the query's words were
+	// searched with (داعش: تنظيم الدولة, ISIS…), whose occurrences the
+	// counts include.
+	OtherNames []string
 	// SameAs is the index of an earlier series that finds the very same
 	// occurrences (ISIS and داعش, each expanded to the entity's other
 	// names), -1 for none: its line is that series' line.
@@ -218,6 +222,9 @@ func Trends(e *search.Engine, queries []search.Request, opt TrendOptions) (*Tren
 		s := Series{Query: queries[i].Query, Canonical: o.Query, TotalDocs: len(o.Docs), SameAs: -1,
 			Counts: make([]int, len(res.Buckets)), Docs: make([]int, len(res.Buckets)),
 			Words: make([]int, len(res.Buckets)), PerTenThousand: make([]float64, len(res.Buckets))}
+		for _, n := range o.AlsoSearched {
+			s.OtherNames = append(s.OtherNames, n.Others...)
+		}
 		for j := range i {
 			if o.CountsTheSame(occs[j]) {
 				s.SameAs = j

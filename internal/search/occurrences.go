@@ -27,6 +27,10 @@ type Occurrences struct {
 	Query string
 	// Terms are the analyzed positive query terms, as Result.Terms.
 	Terms []string
+	// AlsoSearched are the other names of an entity searched for the
+	// query's words, as Result.AlsoSearched: counts that include them
+	// must say so.
+	AlsoSearched []AliasNote
 	// Docs are the matching documents that pass the filters, ascending:
 	// newest first (the index numbers documents by falling date).
 	Docs []int32
@@ -85,7 +89,7 @@ func (e *Engine) Occurrences(req Request) (*Occurrences, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &Occurrences{Docs: filtered.hits, Selected: filtered.filters.passing(e.all()), m: matched.matches}
+	o := &Occurrences{Docs: filtered.hits, Selected: filtered.filters.passing(e.all()), m: matched.matches, AlsoSearched: expanded.alsoSearched}
 	if parsed.node != nil {
 		o.Query = parsed.node.String()
 	}

@@ -42,6 +42,9 @@ type workTexts struct {
 	exportCSV     string
 	// Trends: a compared query searching the very names of another.
 	sameNames        func(query, other string) string
+	namesCounted     func(query string) string // the lead of the note; then the names
+	namesMore        func(more int) string     // its end: how many names are not listed
+	countWordsOnly   string
 	compareWordsOnly string
 	exportJSON       string
 
@@ -202,6 +205,14 @@ var arabicWorkTexts = workTexts{
 		return "«" + query + "» و«" + other + "» يجدان المواضع نفسها في كل مقال (يُبحث عن اسم الكيان بأسمائه الأخرى كلها)، فخطّاهما خطّ واحد."
 	},
 	compareWordsOnly: "قارن الكلمتين بعينهما",
+	namesCounted:     func(query string) string { return "يشمل عدّ «" + query + "» أسماءه الأخرى: " },
+	namesMore: func(more int) string {
+		if more == 0 {
+			return "."
+		}
+		return " و" + countNoun(more, "اسم آخر", "اسمان آخران", "أسماء أخرى", "اسمًا آخر") + "."
+	},
+	countWordsOnly: "اعدد الكلمات بعينها",
 	exportedFirst: func(file string, rows, of int) string {
 		return "نُزّل " + file + ": أول " + countNoun(rows, "سطر واحد", "سطرين", "أسطر", "سطرًا") + " من " + groupThousands(of) + "، وهو أقصى ما يُصدَّر مرة واحدة. ضيّق البحث أو رشّحه لتصدير الباقي."
 	},
@@ -429,6 +440,14 @@ var englishWorkTexts = workTexts{
 		return "“" + query + "” and “" + other + "” find the very same occurrences in every article (an entity's name is searched with all its other names), so their lines are one."
 	},
 	compareWordsOnly: "Compare the words themselves",
+	namesCounted:     func(query string) string { return "The count of “" + query + "” includes its other names: " },
+	namesMore: func(more int) string {
+		if more == 0 {
+			return "."
+		}
+		return " and " + strconv.Itoa(more) + " more."
+	},
+	countWordsOnly: "Count the words alone",
 	exportedFirst: func(file string, rows, of int) string {
 		return "Downloaded " + file + ": the first " + groupThousands(rows) + " rows of " + groupThousands(of) + ", the most one export writes. Narrow or filter the search to export the rest."
 	},

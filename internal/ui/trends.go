@@ -155,22 +155,40 @@ func (c *Trends) renderLegend() app.UI {
 	}))
 }
 
-// renderSameNames says of a compared query that searches the very names
-// of another (ISIS and داعش, both expanded to the entity's names) that its
-// line is that one's, with the way to compare the words themselves.
+// maxNamesSaid bounds the other names a trends note lists for a query.
+const maxNamesSaid = 4
+
+// renderSameNames says of a query whose words were searched with an
+// entity's other names that its counts include them, and of a compared
+// query that searches the very names of another (ISIS and داعش) that its
+// line is that one's; each with the way to count the words themselves.
 func (c *Trends) renderSameNames() app.UI {
 	w := c.Lang.w()
+	own := c.View
+	own.NoAliases = true
 	var notes []app.UI
 	for _, s := range c.Result.Series {
-		if s.SameAs < 0 {
-			continue
+		switch {
+		case s.SameAs >= 0:
+			notes = append(notes, app.P().Class("note same-names").Body(
+				app.Text(w.sameNames(s.Query, c.Result.Series[s.SameAs].Query)+" "),
+				app.A().Href(own.URL().String()).Text(w.compareWordsOnly),
+			))
+		case len(s.OtherNames) > 0:
+			// Each name set apart (bdi): Arabic names listed in an English
+			// sentence would otherwise run together right to left.
+			names := s.OtherNames[:min(len(s.OtherNames), maxNamesSaid)]
+			body := []app.UI{app.Text(w.namesCounted(s.Query))}
+			for i, n := range names {
+				if i > 0 {
+					body = append(body, app.Text(c.Lang.comma()))
+				}
+				body = append(body, app.Bdi().Text(n))
+			}
+			body = append(body, app.Text(w.namesMore(len(s.OtherNames)-len(names))+" "),
+				app.A().Href(own.URL().String()).Text(w.countWordsOnly))
+			notes = append(notes, app.P().Class("note names-counted").Body(body...))
 		}
-		own := c.View
-		own.NoAliases = true
-		notes = append(notes, app.P().Class("note same-names").Body(
-			app.Text(w.sameNames(s.Query, c.Result.Series[s.SameAs].Query)+" "),
-			app.A().Href(own.URL().String()).Text(w.compareWordsOnly),
-		))
 	}
 	if len(notes) == 0 {
 		return nil

@@ -197,6 +197,27 @@ func TestTrendsSaysAComparedNameOfTheSameEntityDrawsItsLine(t *testing.T) {
 	}
 }
 
+// TestTrendsSaysItsCountIncludesTheOtherNames: a word searched with an
+// entity's other names draws a line that counts them, and the page says
+// so, with the way to count the word alone; a word without other names,
+// or with them off, has no such note.
+func TestTrendsSaysItsCountIncludesTheOtherNames(t *testing.T) {
+	engine := seedEngine(t)
+	page := pageText(renderAt(t, engine, "/?view=trends&q="+url.QueryEscape("داعش")+"&vs="+url.QueryEscape("الإنترنت")))
+	if !strings.Contains(page, "يشمل عدّ «داعش» أسماءه الأخرى: تنظيم الدولة") || !strings.Contains(page, "اعدد الكلمات بعينها") {
+		t.Errorf("the trends of داعش do not say they count its other names:\n%.1500s", page)
+	}
+	if strings.Contains(page, "يشمل عدّ «الإنترنت»") {
+		t.Error("الإنترنت, no entity's name, is said to be counted with other names")
+	}
+	if page := pageText(renderAt(t, engine, "/?view=trends&aliases=off&q="+url.QueryEscape("داعش"))); strings.Contains(page, "أسماءه الأخرى") {
+		t.Error("with other names off, the count is still said to include them")
+	}
+	if page := pageText(renderAt(t, engine, "/?lang=en&view=trends&q="+url.QueryEscape("داعش"))); !strings.Contains(page, "The count of “داعش” includes its other names: ") {
+		t.Error("no English note")
+	}
+}
+
 func TestTheConcordanceSaysWhatItsCountLeavesToTrends(t *testing.T) {
 	if got := arabic.w().kwicHeading(305, 227) + arabic.w().kwicInTitles(12); got != "305 مواضع في 227 مقالًا، عدا 12 موضعًا في العناوين (تعدّها الاتجاهات، ولا أسطر لها هنا)" {
 		t.Errorf("the Arabic summary reads %q", got)
