@@ -618,7 +618,7 @@ func TestTablesWriteCSVWithBOMAndJSONObjects(t *testing.T) {
 	}
 	// The file says what it is of, and that it holds 2 rows of 7.
 	a := file.About
-	if a["view"] != "kwic" || a["query"] != "تويتر" || fmt.Sprint(a["filters"]) != "[source:الجزيرة]" || a["other_names_searched"] != true ||
+	if a["view"] != "kwic" || a["query"] != "تويتر" || fmt.Sprint(a["filters"]) != "[source:الجزيرة]" || a["other_names"] != "on" ||
 		a["bundle"] != "corpus-0123.mrsd" || a["articles"] != 5.0 || a["link"] != about.Link ||
 		a["exported"] != "2026-12-02T14:00:00Z" || a["rows"] != 2.0 || a["rows_in_view"] != 7.0 {
 		t.Errorf("JSON about %v", a)

@@ -59,8 +59,9 @@ type About struct {
 	// Filters are the view's filters as the query language writes them
 	// (source:…, year:…, date:…, entity:…), besides those in Query.
 	Filters []string
-	// OtherNames says whether other names of an entity were searched too
-	// (داعش → تنظيم الدولة, ISIS…).
+	// OtherNames is the setting "search other names of an entity too"
+	// (داعش → تنظيم الدولة, ISIS…): a word typed alone was searched with
+	// them where it names an entity; a quoted phrase never is.
 	OtherNames bool
 	// Bundle is the index bundle's root file, which names the corpus and
 	// its build; Articles how many articles it has.
@@ -91,7 +92,11 @@ func (t Table) WriteJSON(w io.Writer, about About) error {
 	field("view", jsonString(about.View), true)
 	field("query", jsonString(about.Query), false)
 	field("filters", stringList(about.Filters), false)
-	field("other_names_searched", []byte(strconv.FormatBool(about.OtherNames)), false)
+	otherNames := "off"
+	if about.OtherNames {
+		otherNames = "on"
+	}
+	field("other_names", jsonString(otherNames), false)
 	if about.Bundle != "" {
 		field("bundle", jsonString(about.Bundle), false)
 		field("articles", []byte(itoa(about.Articles)), false)
