@@ -119,6 +119,21 @@ func TestPartialMatchesWhenEveryWordFindsTooLittle(t *testing.T) {
 	}
 }
 
+// TestAWordWithALostSpaceIsRelaxedToItsWords: تويترالإنترنت reads as the
+// phrase "تويتر الإنترنت" (a space lost before the article); when no
+// article has the phrase, the articles with either word are the answer,
+// as for the two words typed apart, never nothing.
+func TestAWordWithALostSpaceIsRelaxedToItsWords(t *testing.T) {
+	res := search(t, Request{Query: "تويترالإنترنت"})
+	if res.Total == 0 || !res.Partial {
+		t.Fatalf("تويترالإنترنت: %d hits, partial %v; want the articles with either word", res.Total, res.Partial)
+	}
+	// A question word before it changes nothing (it is a stop word).
+	if with := search(t, Request{Query: "بما تويترالإنترنت؟"}); with.Total != res.Total {
+		t.Errorf("بما تويترالإنترنت؟ finds %d, تويترالإنترنت %d", with.Total, res.Total)
+	}
+}
+
 func joinSpans(spans []Span) string {
 	var b strings.Builder
 	for _, s := range spans {

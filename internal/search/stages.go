@@ -2,7 +2,9 @@ package search
 
 import (
 	"slices"
+	"strings"
 
+	"marsad/internal/arabic"
 	"marsad/internal/query"
 )
 
@@ -297,15 +299,20 @@ func (e *Engine) all() []int32 {
 // relax turns a query of several positive terms into one that any of them
 // satisfies, keeping its filters and exclusions.
 func relax(n query.Node) (query.Node, bool) {
+	if w, ok := n.(query.Word); ok {
+		n = query.And{Children: []query.Node{w}}
+	}
 	and, ok := n.(query.And)
 	if !ok {
 		return nil, false
 	}
 	var terms, constraints []query.Node
 	for _, c := range and.Children {
-		switch c.(type) {
+		switch c := c.(type) {
 		case query.Field, query.DateRange, query.Not:
 			constraints = append(constraints, c)
+		case query.Word:
+			terms = append(terms, wordsOf(c)...)
 		default:
 			terms = append(terms, c)
 		}
@@ -318,4 +325,24 @@ func relax(n query.Node) (query.Node, bool) {
 		return or, true
 	}
 	return query.And{Children: append([]query.Node{or}, constraints...)}, true
+}
+
+// wordsOf is a typed word as the words it reads as: one word that the
+// analysis splits in several (a space lost before an article,
+// تشتهرالبلد) is searched as a phrase, and relaxed, as its words, like
+// words typed apart. A hashtag stays whole: its words are one name.
+func wordsOf(w query.Word) []query.Node {
+	if strings.HasPrefix(w.Text, "#") {
+		return []query.Node{w}
+	}
+	var words []query.Node
+	for _, tok := range arabic.Analyze(w.Text) {
+		if tok.Term != "" {
+			words = append(words, query.Word{Text: tok.Text})
+		}
+	}
+	if len(words) < 2 {
+		return []query.Node{w}
+	}
+	return words
 }
