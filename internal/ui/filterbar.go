@@ -50,10 +50,12 @@ func activeFilters(v view) []activeFilter {
 	}
 	// A date the search cannot read is left out of the search, with a note
 	// saying so (the engine's ErrDateValue): it is no filter in force.
-	if _, ok := readQuery(query.FieldDate + ":" + v.Dates).(query.DateRange); ok && v.Dates != "" {
-		w := v
-		w.Dates = ""
-		out = append(out, activeFilter{kind: filterDate, value: v.Dates, without: w})
+	if v.Dates != "" {
+		if _, ok := readQuery(query.FieldDate + ":" + v.Dates).(query.DateRange); ok {
+			w := v
+			w.Dates = ""
+			out = append(out, activeFilter{kind: filterDate, value: v.Dates, without: w})
+		}
 	}
 	for _, f := range typedFilters(v.Query) {
 		w := v
