@@ -149,7 +149,7 @@ func fileName(t tool, q string) string {
 // filters picked on the page (those typed are in the query), and the
 // corpus's bundle.
 func aboutView(v view, engine *search.Engine) explore.About {
-	a := explore.About{View: exportTool(v.Tool), Query: v.Query, OtherNames: !v.NoAliases}
+	a := explore.About{View: v.Tool.name(), Query: v.Query, OtherNames: !v.NoAliases}
 	for _, s := range v.Sources {
 		a.Filters = append(a.Filters, query.Field{Name: query.FieldSource, Value: s}.String())
 	}
@@ -166,12 +166,4 @@ func aboutView(v view, engine *search.Engine) explore.About {
 		a.Bundle, a.Articles = engine.Index().Root(), engine.Index().NumDocs()
 	}
 	return a
-}
-
-// exportTool names a view in an export: the names of the address's view=.
-func exportTool(t tool) string {
-	if t == toolResults {
-		return "results"
-	}
-	return string(t)
 }

@@ -13,11 +13,8 @@ func toolTabs(l lang, current view) app.UI {
 		app.Ul().Body(
 			app.Range(tools).Slice(func(i int) app.UI {
 				t := tools[i]
-				name := string(t)
-				if t == toolResults {
-					name = "results" // go-app leaves out an empty attribute
-				}
-				a := app.A().Class("tool-tab").DataSet("tool", name).
+				// go-app leaves out an empty attribute: the results are named.
+				a := app.A().Class("tool-tab").DataSet("tool", t.name()).
 					Href(current.withTool(t).URL().String()).Text(w.toolNames[t])
 				// One Tab stop for all the views (the arrow keys move between
 				// them, web/page.js), so that the results stay a few Tabs from

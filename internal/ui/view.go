@@ -85,6 +85,15 @@ const (
 	toolKeep        tool = "keep" // term groups and saved queries
 )
 
+// name is the view's name where one must be written (a tab's data-tool,
+// an export's "view"): "results" for the results, whose view= is empty.
+func (t tool) name() string {
+	if t == toolResults {
+		return "results"
+	}
+	return string(t)
+}
+
 // tools are the workbench views in the order of their tabs.
 var tools = []tool{toolResults, toolConcordance, toolTrends, toolCollocates, toolWords, toolCompare, toolKeep}
 
