@@ -152,15 +152,8 @@ func (f *exploreFlags) export(w io.Writer, t explore.Table, q string) (done bool
 // about is what an export is of: the view, its query and the flags'
 // filters, the corpus, and the command line that made it.
 func (f *exploreFlags) about(q string) explore.About {
-	a := explore.About{View: f.command[1], Query: q, OtherNames: *f.aliases, Command: f.command, Exported: time.Now()}
-	for _, list := range []struct {
-		name   string
-		values []string
-	}{{query.FieldSource, f.sources}, {query.FieldYear, f.years}, {query.FieldEntity, f.ents}} {
-		for _, v := range list.values {
-			a.Filters = append(a.Filters, query.Field{Name: list.name, Value: v}.String())
-		}
-	}
+	a := explore.About{View: f.command[1], Query: q, Filters: explore.FacetFilters(f.sources, f.years, f.ents),
+		OtherNames: *f.aliases, Command: f.command, Exported: time.Now()}
 	if f.eng != nil {
 		a.Bundle, a.Articles = f.eng.Index().Root(), f.eng.Index().NumDocs()
 	}

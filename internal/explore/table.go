@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"marsad/internal/query"
 	"marsad/internal/search"
 )
 
@@ -72,6 +73,22 @@ type About struct {
 	Link     string
 	Command  []string
 	Exported time.Time
+}
+
+// FacetFilters writes the filters of a request's facets (search.Request's
+// Sources, Years and Entities) as the query language does, for About:
+// source:…, year:…, entity:… (quoted where a value needs it).
+func FacetFilters(sources, years, entities []string) []string {
+	var out []string
+	for _, f := range []struct {
+		name   string
+		values []string
+	}{{query.FieldSource, sources}, {query.FieldYear, years}, {query.FieldEntity, entities}} {
+		for _, v := range f.values {
+			out = append(out, query.Field{Name: f.name, Value: v}.String())
+		}
+	}
+	return out
 }
 
 // WriteJSON writes the table as a JSON object: "about", what the table is

@@ -149,18 +149,9 @@ func fileName(t tool, q string) string {
 // filters picked on the page (those typed are in the query), and the
 // corpus's bundle.
 func aboutView(v view, engine *search.Engine) explore.About {
-	a := explore.About{View: v.Tool.name(), Query: v.Query, OtherNames: !v.NoAliases}
-	for _, s := range v.Sources {
-		a.Filters = append(a.Filters, query.Field{Name: query.FieldSource, Value: s}.String())
-	}
-	for _, y := range v.Years {
-		a.Filters = append(a.Filters, query.Field{Name: query.FieldYear, Value: y}.String())
-	}
+	a := explore.About{View: v.Tool.name(), Query: v.Query, Filters: explore.FacetFilters(v.Sources, v.Years, v.Entities), OtherNames: !v.NoAliases}
 	if v.Dates != "" {
 		a.Filters = append(a.Filters, query.FieldDate+":"+v.Dates)
-	}
-	for _, e := range v.Entities {
-		a.Filters = append(a.Filters, query.Field{Name: query.FieldEntity, Value: e}.String())
 	}
 	if engine != nil {
 		a.Bundle, a.Articles = engine.Index().Root(), engine.Index().NumDocs()
