@@ -98,41 +98,41 @@ func FacetFilters(sources, years, entities []string) []string {
 func (t Table) WriteJSON(w io.Writer, about About) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("{\n\"about\": {")
-	field := func(name string, value []byte, first bool) {
-		if !first {
-			bw.WriteString(", ")
-		}
+	sep := ""
+	field := func(name string, value []byte) {
+		bw.WriteString(sep)
+		sep = ", "
 		bw.Write(jsonString(name))
 		bw.WriteString(": ")
 		bw.Write(value)
 	}
-	field("view", jsonString(about.View), true)
-	field("query", jsonString(about.Query), false)
-	field("filters", stringList(about.Filters), false)
+	field("view", jsonString(about.View))
+	field("query", jsonString(about.Query))
+	field("filters", stringList(about.Filters))
 	otherNames := "off"
 	if about.OtherNames {
 		otherNames = "on"
 	}
-	field("other_names", jsonString(otherNames), false)
+	field("other_names", jsonString(otherNames))
 	if about.Bundle != "" {
-		field("bundle", jsonString(about.Bundle), false)
-		field("articles", []byte(itoa(about.Articles)), false)
+		field("bundle", jsonString(about.Bundle))
+		field("articles", []byte(itoa(about.Articles)))
 	}
 	if about.Link != "" {
-		field("link", jsonString(about.Link), false)
+		field("link", jsonString(about.Link))
 	}
 	if about.Command != nil {
-		field("command", stringList(about.Command), false)
+		field("command", stringList(about.Command))
 	}
-	field("exported", jsonString(about.Exported.UTC().Format(time.RFC3339)), false)
-	field("rows", []byte(itoa(len(t.Rows))), false)
+	field("exported", jsonString(about.Exported.UTC().Format(time.RFC3339)))
+	field("rows", []byte(itoa(len(t.Rows))))
 	if t.Of > len(t.Rows) {
-		field("rows_in_view", []byte(itoa(t.Of)), false)
+		field("rows_in_view", []byte(itoa(t.Of)))
 	}
 	if t.Matching > t.Read {
 		// Counted over a sample: a count in the file is not the corpus's.
-		field("articles_read", []byte(itoa(t.Read)), false)
-		field("articles_matching", []byte(itoa(t.Matching)), false)
+		field("articles_read", []byte(itoa(t.Read)))
+		field("articles_matching", []byte(itoa(t.Matching)))
 	}
 	bw.WriteString("},\n\"rows\": [")
 	for r, row := range t.Rows {
