@@ -41,7 +41,7 @@ func (c *Trends) Render() app.UI {
 	return app.Div().Class("trends-view").Body(
 		c.renderControls(),
 		c.renderLegend(),
-		c.renderSameNames(),
+		c.renderNameNotes(),
 		app.If(total == 0, func() app.UI { return app.P().Class("empty").Role("status").Text(w.trendsNone) }),
 		app.If(total > 0, func() app.UI {
 			switch {
@@ -158,11 +158,11 @@ func (c *Trends) renderLegend() app.UI {
 // maxNamesSaid bounds the other names a trends note lists for a query.
 const maxNamesSaid = 4
 
-// renderSameNames says of a query whose words were searched with an
+// renderNameNotes says of a query whose words were searched with an
 // entity's other names that its counts include them, and of a compared
 // query that searches the very names of another (ISIS and داعش) that its
 // line is that one's; each with the way to count the words themselves.
-func (c *Trends) renderSameNames() app.UI {
+func (c *Trends) renderNameNotes() app.UI {
 	w := c.Lang.w()
 	own := c.View
 	own.NoAliases = true
