@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -402,12 +403,7 @@ func TestBrowserKeepsTermGroupsAndSavedQueriesInTheBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, srv := visit(t, "/?view=keep")
-	waitFor(t, ctx, "the groups form", `document.getElementById("group-name") !== null`)
-	do(t, ctx,
-		chromedp.SendKeys(chromedp.CSS("#group-name"), "منصات"),
-		chromedp.SendKeys(chromedp.CSS("#group-terms"), "تويتر\nفيسبوك"))
-	runJS(t, ctx, `document.querySelector(".group-save").click()`)
-	waitFor(t, ctx, "the group listed", `document.querySelector(".group-list .group-name") && document.querySelector(".group-list .group-name").textContent === "منصات"`)
+	saveGroup(t, ctx, "منصات", "تويتر\nفيسبوك")
 	// Saved, the form is empty again and says so: the next group's text
 	// was typed after the last one's.
 	waitFor(t, ctx, "the form emptied", `document.getElementById("group-name").value === "" && document.getElementById("group-terms").value === "" && document.querySelector(".groups .keep-status").textContent === "حُفظت المجموعة منصات."`)
@@ -456,14 +452,19 @@ func TestBrowserKeepsTermGroupsAndSavedQueriesInTheBrowser(t *testing.T) {
 	waitFor(t, other, "the link's group searched elsewhere", `document.querySelector(".count") && document.querySelector(".count").textContent.includes("`+strconv.Itoa(want.Total)+`")`)
 }
 
+// saveGroup types a term group into the Saved view's form, saves it, and
+// waits for it in the list.
+func saveGroup(t *testing.T, ctx context.Context, name, terms string) {
+	t.Helper()
+	waitFor(t, ctx, "the groups form", `document.getElementById("group-name") !== null`)
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS("#group-name"), name), chromedp.SendKeys(chromedp.CSS("#group-terms"), terms))
+	runJS(t, ctx, `document.querySelector(".group-save").click()`)
+	waitFor(t, ctx, "the group "+name+" listed", `Array.from(document.querySelectorAll(".group-list .group-name")).some(e => e.textContent === `+jsString(name)+`)`)
+}
+
 func TestBrowserEditsRenamesAndUndeletesATermGroup(t *testing.T) {
 	ctx, _ := visit(t, "/?view=keep")
-	waitFor(t, ctx, "the groups form", `document.getElementById("group-name") !== null`)
-	do(t, ctx,
-		chromedp.SendKeys(chromedp.CSS("#group-name"), "منصات"),
-		chromedp.SendKeys(chromedp.CSS("#group-terms"), "تويتر\nفيسبوك"))
-	runJS(t, ctx, `document.querySelector(".group-save").click()`)
-	waitFor(t, ctx, "the group listed", `document.querySelectorAll(".group-list .group").length === 1`)
+	saveGroup(t, ctx, "منصات", "تويتر\nفيسبوك")
 	groups := `JSON.parse(localStorage.getItem("marsad.groups") || "[]").map(g => g.name + "=" + g.terms.join("|")).join(" ")`
 
 	// Edit puts the group in the form, one term a line; saved under a new
