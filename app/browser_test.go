@@ -551,3 +551,46 @@ func TestBrowserOffersANewVersionOnlyWhenThereIsOne(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS(".update-reload")))
 	waitForResults(t, ctx, doc000, doc001, doc002, doc003, doc004, "005_update_test")
 }
+
+// A phrase is counted and read as phrases, not as words: article 002 holds
+// "تنظيم الدولة" N times, so its result says N matches, the reader "1 of N",
+// and each step lights both words of the next occurrence.
+func TestBrowserReaderStepsThroughAPhraseOccurrenceByOccurrence(t *testing.T) {
+	ctx, _ := visit(t, "/?lang=en&q="+urlEscape(`"تنظيم الدولة"`))
+	waitForResults(t, ctx, doc002)
+	marks := evalJS[int](t, ctx, `document.querySelectorAll('li.hit[data-doc-id="`+doc002+`"] .snippet mark').length`)
+	if marks == 0 {
+		t.Fatal("the snippet marks nothing")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(`li.hit[data-doc-id="`+doc002+`"] .hit-title a`)))
+	waitFor(t, ctx, "the reader", `document.querySelector('article.reader[data-doc-id="`+doc002+`"] .hit-position')`)
+	words := evalJS[int](t, ctx, `document.querySelectorAll(".reader-body mark").length`)
+	if words < 2 || words%2 != 0 {
+		t.Fatalf("the reader marks %d words, want the two words of each occurrence", words)
+	}
+	n := words / 2
+	if got := evalJS[string](t, ctx, `document.querySelector(".hit-position").innerText`); got != fmt.Sprintf("Match 1 of %d", n) {
+		t.Errorf("position = %q, want Match 1 of %d (%d words marked)", got, n, words)
+	}
+	if got := evalJS[int](t, ctx, `document.querySelectorAll(".reader-body mark.current").length`); got != 2 {
+		t.Errorf("%d marks are current, want the 2 words of the first occurrence", got)
+	}
+	if got := evalJS[int](t, ctx, `document.querySelectorAll(".hitbar .strip span").length`); got != n {
+		t.Errorf("the strip has %d ticks, want %d", got, n)
+	}
+	do(t, ctx, chromedp.NavigateBack())
+	waitForResults(t, ctx, doc002)
+	if got := evalJS[string](t, ctx, `document.querySelector('li.hit[data-doc-id="`+doc002+`"] .hit-count').innerText`); got != fmt.Sprintf("%d match", n) && got != fmt.Sprintf("%d matches", n) {
+		t.Errorf("the result's count reads %q, want %d occurrences", got, n)
+	}
+	if n < 2 {
+		return
+	}
+	do(t, ctx, chromedp.Navigate(strings.Replace(evalJS[string](t, ctx, `location.href`), "?", "?doc="+doc002+"&", 1)))
+	waitFor(t, ctx, "the reader again", `document.querySelector('article.reader[data-doc-id="`+doc002+`"] .next-hit')`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(".next-hit")))
+	waitFor(t, ctx, "the second occurrence", `document.querySelector(".reader-body mark.current").id === "hit-1" && location.search.includes("hit=2")`)
+	if got := evalJS[int](t, ctx, `document.querySelectorAll(".reader-body mark.current").length`); got != 2 {
+		t.Errorf("after next, %d marks are current, want 2", got)
+	}
+}

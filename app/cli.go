@@ -268,6 +268,9 @@ type jsonSpan struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
+	// Occurrence is search.Span.Occurrence: the words of one phrase
+	// share it.
+	Occurrence int `json:"occurrence"`
 }
 
 type jsonHit struct {
@@ -426,7 +429,7 @@ func printResult(stdout io.Writer, q string, res *search.Result, asJSON bool) er
 			jh := jsonHit{ID: h.ID, Title: h.Title, Source: h.Source, Date: h.Date, URL: h.URL, Score: h.Score,
 				Snippet: h.Snippet.Text, Matches: []jsonSpan{}}
 			for _, m := range h.Matches {
-				jh.Matches = append(jh.Matches, jsonSpan{m.Start, m.End, m.Text})
+				jh.Matches = append(jh.Matches, jsonSpan{m.Start, m.End, m.Text, m.Occurrence})
 			}
 			out.Hits = append(out.Hits, jh)
 		}
@@ -455,7 +458,7 @@ func printResult(stdout io.Writer, q string, res *search.Result, asJSON bool) er
 	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(stdout, "\n%d. %s  [%s]\n   %s · %s · score %.3f · %d matches\n   %s\n",
-			i+1+0, h.Title, h.ID, orDash(h.Source), orDash(h.Date), h.Score, len(h.Matches), bracketMarks(h.Snippet))
+			i+1+0, h.Title, h.ID, orDash(h.Source), orDash(h.Date), h.Score, search.CountOccurrences(h.Matches), bracketMarks(h.Snippet))
 	}
 	return nil
 }

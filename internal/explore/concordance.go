@@ -104,9 +104,9 @@ type ConcordanceResult struct {
 // Line is one occurrence of the query with the words around it.
 type Line struct {
 	DocID, Title, Source, Date, URL string
-	// Hit is the 0-based index of this occurrence's first word among the
-	// article's highlight spans (Hit.Matches, Engine.Highlight): the reader
-	// opens at &hit=Hit+1.
+	// Hit is the 0-based number of this occurrence among the article's
+	// highlighted occurrences (Span.Occurrence of Hit.Matches,
+	// Engine.Highlight): the reader opens at &hit=Hit+1.
 	Hit int
 	// Start and End are the byte offsets of the occurrence in
 	// Document.Text.
@@ -259,7 +259,7 @@ func appendLines(out []keyedLine, o *search.Occurrences, doc corpus.Document, wi
 	var groups []int
 	for _, oc := range occs {
 		l := keyedLine{Line: Line{DocID: doc.ID, Title: doc.Title, Source: doc.Source, Date: doc.Date, URL: doc.URL,
-			Hit: oc.Span, Start: oc.Start, End: oc.End, Match: text[oc.Start:oc.End]}}
+			Hit: hitNumber(m.Spans, oc.Span), Start: oc.Start, End: oc.End, Match: text[oc.Start:oc.End]}}
 		if groups == nil {
 			groups = wordGroups(text, toks)
 		}
@@ -425,3 +425,12 @@ func (e *OptionError) Error() string {
 }
 
 func quoteValue(s string) string { return "\"" + s + "\"" }
+
+// hitNumber is the occurrence number of spans[i], the first highlighted
+// word of a line, or i when it has none.
+func hitNumber(spans []search.Span, i int) int {
+	if i >= 0 && i < len(spans) {
+		return spans[i].Occurrence
+	}
+	return i
+}

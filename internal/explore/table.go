@@ -299,7 +299,7 @@ func (c *Comparison) Table() Table {
 func ResultsTable(hits []search.Hit) Table {
 	t := table([]string{"id", "title", "source", "date", "url", "score", "matches"}, "score", "matches")
 	for _, h := range hits {
-		t.Rows = append(t.Rows, []string{h.ID, h.Title, h.Source, h.Date, h.URL, ftoa(h.Score), itoa(len(h.Matches))})
+		t.Rows = append(t.Rows, []string{h.ID, h.Title, h.Source, h.Date, h.URL, ftoa(h.Score), itoa(search.CountOccurrences(h.Matches))})
 	}
 	return t
 }

@@ -125,3 +125,48 @@ func TestAnAliasGroupIsCountedOnceAMention(t *testing.T) {
 		t.Errorf("داعش alone: %v in %v", o.Text, o.Docs)
 	}
 }
+
+// A highlighted text counts what the index counts: the words of a phrase
+// or of a name of several words are one occurrence (one Span.Occurrence),
+// the longest name placed first, so that the results' match count, the
+// reader's steps and the concordance agree.
+func TestTheHighlightsOfAPhraseAreOneOccurrence(t *testing.T) {
+	docs := []corpus.Document{
+		{ID: "a", Title: "بيان", Text: "أعلن تنظيم الدولة الإسلامية في العراق والشام مسؤوليته، وقال داعش إن #تنظيم_الدولة باق."},
+		{ID: "b", Title: "خبر", Text: "قال تنظيم الدولة إن تنظيم الدولة باق، ثم تنظيم آخر."},
+	}
+	e, err := buildEngine(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		query, doc string
+		want       int
+	}{
+		{`"تنظيم الدولة"`, "b", 2},
+		{"داعش", "a", 3},
+	} {
+		req := Request{Query: tc.query, Aliases: true}
+		spans, err := e.Highlight(tc.doc, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := CountOccurrences(spans); got != tc.want {
+			t.Errorf("%s in %s: %d occurrences in the highlights %+v, want %d", tc.query, tc.doc, got, spans, tc.want)
+		}
+		for i, s := range spans {
+			if i > 0 && s.Occurrence < spans[i-1].Occurrence {
+				t.Errorf("%s in %s: occurrences out of order: %+v", tc.query, tc.doc, spans)
+			}
+		}
+		o, err := e.Occurrences(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, d := range o.Docs {
+			if doc, _ := e.Index().Doc(int(d)); doc.ID == tc.doc && int(o.Text[k]) != tc.want {
+				t.Errorf("%s in %s: the index counts %d, the highlights %d", tc.query, tc.doc, o.Text[k], tc.want)
+			}
+		}
+	}
+}

@@ -1131,29 +1131,51 @@ func (p *matches) spansOf(text string, toks []arabic.Token, keys []index.Key) []
 		}
 		return keys[i] == s.key || (s.key.IsStop() && toks[i].Norm == s.key.Text())
 	}
-	marked := make([]bool, len(toks))
-	for i, k := range keys {
-		if (k != "" && words[k]) || norms[toks[i].Norm] {
-			marked[i] = true
-		}
-	}
+	// group[i] says which occurrence token i is part of: 0 for none, and
+	// otherwise 1 + the index of a token of that occurrence. The longest
+	// phrases are placed first, so that تنظيم الدولة الإسلامية is one
+	// occurrence and not also the occurrence of الدولة الإسلامية inside it;
+	// a phrase found over tokens already placed joins their occurrence.
+	group := make([]int, len(toks))
+	slices.SortStableFunc(phrases, func(a, b *leaf) int { return len(b.slots) - len(a.slots) })
 	for _, l := range phrases {
 		for i := range keys {
 			if !is(i, l.slots[0]) {
 				continue
 			}
 			hit := leafTokens(toks, is, i, l)
+			g := i + 1
 			for _, j := range hit {
-				marked[j] = true
+				if group[j] != 0 {
+					g = group[j]
+					break
+				}
+			}
+			for _, j := range hit {
+				if group[j] == 0 {
+					group[j] = g
+				}
 			}
 		}
 	}
-	var out []Span
-	for i, m := range marked {
-		if m {
-			start, end := toks[i].Start, wordEnd(text, toks[i].End)
-			out = append(out, Span{Start: start, End: end, Text: text[start:end]})
+	for i, k := range keys {
+		if group[i] == 0 && ((k != "" && words[k]) || norms[toks[i].Norm]) {
+			group[i] = i + 1
 		}
+	}
+	var out []Span
+	number := map[int]int{} // group → its occurrence's number
+	for i, g := range group {
+		if g == 0 {
+			continue
+		}
+		n, ok := number[g]
+		if !ok {
+			n = len(number)
+			number[g] = n
+		}
+		start, end := toks[i].Start, wordEnd(text, toks[i].End)
+		out = append(out, Span{Start: start, End: end, Text: text[start:end], Occurrence: n})
 	}
 	return out
 }

@@ -279,6 +279,35 @@ type Hit struct {
 type Span struct {
 	Start, End int
 	Text       string
+	// Occurrence numbers the occurrence of the query the span is part of,
+	// from 0, in the order occurrences first appear in the text. The words
+	// of one occurrence of a phrase (or of a name of several words) share
+	// it, so that a text's occurrences are counted, and stepped through, as
+	// the phrases it holds and not as their words. Only the spans of
+	// Hit.Matches, Hit.TitleMatches and Engine.Highlight are numbered.
+	Occurrence int
+}
+
+// CountOccurrences is how many occurrences of the query spans hold (see
+// Span.Occurrence).
+func CountOccurrences(spans []Span) int {
+	n := 0
+	for _, s := range spans {
+		n = max(n, s.Occurrence+1)
+	}
+	return n
+}
+
+// OccurrenceStarts gives, for each occurrence of the query in spans, the
+// index of its first span.
+func OccurrenceStarts(spans []Span) []int {
+	starts := make([]int, 0, len(spans))
+	for i, s := range spans {
+		if s.Occurrence == len(starts) {
+			starts = append(starts, i)
+		}
+	}
+	return starts
 }
 
 // Snippet is a short extract of Document.Text around the best matches. Marks

@@ -43,7 +43,7 @@ func TestMarkedIsolatesLatinRunsWithTheirMarks(t *testing.T) {
 	i := strings.Index(text, "AdelAljubeir")
 	// HTMLString indents nested elements; the browser builds the nodes
 	// without that white space.
-	got := regexp.MustCompile(`\n\s*`).ReplaceAllString(html(marked(text, []search.Span{{Start: i, End: i + len("AdelAljubeir")}}, -1, -1)), "")
+	got := regexp.MustCompile(`\n\s*`).ReplaceAllString(html(marked(text, []search.Span{{Start: i, End: i + len("AdelAljubeir")}}, nil, -1)), "")
 	want := `حساب (<bdi dir="ltr">@<mark>AdelAljubeir</mark></bdi>) وتاريخ أغسطس <bdi dir="ltr">3, 2015</bdi>`
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
@@ -54,7 +54,7 @@ func TestMarkedIsolatesLatinRunsWithTheirMarks(t *testing.T) {
 // id stays on its first piece so the reader's next/previous still finds it.
 func TestMarkedCutsAMarkAtAnIsolatedRunAndKeepsOneID(t *testing.T) {
 	text := "عن covid-19"
-	got := html(marked(text, []search.Span{{Start: 0, End: len(text)}}, 0, -1))
+	got := html(marked(text, []search.Span{{Start: 0, End: len(text)}}, []int{0}, -1))
 	if strings.Count(got, `id="hit-0"`) != 1 || strings.Count(got, "<mark") != 2 {
 		t.Errorf("got %s", got)
 	}

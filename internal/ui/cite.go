@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -45,13 +46,14 @@ func citation(l lang, d *corpus.Document, spans []search.Span, hit int, link str
 	return b.String()
 }
 
-// passageAround is the paragraph of text holding spans[hit] (the first
-// paragraph when there is no hit), cut to whole sentences around the hit
-// when it is longer than maxPassageBytes.
+// passageAround is the paragraph of text holding occurrence hit of the
+// spans (search.Span.Occurrence; the first paragraph when there is no such
+// occurrence), cut to whole sentences around it when it is longer than
+// maxPassageBytes.
 func passageAround(text string, spans []search.Span, hit int) string {
 	at := 0
-	if hit >= 0 && hit < len(spans) {
-		at = spans[hit].Start
+	if i := slices.IndexFunc(spans, func(s search.Span) bool { return s.Occurrence == hit }); i >= 0 {
+		at = spans[i].Start
 	}
 	if at > len(text) {
 		at = len(text)

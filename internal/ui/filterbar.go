@@ -198,7 +198,7 @@ func (b *FilterBar) Render() app.UI {
 						// marked isolates what reads left to right in it (a
 						// range of dates, 2015-01..2016-06, was drawn
 						// 2016-06..2015-01 in Arabic).
-						app.Bdi().Body(marked(label, nil, -1, -1)...),
+						app.Bdi().Body(marked(label, nil, nil, -1)...),
 						app.Span().Class("chip-x").Aria("hidden", "true").Text("×"),
 					),
 				)

@@ -45,17 +45,18 @@ func (r *Reader) sync(ctx app.Context) {
 	r.shown = r.Doc.ID
 	r.current = 0
 	r.citeStatus, r.citeText = "", ""
-	if r.View.Hit > 0 && r.View.Hit < len(r.Spans) {
+	if r.View.Hit > 0 && r.View.Hit < search.CountOccurrences(r.Spans) {
 		r.current = r.View.Hit
 		r.scrollToCurrent(ctx)
 	}
 }
 
 func (r *Reader) goToHit(ctx app.Context, i int) {
-	if len(r.Spans) == 0 {
+	n := search.CountOccurrences(r.Spans)
+	if n == 0 {
 		return
 	}
-	r.current = (i + len(r.Spans)) % len(r.Spans)
+	r.current = (i + n) % n
 	v := r.View
 	v.Hit = r.current
 	ctx.Page().ReplaceURL(v.URL())
@@ -96,13 +97,9 @@ func (r *Reader) Render() app.UI {
 	}
 	d := r.Doc
 	paragraphs := splitParagraphs(d.Text, r.Spans)
-	total := 0
-	for _, p := range paragraphs {
-		total += len(p.spans)
-	}
 	return app.Article().Class("reader").DataSet("doc-id", d.ID).Body(
 		backLink,
-		app.H1().ID("reader-title").Class("reader-title").TabIndex(-1).Dir(textDir(d.Title)).Body(marked(d.Title, nil, -1, -1)...),
+		app.H1().ID("reader-title").Class("reader-title").TabIndex(-1).Dir(textDir(d.Title)).Body(marked(d.Title, nil, nil, -1)...),
 		app.P().Class("meta").Body(
 			app.Bdi().Class("source").Text(t.sourceLabel(d.Source)),
 			app.Span().Class("date").Text(t.displayDate(d.Date, d.DateInferred)),
@@ -122,12 +119,12 @@ func (r *Reader) Render() app.UI {
 		app.If(r.Err != "", func() app.UI {
 			return app.P().Class("query-error").Role("alert").Text(r.Err)
 		}),
-		app.If(total > 0, func() app.UI { return r.renderHitBar(total, len(d.Text)) }),
+		app.If(len(r.Spans) > 0, func() app.UI { return r.renderHitBar(len(d.Text)) }),
 		r.renderCite(),
 		app.Div().Class("reader-body").Body(
 			app.Range(paragraphs).Slice(func(i int) app.UI {
 				p := paragraphs[i]
-				return app.P().Dir(textDir(p.text)).Body(marked(p.text, p.spans, p.firstHit, r.current)...)
+				return app.P().Dir(textDir(p.text)).Body(marked(p.text, p.spans, p.ids, r.current)...)
 			}),
 		),
 	)
@@ -177,14 +174,19 @@ const maxReaderEntities = 10
 // throughout. The strip is a picture for the mouse: the buttons beside it
 // do the same for the keyboard and screen readers, so it is hidden from
 // them and none of its ticks takes the focus.
-func (r *Reader) renderHitBar(total, textLen int) app.UI {
+//
+// It steps through occurrences, not words: the words of a phrase are one
+// stop (see search.Span.Occurrence).
+func (r *Reader) renderHitBar(textLen int) app.UI {
 	t := r.Lang.t()
+	starts := search.OccurrenceStarts(r.Spans)
+	total := len(starts)
 	ticks := make([]app.UI, 0, total)
-	for i := 0; i < total && i < len(r.Spans); i++ {
+	for i, first := range starts {
 		ticks = append(ticks, app.Span().Class(tickClass(i == r.current)).
 			// A data attribute that the style sheet places, not a style
 			// attribute: the page's Content-Security-Policy refuses those.
-			DataSet("at", strconv.Itoa(100*r.Spans[i].Start/max(textLen, 1))).
+			DataSet("at", strconv.Itoa(100*r.Spans[first].Start/max(textLen, 1))).
 			OnClick(func(ctx app.Context, e app.Event) { r.goToHit(ctx, i) }))
 	}
 	return app.Div().Class("hitbar").Body(

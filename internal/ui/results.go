@@ -219,16 +219,16 @@ func (r *Results) renderHit(h search.Hit) app.UI {
 	reader.DocID = h.ID
 	return app.Li().Class("hit").DataSet("doc-id", h.ID).Body(
 		app.H2().Class("hit-title").Body(
-			app.A().Href(reader.URL().String()).Dir(textDir(h.Title)).Body(marked(h.Title, h.TitleMatches, -1, -1)...),
+			app.A().Href(reader.URL().String()).Dir(textDir(h.Title)).Body(marked(h.Title, h.TitleMatches, nil, -1)...),
 		),
 		app.P().Class("meta").Body(
 			app.Bdi().Class("source").Text(t.sourceLabel(h.Source)),
 			app.Span().Class("date").Text(t.displayDate(h.Date, false)),
 			app.If(len(h.Matches) > 0, func() app.UI {
-				return app.Span().Class("hit-count").Text(t.matches(len(h.Matches)))
+				return app.Span().Class("hit-count").Text(t.matches(search.CountOccurrences(h.Matches)))
 			}),
 		),
-		app.P().Class("snippet").Dir(textDir(h.Snippet.Text)).Body(marked(h.Snippet.Text, h.Snippet.Marks, -1, -1)...),
+		app.P().Class("snippet").Dir(textDir(h.Snippet.Text)).Body(marked(h.Snippet.Text, h.Snippet.Marks, nil, -1)...),
 	)
 }
 
