@@ -298,8 +298,8 @@ func (r *Results) renderNoResults() app.UI {
 func (r *Results) renderPager(total int) app.UI {
 	t := r.Lang.t()
 	pages := pagesOf(total, pageSize)
-	if pages <= 1 {
-		return nil
+	if pages <= 1 || r.View.Page >= pages {
+		return nil // past the end, pastLastPage links to the last page
 	}
 	prev, next := r.View.results(), r.View.results()
 	prev.Page--

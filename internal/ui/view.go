@@ -24,7 +24,9 @@ type view struct {
 	Entities []string
 	// DocID, when set, opens the reader on that document.
 	DocID string
-	// Page is the zero-based page of results.
+	// Page is the zero-based page of results. The address counts pages
+	// from 1, as the page itself does (page=2 is "page 2 of …"); the first
+	// page has no parameter.
 	Page int
 	// NoAliases switches off alias expansion (داعش also searching
 	// تنظيم الدولة, ISIS…), which is on by default.
@@ -194,8 +196,8 @@ func parseView(u *url.URL) view {
 	case search.SortNewest, search.SortOldest:
 		v.Sort = s
 	}
-	if p, err := strconv.Atoi(q.Get(paramPage)); err == nil && p > 0 && p < 1_000_000 {
-		v.Page = p
+	if p, err := strconv.Atoi(q.Get(paramPage)); err == nil && p > 1 && p < 1_000_000 {
+		v.Page = p - 1
 	}
 	if h, err := strconv.Atoi(q.Get(paramHit)); err == nil && h > 1 && h < 1_000_000 {
 		v.Hit = h - 1
@@ -265,7 +267,7 @@ func (v view) URL() *url.URL {
 		add(paramSort, v.Sort)
 	}
 	if v.Page > 0 {
-		add(paramPage, strconv.Itoa(v.Page))
+		add(paramPage, strconv.Itoa(v.Page+1))
 	}
 	if v.Dates != "" {
 		add(paramDates, v.Dates)

@@ -154,3 +154,25 @@ func TestEveryTextIsGivenInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// The address counts pages as the page does, from 1: page=2 is the page
+// that says "page 2 of …", and the first page has no parameter.
+func TestTheAddressCountsPagesFromOne(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		page  int
+	}{{"page=2", 1}, {"page=1", 0}, {"page=343", 342}, {"page=0", 0}} {
+		u, _ := url.Parse("/?q=a&" + tc.query)
+		v := parseView(u)
+		if v.Page != tc.page {
+			t.Errorf("%s: page %d, want %d", tc.query, v.Page, tc.page)
+		}
+		want := tc.query
+		if tc.page == 0 {
+			want = ""
+		}
+		if got := v.URL().Query().Get("page"); "page="+got != want && !(want == "" && got == "") {
+			t.Errorf("%s: the address of that page says page=%s", tc.query, got)
+		}
+	}
+}
