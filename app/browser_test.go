@@ -594,3 +594,21 @@ func TestBrowserReaderStepsThroughAPhraseOccurrenceByOccurrence(t *testing.T) {
 		t.Errorf("after next, %d marks are current, want 2", got)
 	}
 }
+
+// A query that only excludes lists the articles without the word, newest
+// first: -داعش without other names keeps 002, which says only تنظيم الدولة;
+// with them (the default) every seed is left out, and the note names what
+// was excluded besides the word.
+func TestBrowserAQueryThatOnlyExcludesListsTheOtherArticles(t *testing.T) {
+	ctx, _ := visit(t, "/?q="+urlEscape("-داعش")+"&aliases=off")
+	waitForResults(t, ctx, doc002)
+	if n := evalJS[int](t, ctx, `document.querySelectorAll("li.hit mark").length`); n != 0 {
+		t.Errorf("%d marks in the results of an exclusion", n)
+	}
+	do(t, ctx, chromedp.Navigate(strings.Replace(evalJS[string](t, ctx, `location.href`), "&aliases=off", "", 1)))
+	waitFor(t, ctx, "the excluded names", `document.querySelector(".explain summary") && document.querySelectorAll("li.hit").length === 0`)
+	note := evalJS[string](t, ctx, `document.querySelector(".explain summary").textContent`)
+	if !strings.Contains(note, "استبعدنا معها أيضًا") || !strings.Contains(note, "تنظيم الدولة") || strings.Contains(note, "بحثنا أيضًا") {
+		t.Errorf("the note reads %q, want the names excluded with داعش", note)
+	}
+}

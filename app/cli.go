@@ -454,7 +454,11 @@ func printResult(stdout io.Writer, q string, res *search.Result, asJSON bool) er
 		fmt.Fprintln(stdout, describeExpansion(x))
 	}
 	for _, n := range res.AlsoSearched {
-		fmt.Fprintf(stdout, "also searched for %s: %s\n", n.Query, strings.Join(n.Others, ", "))
+		verb := "also searched for"
+		if n.Excluded {
+			verb = "also excluded with"
+		}
+		fmt.Fprintf(stdout, "%s %s: %s\n", verb, n.Query, strings.Join(n.Others, ", "))
 	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(stdout, "\n%d. %s  [%s]\n   %s · %s · score %.3f · %d matches\n   %s\n",

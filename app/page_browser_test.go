@@ -593,6 +593,8 @@ func TestBrowserEveryViewPassesAxe(t *testing.T) {
 		{name: "compare, phone", path: "/?view=compare&a=" + urlEscape("source:الجزيرة") + "&b=" + urlEscape("date:..2016") + "&q=" + urlEscape("تويتر"),
 			ready: `document.querySelector(".comparison .data-table")`, w: phoneWidth, h: phoneHeight},
 		{name: "saved: term groups and queries", path: "/?view=keep", ready: `document.getElementById("group-name")`},
+		{name: "only exclusions, the excluded names unfolded, English", path: "/?lang=en&q=" + urlEscape("-فيسبوك -داعش"), ready: `document.querySelector(".explain summary")`,
+			js: `document.querySelector(".explain").open = true`},
 		{name: "no results, a Hijri year", path: "/?q=" + urlEscape("داعش date:١٤٣٦"), ready: `document.querySelector(".date-outside a")`},
 		{name: "results, save form open", path: "/?q=" + urlEscape("تويتر"), ready: `document.querySelector("li.hit mark")`,
 			js: `document.querySelector(".save-query summary").click()`},

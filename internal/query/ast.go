@@ -333,6 +333,10 @@ func SplitFilters(n Node) (content Node, filters []Node) {
 	switch n := n.(type) {
 	case Field, DateRange:
 		return nil, []Node{n}
+	case Not:
+		// An exclusion alone is kept inside an And, as it is beside
+		// filters: what it leaves is every document but the excluded.
+		return And{Children: []Node{n}}, nil
 	case And:
 		var rest []Node
 		for _, c := range n.Children {

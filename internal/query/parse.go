@@ -148,7 +148,7 @@ func parse(s string) (Node, int, error) {
 }
 
 func (p *parser) parseQuery() Node {
-	start := p.skipSpace()
+	p.skipSpace()
 	n := p.parseAnd()
 	for p.pos < len(p.s) {
 		// parseAnd stops only at the end or at a ')': one with no ( to
@@ -157,15 +157,10 @@ func (p *parser) parseQuery() Node {
 		p.pos++
 		n = and(n, p.parseAnd())
 	}
-	if n == nil {
-		return nil
-	}
-	if !positive(n) {
-		// "-word" pasted alone is a bullet, not a wish to list everything
-		// but word.
-		p.problem(start, ErrOnlyExclusions, "add a word to search for: a query cannot only exclude (read the excluded words as words)")
-		n = affirm(n)
-	}
+	// A query that only excludes (-داعش, NOT تويتر) lists every article
+	// but those: a researcher's "the articles that do not mention it". A
+	// pasted bullet is a dash followed by a space ("- أين تقع مصر؟"), which
+	// is punctuation, not an exclusion.
 	return n
 }
 

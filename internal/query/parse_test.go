@@ -152,8 +152,6 @@ func TestParseErrors(t *testing.T) {
 		{name: "dangling OR at start", in: "OR a", pos: 0, msgPart: "dangling OR"},
 		{name: "OR OR", in: "a OR OR b", pos: 2, msgPart: "dangling OR"},
 		{name: "OR before closing parenthesis", in: "(a OR) b", pos: 3, msgPart: "dangling OR"},
-		{name: "only NOT", in: "-a -b", pos: 0, msgPart: "add a word"},
-		{name: "only NOT in a group", in: "(-a)", pos: 0, msgPart: "add a word"},
 		{name: "NOT as a side of OR", in: "a OR -b", pos: 5, msgPart: "each side of OR"},
 		{name: "exclusion of an exclusion", in: "a -(-b)", pos: 2, msgPart: "cannot exclude an exclusion"},
 		{name: "exact form with nothing after it", in: "تويتر =", pos: len("تويتر "), msgPart: "empty exact form"},
@@ -249,7 +247,7 @@ func TestParseNewSyntax(t *testing.T) {
 		{"ab*", "ab*", Prefix{Text: "ab"}},
 		{"تَنْـظ*", "تَنْـظ*", Prefix{Text: "تَنْـظ"}}, // harakat kept; 2 letters besides them
 		{"19*", "19*", Prefix{Text: "19"}},
-		{"-تنظ*", "", nil}, // only an exclusion: error, tested below
+		{"-تنظ*", "-تنظ*", Not{Child: Prefix{Text: "تنظ"}}}, // only an exclusion: every article but those
 		{"داعش -تنظ*", "داعش -تنظ*", And{Children: []Node{Word{Text: "داعش"}, Not{Child: Prefix{Text: "تنظ"}}}}},
 		{"تنظ* OR دول*", "تنظ* OR دول*", Or{Children: []Node{Prefix{Text: "تنظ"}, Prefix{Text: "دول"}}}},
 		{"(تنظ* الدولة)", "تنظ* الدولة", And{Children: []Node{Prefix{Text: "تنظ"}, Word{Text: "الدولة"}}}},
@@ -334,7 +332,7 @@ func TestParseNewSyntax(t *testing.T) {
 // above names what the parser expected (or how to fix it).
 func TestErrorsSayWhatWasExpected(t *testing.T) {
 	for _, in := range []string{
-		`a "b`, `a ""`, "a (b", "a b)", "a ()", "a -", "a --b", "a OR", "OR a", "-a", "a OR -b",
+		`a "b`, `a ""`, "a (b", "a b)", "a ()", "a -", "a --b", "a OR", "OR a", "a OR -b",
 		"a -(-b)", "=", "source: a", "year:18", strings.Repeat("a ", MaxQueryBytes),
 		strings.Repeat("a ", MaxTerms+1), strings.Repeat("(", MaxDepth+1) + "a", "*", "a*", "~", `"a"~`, `"a"*`,
 		"a*b", "a~b", "a*~", "=a*", "date:x", "date:2018-13", "date:2018-04-31",
@@ -446,7 +444,10 @@ func TestReadNeverFails(t *testing.T) {
 		{name: "dangling OR at the end", in: "a OR", want: "a", hints: 1},
 		{name: "dangling OR at the start", in: "OR a b", want: "a b", hints: 1},
 		{name: "OR OR", in: "a OR OR b", want: "a OR b", hints: 1},
-		{name: "only exclusions are read as words", in: "-a -b", want: "a b", hints: 1},
+		// A query that only excludes lists every article but those.
+		{name: "only exclusions", in: "-a -b", want: "-a -b"},
+		{name: "one exclusion in a group", in: "(-a)", want: "-a"},
+		{name: "NOT alone", in: "NOT a", want: "-a"},
 		{name: "double dash is a bullet", in: "--a b", want: "a b", hints: 1},
 		{name: "an excluded side of OR", in: "a OR -b", want: "a OR b", hints: 1},
 		{name: "star inside a word", in: "تن*ظيم", want: `"تن ظيم"`, hints: 1},

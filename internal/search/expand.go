@@ -75,13 +75,15 @@ func (e *Engine) expander(aliases bool) *expander {
 }
 
 // expand returns n with each positive word or phrase that names an alias
-// group replaced by an OR of itself and the group's other forms.
+// group replaced by an OR of itself and the group's other forms, and each
+// excluded word that names one with all of them excluded.
 func (x *expander) expand(n query.Node, positive bool) query.Node {
 	switch n := n.(type) {
 	case query.Word:
 		if positive {
 			return x.text(n.Text, false)
 		}
+		return x.excluded(n)
 	case query.Phrase:
 		// A quoted phrase is literal: researchers quote "تنظيم الدولة" to
 		// count who says it rather than داعش, so its other names are not
@@ -187,6 +189,39 @@ func (x *expander) text(s string, isPhrase bool) query.Node {
 	return query.Or{Children: alts}
 }
 
+// excluded widens an excluded word that is one name of an alias group to
+// every name of the group: with other names on, -داعش leaves out the
+// articles that say تنظيم الدولة as well, as داعش finds them. The names are
+// only excluded, so they are no scoring group, and the note says so
+// (AliasNote.Excluded). A word that is part of a name, or no name, stays
+// as typed.
+func (x *expander) excluded(w query.Word) query.Node {
+	if !x.aliases {
+		return w
+	}
+	toks := analyze(w.Text)
+	found := findAliases(toks)
+	if len(found) != 1 || found[0].Start != 0 || found[0].End != len(toks) {
+		return w
+	}
+	alts := []query.Node{w}
+	for _, o := range found[0].Others {
+		if x.budget == 0 {
+			break
+		}
+		if sameTerms(o, w.Text) {
+			continue
+		}
+		alts = append(alts, textNode(o, false))
+		x.budget--
+		x.excludedNote(w.Text, o)
+	}
+	if len(alts) == 1 {
+		return w
+	}
+	return query.Or{Children: alts}
+}
+
 func (x *expander) matchesAny(s string) bool {
 	ok, err := x.e.matchesAny(s)
 	x.fail(err)
@@ -215,9 +250,14 @@ func textNode(s string, isPhrase bool) query.Node {
 
 // note records that other was searched for what the visitor typed as q,
 // merging the notes of one q.
-func (x *expander) note(q, other string) {
+func (x *expander) note(q, other string) { x.addNote(q, other, false) }
+
+// excludedNote records that other was excluded with the word q.
+func (x *expander) excludedNote(q, other string) { x.addNote(q, other, true) }
+
+func (x *expander) addNote(q, other string, excluded bool) {
 	for i := range x.notes {
-		if x.notes[i].Query == q {
+		if x.notes[i].Query == q && x.notes[i].Excluded == excluded {
 			for _, o := range x.notes[i].Others {
 				if o == other {
 					return
@@ -227,7 +267,7 @@ func (x *expander) note(q, other string) {
 			return
 		}
 	}
-	x.notes = append(x.notes, AliasNote{Query: q, Others: []string{other}})
+	x.notes = append(x.notes, AliasNote{Query: q, Others: []string{other}, Excluded: excluded})
 }
 
 // isLatin reports whether a word is written in ASCII with at least one

@@ -260,6 +260,9 @@ type AliasNote struct {
 	// table ("تنظيم الدولة", "ISIS"), or the Arabic word a Latin word was
 	// turned into.
 	Others []string
+	// Excluded says the word was excluded (-داعش), and the others with
+	// it: they were left out, not searched.
+	Excluded bool `json:",omitempty"`
 }
 
 // Hit is one matching document on the requested page.

@@ -638,7 +638,10 @@ func TestAliases(t *testing.T) {
 		{name: "Buckwalter without aliases", req: Request{Query: "dAE$"}},
 		{name: "twitter", req: Request{Query: "twitter", Aliases: true},
 			want: []string{id000, id001, id002, id003}, also: []AliasNote{{Query: "twitter", Others: []string{"تويتر"}}}},
-		{name: "excluded words are not expanded", req: Request{Query: "تويتر -داعش", Aliases: true}, want: []string{id002}},
+		// An excluded name excludes every name of its entity, as it
+		// searches them all: 002 says تنظيم الدولة, not داعش.
+		{name: "excluded names exclude the other names", req: Request{Query: "تويتر -داعش", Aliases: true}, want: nil},
+		{name: "excluded names without aliases", req: Request{Query: "تويتر -داعش"}, want: []string{id002}},
 		{name: "exact forms are not expanded", req: Request{Query: "=داعش", Aliases: true}, want: []string{id000, id001, id003, id004}},
 	}
 	for _, tt := range tests {
@@ -782,6 +785,70 @@ func TestRunTogetherPairHighlightsTheWordFound(t *testing.T) {
 		}
 		if !slices.Contains(marked, "المتحدة") && !slices.Contains(marked, "الولايات") {
 			t.Errorf("%s: 000 marks %q, want the half of الولاياتالمتحدة searched for", q, marked)
+		}
+	}
+}
+
+// A query that only excludes lists every article but the excluded ones,
+// newest first, with nothing highlighted: the articles that do not mention
+// a word (-تويتر, NOT تويتر).
+func TestAQueryThatOnlyExcludesListsEveryOtherArticle(t *testing.T) {
+	all := ids(search(t, Request{Limit: 100}))
+	for _, tc := range []struct {
+		query, excluded string
+		aliases         bool
+	}{
+		{"-تويتر", "تويتر", false},
+		{"NOT تويتر", "تويتر", false},
+		{"-تويتر -فيسبوك", "تويتر OR فيسبوك", false},
+	} {
+		excluded := map[string]bool{}
+		for _, id := range ids(search(t, Request{Query: tc.excluded, Limit: 100, Aliases: tc.aliases})) {
+			excluded[id] = true
+		}
+		var want []string
+		for _, id := range all {
+			if !excluded[id] {
+				want = append(want, id)
+			}
+		}
+		if len(excluded) == 0 || len(want) == 0 {
+			t.Fatalf("%s: the seeds should hold articles with and without %s", tc.query, tc.excluded)
+		}
+		res := search(t, Request{Query: tc.query, Limit: 100, Aliases: tc.aliases})
+		wantIDs(t, tc.query, res, want...)
+		if len(res.ReadAsText) > 0 {
+			t.Errorf("%s: read as text %v, want an exclusion", tc.query, res.ReadAsText)
+		}
+		for _, h := range res.Hits {
+			if len(h.Matches) > 0 || len(h.TitleMatches) > 0 {
+				t.Errorf("%s: %s has highlights %v %v", tc.query, h.ID, h.Matches, h.TitleMatches)
+			}
+		}
+	}
+	e, err := buildEngine([]corpus.Document{
+		{ID: "a", Date: "2015-01-01", Title: "بيان", Text: "أعلن تنظيم الدولة الإسلامية مسؤوليته."},
+		{ID: "b", Date: "2015-01-02", Title: "خبر", Text: "قال داعش إنه باق."},
+		{ID: "c", Date: "2015-01-03", Title: "خبر", Text: "أغلق تويتر حسابات."},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// With other names, -داعش also leaves out the article that says تنظيم
+	// الدولة الإسلامية, and says so; without, only the word is excluded.
+	for _, tc := range []struct {
+		aliases bool
+		want    []string
+	}{{true, []string{"c"}}, {false, []string{"c", "a"}}} {
+		res, err := e.Search(Request{Query: "-داعش", Aliases: tc.aliases})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(res); !slices.Equal(got, slices.Sorted(slices.Values(tc.want))) || res.Hits[0].ID != tc.want[0] {
+			t.Errorf("-داعش, other names %v: hits %v, want %v, the newest first", tc.aliases, got, tc.want)
+		}
+		if noted := len(res.AlsoSearched) == 1 && res.AlsoSearched[0].Excluded && slices.Contains(res.AlsoSearched[0].Others, "تنظيم الدولة الإسلامية"); noted != tc.aliases {
+			t.Errorf("-داعش, other names %v: notes %+v", tc.aliases, res.AlsoSearched)
 		}
 	}
 }

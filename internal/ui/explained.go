@@ -40,16 +40,20 @@ func (q *QueryExplained) Render() app.UI {
 			q.renderExpansions(),
 		)
 	}
-	var names []string
+	var names, excluded []string
 	for _, n := range res.AlsoSearched {
-		names = append(names, n.Others...)
+		if n.Excluded {
+			excluded = append(excluded, n.Others...)
+		} else {
+			names = append(names, n.Others...)
+		}
 	}
-	if len(names) == 0 && len(res.Forms) == 0 {
+	if len(names)+len(excluded) == 0 && len(res.Forms) == 0 {
 		return app.Div().Class("explained").Body(q.renderExpansions())
 	}
 	return app.Div().Class("explained").Body(
 		app.Details().Class("explain").Body(
-			app.Summary().Body(q.summary(t, names)...),
+			app.Summary().Body(q.summary(t, names, excluded)...),
 			app.If(len(res.AlsoSearched) > 0, func() app.UI {
 				return app.Div().Class("aliases").Body(
 					app.Range(res.AlsoSearched).Slice(func(i int) app.UI {
@@ -57,6 +61,7 @@ func (q *QueryExplained) Render() app.UI {
 						return app.P().Class("alias-group").Body(
 							app.Q().Dir("auto").Text(n.Query),
 							app.Text(" ← "),
+							app.If(n.Excluded, func() app.UI { return app.Span().Class("aliases-label").Text(t.alsoExcluded) }),
 							app.Span().Body(listed(q.Lang, n.Others)...),
 						)
 					}),
@@ -70,17 +75,29 @@ func (q *QueryExplained) Render() app.UI {
 }
 
 // summary is the disclosure's one line: the first other names searched and
-// how many more, or else the number of word forms.
-func (q *QueryExplained) summary(t *texts, names []string) []app.UI {
-	if len(names) == 0 {
+// how many more, then those excluded with an excluded word, or else the
+// number of word forms.
+func (q *QueryExplained) summary(t *texts, names, excluded []string) []app.UI {
+	if len(names)+len(excluded) == 0 {
 		return []app.UI{app.Text(t.formsSummary(len(q.Result.Forms)))}
 	}
-	shown := names[:min(len(names), maxNamesShown)]
-	out := []app.UI{app.Span().Class("aliases-label").Text(t.alsoSearched)}
-	out = append(out, listed(q.Lang, shown)...)
-	if more := len(names) - len(shown); more > 0 {
-		out = append(out, app.Text(" "), app.Span().Class("more-names").Dir("ltr").Text(t.moreNames(more)))
+	var out []app.UI
+	part := func(label string, names []string) {
+		if len(names) == 0 {
+			return
+		}
+		if len(out) > 0 {
+			out = append(out, app.Text(q.Lang.semicolon()))
+		}
+		shown := names[:min(len(names), maxNamesShown)]
+		out = append(out, app.Span().Class("aliases-label").Text(label))
+		out = append(out, listed(q.Lang, shown)...)
+		if more := len(names) - len(shown); more > 0 {
+			out = append(out, app.Text(" "), app.Span().Class("more-names").Dir("ltr").Text(t.moreNames(more)))
+		}
 	}
+	part(t.alsoSearched, names)
+	part(t.alsoExcluded, excluded)
 	return out
 }
 

@@ -48,6 +48,13 @@ func (l lang) comma() string {
 	return "، "
 }
 
+func (l lang) semicolon() string {
+	if l == english {
+		return "; "
+	}
+	return "؛ "
+}
+
 // joinTerms lists terms with the language's comma.
 func joinTerms(l lang, terms []string) string { return strings.Join(terms, l.comma()) }
 
@@ -114,6 +121,7 @@ type texts struct {
 	searchHijri        string
 	or                 string
 	alsoSearched       string
+	alsoExcluded       string
 	moreNames          func(n int) string
 	fewerNames         string
 	onlyWhatITyped     string
@@ -282,6 +290,7 @@ var arabicTexts = texts{
 	searchHijri:    "ابحث في هذه التواريخ",
 	or:             " أو ",
 	alsoSearched:   "بحثنا أيضًا عن: ",
+	alsoExcluded:   "استبعدنا معها أيضًا: ",
 	moreNames:      func(n int) string { return "+" + strconv.Itoa(n) },
 	fewerNames:     "أقل",
 	onlyWhatITyped: "ابحث عمّا كتبتُ فقط",
@@ -520,6 +529,7 @@ var englishTexts = texts{
 	searchHijri:     "search those dates",
 	or:              " or ",
 	alsoSearched:    "Also searched: ",
+	alsoExcluded:    "Also excluded with it: ",
 	moreNames:       func(n int) string { return "+" + strconv.Itoa(n) },
 	fewerNames:      "fewer",
 	onlyWhatITyped:  "Search only what I typed",
