@@ -57,16 +57,32 @@ func (c *WordsView) Render() app.UI {
 	)
 }
 
+// renderForms draws the forms' table. The count in the whole corpus is a
+// column only where it says something: without filters, and for a query of
+// one word, each form's count in the matching articles is its count in the
+// corpus, and a second column of the same numbers reads as a mistake. (The
+// exports keep both.)
 func (c *WordsView) renderForms() app.UI {
 	w := c.Lang.w()
+	differ := false
+	for _, f := range c.Forms {
+		differ = differ || f.Count != f.CorpusCount
+	}
+	head := []string{w.form, w.count, w.docs}
+	if differ {
+		head = append(head, w.inCorpus)
+	}
 	rows := make([][]cell, len(c.Forms))
 	for i, f := range c.Forms {
 		rows[i] = []cell{
 			{text: f.Form, href: c.View.searching(f.Query).URL().String(), title: w.searchExactly},
-			{text: itoa(f.Count)}, {text: itoa(f.Docs)}, {text: itoa(f.CorpusCount)},
+			{text: itoa(f.Count)}, {text: itoa(f.Docs)},
+		}
+		if differ {
+			rows[i] = append(rows[i], cell{text: itoa(f.CorpusCount)})
 		}
 	}
-	return dataTable(w.formsHeading, []string{w.form, w.count, w.docs, w.inCorpus}, rows)
+	return dataTable(w.formsHeading, head, rows)
 }
 
 func (c *WordsView) renderList() app.UI {

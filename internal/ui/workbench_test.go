@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"marsad/internal/corpus"
+	"marsad/internal/explore"
 	"marsad/internal/query"
 	"marsad/internal/search"
 )
@@ -227,5 +228,27 @@ func TestTheConcordanceSaysWhatItsCountLeavesToTrends(t *testing.T) {
 	}
 	if arabic.w().kwicInTitles(0) != "" {
 		t.Error("no title occurrence, yet something is said")
+	}
+}
+
+// The forms' table has a column for the count in the whole corpus only
+// when some form's count differs from it (a filter, a query of several
+// words): otherwise it would repeat the count column number for number.
+func TestTheFormsTableShowsTheCorpusCountOnlyWhereItDiffers(t *testing.T) {
+	for _, tc := range []struct {
+		forms   []explore.WordForm
+		columns int
+	}{
+		{[]explore.WordForm{{Form: "داعش", Count: 5, Docs: 3, CorpusCount: 5}, {Form: "لداعش", Count: 2, Docs: 2, CorpusCount: 2}}, 3},
+		{[]explore.WordForm{{Form: "داعش", Count: 5, Docs: 3, CorpusCount: 9}, {Form: "لداعش", Count: 2, Docs: 2, CorpusCount: 2}}, 4},
+	} {
+		c := &WordsView{Lang: arabic, Forms: tc.forms}
+		got := app.HTMLString(c.renderForms())
+		if n := strings.Count(got, `role="columnheader"`); n != tc.columns {
+			t.Errorf("%d columns for %+v, want %d: %s", n, tc.forms, tc.columns, got)
+		}
+		if strings.Contains(got, arabic.w().inCorpus) != (tc.columns == 4) {
+			t.Errorf("the corpus column's heading: %s", got)
+		}
 	}
 }
