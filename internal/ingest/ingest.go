@@ -11,6 +11,7 @@ package ingest
 import (
 	"errors"
 	"fmt"
+	"html"
 	"os"
 	"runtime"
 	"strings"
@@ -259,6 +260,9 @@ func convert(it item, opts Options) (out outcome) {
 		}
 		return out
 	}
+	if it.kind == kindRecord || it.kind == kindJSON || it.kind == kindMarkdown {
+		rec = decodeCharRefs(rec)
+	}
 	// FromRecordWarn repairs what it can (control characters, an unreadable
 	// date field) and says so; the repairs are warnings here.
 	doc, warns, err := corpus.FromRecordWarn(rec)
@@ -398,4 +402,19 @@ func (src *source) open() (*os.File, error) {
 	}
 	src.summary.Files++
 	return f, nil
+}
+
+// decodeCharRefs turns the HTML character references of a record's fields
+// into the characters they stand for. Records are often scraped from web
+// pages with their titles still escaped ("&quot;داعش&quot;", "&#8220;"):
+// shown as text, the reference would be read as it is written, and
+// searched and counted as a word ("quot"). A page read as HTML has them
+// decoded by its parser already, and a plain .txt file is taken as written.
+func decodeCharRefs(rec corpus.Record) corpus.Record {
+	for _, f := range []*string{&rec.Title, &rec.Text, &rec.Source, &rec.Author, &rec.Category} {
+		if strings.IndexByte(*f, '&') >= 0 {
+			*f = html.UnescapeString(*f)
+		}
+	}
+	return rec
 }

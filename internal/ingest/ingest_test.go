@@ -596,3 +596,28 @@ func TestInvalidUTF8ThatIsNotArabicWindows1256StaysAnError(t *testing.T) {
 		t.Errorf("Latin-1 read as %+v, want invalid UTF-8", res.Summary)
 	}
 }
+
+// Records scraped from web pages often keep HTML character references in
+// their fields; they are decoded, so that a title reads «"الحميد" لـ "سبق"»
+// and not «&quot;الحميد&quot;», and quot is no word of the corpus. A .txt
+// file is taken as written.
+func TestCharacterReferencesInRecordsAreDecoded(t *testing.T) {
+	dir := t.TempDir()
+	text := "قال &quot;الحميد&quot; إن &#8220;داعش&#8221; يعدم الأسرى &amp; يهدد المدنيين في المدينة منذ أشهر طويلة."
+	p := writeFile(t, dir, "news.jsonl", []byte(jsonLine("a", "&quot;الحميد&quot; لـ &quot;سبق&quot;", "2018-01-02", text)+"\n"))
+	res := load(t, p, Options{})
+	if len(res.Documents) != 1 {
+		t.Fatalf("%d documents", len(res.Documents))
+	}
+	d := res.Documents[0]
+	if d.Title != `"الحميد" لـ "سبق"` {
+		t.Errorf("title %q", d.Title)
+	}
+	if !strings.Contains(d.Text, `قال "الحميد" إن “داعش” يعدم الأسرى & يهدد`) || strings.Contains(d.Text, "&quot;") {
+		t.Errorf("text %q", d.Text)
+	}
+	txt := writeFile(t, t.TempDir(), "a.txt", []byte("عنوان المقال\n"+text))
+	if got := load(t, filepath.Dir(txt), Options{}).Documents; len(got) != 1 || !strings.Contains(got[0].Text, "&quot;") {
+		t.Errorf("a .txt file's text was changed: %+v", got)
+	}
+}
