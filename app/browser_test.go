@@ -612,3 +612,22 @@ func TestBrowserAQueryThatOnlyExcludesListsTheOtherArticles(t *testing.T) {
 		t.Errorf("the note reads %q, want the names excluded with داعش", note)
 	}
 }
+
+// Partial matches say how they are ranked, and offer the articles with
+// every word alone: "تويتر اختراق" is in two seeds whole, in all five in
+// part. The address keeps the choice; typing a new query drops it.
+func TestBrowserPartialMatchesOfferTheArticlesWithEveryWord(t *testing.T) {
+	ctx, _ := visit(t, "/?q="+urlEscape("تويتر اختراق"))
+	waitFor(t, ctx, "the partial matches", `document.querySelectorAll("li.hit").length === 5 && document.querySelector(".partial-note a.all-words")`)
+	note := evalJS[string](t, ctx, `document.querySelector(".partial-note").textContent`)
+	if !strings.Contains(note, "الكلمة النادرة أثقل") || !strings.Contains(note, "اعرض المقالين اللذين يحويان كل الكلمات وحدهما") {
+		t.Errorf("the note reads %q", note)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(".partial-note a.all-words")))
+	waitFor(t, ctx, "the two articles with both words", `document.querySelectorAll("li.hit").length === 2 && document.querySelector(".all-words-only")`)
+	if !evalJS[bool](t, ctx, `location.search.includes("match=all")`) {
+		t.Errorf("the address %s does not keep the choice", evalJS[string](t, ctx, `location.search`))
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(".all-words-only a")))
+	waitFor(t, ctx, "the partial matches again", `document.querySelectorAll("li.hit").length === 5 && !location.search.includes("match=all")`)
+}

@@ -595,6 +595,7 @@ func TestBrowserEveryViewPassesAxe(t *testing.T) {
 		{name: "saved: term groups and queries", path: "/?view=keep", ready: `document.getElementById("group-name")`},
 		{name: "only exclusions, the excluded names unfolded, English", path: "/?lang=en&q=" + urlEscape("-فيسبوك -داعش"), ready: `document.querySelector(".explain summary")`,
 			js: `document.querySelector(".explain").open = true`},
+		{name: "partial matches, phone", path: "/?q=" + urlEscape("تويتر اختراق"), ready: `document.querySelector(".partial-note a.all-words")`, w: phoneWidth, h: phoneHeight},
 		{name: "no results, a Hijri year", path: "/?q=" + urlEscape("داعش date:١٤٣٦"), ready: `document.querySelector(".date-outside a")`},
 		{name: "results, save form open", path: "/?q=" + urlEscape("تويتر"), ready: `document.querySelector("li.hit mark")`,
 			js: `document.querySelector(".save-query summary").click()`},

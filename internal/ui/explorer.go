@@ -523,6 +523,9 @@ func compute(engine *search.Engine, v view, own query.Groups, known knownAnswer)
 		Limit:    limit,
 		Aliases:  !v.NoAliases,
 		Sort:     order,
+		// Only the results honor AllWords: the workbench views count
+		// occurrences, which never fall back to partial matches.
+		NoPartial: v.AllWords && v.Tool == toolResults,
 		// The entity facet comes after the first results (loadEntitiesLater).
 		EntitiesLater: true,
 	}
@@ -725,6 +728,7 @@ func (c *Explorer) onType(ctx app.Context, text string) {
 	c.view.Query = text
 	c.view.Page = 0
 	c.view.DocID, c.view.Hit, c.view.Help = "", 0, false
+	c.view.AllWords = false // a choice made for the query it was made on
 	if c.view.Tool == toolKeep {
 		// The saved groups and queries search nothing: a query typed
 		// there is for the results.

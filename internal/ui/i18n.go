@@ -114,6 +114,9 @@ type texts struct {
 	sortLabel          string
 	sortNames          [3]string // relevance, newest, oldest
 	partial            func(strict int) string
+	onlyAllWords       func(strict int) string
+	allWordsOnly       string
+	withPartialMatches string
 	didYouMean         string
 	noSuchSource       func(value string) string
 	noDatedArticles    func(value, first, last string) string
@@ -275,9 +278,20 @@ var arabicTexts = texts{
 		if strict > 0 {
 			lead = "لا يحوي كل الكلمات إلا " + countNoun(strict, "مقال واحد", "مقالان", "مقالات", "مقالًا")
 		}
-		return lead + "، فهذه مطابقات جزئية: المقالات التي تحوي بعض الكلمات، أكثرها كلماتٍ أولًا."
+		return lead + "، فهذه مطابقات جزئية: المقالات التي تحوي بعض الكلمات، مرتّبةً بقدر ما تغطي من البحث (الكلمة النادرة أثقل من الشائعة) ثم بتكرارها."
 	},
-	didYouMean: "هل تقصد: ",
+	onlyAllWords: func(strict int) string {
+		switch strict {
+		case 1:
+			return "اعرض المقال الذي يحوي كل الكلمات وحده"
+		case 2:
+			return "اعرض المقالين اللذين يحويان كل الكلمات وحدهما"
+		}
+		return "اعرض المقالات التي تحوي كل الكلمات وحدها (" + groupThousands(strict) + ")"
+	},
+	allWordsOnly:       "هذه المقالات التي تحوي كل الكلمات وحدها.",
+	withPartialMatches: "اعرض المطابقات الجزئية أيضًا",
+	didYouMean:         "هل تقصد: ",
 	noSuchSource: func(v string) string {
 		return "لا مصدر في المدونة اسمه «" + v + "»، فلا يجد هذا المرشّح شيئًا."
 	},
@@ -514,9 +528,17 @@ var englishTexts = texts{
 		if strict > 0 {
 			lead = "Only " + englishCount(strict, "article has", "articles have") + " every word"
 		}
-		return lead + ", so these are partial matches: articles with some of the words, those with most first."
+		return lead + ", so these are partial matches: articles with some of the words, ranked by how much of the query they cover (a rare word weighs more than a common one), then by how often."
 	},
-	didYouMean: "Did you mean: ",
+	onlyAllWords: func(strict int) string {
+		if strict == 1 {
+			return "Show only the article with every word"
+		}
+		return "Show only the " + strconv.Itoa(strict) + " articles with every word"
+	},
+	allWordsOnly:       "Only the articles with every word.",
+	withPartialMatches: "Show the partial matches too",
+	didYouMean:         "Did you mean: ",
 	noSuchSource: func(v string) string {
 		return "No source of the corpus is called “" + v + "”, so this filter finds nothing."
 	},

@@ -62,11 +62,25 @@ func (r *Results) Render() app.UI {
 			app.If(res.DroppedTerms > 0, func() app.UI {
 				return app.P().Class("query-note").Text(t.droppedTerms(res.DroppedTerms))
 			}),
+			app.If(r.View.AllWords && !res.Partial, func() app.UI {
+				wider := r.View.results()
+				wider.AllWords, wider.Page = false, 0
+				return app.P().Class("partial-note all-words-only").Body(
+					app.Text(t.allWordsOnly+" "),
+					app.A().Href(wider.URL().String()).Text(t.withPartialMatches),
+				)
+			}),
 			app.If(res.Partial, func() app.UI {
 				if res.Mode == search.ModeCoverage {
 					return app.P().Class("partial-note coverage").DataSet("mode", string(res.Mode)).Text(t.coverage(res.StrictTotal))
 				}
-				return app.P().Class("partial-note").DataSet("mode", string(res.Mode)).Text(t.partial(res.StrictTotal))
+				note := app.P().Class("partial-note").DataSet("mode", string(res.Mode))
+				if res.StrictTotal == 0 {
+					return note.Text(t.partial(res.StrictTotal))
+				}
+				strict := r.View.results()
+				strict.AllWords, strict.Page = true, 0
+				return note.Body(app.Text(t.partial(res.StrictTotal)+" "), app.A().Class("all-words").Href(strict.URL().String()).Text(t.onlyAllWords(res.StrictTotal)))
 			}),
 			app.If(res.DidYouMean != "", func() app.UI {
 				v := r.View.results()

@@ -31,6 +31,10 @@ type view struct {
 	// NoAliases switches off alias expansion (داعش also searching
 	// تنظيم الدولة, ISIS…), which is on by default.
 	NoAliases bool
+	// AllWords keeps the results to the articles that have every word of
+	// the query, with no fall back to partial matches (search.Request's
+	// NoPartial): the link the partial-match note offers.
+	AllWords bool
 	// Sort is the order of the results: search.SortRelevance (""),
 	// search.SortNewest or search.SortOldest.
 	Sort string
@@ -120,6 +124,7 @@ const (
 	paramDoc    = "doc"
 	paramPage   = "page"
 	paramAlias  = "aliases"
+	paramStrict = "match"
 	paramSort   = "sort"
 	paramDates  = "date"
 	paramHit    = "hit"
@@ -177,7 +182,7 @@ func (v view) withTool(t tool) view {
 // views' settings: where a word, pair or form of a view leads.
 func (v view) searching(q string) view {
 	v = v.withTool(toolResults)
-	v.Query = q
+	v.Query, v.AllWords = q, false
 	return v
 }
 
@@ -191,6 +196,7 @@ func parseView(u *url.URL) view {
 		DocID:    q.Get(paramDoc),
 		// Only the explicit "off" disables them: a mistyped value keeps the default.
 		NoAliases: q.Get(paramAlias) == "off",
+		AllWords:  q.Get(paramStrict) == "all",
 	}
 	switch s := q.Get(paramSort); s {
 	case search.SortNewest, search.SortOldest:
@@ -262,6 +268,9 @@ func (v view) URL() *url.URL {
 	}
 	if v.NoAliases {
 		add(paramAlias, "off")
+	}
+	if v.AllWords {
+		add(paramStrict, "all")
 	}
 	if v.Sort != "" {
 		add(paramSort, v.Sort)

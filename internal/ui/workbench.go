@@ -271,7 +271,7 @@ func (c *Explorer) resultsTable() func() (explore.Table, error) {
 		q, _, _ := expandGroups(v.effectiveQuery(), groupsFor(v, groups))
 		res, err := engine.Search(search.Request{
 			Query: q, Sources: v.Sources, Years: v.Years, Entities: v.Entities,
-			Limit: maxExportResults, Aliases: !v.NoAliases, Sort: v.Sort,
+			Limit: maxExportResults, Aliases: !v.NoAliases, Sort: v.Sort, NoPartial: v.AllWords,
 		})
 		if err != nil {
 			return explore.Table{}, err
