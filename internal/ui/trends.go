@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -220,11 +221,14 @@ func (c *Trends) format(v float64) string {
 }
 
 // articlesOf is the address listing the articles behind one number: the
-// series' query, in a period or a source.
+// series' query, in a period or a source. A compared series' query trades
+// places with the main one, so that trends, from there, compares the same
+// queries rather than the compared one with itself.
 func (c *Trends) articlesOf(series int, period, source string) string {
 	v := c.View.withTool(toolResults)
 	if series > 0 && series-1 < len(c.View.Compared) {
-		v.Query = c.View.Compared[series-1]
+		v.Compared = slices.Clone(c.View.Compared)
+		v.Query, v.Compared[series-1] = c.View.Compared[series-1], c.View.Query
 	}
 	if period != "" {
 		v.Dates = period

@@ -252,3 +252,33 @@ func TestTheFormsTableShowsTheCorpusCountOnlyWhereItDiffers(t *testing.T) {
 		}
 	}
 }
+
+// A bar of a compared query lists that query's articles; its address keeps
+// the comparison with the two queries' places traded, so that trends from
+// there draws the same lines, not the compared query beside itself.
+func TestABarOfAComparedQueryKeepsTheComparison(t *testing.T) {
+	c := &Trends{View: view{Query: "داعش", Tool: toolTrends, Compared: []string{"تلغرام", "تويتر"}}}
+	u, err := url.Parse(c.articlesOf(1, "2018", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := parseView(u)
+	if v.Query != "تلغرام" || !reflect.DeepEqual(v.Compared, []string{"داعش", "تويتر"}) || v.Dates != "2018" || v.Tool != toolResults {
+		t.Errorf("the bar leads to %+v", v)
+	}
+	if !reflect.DeepEqual(c.View.Compared, []string{"تلغرام", "تويتر"}) {
+		t.Errorf("the trends' own comparison changed: %v", c.View.Compared)
+	}
+	if v := parseView(mustURL(t, c.articlesOf(0, "2018", ""))); v.Query != "داعش" || !reflect.DeepEqual(v.Compared, []string{"تلغرام", "تويتر"}) {
+		t.Errorf("the main query's bar leads to %+v", v)
+	}
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
