@@ -596,6 +596,8 @@ func TestBrowserEveryViewPassesAxe(t *testing.T) {
 		{name: "only exclusions, the excluded names unfolded, English", path: "/?lang=en&q=" + urlEscape("-فيسبوك -داعش"), ready: `document.querySelector(".explain summary")`,
 			js: `document.querySelector(".explain").open = true`},
 		{name: "partial matches, phone", path: "/?q=" + urlEscape("تويتر اختراق"), ready: `document.querySelector(".partial-note a.all-words")`, w: phoneWidth, h: phoneHeight},
+		{name: "compare, a side naming no source", path: "/?view=compare&a=" + urlEscape("source:الوفد") + "&b=" + urlEscape("source:الجزيرة") + "&q=" + urlEscape("تويتر"),
+			ready: `document.querySelector(".comparison .no-such-source a")`},
 		{name: "no results, a Hijri year", path: "/?q=" + urlEscape("داعش date:١٤٣٦"), ready: `document.querySelector(".date-outside a")`},
 		{name: "results, save form open", path: "/?q=" + urlEscape("تويتر"), ready: `document.querySelector("li.hit mark")`,
 			js: `document.querySelector(".save-query summary").click()`},

@@ -646,3 +646,15 @@ func TestBrowserAWorkbenchViewWaitsForTypingToPause(t *testing.T) {
 		t.Errorf("typing five letters computed the concordance %d times, want once, when typing paused", n)
 	}
 }
+
+// A compare side that names no source says so, as the results do, and
+// offers the source like it: source:الوفد (the seeds have بوابة الوفد).
+func TestBrowserCompareSaysASideNamesNoSource(t *testing.T) {
+	ctx, _ := visit(t, "/?view=compare&q="+urlEscape("تويتر")+"&a="+urlEscape("source:الوفد")+"&b="+urlEscape("source:الجزيرة"))
+	waitFor(t, ctx, "the note under side A", `document.querySelector(".comparison .side .no-such-source a")`)
+	if n := evalJS[int](t, ctx, `document.querySelectorAll(".comparison .no-such-source").length`); n != 1 {
+		t.Errorf("%d notes, want one, under side A", n)
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS(".comparison .no-such-source a")))
+	waitFor(t, ctx, "side A as بوابة الوفد", `new URLSearchParams(location.search).get("a") === 'source:"بوابة الوفد"' && document.querySelector(".comparison") && !document.querySelector(".comparison .no-such-source")`)
+}

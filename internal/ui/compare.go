@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"marsad/internal/explore"
+	"marsad/internal/query"
+	"marsad/internal/search"
 )
 
 // Compare sets two subcorpora side by side (each a query or a filter:
@@ -18,6 +21,10 @@ type Compare struct {
 	Lang   lang
 	View   view
 	Result *explore.Comparison
+	// Unknown are each side's source filters that name no source: a side
+	// of "0 articles" says why, as the results do (source:الجزيرة where
+	// the corpus has صحيفة الجزيرة and قناة الجزيرة).
+	Unknown [2][]unknownSource
 
 	sideA, sideB string // as typed, before Compare is pressed
 	typed        bool
@@ -75,10 +82,11 @@ func (c *Compare) onCompare(ctx app.Context, e app.Event) {
 
 func (c *Compare) renderResult(r *explore.Comparison) app.UI {
 	w := c.Lang.w()
-	side := func(name string, s explore.Side, query string) app.UI {
+	side := func(name string, s explore.Side, query string, unknown []unknownSource, isB bool) app.UI {
 		return app.Div().Class("side").Body(
 			app.H2().Body(app.Text(name+": "), app.Bdi().Text(query)),
 			app.P().Text(w.sideSize(s.Docs, s.Words)),
+			app.Range(unknown).Slice(func(i int) app.UI { return c.renderUnknownSource(query, unknown[i], isB) }),
 			app.If(s.Sampled, func() app.UI { return app.P().Class("note").Text(w.sampled(s.DocsRead, s.Docs)) }),
 			app.If(r.Query != "", func() app.UI {
 				return app.P().Class("query-rate").Text(w.queryIn(r.Query) + ": " + w.queryRate(s.QueryCount.Count, fixed(s.QueryCount.PerTenThousand, 2)))
@@ -87,8 +95,8 @@ func (c *Compare) renderResult(r *explore.Comparison) app.UI {
 	}
 	return app.Div().Class("comparison").Body(
 		app.Div().Class("sides").Body(
-			side(w.sideA, r.A, c.View.SideA),
-			side(w.sideB, r.B, c.View.SideB),
+			side(w.sideA, r.A, c.View.SideA, c.Unknown[0], false),
+			side(w.sideB, r.B, c.View.SideB, c.Unknown[1], true),
 		),
 		app.Div().Class("sides").Body(
 			c.renderKeywords("keywords-a", w.distinctiveOf(w.sideA), r.DistinctiveA),
@@ -112,4 +120,80 @@ func (c *Compare) renderKeywords(id, heading string, all []explore.Keyword) app.
 		dataTable(heading, []string{w.word, w.keyness, w.logRatio, w.inA, w.inB}, rows),
 		moreInExport(w, len(words), len(all)),
 	)
+}
+
+// unknownSource is a source filter of a compare side that names no source
+// of the corpus, with the sources whose names hold its words.
+type unknownSource struct {
+	value string
+	like  []string
+}
+
+// unknownSources lists the source filters of a side's query that name no
+// source of the corpus.
+func unknownSources(engine *search.Engine, side string) []unknownSource {
+	node, _ := query.Read(side)
+	_, filters := query.SplitFilters(node)
+	var out []unknownSource
+	for _, f := range filters {
+		if field, ok := f.(query.Field); ok && field.Name == query.FieldSource {
+			if known, like := engine.SourcesLike(field.Value); !known {
+				out = append(out, unknownSource{value: field.Value, like: like})
+			}
+		}
+	}
+	return out
+}
+
+// renderUnknownSource says that a side's source filter names no source,
+// and offers the sources like it, each a link comparing that source.
+func (c *Compare) renderUnknownSource(side string, u unknownSource, isB bool) app.UI {
+	t := c.Lang.t()
+	body := []app.UI{app.Text(t.noSuchSource(u.value))}
+	if len(u.like) > 0 {
+		body = append(body, app.Text(" "+t.didYouMean))
+		for i, name := range u.like {
+			v := c.View
+			if isB {
+				v.SideB = withSource(side, u.value, name)
+			} else {
+				v.SideA = withSource(side, u.value, name)
+			}
+			if i > 0 {
+				body = append(body, app.Text(t.or))
+			}
+			body = append(body, app.A().Href(v.URL().String()).Body(app.Bdi().Text(name)))
+		}
+		body = append(body, app.Text(questionMark(c.Lang)))
+	}
+	return app.P().Class("query-note no-such-source").Body(body...)
+}
+
+// withSource is a side's query with its filter source:value naming the
+// source name instead, quoted; the words typed right after the value that
+// are words of name go into it too (source:الشرق الأوسط, typed without the
+// quotes a name of two words needs, becomes source:"الشرق الأوسط").
+func withSource(side, value, name string) string {
+	filter := query.FieldSource + ":" + value
+	at := strings.Index(side, filter)
+	if at < 0 {
+		return side
+	}
+	rest := side[at+len(filter):]
+	inName := map[string]bool{}
+	for _, w := range strings.Fields(name) {
+		inName[w] = true
+	}
+	for {
+		trimmed := strings.TrimLeft(rest, " ")
+		word, after, _ := strings.Cut(trimmed, " ")
+		if word == "" || !inName[word] || strings.Contains(value, word) {
+			break
+		}
+		rest = after
+		if after != "" {
+			rest = " " + after
+		}
+	}
+	return side[:at] + query.FieldSource + ":" + strconv.Quote(name) + rest
 }

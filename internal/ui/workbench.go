@@ -20,6 +20,9 @@ type workAnswer struct {
 	forms       []explore.WordForm
 	words       *explore.WordListResult
 	comparison  *explore.Comparison
+	// unknownSources are the compare sides' source filters that name no
+	// source of the corpus (A, then B).
+	unknownSources [2][]unknownSource
 	// needQuery: the view looks for something and the query has no words.
 	needQuery bool
 	err       error
@@ -77,6 +80,7 @@ func computeWork(engine *search.Engine, v view, q string) *workAnswer {
 		}
 		sideA, sideB := v, v
 		sideA.Query, sideB.Query = v.SideA, v.SideB
+		a.unknownSources = [2][]unknownSource{unknownSources(engine, v.SideA), unknownSources(engine, v.SideB)}
 		a.comparison, a.err = explore.Compare(engine, sideA.request(sideA.effectiveQuery()), sideB.request(sideB.effectiveQuery()),
 			q, explore.CompareOptions{Limit: maxWordList, Progress: yieldEvery()})
 	}
@@ -183,7 +187,7 @@ func (c *Explorer) renderAnswer(a *workAnswer) app.UI {
 	case toolWords:
 		return &WordsView{Lang: c.lang, View: c.view, Forms: a.forms, List: a.words, About: aboutView(c.view, c.engine.Engine)}
 	case toolCompare:
-		return &Compare{Lang: c.lang, View: c.view, Result: a.comparison}
+		return &Compare{Lang: c.lang, View: c.view, Result: a.comparison, Unknown: a.unknownSources}
 	}
 	return app.Div()
 }

@@ -282,3 +282,19 @@ func mustURL(t *testing.T, s string) *url.URL {
 	}
 	return u
 }
+
+// A compare side's source that names no source is offered the sources like
+// it: the link's side names the source whole, quoted, taking in the words
+// typed after the value that belong to the name.
+func TestWithSourceNamesTheSourceWhole(t *testing.T) {
+	for _, tc := range []struct{ side, value, name, want string }{
+		{"source:الجزيرة", "الجزيرة", "صحيفة الجزيرة", `source:"صحيفة الجزيرة"`},
+		{"source:الشرق الأوسط", "الشرق", "الشرق الأوسط", `source:"الشرق الأوسط"`},
+		{"داعش source:الوفد date:2015", "الوفد", "بوابة الوفد", `داعش source:"بوابة الوفد" date:2015`},
+		{"source:الشرق تويتر", "الشرق", "الشرق الأوسط", `source:"الشرق الأوسط" تويتر`},
+	} {
+		if got := withSource(tc.side, tc.value, tc.name); got != tc.want {
+			t.Errorf("withSource(%q, %q, %q) = %q, want %q", tc.side, tc.value, tc.name, got, tc.want)
+		}
+	}
+}
