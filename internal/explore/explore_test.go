@@ -786,3 +786,21 @@ func TestASampledTableSaysSoInItsJSON(t *testing.T) {
 		t.Errorf("a table of every article says it was sampled: %s (%v)", out.String(), err)
 	}
 }
+
+// The forms of a query of several words are one list, the most frequent
+// first, not each word's forms in turn.
+func TestWordFormsOfSeveralWordsAreOneListByCount(t *testing.T) {
+	e := engineOf(t, []corpus.Document{{ID: "x", Date: "2020-01-05",
+		Text: "تويتر لتويتر فيسبوك وفيسبوك وفيسبوك لفيسبوك فيسبوك فيسبوك تويتر."}})
+	forms, err := WordForms(e, search.Request{Query: "تويتر OR فيسبوك"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var counts []int
+	for _, f := range forms {
+		counts = append(counts, f.Count)
+	}
+	if !slices.IsSortedFunc(counts, func(a, b int) int { return b - a }) || len(counts) != 5 {
+		t.Errorf("counts %v of %+v, want five forms, the most frequent first", counts, forms)
+	}
+}

@@ -89,9 +89,12 @@ func WordForms(e *search.Engine, req search.Request) ([]WordForm, error) {
 			these = append(these, WordForm{Word: k.Text(), Form: fm.Spelling, Norm: fm.Norm, Count: counts[id],
 				Docs: docs[id], CorpusCount: fm.Count, Query: exactQuery(fm.Spelling)})
 		}
-		slices.SortStableFunc(these, func(a, b WordForm) int { return b.Count - a.Count })
 		out = append(out, these...)
 	}
+	// One list, the most frequent first, whatever word each form is of:
+	// تلغرام searches all its spellings, and a table sorted word by word
+	// read 32, 2, 1, 9.
+	slices.SortStableFunc(out, func(a, b WordForm) int { return b.Count - a.Count })
 	return out, nil
 }
 
