@@ -330,7 +330,7 @@ var arabicWorkTexts = workTexts{
 	previousLines: "→ الأسطر السابقة",
 	nextLines:     "الأسطر التالية ←",
 	sortPartial: func(n int) string {
-		return "رُتّب أول " + groupThousands(n) + " موضع فقط: ضيّق البحث لترتيبها كلها."
+		return "رُتّب أول " + countNoun(n, "موضع", "موضعين", "مواضع", "موضعًا") + " فقط: ضيّق البحث لترتيبها كلها."
 	},
 
 	trendsHeading:  "تكرار البحث عبر الزمن",

@@ -298,3 +298,13 @@ func TestWithSourceNamesTheSourceWhole(t *testing.T) {
 		}
 	}
 }
+
+// Counted nouns agree with their number: "رُتّب أول 504 مواضع", "501 موضع".
+func TestTheSortedLinesNoteCountsInArabic(t *testing.T) {
+	w := arabic.w()
+	for n, want := range map[int]string{504: "أول 504 مواضع فقط", 501: "أول 501 موضع فقط", 520: "أول 520 موضعًا فقط", 2: "أول موضعين فقط"} {
+		if got := w.sortPartial(n); !strings.Contains(got, want) {
+			t.Errorf("sortPartial(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
