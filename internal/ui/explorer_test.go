@@ -106,6 +106,19 @@ func TestExplorerSaysWhenNothingMatches(t *testing.T) {
 			t.Errorf("no-results view lacks %q", want)
 		}
 	}
+	// The advice fits the query: a word alone is not told that all its
+	// words are required, nor about exclusions it does not have.
+	for _, unwanted := range []string{"كل كلمات الاستعلام مطلوبة معًا", "علامة الطرح"} {
+		if strings.Contains(html, unwanted) {
+			t.Errorf("the advice for one word says %q", unwanted)
+		}
+	}
+	html = renderAt(t, engine, "/?q="+url.QueryEscape("زرافة أسد -تويتر"))
+	for _, want := range []string{"كل كلمات الاستعلام مطلوبة معًا", "علامة الطرح"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the advice for two words and an exclusion lacks %q", want)
+		}
+	}
 }
 
 func TestExplorerFallsBackToPartialMatches(t *testing.T) {

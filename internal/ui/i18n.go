@@ -139,6 +139,7 @@ type texts struct {
 	tryOneWord         string
 	tryOr              string
 	tryExclude         string
+	tryOtherSpelling   string
 	searchNoFilters    string
 	queryNotUnderstood func(detail string) string
 	queryHint          string
@@ -328,6 +329,7 @@ var arabicTexts = texts{
 	tryOneWord:         "جرّب كلمة واحدة أو كلمة أعم: كل كلمات الاستعلام مطلوبة معًا.",
 	tryOr:              "اجمع البدائل بـ OR، مثل: فيسبوك OR تويتر",
 	tryExclude:         "احذف كلمة مستبعدة بعلامة الطرح (-) أو علامات الاقتباس حول العبارة.",
+	tryOtherSpelling:   "جرّب كتابة أخرى للكلمة أو كلمة أعم.",
 	searchNoFilters:    "ابحث بلا مرشّحات",
 	queryNotUnderstood: func(d string) string { return "لم نفهم جزءًا من الاستعلام: " + d },
 	queryHint:          "انظر المساعدة لصيغة الاستعلام.",
@@ -573,6 +575,7 @@ var englishTexts = texts{
 	tryOneWord:         "Try one word, or a more general one: every word of the query is required.",
 	tryOr:              "Join alternatives with OR, e.g. فيسبوك OR تويتر",
 	tryExclude:         "Drop an excluded word (-) or the quotes around a phrase.",
+	tryOtherSpelling:   "Try another spelling of the word, or a more general word.",
 	searchNoFilters:    "Search without filters",
 	queryNotUnderstood: func(d string) string { return "Part of the query was not understood: " + d },
 	queryHint:          "See Help for the query language.",

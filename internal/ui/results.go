@@ -70,7 +70,9 @@ func (r *Results) Render() app.UI {
 					app.A().Href(wider.URL().String()).Text(t.withPartialMatches),
 				)
 			}),
-			app.If(res.Partial, func() app.UI {
+			// With nothing found, the note on partial matches would announce
+			// matches the page does not have.
+			app.If(res.Partial && res.Total > 0, func() app.UI {
 				if res.Mode == search.ModeCoverage {
 					return app.P().Class("partial-note coverage").DataSet("mode", string(res.Mode)).Text(t.coverage(res.StrictTotal))
 				}
@@ -282,6 +284,7 @@ func (r *Results) renderNoResults() app.UI {
 	clear := r.View.results()
 	clear.Sources, clear.Years, clear.Entities, clear.Dates, clear.Page = nil, nil, nil, "", 0
 	filtered := len(activeFilters(r.View)) > 0
+	shape := shapeOf(r.View.effectiveQuery())
 	return app.Div().Class("no-results").Body(
 		app.P().Body(app.Text(t.noResults(r.View.Query))),
 		app.If(len(r.Suggestions) > 0, func() app.UI {
@@ -299,14 +302,41 @@ func (r *Results) renderNoResults() app.UI {
 			)
 		}),
 		app.Ul().Body(
-			app.Li().Text(t.tryOneWord),
-			app.Li().Text(t.tryOr),
-			app.Li().Text(t.tryExclude),
+			// The filters first: with them, they are the likeliest cause.
 			app.If(filtered, func() app.UI {
 				return app.Li().Body(app.A().Href(clear.URL().String()).Class("clear-filters").Text(t.searchNoFilters))
 			}),
+			app.If(shape.words > 1, func() app.UI { return app.Li().Text(t.tryOneWord) }),
+			app.Li().Text(t.tryOr),
+			app.If(shape.excludes || shape.phrases, func() app.UI { return app.Li().Text(t.tryExclude) }),
+			app.If(!filtered && shape.words <= 1 && !shape.excludes && !shape.phrases, func() app.UI { return app.Li().Text(t.tryOtherSpelling) }),
 		),
 	)
+}
+
+// queryShape is what a query searches for, as the advice for a search that
+// found nothing needs it: how many words, and whether it excludes or quotes.
+type queryShape struct {
+	words             int
+	excludes, phrases bool
+}
+
+func shapeOf(q string) queryShape {
+	var s queryShape
+	content, _ := query.SplitFilters(readQuery(q))
+	query.Walk(content, func(n query.Node) bool {
+		switch n.(type) {
+		case query.Word, query.Prefix, query.Fuzzy:
+			s.words++
+		case query.Phrase:
+			s.words++
+			s.phrases = true
+		case query.Not:
+			s.excludes = true
+		}
+		return true
+	})
+	return s
 }
 
 func (r *Results) renderPager(total int) app.UI {
