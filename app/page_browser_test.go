@@ -631,3 +631,20 @@ func TestBrowserEveryViewPassesAxe(t *testing.T) {
 		})
 	}
 }
+
+// An address asking for a hit the article does not have opens at the first
+// and says so, and the address then names the hit shown.
+func TestBrowserReaderSaysAHitOfTheAddressIsNotInTheArticle(t *testing.T) {
+	ctx, _ := visit(t, "/?q="+urlEscape("تويتر")+"&doc="+doc003+"&hit=999")
+	waitFor(t, ctx, "the note", `document.querySelector(".reader .no-such-hit")`)
+	note := evalJS[string](t, ctx, `document.querySelector(".reader .no-such-hit").textContent`)
+	if !strings.Contains(note, "999") || !strings.Contains(note, "فهذا أولها") {
+		t.Errorf("the note reads %q", note)
+	}
+	if got := evalJS[string](t, ctx, `document.querySelector(".hit-position").innerText`); !strings.HasPrefix(got, "الموضع 1 من ") {
+		t.Errorf("position %q", got)
+	}
+	if evalJS[bool](t, ctx, `location.search.includes("hit=")`) {
+		t.Errorf("the address still asks for a hit: %s", evalJS[string](t, ctx, `location.search`))
+	}
+}

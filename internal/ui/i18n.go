@@ -178,6 +178,7 @@ type texts struct {
 	previousHit     string
 	nextHit         string
 	hitPosition     func(i, n int) string
+	noSuchHit       func(asked, n int) string
 	hitStrip        string
 	original        string
 	originalTitle   string
@@ -378,9 +379,15 @@ var arabicTexts = texts{
 	mentions: func(n int) string {
 		return "ذُكر " + countNoun(n, "مرة واحدة", "مرتين", "مرات", "مرة")
 	},
-	previousHit:   "→ السابق",
-	nextHit:       "التالي ←",
-	hitPosition:   func(i, n int) string { return "الموضع " + strconv.Itoa(i) + " من " + strconv.Itoa(n) },
+	previousHit: "→ السابق",
+	nextHit:     "التالي ←",
+	hitPosition: func(i, n int) string { return "الموضع " + strconv.Itoa(i) + " من " + strconv.Itoa(n) },
+	noSuchHit: func(asked, n int) string {
+		if n == 0 {
+			return "طلب الرابط الموضع " + strconv.Itoa(asked) + "، ولا موضع للبحث في هذا المقال."
+		}
+		return "طلب الرابط الموضع " + strconv.Itoa(asked) + "، وليس في هذا المقال إلا " + countNoun(n, "موضع واحد", "موضعان", "مواضع", "موضعًا") + "، فهذا أولها."
+	},
 	hitStrip:      "مواضع الكلمة في المقال",
 	original:      "المقال الأصلي",
 	originalTitle: "افتح المقال في موقعه الأصلي (خارج مرصد)",
@@ -626,12 +633,18 @@ var englishTexts = texts{
 	previousHit:     "← Previous",
 	nextHit:         "Next →",
 	hitPosition:     func(i, n int) string { return "Match " + strconv.Itoa(i) + " of " + strconv.Itoa(n) },
-	hitStrip:        "Where the matches fall in the article",
-	original:        "Original article",
-	originalTitle:   "Open the article on its original site (leaves Marsad)",
-	noSuchArticle:   func(id string) string { return "The corpus has no article with id “" + id + "”." },
-	byAuthor:        "By ",
-	readerKeys:      "n / p: next and previous match, Esc: back",
+	noSuchHit: func(asked, n int) string {
+		if n == 0 {
+			return "The link asked for match " + strconv.Itoa(asked) + ", and the search has no match in this article."
+		}
+		return "The link asked for match " + strconv.Itoa(asked) + ", but this article has only " + englishCount(n, "match", "matches") + ": this is the first."
+	},
+	hitStrip:      "Where the matches fall in the article",
+	original:      "Original article",
+	originalTitle: "Open the article on its original site (leaves Marsad)",
+	noSuchArticle: func(id string) string { return "The corpus has no article with id “" + id + "”." },
+	byAuthor:      "By ",
+	readerKeys:    "n / p: next and previous match, Esc: back",
 
 	helpTitle: "How to search Marsad",
 	helpIntro: "Type in the search box; results follow as you type. All searching happens in your browser. Click any example to try it.",

@@ -32,6 +32,9 @@ type Reader struct {
 	// citation, shown to copy by hand when the browser refused to copy it.
 	citeStatus string
 	citeText   string
+	// missingHit is the hit the address asked for (from 1) when the
+	// article has fewer; 0 otherwise.
+	missingHit int
 }
 
 func (r *Reader) OnMount(ctx app.Context)  { r.sync(ctx) }
@@ -44,10 +47,19 @@ func (r *Reader) sync(ctx app.Context) {
 	}
 	r.shown = r.Doc.ID
 	r.current = 0
-	r.citeStatus, r.citeText = "", ""
-	if r.View.Hit > 0 && r.View.Hit < search.CountOccurrences(r.Spans) {
+	r.citeStatus, r.citeText, r.missingHit = "", "", 0
+	n := search.CountOccurrences(r.Spans)
+	switch {
+	case r.View.Hit > 0 && r.View.Hit < n:
 		r.current = r.View.Hit
 		r.scrollToCurrent(ctx)
+	case r.View.Hit >= n && r.View.Hit > 0:
+		// An address edited or made for another corpus: say so, and
+		// let the address name the hit shown.
+		r.missingHit = r.View.Hit + 1
+		v := r.View
+		v.Hit = 0
+		ctx.Page().ReplaceURL(v.URL())
 	}
 }
 
@@ -118,6 +130,9 @@ func (r *Reader) Render() app.UI {
 		app.If(len(d.Entities) > 0, func() app.UI { return r.renderEntities(d.Entities) }),
 		app.If(r.Err != "", func() app.UI {
 			return app.P().Class("query-error").Role("alert").Text(r.Err)
+		}),
+		app.If(r.missingHit > 0, func() app.UI {
+			return app.P().Class("query-note no-such-hit").Role("status").Text(t.noSuchHit(r.missingHit, search.CountOccurrences(r.Spans)))
 		}),
 		app.If(len(r.Spans) > 0, func() app.UI { return r.renderHitBar(len(d.Text)) }),
 		r.renderCite(),
