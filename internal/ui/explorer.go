@@ -961,7 +961,7 @@ func (c *Explorer) renderResults() app.UI {
 			app.Div().Class("work-bar").Body(
 				&SaveQuery{Lang: c.lang, View: c.view},
 				app.If(res != nil && res.Total > 0, func() app.UI {
-					return &Export{Lang: c.lang, Name: fileName(toolResults, c.view.Query), Table: c.resultsTable(), About: aboutView(c.view, c.engine.Engine)}
+					return &Export{Lang: c.lang, Name: exportName(c.view.withTool(toolResults)), Table: c.resultsTable(), About: aboutView(c.view, c.engine.Engine)}
 				}),
 			),
 		)

@@ -96,13 +96,18 @@ func downloadName(name, format string, t explore.Table) string {
 }
 
 // fileName makes a download's name from a view's tool and query: letters
-// and digits kept (Arabic too), the rest dashes, at most 40 letters.
+// and digits kept (Arabic too), the rest dashes, at most 60 letters.
 // exportName is the file name of a view's export: its tool, its query, and
-// what else tells two exports apart (the compared queries, by source, the
-// two sides of a comparison), so that two files of one session do not
-// take each other's name.
+// what else tells two exports apart (the filters picked on the page, the
+// compared queries, by source, the two sides of a comparison), so that two
+// files of one session do not take each other's name.
 func exportName(v view) string {
 	q := v.Query
+	for _, f := range [][]string{v.Sources, v.Years, v.Entities, {v.Dates}} {
+		for _, value := range f {
+			q += " " + value
+		}
+	}
 	switch v.Tool {
 	case toolTrends:
 		for _, c := range v.Compared {
@@ -125,7 +130,7 @@ func fileName(t tool, q string) string {
 	var b strings.Builder
 	n, dash := 0, false
 	for _, r := range q {
-		if n == 40 {
+		if n == 60 {
 			break
 		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

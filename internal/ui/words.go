@@ -31,7 +31,7 @@ func (c *WordsView) Render() app.UI {
 				app.Div().Class("section-head").Body(
 					app.H2().ID("forms-heading").Text(w.formsHeading),
 					app.If(c.List != nil, func() app.UI {
-						return &Export{Lang: c.Lang, Name: fileName(toolWords, c.View.Query) + "-forms", What: w.formsHeading,
+						return &Export{Lang: c.Lang, Name: exportName(c.View) + "-forms", What: w.formsHeading,
 							Table: func() (explore.Table, error) { return explore.WordFormsTable(forms), nil }, About: c.About}
 					}),
 				),
@@ -44,7 +44,7 @@ func (c *WordsView) Render() app.UI {
 				app.Div().Class("section-head").Body(
 					app.H2().ID("words-heading").Text(w.wordsHeading),
 					app.If(len(c.Forms) > 0, func() app.UI {
-						return &Export{Lang: c.Lang, Name: fileName(toolWords, c.View.Query), What: w.wordsHeading,
+						return &Export{Lang: c.Lang, Name: exportName(c.View), What: w.wordsHeading,
 							Table: func() (explore.Table, error) { return list.Table(), nil }, About: c.About}
 					}),
 				),

@@ -126,7 +126,13 @@ func TestTwoExportsOfOneQueryTakeEachTheirOwnName(t *testing.T) {
 	compared := exportName(v)
 	a := exportName(view{Tool: toolCompare, SideA: "date:..2016", SideB: "date:2017.."})
 	b := exportName(view{Tool: toolCompare, SideA: "source:الجزيرة", SideB: "source:العربية"})
-	names := []string{byTime, bySource, compared, a, b}
+	// The filters picked on the page tell two exports of one query apart.
+	results := exportName(view{Query: "تويتر إغلاق"})
+	filtered := exportName(view{Query: "تويتر إغلاق", Sources: []string{"الشرق الأوسط"}, Years: []string{"2018"}})
+	if filtered != "marsad-results-تويتر-إغلاق-الشرق-الأوسط-2018" {
+		t.Errorf("a filtered export is %q", filtered)
+	}
+	names := []string{byTime, bySource, compared, a, b, results, filtered}
 	for i := range names {
 		for j := range i {
 			if names[i] == names[j] {
