@@ -588,6 +588,12 @@ func TestBrowserTabMeetsTheViewsWhereTheyAreDrawnThenTheResultsAndVReachesThem(t
 			if first := tab(t, ctx); first != "tool-tab|" || evalJS[string](t, ctx, `document.activeElement.getAttribute("aria-current")`) != "page" {
 				t.Errorf("the first Tab from the search box reached %q, want the current view's tab", first)
 			}
+			// Only one tab is a Tab stop: the hint on the arrows is read with
+			// it and shown while it has the focus.
+			hint := `(() => { const h = document.getElementById(document.activeElement.getAttribute("aria-describedby")); return h ? getComputedStyle(h).display + "|" + h.textContent : "" })()`
+			if got := evalJS[string](t, ctx, hint); !strings.HasPrefix(got, "block|") || !strings.Contains(got, "v") {
+				t.Errorf("the tab's hint: %q, want it shown and naming the keys", got)
+			}
 			var path []string
 			reached := false
 			for i := 0; i < 5 && !reached; i++ {

@@ -21,6 +21,7 @@ func (l lang) w() *workTexts {
 
 type workTexts struct {
 	toolsLabel string
+	tabsHint   string
 	toolNames  map[tool]string
 	backTo     func(view string) string
 
@@ -178,6 +179,7 @@ type workTexts struct {
 
 var arabicWorkTexts = workTexts{
 	toolsLabel: "طرق العرض",
+	tabsHint:   "تنقّل بين طرق العرض بالسهمين، أو اضغط v من أي مكان.",
 	backTo:     func(view string) string { return "→ العودة إلى " + view },
 	toolNames: map[tool]string{
 		toolResults:     "النتائج",
@@ -413,6 +415,7 @@ var arabicWorkTexts = workTexts{
 
 var englishWorkTexts = workTexts{
 	toolsLabel: "Views",
+	tabsHint:   "Move between the views with the arrow keys, or press v from anywhere.",
 	backTo:     func(view string) string { return "← Back to " + view },
 	toolNames: map[tool]string{
 		toolResults:     "Results",

@@ -14,7 +14,7 @@ func toolTabs(l lang, current view) app.UI {
 			app.Range(tools).Slice(func(i int) app.UI {
 				t := tools[i]
 				// go-app leaves out an empty attribute: the results are named.
-				a := app.A().Class("tool-tab").DataSet("tool", t.name()).
+				a := app.A().Class("tool-tab").DataSet("tool", t.name()).Aria("describedby", "tool-tabs-hint").
 					Href(current.withTool(t).URL().String()).Text(w.toolNames[t])
 				// One Tab stop for all the views (the arrow keys move between
 				// them, web/page.js), so that the results stay a few Tabs from
@@ -27,5 +27,8 @@ func toolTabs(l lang, current view) app.UI {
 				return app.Li().Body(a)
 			}),
 		),
+		// How to reach the other views, since only one is a Tab stop: read
+		// with each tab, and shown while the focus is on them.
+		app.P().ID("tool-tabs-hint").Class("tabs-hint").Text(w.tabsHint),
 	)
 }
