@@ -578,6 +578,10 @@ func TestBrowserReaderStepsThroughAPhraseOccurrenceByOccurrence(t *testing.T) {
 	if got := evalJS[int](t, ctx, `document.querySelectorAll(".hitbar .strip span").length`); got != n {
 		t.Errorf("the strip has %d ticks, want %d", got, n)
 	}
+	// The title, "…وتنظيم الدولة", has the phrase marked too, as in the results.
+	if got := evalJS[[]string](t, ctx, `Array.from(document.querySelectorAll("#reader-title mark")).map(m => m.textContent)`); len(got) != 2 {
+		t.Errorf("the title marks %q, want the phrase's two words", got)
+	}
 	do(t, ctx, chromedp.NavigateBack())
 	waitForResults(t, ctx, doc002)
 	if got := evalJS[string](t, ctx, `document.querySelector('li.hit[data-doc-id="`+doc002+`"] .hit-count').innerText`); got != fmt.Sprintf("%d match", n) && got != fmt.Sprintf("%d matches", n) {

@@ -571,22 +571,30 @@ func (e *Engine) Document(id string) (doc corpus.Document, ok bool, err error) {
 // Aliases and ignores the facet filters and paging). A blank query
 // highlights nothing.
 func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
+	text, _, err := e.Highlights(id, req)
+	return text, err
+}
+
+// Highlights is Highlight for the document's text and its title: the
+// spans of Hit.Matches and Hit.TitleMatches, for the reader, which shows
+// both.
+func (e *Engine) Highlights(id string, req Request) (text, title []Span, err error) {
 	doc, ok, err := e.Document(id)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !ok {
-		return nil, errors.New("search: no document with ID " + id)
+		return nil, nil, errors.New("search: no document with ID " + id)
 	}
 	node, _ := query.Read(req.Query)
 	if node == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	node, _, err = e.keepInformative(node)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var groups map[leafKey]aliasMember
 	x := e.expander(req.Aliases)
@@ -594,9 +602,9 @@ func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
 	groups = x.groups
 	p := e.matches(node, groups)
 	if p.err != nil {
-		return nil, p.err
+		return nil, nil, p.err
 	}
-	return p.spans(doc.Text), nil
+	return p.spans(doc.Text), p.spans(doc.Title), nil
 }
 
 // Search runs a request. Any text is a query (see query.Read): the only

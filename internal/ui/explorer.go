@@ -416,7 +416,8 @@ type pageState struct {
 	dateHints  []dateHint
 	doc        *corpus.Document
 	docSpans   []search.Span
-	missingDoc string // the id of an article the corpus does not have
+	titleSpans []search.Span // the query's words in the article's title
+	missingDoc string        // the id of an article the corpus does not have
 	// recounted are the result's facets counted again once the entity
 	// table arrived (recountFacets); nil until then.
 	recounted *search.Facets
@@ -683,12 +684,12 @@ func openReader(engine *search.Engine, v view, q string, s *pageState) {
 	if q == "" {
 		return
 	}
-	spans, err := engine.Highlight(doc.ID, search.Request{Query: q, Aliases: !v.NoAliases})
+	spans, titleSpans, err := engine.Highlights(doc.ID, search.Request{Query: q, Aliases: !v.NoAliases})
 	if err != nil {
 		s.err = err
 		return
 	}
-	s.docSpans = spans
+	s.docSpans, s.titleSpans = spans, titleSpans
 }
 
 // describeError says in the page's language what went wrong: the query
@@ -908,7 +909,7 @@ func (c *Explorer) renderReader() app.UI {
 	shown := c.answered.DocID == c.view.DocID
 	r := &Reader{Lang: c.lang, View: c.view, Loading: !shown}
 	if shown {
-		r.Doc, r.Spans, r.MissingID = c.answer.doc, c.answer.docSpans, c.answer.missingDoc
+		r.Doc, r.Spans, r.TitleSpans, r.MissingID = c.answer.doc, c.answer.docSpans, c.answer.titleSpans, c.answer.missingDoc
 		if err := c.answer.failure(); err != nil {
 			r.Err = describeError(c.lang.t(), err)
 		}

@@ -17,13 +17,16 @@ import (
 type Reader struct {
 	app.Compo
 
-	Lang      lang
-	View      view
-	Loading   bool
-	Doc       *corpus.Document
-	Spans     []search.Span
-	Err       string
-	MissingID string
+	Lang    lang
+	View    view
+	Loading bool
+	Doc     *corpus.Document
+	Spans   []search.Span
+	// TitleSpans mark the query in the title; the hits stepped through
+	// and counted are the text's (Spans), as the concordance's lines are.
+	TitleSpans []search.Span
+	Err        string
+	MissingID  string
 
 	shown   string // the article the current hit belongs to
 	current int
@@ -111,7 +114,7 @@ func (r *Reader) Render() app.UI {
 	paragraphs := splitParagraphs(d.Text, r.Spans)
 	return app.Article().Class("reader").DataSet("doc-id", d.ID).Body(
 		backLink,
-		app.H1().ID("reader-title").Class("reader-title").TabIndex(-1).Dir(textDir(d.Title)).Body(marked(d.Title, nil, nil, -1)...),
+		app.H1().ID("reader-title").Class("reader-title").TabIndex(-1).Dir(textDir(d.Title)).Body(marked(d.Title, r.TitleSpans, nil, -1)...),
 		app.P().Class("meta").Body(
 			app.Bdi().Class("source").Text(t.sourceLabel(d.Source)),
 			app.Span().Class("date").Text(t.displayDate(d.Date, d.DateInferred)),
