@@ -148,25 +148,15 @@ func unknownSources(engine *search.Engine, side string) []unknownSource {
 // renderUnknownSource says that a side's source filter names no source,
 // and offers the sources like it, each a link comparing that source.
 func (c *Compare) renderUnknownSource(side string, u unknownSource, isB bool) app.UI {
-	t := c.Lang.t()
-	body := []app.UI{app.Text(t.noSuchSource(u.value))}
-	if len(u.like) > 0 {
-		body = append(body, app.Text(" "+t.didYouMean))
-		for i, name := range u.like {
-			v := c.View
-			if isB {
-				v.SideB = withSource(side, u.value, name)
-			} else {
-				v.SideA = withSource(side, u.value, name)
-			}
-			if i > 0 {
-				body = append(body, app.Text(t.or))
-			}
-			body = append(body, app.A().Href(v.URL().String()).Body(app.Bdi().Text(name)))
+	return noSuchSourceNote(c.Lang, u.value, u.like, func(name string) view {
+		v := c.View
+		if isB {
+			v.SideB = withSource(side, u.value, name)
+		} else {
+			v.SideA = withSource(side, u.value, name)
 		}
-		body = append(body, app.Text(questionMark(c.Lang)))
-	}
-	return app.P().Class("query-note no-such-source").Body(body...)
+		return v
+	})
 }
 
 // withSource is a side's query with its filter source:value naming the

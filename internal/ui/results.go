@@ -114,20 +114,29 @@ func (r *Results) Render() app.UI {
 // renderSourceHint says that a source filter names no source of the
 // corpus, and offers the sources whose names hold its words.
 func (r *Results) renderSourceHint(h sourceHint) app.UI {
-	t := r.Lang.t()
-	body := []app.UI{app.Text(t.noSuchSource(h.value))}
-	if len(h.like) > 0 {
+	return noSuchSourceNote(r.Lang, h.value, h.like, func(name string) view {
+		v := h.without
+		v.Sources = append(slices.Clone(v.Sources), name)
+		v.Page = 0
+		return v
+	})
+}
+
+// noSuchSourceNote says that a source filter's value names no source of
+// the corpus, and offers the sources like it, each a link to the view
+// withSource gives for it.
+func noSuchSourceNote(l lang, value string, like []string, withSource func(name string) view) app.UI {
+	t := l.t()
+	body := []app.UI{app.Text(t.noSuchSource(value))}
+	if len(like) > 0 {
 		body = append(body, app.Text(" "+t.didYouMean))
-		for i, name := range h.like {
-			v := h.without
-			v.Sources = append(slices.Clone(v.Sources), name)
-			v.Page = 0
+		for i, name := range like {
 			if i > 0 {
 				body = append(body, app.Text(t.or))
 			}
-			body = append(body, app.A().Href(v.URL().String()).Body(app.Bdi().Text(name)))
+			body = append(body, app.A().Href(withSource(name).URL().String()).Body(app.Bdi().Text(name)))
 		}
-		body = append(body, app.Text(questionMark(r.Lang)))
+		body = append(body, app.Text(questionMark(l)))
 	}
 	return app.P().Class("query-note no-such-source").Body(body...)
 }
