@@ -43,6 +43,10 @@ type workTexts struct {
 	exportCSV     string
 	// Trends: a compared query searching the very names of another.
 	sameNames        func(query, other string) string
+	dwarfed          func(query, peak, top string) string
+	lineAlone        string
+	orWord           string
+	asTableLink      string
 	namesCounted     func(query string) string // the lead of the note; then the names
 	namesMore        func(more int) string     // its end: how many names are not listed
 	countWordsOnly   string
@@ -203,6 +207,12 @@ var arabicWorkTexts = workTexts{
 
 	exportLabel: "تصدير",
 	exported:    func(file string) string { return "نُزّل " + file },
+	dwarfed: func(query, peak, top string) string {
+		return "خط «" + query + "» يكاد لا يُرى بهذا المقياس: أعلى قيمه " + peak + " وأعلى قيمة في الرسم " + top + ". اعرضه"
+	},
+	lineAlone:   "وحده",
+	orWord:      " أو في ",
+	asTableLink: "جدول",
 	sameNames: func(query, other string) string {
 		return "«" + query + "» و«" + other + "» يجدان المواضع نفسها في كل مقال (يُبحث عن اسم الكيان بأسمائه الأخرى كلها)، فخطّاهما خطّ واحد."
 	},
@@ -439,6 +449,12 @@ var englishWorkTexts = workTexts{
 
 	exportLabel: "Export",
 	exported:    func(file string) string { return "Downloaded " + file },
+	dwarfed: func(query, peak, top string) string {
+		return "The line of “" + query + "” can hardly be seen at this scale: its peak is " + peak + ", the chart's " + top + ". Show it"
+	},
+	lineAlone:   "alone",
+	orWord:      " or in a ",
+	asTableLink: "table",
 	sameNames: func(query, other string) string {
 		return "“" + query + "” and “" + other + "” find the very same occurrences in every article (an entity's name is searched with all its other names), so their lines are one."
 	},

@@ -55,6 +55,7 @@ func (c *Trends) Render() app.UI {
 			}
 			return columnChart(w.chartLabel(c.queries()), c.timeGroups(), c.format, c.onBar)
 		}),
+		app.If(total > 0 && !c.View.AsTable && !c.View.BySource, func() app.UI { return c.renderDwarfed() }),
 		c.renderNotes(),
 	)
 }
@@ -392,4 +393,45 @@ func parseHref(href string) *url.URL {
 		return &url.URL{Path: RootPath()}
 	}
 	return u
+}
+
+// dwarfedRatio is how many times smaller than the tallest line's peak a
+// line's peak must be for the chart to say the line can hardly be seen:
+// at a twentieth of the chart's height, its bars are a few pixels.
+const dwarfedRatio = 20
+
+// renderDwarfed says which compared lines the chart's one scale flattens
+// (تلغرام's 44 beside داعش's peak of 3,910), with the way to see each: the
+// line alone, or the table of numbers.
+func (c *Trends) renderDwarfed() app.UI {
+	w := c.Lang.w()
+	peaks := make([]float64, len(c.Result.Series))
+	top := 0.0
+	for i, s := range c.Result.Series {
+		for b := range s.Counts {
+			peaks[i] = max(peaks[i], c.value(s.Counts[b], s.PerTenThousand[b]))
+		}
+		top = max(top, peaks[i])
+	}
+	var notes []app.UI
+	for i, s := range c.Result.Series {
+		if peaks[i] == 0 || peaks[i]*dwarfedRatio > top {
+			continue
+		}
+		alone := c.View
+		alone.Query, alone.Compared = s.Query, nil
+		table := c.View
+		table.AsTable = true
+		notes = append(notes, app.P().Class("note dwarfed").Body(
+			app.Text(w.dwarfed(s.Query, c.format(peaks[i]), c.format(top))+" "),
+			app.A().Href(alone.URL().String()).Text(w.lineAlone),
+			app.Text(w.orWord),
+			app.A().Href(table.URL().String()).Text(w.asTableLink),
+			app.Text("."),
+		))
+	}
+	if len(notes) == 0 {
+		return nil
+	}
+	return app.Div().Body(notes...)
 }

@@ -314,3 +314,24 @@ func TestTheSortedLinesNoteCountsInArabic(t *testing.T) {
 		}
 	}
 }
+
+// A compared line whose peak is a twentieth of the chart's or less is
+// named, with the way to see it: alone, or in the table.
+func TestTrendsNamesALineTheScaleFlattens(t *testing.T) {
+	series := func(q string, counts ...int) explore.Series {
+		return explore.Series{Query: q, Counts: counts, PerTenThousand: make([]float64, len(counts))}
+	}
+	c := &Trends{Lang: arabic, View: view{Query: "داعش", Tool: toolTrends, Compared: []string{"تلغرام", "تويتر"}},
+		Result: &explore.TrendsResult{Series: []explore.Series{series("داعش", 3910, 200), series("تلغرام", 12, 44), series("تويتر", 300, 20)}}}
+	got := app.HTMLString(c.renderDwarfed())
+	if strings.Count(got, `class="note dwarfed"`) != 1 || !strings.Contains(got, "«تلغرام»") || !strings.Contains(got, "44") {
+		t.Errorf("the notes: %s", got)
+	}
+	if !strings.Contains(got, "q="+url.QueryEscape("تلغرام")) || !strings.Contains(got, "table") {
+		t.Errorf("the note's links: %s", got)
+	}
+	c.Result.Series[1] = series("تلغرام", 150, 300)
+	if c.renderDwarfed() != nil {
+		t.Error("a line at a thirteenth of the peak is said to be flattened")
+	}
+}
