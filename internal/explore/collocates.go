@@ -100,7 +100,10 @@ type Collocate struct {
 	// Near is a query for the two words within the window of each other,
 	// the co-occurrences counted ("داعش حسابات"~5), when the query is one
 	// word; "" otherwise (a proximity query takes words, not a query's
-	// alternatives or phrases).
+	// alternatives or phrases). When the word was searched with other
+	// names, as the counts were, Near is one such query a name, ORed
+	// ("تلغرام تطبيق"~5 OR "تليغرام تطبيق"~5 …): a quoted phrase is never
+	// widened to other names.
 	Near string
 }
 
@@ -245,7 +248,7 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 			col.Pair = content + " " + col.Form
 		}
 		if word != "" {
-			col.Near = query.Phrase{Text: word + " " + phraseWords(col.Form), Within: opt.Window}.String()
+			col.Near = nearQuery(namesOf(word, o.AlsoSearched), col.Form, opt.Window)
 		}
 		res.Collocates = append(res.Collocates, col)
 	}
@@ -329,4 +332,24 @@ func LogLikelihood(a, b, c, d float64) float64 {
 		return o * math.Log(o*n/(row*col))
 	}
 	return 2 * (term(a, a+b, a+c) + term(b, a+b, b+d) + term(c, c+d, a+c) + term(d, c+d, b+d))
+}
+
+// namesOf is word and the other names searched for it (AliasNote).
+func namesOf(word string, notes []search.AliasNote) []string {
+	names := []string{word}
+	for _, n := range notes {
+		if n.Query == word && !n.Excluded {
+			names = append(names, n.Others...)
+		}
+	}
+	return names
+}
+
+// nearQuery is the query for form within window words of any of names.
+func nearQuery(names []string, form string, window int) string {
+	parts := make([]string, len(names))
+	for i, name := range names {
+		parts[i] = query.Phrase{Text: phraseWords(name) + " " + phraseWords(form), Within: window}.String()
+	}
+	return strings.Join(parts, " OR ")
 }

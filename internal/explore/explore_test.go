@@ -804,3 +804,31 @@ func TestWordFormsOfSeveralWordsAreOneListByCount(t *testing.T) {
 		t.Errorf("counts %v of %+v, want five forms, the most frequent first", counts, forms)
 	}
 }
+
+// A collocate's Near query finds what its count counted: with other names
+// on, the co-occurrences of each name of the word (Telegram's spellings),
+// since a quoted phrase is never widened to them.
+func TestACollocatesNearQueryFindsWhatItCounted(t *testing.T) {
+	var docs []corpus.Document
+	for i, name := range []string{"تلغرام", "تليغرام", "تيليجرام", "تلغرام"} {
+		docs = append(docs, corpus.Document{ID: string(rune('a' + i)), Date: "2018-01-0" + string(rune('1'+i)),
+			Text: "أغلق تطبيق " + name + " قنوات كثيرة، وقال مسؤولون إن القنوات كانت تنشر دعاية."})
+	}
+	e := engineOf(t, docs)
+	res, err := Collocates(e, search.Request{Query: "تلغرام", Aliases: true}, CollocateOptions{MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(res.Collocates, func(c Collocate) bool { return c.Form == "تطبيق" })
+	if i < 0 {
+		t.Fatalf("no تطبيق among %+v", res.Collocates)
+	}
+	c := res.Collocates[i]
+	found, err := e.Search(search.Request{Query: c.Near, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Count != 4 || found.Total != 4 {
+		t.Errorf("تطبيق counted %d times, its Near query %q finds %d articles; want 4 and 4", c.Count, c.Near, found.Total)
+	}
+}

@@ -61,7 +61,8 @@ type Occurrence struct {
 	// word, or a phrase from its first word to its last.
 	Start, End int
 	// Span is the index among the text's highlight spans (Spans) of the
-	// occurrence's first word: the hit the reader numbers Span+1.
+	// occurrence's first word, whose Span.Occurrence is the hit the reader
+	// numbers from 1.
 	Span int
 	// First and Last are the indexes of the occurrence's first and last
 	// tokens among Marked.Tokens (equal for a word).
