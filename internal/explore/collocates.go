@@ -218,9 +218,12 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 					pair = phraseWords(t.Text) + " " + match
 				}
 				if s.pairs == nil {
-					s.pairs = map[string]int{}
+					s.pairs = map[string]map[string]int{}
 				}
-				s.pairs[pair]++
+				if s.pairs[t.Text] == nil {
+					s.pairs[t.Text] = map[string]int{}
+				}
+				s.pairs[t.Text][pair]++
 			}
 		}
 	})
@@ -242,7 +245,7 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 		col := Collocate{Form: form, Term: form, Key: term, Count: s.count, Freq: s.freq,
 			Before: s.before, After: s.after,
 			LogLikelihood: LogLikelihood(a, r1-a, c-a, n-r1-c+a), PMI: math.Log2(a / expected)}
-		if p := commonest(s.pairs); p != "" {
+		if p := commonest(s.pairs[form]); p != "" {
 			col.Pair, col.PairIsPhrase = "\""+p+"\"", true
 		} else {
 			col.Pair = content + " " + col.Form
@@ -273,7 +276,11 @@ func Collocates(e *search.Engine, req search.Request, opt CollocateOptions) (*Co
 type colStat struct {
 	count, freq, before, after int
 	forms                      map[string]int
-	pairs                      map[string]int
+	// pairs are the phrases the word made side by side with the query,
+	// by the word's surface form: the column beside a collocate shows a
+	// pair of the form it is shown by (أعمال, not عملية, which the
+	// analysis joins to it).
+	pairs map[string]map[string]int
 }
 
 // contentOf is a canonical query without its typed filters (which the

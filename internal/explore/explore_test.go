@@ -832,3 +832,29 @@ func TestACollocatesNearQueryFindsWhatItCounted(t *testing.T) {
 		t.Errorf("تطبيق counted %d times, its Near query %q finds %d articles; want 4 and 4", c.Count, c.Near, found.Total)
 	}
 }
+
+// The pair beside a collocate is one of the form the collocate is shown
+// by: حسابات, written three times near تلغرام but never beside it, has no
+// pair, though حساب, which the analysis joins to it, once stood beside it.
+func TestACollocatesPairIsOfTheFormShown(t *testing.T) {
+	// Each article goes on well past the window, so that a word near the
+	// query is rarer near it than in the rest.
+	far := " وفي المدينة القديمة سوق كبير يبيع الخضار والفواكه كل يوم منذ سنوات طويلة ويقصده الناس من القرى المجاورة في الصباح الباكر."
+	e := engineOf(t, []corpus.Document{
+		{ID: "a", Date: "2018-01-01", Text: "أغلق تلغرام حساب المتحدث أمس." + far},
+		{ID: "b", Date: "2018-01-02", Text: "قال تلغرام إنه أغلق حسابات كثيرة." + far},
+		{ID: "c", Date: "2018-01-03", Text: "وأعلن تلغرام أنه أوقف حسابات مشبوهة." + far},
+		{ID: "d", Date: "2018-01-04", Text: "ونشر تلغرام بيانا عن حسابات الدعاية." + far},
+	})
+	res, err := Collocates(e, search.Request{Query: "تلغرام"}, CollocateOptions{MinCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(res.Collocates, func(c Collocate) bool { return c.Key == arabic.Analyze("حسابات")[0].Term })
+	if i < 0 {
+		t.Fatalf("no حساب among %+v", res.Collocates)
+	}
+	if c := res.Collocates[i]; c.Form != "حسابات" || c.PairIsPhrase {
+		t.Errorf("collocate %+v: want the form حسابات and no pair (حساب was the one beside تلغرام)", c)
+	}
+}
