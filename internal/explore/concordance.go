@@ -106,7 +106,7 @@ type Line struct {
 	DocID, Title, Source, Date, URL string
 	// Hit is the 0-based number of this occurrence among the article's
 	// highlighted occurrences (Span.Occurrence of Hit.Matches,
-	// Engine.Highlight): the reader opens at &hit=Hit+1.
+	// Engine.Highlights): the reader opens at &hit=Hit+1.
 	Hit int
 	// Start and End are the byte offsets of the occurrence in
 	// Document.Text.

@@ -120,7 +120,7 @@ func TestConcordanceLineIsTheHitWithItsWordsInReadingOrder(t *testing.T) {
 		t.Errorf("line's article: %+v", line)
 	}
 	// Hit numbers the reader's highlights: بتويتر is a's third.
-	spans, err := e.Highlight("a", search.Request{Query: "تويتر"})
+	spans, _, err := e.Highlights("a", search.Request{Query: "تويتر"})
 	if err != nil {
 		t.Fatal(err)
 	}

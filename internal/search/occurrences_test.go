@@ -147,7 +147,7 @@ func TestTheHighlightsOfAPhraseAreOneOccurrence(t *testing.T) {
 		{"داعش", "a", 3},
 	} {
 		req := Request{Query: tc.query, Aliases: true}
-		spans, err := e.Highlight(tc.doc, req)
+		spans, _, err := e.Highlights(tc.doc, req)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -86,11 +86,11 @@ func TestAliasPhrasesAreReadWithoutPositions(t *testing.T) {
 			t.Errorf("%s: with phrase keys\n%+v\nwithout\n%+v", q, r1, r2)
 		}
 		for _, h := range r1.Hits {
-			s1, err := e1.Highlight(h.ID, req)
+			s1, _, err := e1.Highlights(h.ID, req)
 			if err != nil {
 				t.Fatal(err)
 			}
-			s2, _ := e2.Highlight(h.ID, req)
+			s2, _, _ := e2.Highlights(h.ID, req)
 			if !reflect.DeepEqual(s1, s2) {
 				t.Errorf("%s: highlights of %s differ: %v, without phrase keys %v", q, h.ID, s1, s2)
 			}

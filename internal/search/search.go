@@ -287,7 +287,7 @@ type Span struct {
 	// of one occurrence of a phrase (or of a name of several words) share
 	// it, so that a text's occurrences are counted, and stepped through, as
 	// the phrases it holds and not as their words. Only the spans of
-	// Hit.Matches, Hit.TitleMatches and Engine.Highlight are numbered.
+	// Hit.Matches, Hit.TitleMatches and Engine.Highlights are numbered.
 	Occurrence int
 }
 
@@ -566,18 +566,11 @@ func (e *Engine) Document(id string) (doc corpus.Document, ok bool, err error) {
 	return doc, err == nil, err
 }
 
-// Highlight returns every highlighted span of a document's Text for a
-// request: the same spans as the Hit.Matches of that request (it honors
-// Aliases and ignores the facet filters and paging). A blank query
-// highlights nothing.
-func (e *Engine) Highlight(id string, req Request) ([]Span, error) {
-	text, _, err := e.Highlights(id, req)
-	return text, err
-}
-
-// Highlights is Highlight for the document's text and its title: the
-// spans of Hit.Matches and Hit.TitleMatches, for the reader, which shows
-// both.
+// Highlights returns every highlighted span of a document's Text and of
+// its Title for a request: the same spans as the Hit.Matches and
+// Hit.TitleMatches of that request (it honors Aliases and ignores the
+// facet filters and paging), for the reader, which shows both. A blank
+// query highlights nothing.
 func (e *Engine) Highlights(id string, req Request) (text, title []Span, err error) {
 	doc, ok, err := e.Document(id)
 	if err != nil {

@@ -397,15 +397,18 @@ func TestHighlightEqualsMatches(t *testing.T) {
 	e := seeds(t)
 	res := search(t, Request{Query: `تويتر OR "تنظيم الدولة"`})
 	for _, h := range res.Hits {
-		spans, err := e.Highlight(h.ID, Request{Query: `تويتر OR "تنظيم الدولة"`})
+		spans, titleSpans, err := e.Highlights(h.ID, Request{Query: `تويتر OR "تنظيم الدولة"`})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(spans, h.Matches) {
-			t.Errorf("%s: Highlight %v, Matches %v", h.ID, spans, h.Matches)
+			t.Errorf("%s: Highlights %v, Matches %v", h.ID, spans, h.Matches)
+		}
+		if !reflect.DeepEqual(titleSpans, h.TitleMatches) {
+			t.Errorf("%s: Highlights of the title %v, TitleMatches %v", h.ID, titleSpans, h.TitleMatches)
 		}
 	}
-	if _, err := e.Highlight("nope", Request{Query: "تويتر"}); err == nil {
+	if _, _, err := e.Highlights("nope", Request{Query: "تويتر"}); err == nil {
 		t.Error("Highlight of an unknown ID succeeded")
 	}
 }
@@ -484,7 +487,7 @@ func FuzzSearch(f *testing.F) {
 				t.Fatalf("Search(%q): %v", q, err)
 			}
 			checkResult(t, e, res)
-			if _, err := e.Highlight(id000, Request{Query: q, Aliases: aliases}); err != nil {
+			if _, _, err := e.Highlights(id000, Request{Query: q, Aliases: aliases}); err != nil {
 				t.Fatalf("Highlight(%q): %v", q, err)
 			}
 		}
@@ -682,7 +685,7 @@ func TestAliasNotes(t *testing.T) {
 	// Highlight agrees with the hit.
 	e := seeds(t)
 	for _, h := range res.Hits {
-		spans, err := e.Highlight(h.ID, Request{Query: "داعش", Aliases: true})
+		spans, _, err := e.Highlights(h.ID, Request{Query: "داعش", Aliases: true})
 		if err != nil || !reflect.DeepEqual(spans, h.Matches) {
 			t.Errorf("%s: Highlight = %v, %v; Matches %v", h.ID, spans, err, h.Matches)
 		}
