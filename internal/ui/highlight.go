@@ -87,8 +87,8 @@ type paragraph struct {
 
 func splitParagraphs(text string, spans []search.Span) []paragraph {
 	var out []paragraph
-	hit, next := 0, 0 // next: the number of the next occurrence to start
-	start := 0
+	starts := search.OccurrenceStarts(spans)
+	hit, start := 0, 0
 	for start <= len(text) {
 		end := start
 		for end < len(text) && text[end] != '\n' {
@@ -98,9 +98,8 @@ func splitParagraphs(text string, spans []search.Span) []paragraph {
 		for hit < len(spans) && spans[hit].Start < end {
 			s := spans[hit]
 			id := -1
-			if s.Occurrence == next {
-				id = next
-				next++
+			if s.Occurrence < len(starts) && starts[s.Occurrence] == hit {
+				id = s.Occurrence
 			}
 			if s.Start >= start && s.End <= end {
 				p.spans = append(p.spans, search.Span{Start: s.Start - start, End: s.End - start, Text: s.Text, Occurrence: s.Occurrence})
