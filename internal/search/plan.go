@@ -1164,16 +1164,19 @@ func (p *matches) spansOf(text string, toks []arabic.Token, keys []index.Key) []
 		}
 	}
 	var out []Span
-	number := map[int]int{} // group → its occurrence's number
+	// number[g] is 1 + the number of the occurrence of group g, numbered
+	// as they first appear; 0 until it appears.
+	number := make([]int, len(toks)+1)
+	next := 0
 	for i, g := range group {
 		if g == 0 {
 			continue
 		}
-		n, ok := number[g]
-		if !ok {
-			n = len(number)
-			number[g] = n
+		if number[g] == 0 {
+			next++
+			number[g] = next
 		}
+		n := number[g] - 1
 		start, end := toks[i].Start, wordEnd(text, toks[i].End)
 		out = append(out, Span{Start: start, End: end, Text: text[start:end], Occurrence: n})
 	}
